@@ -1,0 +1,46 @@
+"""Canonical names and stable node ids: the same input always gives the same ids."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_LEADING = re.compile(r"^(?:the|other|all|an|a|our|its|each|any)\s+")
+
+
+def canonical(name: str) -> str:
+    """Case, article, punctuation and plural variants of a name map to one key.
+
+    'the Superintendent of Schools' == 'superintendent of schools'; 'principals' == 'principal'.
+    """
+    s = unicodedata.normalize("NFKC", name or "").lower().replace("&", " and ").replace("\u00bf", "'")
+    s = re.sub(r"\([^)]*\)", " ", s)  # "(DSSEM)"
+    s = s.replace("'s ", " ").replace("s' ", "s ")
+    s = re.sub(r"[^a-z0-9/ \-]+", " ", s)
+    s = re.sub(r"\s+", " ", s).strip(" -/")
+    for _ in range(2):
+        s = _LEADING.sub("", s)
+    words = s.split()
+    if words:
+        words[-1] = singular(words[-1])
+    return " ".join(words)
+
+
+def singular(w: str) -> str:
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("sses", "ches", "shes", "xes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ics")):
+        return w[:-1]
+    return w
+
+
+def slug(key: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-")
+    return s[:120] or "x"
+
+
+def node_id(node_type: str, name: str) -> str:
+    """'Role' + 'Chief of Teaching, Learning, and Schools' -> 'role:chief-of-teaching-learning-and-school'."""
+    return f"{node_type.lower()}:{slug(canonical(name))}"

@@ -1,0 +1,192 @@
+"""`OrgGraph`: the org graph over a networkx MultiDiGraph, edges keyed by type with merged evidence."""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import networkx as nx
+from orgkg.ontology.schema import EDGE_TYPES, NODE_TYPES
+
+from .ids import canonical, node_id
+
+
+@dataclass
+class Match:
+    id: str
+    name: str
+    type: str
+    how: str  # exact | alias | acronym | canonical | fuzzy
+
+
+class OrgGraph:
+    """Nodes: id -> {type, name, aliases, ...}; edges: (u, v, key=type) -> {evidence: [...]}."""
+
+    def __init__(self, g: nx.MultiDiGraph | None = None):
+        self.g = g if g is not None else nx.MultiDiGraph()
+        self._index: dict[str, set[str]] | None = None
+
+    # ---- building -------------------------------------------------------
+    def add_node(self, node_type: str, name: str, nid: str | None = None, **props) -> str:
+        if node_type not in NODE_TYPES:
+            raise ValueError(f"unknown node type {node_type!r}")
+        nid = nid or node_id(node_type, name)
+        if nid in self.g:
+            data = self.g.nodes[nid]
+            if name and name not in data["aliases"] and name != data["name"]:
+                data["aliases"].append(name)
+            for k, v in props.items():
+                if k == "aliases":
+                    for a in v:
+                        if a not in data["aliases"] and a != data["name"]:
+                            data["aliases"].append(a)
+                elif k == "documents":
+                    data.setdefault("documents", [])
+                    data["documents"] += [d for d in v if d not in data["documents"]]
+                elif v is not None and (data.get(k) in (None, False, "", []) or k == "described" and v):
+                    data[k] = v
+        else:
+            aliases = [a for a in props.pop("aliases", []) if a != name]
+            self.g.add_node(nid, type=node_type, name=name, aliases=aliases, **props)
+        self._index = None
+        return nid
+
+    def add_edge(self, u: str, v: str, edge_type: str, evidence: dict | None = None, **props) -> None:
+        if edge_type not in EDGE_TYPES:
+            raise ValueError(f"unknown edge type {edge_type!r}")
+        if self.g.has_edge(u, v, key=edge_type):
+            data = self.g.edges[u, v, edge_type]
+        else:
+            self.g.add_edge(u, v, key=edge_type, type=edge_type, evidence=[], **props)
+            data = self.g.edges[u, v, edge_type]
+        if evidence:
+            sig = (evidence.get("doc"), evidence.get("start"), evidence.get("end"), evidence.get("rule"))
+            if not any((e.get("doc"), e.get("start"), e.get("end"), e.get("rule")) == sig for e in data["evidence"]):
+                data["evidence"].append(evidence)
+
+    # ---- reading --------------------------------------------------------
+    def node(self, nid: str) -> dict:
+        return {"id": nid, **self.g.nodes[nid]}
+
+    def nodes(self, node_type: str | None = None) -> Iterator[dict]:
+        for nid, d in self.g.nodes(data=True):
+            if node_type is None or d["type"] == node_type:
+                yield {"id": nid, **d}
+
+    def edges(self, edge_type: str | None = None) -> Iterator[dict]:
+        for u, v, k, d in self.g.edges(keys=True, data=True):
+            if edge_type is None or k == edge_type:
+                yield {"source": u, "target": v, **d}
+
+    def name(self, nid: str) -> str:
+        return self.g.nodes[nid]["name"]
+
+    def summary(self) -> dict:
+        nodes = Counter(d["type"] for _, d in self.g.nodes(data=True))
+        edges = Counter(k for _, _, k in self.g.edges(keys=True))
+        return {
+            "nodes": self.g.number_of_nodes(),
+            "edges": self.g.number_of_edges(),
+            "nodes_by_type": dict(sorted(nodes.items())),
+            "edges_by_type": dict(sorted(edges.items())),
+            "described_roles": sum(1 for _, d in self.g.nodes(data=True) if d["type"] == "Role" and d.get("described")),
+            "stub_roles": sum(1 for _, d in self.g.nodes(data=True) if d["type"] == "Role" and not d.get("described")),
+        }
+
+    def __len__(self) -> int:
+        return self.g.number_of_nodes()
+
+    def __contains__(self, nid: str) -> bool:
+        return nid in self.g
+
+    # ---- finding nodes by name -------------------------------------------
+    def _name_index(self) -> dict[str, set[str]]:
+        if self._index is None:
+            idx: dict[str, set[str]] = {}
+            for nid, d in self.g.nodes(data=True):
+                for n in (d["name"], *d.get("aliases", [])):
+                    idx.setdefault(canonical(n), set()).add(nid)
+                    idx.setdefault(n.strip().lower(), set()).add(nid)
+            self._index = idx
+        return self._index
+
+    def find(self, name: str, types: tuple[str, ...] | None = None) -> list[Match]:
+        """Nodes a user means by `name`: id, name, alias or acronym, forgiving case, articles and plurals."""
+        name = (name or "").strip()
+        if not name:
+            return []
+        if name in self.g:
+            d = self.g.nodes[name]
+            return [Match(name, d["name"], d["type"], "exact")]
+        idx = self._name_index()
+        hits = idx.get(name.lower()) or idx.get(canonical(name)) or set()
+        out = []
+        for nid in sorted(hits):
+            d = self.g.nodes[nid]
+            if types and d["type"] not in types:
+                continue
+            how = "exact" if d["name"].lower() == name.lower() else (
+                "acronym" if name.isupper() and name in d.get("aliases", []) else "alias")
+            out.append(Match(nid, d["name"], d["type"], how))
+        order = {"Role": 0, "Unit": 1, "Organization": 2, "Competency": 3, "Document": 4}
+        out.sort(key=lambda m: (order.get(m.type, 9), m.how != "exact", m.id))
+        return out
+
+    def suggest(self, name: str, n: int = 5) -> list[str]:
+        keys = list(self._name_index())
+        close = difflib.get_close_matches(canonical(name), keys, n=n * 2, cutoff=0.5)
+        sub = [k for k in keys if canonical(name) and canonical(name) in k]
+        names: list[str] = []
+        for k in close + sorted(sub, key=len):
+            for nid in sorted(self._name_index()[k]):
+                nm = self.g.nodes[nid]["name"]
+                if nm not in names:
+                    names.append(nm)
+        return names[:n]
+
+    def resolve(self, name: str, types: tuple[str, ...] | None = None) -> str:
+        """The one node id for `name`, or a LookupError whose message lists suggestions."""
+        found = self.find(name, types)
+        if found:
+            return found[0].id
+        sugg = self.suggest(name)
+        hint = f"; did you mean: {', '.join(repr(s) for s in sugg)}" if sugg else ""
+        raise LookupError(f"no node named {name!r} in the graph{hint}")
+
+    # ---- queries (see graph/traverse.py) ----------------------------------
+    def chain(self, name: str):
+        from .traverse import chain
+        return chain(self, self.resolve(name, ("Role", "Unit")))
+
+    def collaborators(self, name: str):
+        from .traverse import collaborators
+        return collaborators(self, self.resolve(name, ("Role", "Unit", "Organization")))
+
+    def subtree(self, name: str):
+        from .traverse import subtree
+        return subtree(self, self.resolve(name, ("Role", "Unit")))
+
+    # ---- persistence (see graph/store.py) ---------------------------------
+    def save(self, path) -> None:
+        from .store import save
+        save(self, path)
+
+    @classmethod
+    def load(cls, path) -> OrgGraph:
+        from .store import load
+        return load(path)
+
+    def to_graphml(self, path) -> None:
+        from .store import write_graphml
+        write_graphml(self, path)
+
+    def show(self, **kwargs):
+        """Render inline in Jupyter (needs the visualisation module)."""
+        from orgkg.viz import show
+        return show(self, **kwargs)
+
+    def __repr__(self) -> str:
+        s = self.summary()
+        return f"<OrgGraph {s['nodes']} nodes, {s['edges']} edges>"

@@ -1,0 +1,97 @@
+"""Loaders: text -> extractions with evidence.
+
+Loaders register by name; `load_file` picks the best one by detection score
+or the one named with `format`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import generic, mcps, pipeline
+from .model import Alias, Competency, Evidence, Extraction, Relation
+from .text import InputError, Repaired, decode, read_text, repair
+
+
+@dataclass(frozen=True)
+class Loader:
+    name: str
+    detect: Callable[[str], float]
+    load: Callable[[Extraction, Repaired], list]
+    description: str
+
+
+LOADERS: dict[str, Loader] = {}
+
+
+def register(loader: Loader) -> None:
+    LOADERS[loader.name] = loader
+
+
+register(Loader(mcps.NAME, mcps.detect, mcps.load, "Montgomery County Public Schools class descriptions"))
+register(Loader(generic.NAME, generic.detect, generic.load, "job/position descriptions of other organisations"))
+
+TEXT_SUFFIXES = (".txt", ".text", ".md", "")
+
+
+def pick(text: str, format: str | None = None) -> Loader:
+    if format and format != "auto":
+        try:
+            return LOADERS[format]
+        except KeyError:
+            raise InputError(f"unknown format {format!r}; known: {', '.join(LOADERS)}") from None
+    return max(LOADERS.values(), key=lambda ld: ld.detect(text))
+
+
+def extract_text(text: str, doc: str, path: str = "", format: str | None = None) -> Extraction:
+    """Extract one document from its (decoded) text."""
+    loader = pick(text, format)
+    rep = repair(text)
+    ex = Extraction(doc=doc, path=path, format=loader.name)
+    ex.sha256 = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    sections = loader.load(ex, rep)
+    return pipeline.run(ex, rep, sections)
+
+
+def load_file(path: str | Path, format: str | None = None) -> Extraction:
+    path = Path(path)
+    text = read_text(path)
+    return extract_text(text, path.name, str(path), format)
+
+
+def expand_paths(paths: Iterable[str | Path], errors: list[str] | None = None) -> list[Path]:
+    """Files named or found in directories; problems go to `errors` as one-line messages."""
+    out: list[Path] = []
+    errors = errors if errors is not None else []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES
+                           and not f.name.startswith("."))
+            if not found:
+                errors.append(f"{p}: directory holds no text files (*.txt, *.md)")
+            out.extend(found)
+        elif p.exists():
+            out.append(p)
+        else:
+            errors.append(f"{p}: no such file or directory")
+    return out
+
+
+def load_many(paths: Iterable[str | Path], format: str | None = None,
+              errors: list[str] | None = None) -> Iterator[Extraction]:
+    """Extract every file; a bad file adds a one-line message to `errors` and the rest go on."""
+    errors = errors if errors is not None else []
+    for f in expand_paths(paths, errors):
+        try:
+            yield load_file(f, format)
+        except InputError as e:
+            errors.append(str(e))
+
+
+__all__ = ["LOADERS", "Loader", "register", "pick", "extract_text", "load_file", "load_many", "expand_paths",
+           "Extraction", "Relation", "Evidence", "Alias", "Competency", "InputError", "decode", "read_text",
+           "repair"]

@@ -1,0 +1,130 @@
+"""Competencies from the qualification sections: split, typed and normalised.
+
+The key is what makes "Knowledge of MCPS policies" in two documents one node:
+lower-cased, punctuation and filler words dropped, plurals reduced.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .segment import clauses, sentences
+
+TOOLS = ("Zoom", "Synergy", "Google applications", "Google Workspace", "Google Suite", "Outlook",
+         "Microsoft Office", "Microsoft Word", "Microsoft Excel", "Excel", "Word", "PowerPoint", "Access",
+         "Performance Matters Unify", "Oracle", "SAP", "Canvas", "Schoology", "myMCPS", "Naviance",
+         "SharePoint", "Teams", "Microsoft Teams", "Tableau", "SQL", "Python", "AutoCAD", "Workday",
+         "PeopleSoft", "Kronos", "QuickBooks", "Adobe", "Photoshop", "Salesforce")
+_TOOL_RE = re.compile(r"\b(?:proficien(?:t|cy)|experience|familiar(?:ity)?|skilled?|knowledge)\s+(?:with|in|of)\s+"
+                      r"(?:the\s+)?(?:use\s+of\s+)?(.+)", re.IGNORECASE)
+
+_LEADS = (
+    (r"(?:thorough|broad|extensive|working|strong|basic|general|some|demonstrated|in-depth|solid|good)?\s*"
+     r"(?:knowledge|understanding|awareness)\s+(?:and\s+application\s+)?(?:of|in|about)\s+", "knowledge"),
+    (r"(?:demonstrated\s+|proven\s+|excellent\s+|strong\s+)?(?:ability|able)\s+to\s+", "ability"),
+    (r"(?:must\s+be\s+able\s+to)\s+", "ability"),
+    (r"(?:skill(?:s|ed)?)\s+(?:in|at|with)\s+", "skill"),
+    (r"(?:excellent|outstanding|strong|exceptional|effective|good)\s+", "skill"),
+)
+_LEAD_RES = [(re.compile(r"^" + p, re.IGNORECASE), k) for p, k in _LEADS]
+_FILLER = frozenset("the a an of and or to in for with on as well be by at its their all both".split())
+_EDU = re.compile(r"\b(?:degree|bachelor|master|doctorate|ph\.?d|diploma|ged|high school|college|university)",
+                  re.IGNORECASE)
+_EXP = re.compile(r"\b(?:years?|experience)\b", re.IGNORECASE)
+_CERT = re.compile(r"\b(?:certificat\w*|licen[sc]e\w*|credential)", re.IGNORECASE)
+_NOISE = re.compile(r"^(?:other combinations|n/?a\b|none\b|\(special requirements)", re.IGNORECASE)
+
+
+@dataclass
+class Item:
+    name: str
+    kind: str
+    start: int  # span in the repaired text
+    end: int
+
+
+def competency_key(name: str) -> str:
+    s = name.lower().replace("&", " and ").replace("'s", "")
+    s = re.sub(r"\([^)]*\)", " ", s)
+    s = re.sub(r"[^a-z0-9+#/ ]+", " ", s)
+    words = []
+    for w in s.split():
+        if w in _FILLER:
+            continue
+        if len(w) > 4 and w.endswith("ies"):
+            w = w[:-3] + "y"
+        elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            w = w[:-1]
+        words.append(w)
+    return " ".join(words)
+
+
+def competencies(text: str, start: int, end: int, section: str) -> list[Item]:
+    """Individual competencies stated in text[start:end] (a qualification section)."""
+    default = {"ksa": "skill", "education": "education", "certificate": "certification"}.get(section, "skill")
+    items: list[Item] = []
+    for s0, s1 in sentences(text, start, end):
+        for c0, c1 in clauses(text, s0, s1):
+            items.extend(_clause_items(text, c0, c1, default))
+    return [i for i in items if 2 < len(i.name) <= 160]
+
+
+def _clause_items(text: str, a: int, b: int, default: str) -> list[Item]:
+    clause = text[a:b].rstrip(".")
+    if not clause.strip() or _NOISE.match(clause.strip()):
+        return []
+    tools = _tools(text, a, b)
+    if tools:
+        return tools
+    kind = default
+    body_start = a
+    for rx, k in _LEAD_RES:
+        m = rx.match(clause)
+        if m:
+            kind, body_start = k, a + m.end()
+            break
+    if default == "education":
+        kind = "education" if _EDU.search(clause) else ("experience" if _EXP.search(clause) else "education")
+    if default == "certification" or _CERT.search(clause) and default != "skill":
+        kind = "certification"
+    body = text[body_start:b].rstrip(" .")
+    if kind == "knowledge" and "," in body:
+        parts = _list_parts(text, body_start, body_start + len(body))
+        if parts and all(len(text[p:q].split()) <= 5 for p, q in parts):
+            return [Item(text[p:q], kind, p, q) for p, q in parts]
+    return [Item(text[body_start:body_start + len(body)].strip(), kind, body_start, body_start + len(body))]
+
+
+def _list_parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    parts = []
+    for m in re.finditer(r"(?:(?<=^)|(?<=,\s)|(?<=\band\s)|(?<=\bor\s))([^,]+?)(?=,|\s+and\s|\s+or\s|$)", text[a:b]):
+        p, q = a + m.start(1), a + m.end(1)
+        seg = text[p:q].strip()
+        if seg.lower() in ("and", "or", ""):
+            continue
+        seg = re.sub(r"^(?:and|or)\s+", "", seg)
+        p = q - len(seg)
+        parts.append((p, q))
+    return parts
+
+
+def _tools(text: str, a: int, b: int) -> list[Item]:
+    clause = text[a:b]
+    m = _TOOL_RE.search(clause)
+    if not m:
+        return []
+    out = []
+    seg_start = a + m.start(1)
+    for t in TOOLS:
+        for tm in re.finditer(rf"\b{re.escape(t)}\b", text[seg_start:b]):
+            out.append(Item(t, "tool", seg_start + tm.start(), seg_start + tm.end()))
+            break
+    # prefer the longest names ("Microsoft Teams" over "Teams")
+    out.sort(key=lambda i: (i.start, -(i.end - i.start)))
+    kept: list[Item] = []
+    for i in out:
+        if kept and i.start < kept[-1].end:
+            continue
+        kept.append(i)
+    return kept if len(kept) >= 1 and any(k.name in clause for k in kept) else []

@@ -1,0 +1,186 @@
+"""Loader for job and position descriptions of other organisations.
+
+Counties, cities, state agencies, universities and school districts write their
+descriptions with labelled fields ("Reports to:", "Supervises:", "Job Code:"),
+sometimes with the value on the next line, and with sections such as
+"Supervision Received" / "Supervision Exercised". Prose reporting lines are
+read by the shared relation rules.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from orgkg.ontology.schema import ORGANIZATION, PART_OF, SUPERVISES, UNDER_DIRECTION_OF, UNIT
+
+from .model import Evidence, Extraction, Relation
+from .phrases import _classify, targets
+from .text import Repaired
+
+NAME = "generic"
+
+FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("position title", "job title", "class title", "classification title", "working title",
+              "official title", "title", "position", "classification", "job classification", "class"),
+    "code": ("job code", "class code", "classification code", "position code", "job number", "class number",
+             "position number", "job no", "class no", "code"),
+    "grade": ("pay grade", "salary grade", "grade", "pay range", "salary range", "range", "band", "level"),
+    "months": ("months", "work year", "months per year"),
+    "flsa": ("flsa status", "flsa", "overtime eligible", "exempt status", "flsa designation"),
+    "department": ("department", "dept", "division", "office", "agency", "bureau", "unit", "organization",
+                   "college", "school"),
+    "reports_to": ("reports to", "reporting to", "supervisor", "immediate supervisor", "supervised by",
+                   "reports directly to", "position reports to"),
+    "supervises": ("supervises", "supervisory responsibility", "positions supervised", "direct reports",
+                   "staff supervised"),
+}
+SECTION_LABELS: dict[str, tuple[str, ...]] = {
+    "summary": ("summary", "position summary", "job summary", "general description", "definition",
+                "nature of work", "purpose", "position purpose", "general purpose", "distinguishing characteristics",
+                "overview", "description", "general statement of duties", "class summary", "scope",
+                "supervision received", "supervision exercised", "supervision received and exercised",
+                "organizational relationships", "reporting relationships", "working relationships"),
+    "duties": ("essential functions", "essential duties", "essential duties and responsibilities", "duties",
+               "examples of duties", "duties and responsibilities", "responsibilities", "typical duties",
+               "examples of essential functions", "major duties", "job duties", "illustrative examples of work",
+               "examples of work", "key responsibilities", "principal duties"),
+    "ksa": ("knowledge, skills and abilities", "knowledge, skills, and abilities", "knowledge skills and abilities",
+            "required knowledge, skills and abilities", "knowledge and abilities", "skills", "competencies",
+            "required skills", "knowledge", "abilities", "qualifications", "minimum qualifications",
+            "required qualifications", "preferred qualifications"),
+    "education": ("education", "education and experience", "training and experience", "experience",
+                  "education/experience", "minimum education and experience", "education and training",
+                  "experience and training"),
+    "certificate": ("licenses", "certifications", "licenses and certifications", "license or certificate",
+                    "licensing", "certificates", "required licenses or certifications",
+                    "licenses, certifications and registrations", "special requirements"),
+    "physical": ("physical demands", "physical requirements", "working conditions", "work environment",
+                 "environmental conditions", "physical and mental requirements"),
+}
+
+_LABEL_INDEX: dict[str, tuple[str, str]] = {}
+for _kind, _labels in FIELDS.items():
+    for _l in _labels:
+        _LABEL_INDEX[_l] = ("field", _kind)
+for _kind, _labels in SECTION_LABELS.items():
+    for _l in _labels:
+        _LABEL_INDEX.setdefault(_l, ("section", _kind))
+
+_LINE = re.compile(r"[^\n]*\n?")
+_LABELLED = re.compile(r"^\s*([A-Za-z][A-Za-z ,/&()'\-]{1,60}?)\s*:\s*(.*)$")
+
+
+def detect(text: str) -> float:
+    head = text[:4000].lower()
+    hits = sum(1 for lab in ("reports to", "job title", "position title", "essential functions", "flsa",
+                             "supervision received", "job code", "class code", "minimum qualifications",
+                             "essential duties", "supervision exercised", "job summary")
+               if lab in head)
+    return min(0.9, 0.2 + 0.15 * hits)
+
+
+def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
+    t = rep.text
+    role: dict = {"working_title": None, "official_title": None, "code": None, "grade": None,
+                  "months": None, "overtime_eligible": None, "title_source": None}
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(t) if m.end() > m.start()]
+    sections: list[tuple[str | None, int, int]] = []
+    cur_key: str | None = None
+    cur_start = 0
+    fields: dict[str, tuple[str, int, int]] = {}
+    pending: str | None = None  # a field label alone on its line: its value is on the next line
+    first_line: tuple[int, int] | None = None
+    for a, b in lines:
+        raw = t[a:b].rstrip("\n")
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        if first_line is None:
+            first_line = (a + raw.index(stripped[0]), a + len(raw.rstrip()))
+        if pending:
+            if _label_of(stripped) is None:
+                fields.setdefault(pending, (stripped, a + raw.index(stripped[0]), a + len(raw.rstrip())))
+                pending = None
+                continue
+            pending = None
+        label = _label_of(stripped)
+        if label is not None:
+            kind, key, value, voff = label
+            if kind == "field":
+                if value:
+                    vs = a + raw.index(stripped[0]) + voff
+                    fields.setdefault(key, (value, vs, vs + len(value)))
+                else:
+                    pending = key
+                continue
+            sections.append((cur_key, cur_start, a))
+            cur_key, cur_start = key, a + raw.index(stripped[0]) + voff if value else b
+            continue
+    sections.append((cur_key, cur_start, len(t)))
+    sections = [(k, s, e) for k, s, e in sections if e > s and t[s:e].strip()]
+
+    title = fields.get("title")
+    if title:
+        role["working_title"] = title[0]
+        role["title_source"] = "field"
+    elif first_line is not None and len(t[first_line[0]:first_line[1]]) <= 100 and _label_of(
+            t[first_line[0]:first_line[1]]) is None:
+        role["working_title"] = t[first_line[0]:first_line[1]].strip(" #*")
+        role["title_source"] = "first line"
+        sections = [(k, max(s, first_line[1]) if s <= first_line[0] else s, e) for k, s, e in sections]
+    else:
+        role["working_title"] = Path(ex.doc).stem.replace("_", " ").replace("-", " ").strip().title()
+        role["title_source"] = "file name"
+    if "code" in fields:
+        role["code"] = fields["code"][0]
+    if "grade" in fields:
+        role["grade"] = fields["grade"][0]
+    if "months" in fields:
+        m = re.search(r"\d+", fields["months"][0])
+        role["months"] = int(m.group(0)) if m else None
+    if "flsa" in fields:
+        v = fields["flsa"][0].lower()
+        role["overtime_eligible"] = ("non" in v and "exempt" in v) or v.startswith("yes")
+    ex.role = role
+    for key, rtype in (("department", PART_OF), ("reports_to", UNDER_DIRECTION_OF), ("supervises", SUPERVISES)):
+        if key in fields:
+            _field_relation(ex, rep, fields[key], rtype, key)
+    ex.sections = {k: rep.span(s, e) for k, s, e in sections if k}
+    ex.missing = [k for k in ("summary", "duties", "ksa", "education") if k not in ex.sections]
+    ex.missing += [f for f in ("code", "grade") if role[f] is None]
+    ex.truncated = False
+    return sections
+
+
+def _label_of(line: str):
+    """(kind, key, value, value offset) when the line starts with a known label."""
+    m = _LABELLED.match(line)
+    if m:
+        lab = re.sub(r"\s+", " ", m.group(1).strip().lower())
+        hit = _LABEL_INDEX.get(lab)
+        if hit:
+            return hit[0], hit[1], m.group(2).strip(), m.start(2)
+        return None
+    lab = re.sub(r"\s+", " ", line.strip().rstrip(":").lower())
+    hit = _LABEL_INDEX.get(lab)
+    if hit and len(line) <= 70:
+        return hit[0], hit[1], "", len(line)
+    return None
+
+
+def _field_relation(ex: Extraction, rep: Repaired, field: tuple[str, int, int], rtype: str, key: str) -> None:
+    value, s, e = field
+    oa, ob = rep.span(s, e)
+    ev = Evidence(ex.doc, "header", rep.original[oa:ob], oa, ob, f"field.{key}")
+    found = targets(rep.text, s, e, list_context=True)
+    if not found:
+        name = re.sub(r"\s+", " ", value).strip(" .;")
+        typ = _classify(name, {}, list_context=True)
+        if name and typ:
+            ex.relations.append(Relation(rtype, name, typ, ev))
+        return
+    for tg in found:
+        if rtype == PART_OF and tg.type not in (UNIT, ORGANIZATION):
+            continue
+        ex.relations.append(Relation(rtype, tg.name, tg.type, ev))

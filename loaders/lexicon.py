@@ -1,0 +1,77 @@
+"""Word lists the extraction rules read: what heads a role or a unit, what is too vague to be one."""
+
+from __future__ import annotations
+
+ROLE_HEADS = frozenset("""
+superintendent superintendents director directors chief chiefs officer officers principal principals
+coordinator coordinators supervisor supervisors manager managers specialist specialists assistant assistants
+counsel negotiator negotiators dean deans teacher teachers counselor counselors counsellor counsellors
+leader leaders administrator administrators president presidents vice-president vice-presidents
+liaison liaisons consultant consultants developer developers analyst analysts worker workers engineer engineers
+technician technicians attendant attendants operator operators buyer buyers registrar registrars paralegal
+paralegals secretary secretaries clerk clerks executive executives coach coaches sponsor sponsors trainer
+trainers architect architects planner planners contractor contractors vendor vendors provider providers
+deputy deputies head heads lawyer lawyers attorney attorneys nurse nurses psychologist psychologists
+inspector inspectors investigator investigators auditor auditors accountant accountants librarian librarians
+custodian custodians driver drivers mechanic mechanics apprentice apprentices aide aides paraeducator
+paraeducators therapist therapists commissioner commissioners chair chairs chairperson treasurer controller
+comptroller auditor-general clinician clinicians instructor instructors professor professors lecturer
+lecturers faculty provost chancellor dean registrar steward stewards foreman foremen forewoman crew
+members member designee designees representative representatives agent agents advisor advisors adviser
+advisers mentor mentors facilitator facilitators programmer programmers scientist scientists officials
+official fellows planner superintendents' police firefighters firefighter deputy-director ombudsman
+""".split())
+
+# "staff", "personnel", "leadership", "management", "administration" head a role only with a qualifier
+QUALIFIED_ROLE_HEADS = frozenset("staff personnel leadership management administration employees".split())
+
+UNIT_HEADS = frozenset("""
+office offices department departments division divisions unit units team teams committee committees
+board boards council councils panel panels center centers centre centres foundation academy agency agencies
+commission commissions bureau bureaus branch section program programs programme services facility
+depot association associations union unions group groups cluster clusters government police institute
+university college court authority partnership partnerships corporation company hospital district
+ministry service system
+""".split())
+
+# a unit head that is also an ordinary word: counts only when capitalised or with a qualifier
+WEAK_UNIT_HEADS = frozenset("program programs programme services service group groups system district partnership "
+                            "partnerships cluster clusters facility depot section branch".split())
+
+ORGANIZATION_MARKERS = (
+    "police department", "fire department", "county council", "county executive", "county government",
+    "state department of education", "department of education", "university", "college", "foundation",
+    "police", "sheriff", "health department", "department of health", "state of ", "federal ",
+    "association", "union", "seiu", "court",
+)
+
+VAGUE = frozenset("""
+stakeholder stakeholders staff students student parents parent families family community communities public
+employees employee others other offices individuals people groups organizations organization partners
+constituents constituencies media personnel everyone all anyone teams departments divisions units variety
+school schools it them they those this that these agencies users customers clients citizens residents
+visitors members leadership management administration levels level areas area persons person
+""".split())
+
+DETERMINERS = ("the ", "all ", "other ", "various ", "a ", "an ", "any ", "each ", "appropriate ", "relevant ",
+               "assigned ", "our ", "its ", "their ", "his ", "her ", "both ", "several ", "multiple ",
+               "respective ", "designated ")
+
+# verbs that may be listed together with a relation verb ("supervises, coaches, and evaluates X")
+CO_VERBS = frozenset("""
+evaluates evaluate evaluating coaches coach coaching supports support supporting manages manage managing
+guides guide guiding leads lead leading directs direct directing trains train training mentors mentor mentoring
+organizes organize organizing develops develop developing monitors monitor monitoring facilitates facilitate
+facilitating assigns assign assigning schedules schedule scheduling observes observe observing supervises
+supervise supervising oversees oversee overseeing hires hire hiring selects select selecting assists
+assist assisting provides provide providing works work working collaborates collaborate collaborating
+coordinates coordinate coordinating consults consult consulting plans plan planning motivates motivate
+motivating inspires advises advise advising communicates communicate communicating meets meet meeting
+partners partner partnering cooperates cooperate liaises administers administer administering reviews
+review reviewing""".split())
+
+# words after which a target list ends
+STOP_WORDS = frozenset("""
+to in on for regarding about concerning that who which whose when where while as by through during
+so if unless until because since from at into upon toward towards via per using with without within
+""".split())

@@ -1,0 +1,118 @@
+"""Loader for Montgomery County Public Schools class descriptions.
+
+Header fields, the labelled sections and the footer dates; truncated pages
+(no header, cut mid-sentence) give what they have and say what is missing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgkg.ontology.schema import SECTIONS
+
+from .model import Extraction
+from .text import Repaired
+
+NAME = "mcps"
+
+_OFFICIAL = re.compile(r"OFFICIAL TITLE:\s*(?P<official>.*?)\s+CODE:\s*(?P<code>\S+)(?:\s+SQ/OQ:\s*(?P<sq>[^\n]*))?")
+_WORKING = re.compile(r"WORKING TITLE:\s*(?P<working>.*?)\s+GRADE:\s*(?P<grade>\S+)(?:\s+MONTHS:\s*(?P<months>\d+))?")
+_OVERTIME = re.compile(r"OVERTIME ELIGIBLE:\s*(Yes|No)\b", re.IGNORECASE)
+_BREADCRUMB = re.compile(r"CLASSIFICATION\s*(?:→|->|>)\s*([^\n]+)")
+_DATES = {
+    "established": re.compile(r"Class Established:[ \t]*([0-9/.\-]+)?"),
+    "revised": re.compile(r"Date\(s\) Revised:[ \t]*([0-9/.\-, ]+)?"),
+    "reviewed": re.compile(r"Last Reviewed:[ \t]*([0-9/.\-, ]+)?"),
+}
+_FOOTER = re.compile(r"Class Established:|This description may be changed")
+_SECTION_RES = [(s.key, re.compile(re.escape(s.label) + r":?", re.IGNORECASE)) for s in SECTIONS]
+_MARKERS = ("CLASS DESCRIPTION", "OFFICIAL TITLE:", "SUMMARY DESCRIPTION OF CLASSIFICATION",
+            "EXAMPLES OF DUTIES AND RESPONSIBILITIES", "CLASSIFICATION →", "Sorted by job title:")
+
+
+def detect(text: str) -> float:
+    head = text[:6000]
+    return min(1.0, sum(0.4 for m in _MARKERS if m in head))
+
+
+def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
+    """Fill header fields and dates of `ex`; return the section spans of the repaired text."""
+    t = rep.text
+    role: dict = {"working_title": None, "official_title": None, "code": None, "grade": None,
+                  "months": None, "overtime_eligible": None, "sq_oq": None, "title_source": None}
+    m = _OFFICIAL.search(t)
+    if m:
+        role["official_title"] = m.group("official").strip()
+        role["code"] = m.group("code").strip()
+        role["sq_oq"] = (m.group("sq") or "").strip() or None
+    m = _WORKING.search(t)
+    if m:
+        role["working_title"] = m.group("working").strip()
+        role["grade"] = m.group("grade").strip()
+        role["months"] = int(m.group("months")) if m.group("months") else None
+        role["title_source"] = "header"
+    m = _OVERTIME.search(t)
+    if m:
+        role["overtime_eligible"] = m.group(1).lower() == "yes"
+    if not role["working_title"]:
+        m = _BREADCRUMB.search(t)
+        if m:
+            role["working_title"] = _title_case(m.group(1).strip())
+            role["title_source"] = "breadcrumb"
+    ex.role = role
+    for k, rx in _DATES.items():
+        dm = rx.search(t)
+        ex.dates[k] = (dm.group(1) or "").strip() or None if dm else None
+    spans = _sections(t)
+    present = {k for k, _, _ in spans}
+    ex.missing = [s.key for s in SECTIONS if s.key not in present and s.key != "qualifications"]
+    ex.missing += [f for f in ("working_title", "official_title", "code", "grade", "months", "overtime_eligible")
+                   if role[f] is None]
+    ex.truncated = not _FOOTER.search(t)
+    ex.sections = {k: rep.span(a, b) for k, a, b in spans}
+    return spans
+
+
+def _sections(t: str) -> list[tuple[str | None, int, int]]:
+    hits = []
+    for key, rx in _SECTION_RES:
+        for m in rx.finditer(t):
+            hits.append((m.start(), m.end(), key))
+    hits.sort()
+    footer = _FOOTER.search(t)
+    stop = footer.start() if footer else len(t)
+    out = []
+    for i, (s, e, key) in enumerate(hits):
+        nxt = hits[i + 1][0] if i + 1 < len(hits) else stop
+        if s >= stop:
+            break
+        if key == "qualifications":
+            continue
+        # an empty label directly followed by another label ("REQUIREMENTS: SUMMARY ...")
+        out.append((key, e, max(e, min(nxt, stop))))
+    if not hits:
+        # no labels at all: the whole page after its navigation lines is body text
+        body = re.search(r"Sorted by job title:[^\n]*\n", t)
+        out.append((None, body.end() if body else 0, stop))
+    elif hits[0][0] > 0:
+        pre = t[:hits[0][0]]
+        nav = re.search(r"Sorted by job title:[^\n]*\n", pre)
+        if nav is None and not re.search(r"TITLE:", pre):
+            out.insert(0, (None, 0, hits[0][0]))
+    return out
+
+
+_SMALL = frozenset("of and the for in on to a an at by with or".split())
+
+
+def _title_case(s: str) -> str:
+    words = s.lower().split()
+    out = []
+    for i, w in enumerate(words):
+        if i and w in _SMALL:
+            out.append(w)
+        elif re.fullmatch(r"\(?[a-z]{2,6}\)?", w) and w.strip("()") in ("pgs", "mcps", "eld", "esol", "it", "hvac"):
+            out.append(w.upper())
+        else:
+            out.append("-".join(p[:1].upper() + p[1:] for p in w.split("-")))
+    return " ".join(out)

@@ -1,0 +1,98 @@
+"""What a loader produces: one `Extraction` per document, every fact with its evidence."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Evidence:
+    """Where a fact is stated: offsets are characters into the original (decoded) file text."""
+
+    doc: str
+    section: str | None
+    text: str
+    start: int
+    end: int
+    rule: str
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Relation:
+    type: str
+    target: str
+    target_type: str
+    evidence: Evidence
+    source: str | None = None  # None: the described role
+    source_type: str = "Role"
+
+    def to_json(self, role_name: str | None) -> dict:
+        return {
+            "type": self.type,
+            "source": self.source or role_name,
+            "source_type": self.source_type,
+            "target": self.target,
+            "target_type": self.target_type,
+            "evidence": self.evidence.to_json(),
+        }
+
+
+@dataclass
+class Alias:
+    alias: str
+    name: str
+    evidence: Evidence | None = None
+
+    def to_json(self) -> dict:
+        return {"alias": self.alias, "name": self.name}
+
+
+@dataclass
+class Competency:
+    name: str  # as written (repaired)
+    kind: str
+    key: str  # normalised: the same competency in two documents has the same key
+    evidence: Evidence
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "kind": self.kind, "key": self.key, "evidence": self.evidence.to_json()}
+
+
+@dataclass
+class Extraction:
+    doc: str  # file name
+    path: str
+    format: str
+    role: dict = field(default_factory=dict)  # header fields; None where the page does not say
+    sections: dict[str, tuple[int, int]] = field(default_factory=dict)  # spans in the original text
+    relations: list[Relation] = field(default_factory=list)
+    aliases: list[Alias] = field(default_factory=list)
+    competencies: list[Competency] = field(default_factory=list)
+    dates: dict[str, str | None] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)  # sections / fields the page lacks
+    truncated: bool = False
+    warnings: list[str] = field(default_factory=list)
+    sha256: str = ""
+
+    @property
+    def role_name(self) -> str | None:
+        return self.role.get("working_title") or self.role.get("official_title")
+
+    def to_json(self) -> dict:
+        """The stable shape `orgkg extract --format jsonl` prints and the benchmark scores."""
+        name = self.role_name
+        return {
+            "doc": self.doc,
+            "format": self.format,
+            "role": self.role,
+            "relations": [r.to_json(name) for r in self.relations],
+            "aliases": [a.to_json() for a in self.aliases],
+            "competencies": [c.to_json() for c in self.competencies],
+            "dates": self.dates,
+            "missing": self.missing,
+            "truncated": self.truncated,
+            "warnings": self.warnings,
+        }

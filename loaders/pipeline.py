@@ -1,0 +1,143 @@
+"""The components every loader runs after reading a document's layout.
+
+Like a spaCy pipeline: acronyms -> role aliases -> relations -> coreference
+-> competencies, each a small function over the repaired text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgkg.ontology.schema import PART_OF, ROLE, UNDER_DIRECTION_OF, UNIT
+
+from .acronyms import find_acronyms
+from .competencies import competencies, competency_key
+from .model import Alias, Competency, Evidence, Extraction, Relation
+from .phrases import _classify
+from .relations import RELATION_SECTIONS, apply_rules
+from .segment import clauses, sentences
+from .text import Repaired
+
+COMPETENCY_SECTIONS = ("ksa", "education", "certificate")
+
+
+def run(ex: Extraction, rep: Repaired, sections: list[tuple[str | None, int, int]]) -> Extraction:
+    """Fill aliases, relations and competencies of `ex` from repaired text split into sections.
+
+    `sections` holds (key, start, end) spans in the repaired text; key None is body text
+    of unknown kind (treated like a summary).
+    """
+    acr = _acronyms(ex, rep)
+    _role_aliases(ex, rep, sections, acr)
+    for key, a, b in sections:
+        if key in RELATION_SECTIONS:
+            _relations(ex, rep, key, a, b, acr)
+        if key in COMPETENCY_SECTIONS:
+            _competencies(ex, rep, key, a, b)
+    _corefer(ex)
+    return ex
+
+
+def _evidence(ex: Extraction, rep: Repaired, section: str | None, a: int, b: int, rule: str) -> Evidence:
+    oa, ob = rep.span(a, b)
+    return Evidence(ex.doc, section, rep.original[oa:ob], oa, ob, rule)
+
+
+def _acronyms(ex: Extraction, rep: Repaired) -> dict[str, str]:
+    acr: dict[str, str] = {}
+    for short, full, a, b in find_acronyms(rep.text):
+        if short in acr:
+            continue
+        acr[short] = full
+        ex.aliases.append(Alias(short, full, _evidence(ex, rep, None, a, b, "alias.acronym")))
+    return acr
+
+
+_SUBJECT = re.compile(
+    r"^(?:the|The)\s+((?:[a-z][\w\-']*\s*,?\s+){0,7}?[a-z][\w\-']*)\s*(?:\(([A-Z][A-Za-z]{1,10})\))?\s*,?\s+"
+    r"(?:under|at\s+the\s+direction|reports|will|is|serves|leads|provides)\b")
+
+
+def _role_aliases(ex, rep, sections, acr) -> None:
+    """'The chief of districtwide services and supports under the direction of ...': an alias of the role."""
+    name = ex.role_name
+    if not name:
+        return
+    for key, a, b in sections:
+        if key not in ("summary", None):
+            continue
+        for s0, s1 in sentences(rep.text, a, b)[:3]:
+            m = _SUBJECT.match(rep.text[s0:s1])
+            if not m:
+                continue
+            alias = m.group(1).strip(" ,")
+            if _classify(alias, acr) != ROLE or alias.lower() == name.lower():
+                continue
+            ev = _evidence(ex, rep, key, s0, s1, "alias.subject")
+            if alias.lower() not in {x.alias.lower() for x in ex.aliases}:
+                ex.aliases.append(Alias(alias, name, ev))
+            if m.group(2):
+                for x in ex.aliases:
+                    if x.alias == m.group(2):
+                        x.name = name
+    # an acronym whose expansion is the role itself
+    for x in ex.aliases:
+        if x.alias.lower() != x.name.lower() and _same_role(x.name, name):
+            x.name = name
+
+
+def _same_role(a: str, b: str) -> bool:
+    def words(s):
+        return [w for w in re.findall(r"[a-z]+", s.lower()) if w not in ("of", "the", "and")]
+    return words(a) == words(b)
+
+
+def _relations(ex: Extraction, rep: Repaired, key, a: int, b: int, acr: dict[str, str]) -> None:
+    role = ex.role_name
+    own = {role.lower()} if role else set()
+    own |= {x.alias.lower() for x in ex.aliases if x.name == role}
+    for s0, s1 in sentences(rep.text, a, b):
+        for c0, c1 in clauses(rep.text, s0, s1):
+            for rule, t, _pos in apply_rules(rep.text, c0, c1, acr):
+                ev = _evidence(ex, rep, key, s0, s1, rule.name)
+                if rule.type == UNDER_DIRECTION_OF and t.name.lower() in own:
+                    continue
+                ex.relations.append(Relation(rule.type, t.name, t.type, ev))
+                if t.located_in is not None:
+                    loc = t.located_in
+                    ex.relations.append(Relation(PART_OF, loc.name, loc.type,
+                                                 _evidence(ex, rep, key, s0, s1, "part_of.located_in"),
+                                                 source=t.name, source_type=t.type))
+
+
+def _corefer(ex: Extraction) -> None:
+    """A short role mention that starts a longer one in the same document is that role:
+    'the associate superintendent' -> 'associate superintendent of Employee Engagement ...'."""
+    names = {r.target for r in ex.relations if r.target_type == ROLE}
+    longer: dict[str, set[str]] = {}
+    for n in names:
+        for m in names:
+            if m != n and m.lower().startswith(n.lower() + " of "):
+                longer.setdefault(n, set()).add(m)
+    for r in ex.relations:
+        full = longer.get(r.target)
+        if full and len(full) == 1:
+            r.target = next(iter(full))
+        if r.source and longer.get(r.source) and len(longer[r.source]) == 1:
+            r.source = next(iter(longer[r.source]))
+    role = ex.role_name
+    if role:
+        ex.relations = [r for r in ex.relations
+                        if not (r.type == PART_OF and r.source and r.source.lower() == r.target.lower())]
+    _ = UNIT
+
+
+def _competencies(ex: Extraction, rep: Repaired, key: str, a: int, b: int) -> None:
+    seen = {c.key for c in ex.competencies}
+    for it in competencies(rep.text, a, b, key):
+        k = competency_key(it.name)
+        if not k or k in seen:
+            continue
+        seen.add(k)
+        ex.competencies.append(Competency(it.name, it.kind, k, _evidence(ex, rep, key, it.start, it.end,
+                                                                        f"competency.{it.kind}")))

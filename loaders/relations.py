@@ -1,0 +1,134 @@
+"""Relation rules: a trigger phrase, then the targets that follow it.
+
+Each rule has a name that travels with the evidence, so a wrong edge can be
+traced to the rule that made it. Rules run on repaired text; spans are mapped
+back to the original file by the caller.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from orgkg.ontology.schema import (
+    COLLABORATES_WITH,
+    MEMBER_OF,
+    ORGANIZATION,
+    PART_OF,
+    ROLE,
+    SUPERVISES,
+    UNDER_DIRECTION_OF,
+    UNIT,
+)
+
+from .lexicon import CO_VERBS
+from .phrases import Target, targets
+
+_VERBS = "|".join(sorted(CO_VERBS, key=len, reverse=True))
+_COVERB_TAIL = rf"(?:(?:\s*,\s*|\s+)(?:and\s+|or\s+)?(?:{_VERBS})\b)*"
+_DIRECTION = r"(?:direction|supervision|guidance|leadership|oversight)"
+_ADJ = r"(?:(?:general|direct|immediate|administrative|overall|broad|close|functional|technical|limited)\s+)"
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    type: str
+    pattern: re.Pattern
+    list_context: bool = False  # "the offices of A, B and C": bare names are units
+    allowed: tuple[str, ...] = (ROLE, UNIT, ORGANIZATION)
+    strict: bool = False  # only clearly named units or qualified staff (for common verbs like "leads")
+    needs_subject: bool = False  # only when the described role is the clause's subject
+
+
+def _r(p: str) -> re.Pattern:
+    return re.compile(p, re.IGNORECASE)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("udo.under_direction", UNDER_DIRECTION_OF,
+         _r(rf"\bunder\s+(?:the\s+)?{_ADJ}?{_DIRECTION}(?:\s*,?\s*and\s+{_ADJ}?{_DIRECTION})?\s+(?:of|from)\s+")),
+    Rule("udo.at_direction", UNDER_DIRECTION_OF, _r(r"\bat\s+the\s+direction\s+of\s+")),
+    Rule("udo.receives", UNDER_DIRECTION_OF,
+         _r(rf"\breceives?\s+{_ADJ}?{_DIRECTION}(?:\s+and\s+{_ADJ}?{_DIRECTION})?\s+from\s+")),
+    Rule("udo.reports_to", UNDER_DIRECTION_OF,
+         _r(r"\b(?:reports|reporting|report)\s+(?:directly\s+|administratively\s+|functionally\s+)?to\s+"),
+         needs_subject=True),
+    Rule("udo.supervised_by", UNDER_DIRECTION_OF,
+         _r(r"\b(?:is\s+)?(?:supervised|directed|managed)\s+by\s+"), needs_subject=True),
+    Rule("sup.supervises", SUPERVISES,
+         _r(rf"\b(?:directly\s+)?supervis(?:es|e|ing)\b{_COVERB_TAIL}\s+(?:(?:the\s+)?work\s+of\s+)?")),
+    Rule("sup.provides_supervision", SUPERVISES,
+         _r(rf"\bprovides?\s+(?:\w+\s+){{0,2}}?{_ADJ}?supervision\s+(?:of|for|to)\s+")),
+    Rule("sup.responsible_supervision", SUPERVISES,
+         _r(r"\bresponsible\s+for\s+(?:the\s+)?(?:supervision\s+of|supervising)\s+(?:and\s+\w+\s+)?")),
+    Rule("sup.oversees", SUPERVISES, _r(rf"\boversees?\b{_COVERB_TAIL}\s+")),
+    Rule("sup.leads_work_of", SUPERVISES,
+         _r(r"\b(?:leads|directs|manages)\s+the\s+work\s+of\s+(?:the\s+)?(?:offices?\s+of\s+)?"), list_context=True),
+    Rule("sup.manages", SUPERVISES, _r(rf"\b(?:manages|directs|leads|heads){_COVERB_TAIL}\s+"), strict=True),
+    Rule("collab.collaborates", COLLABORATES_WITH,
+         _r(r"\bcollaborat(?:es|e|ing|ively)\s+(?:\w+ly\s+)?(?:with|alongside)\s+")),
+    Rule("collab.works_with", COLLABORATES_WITH,
+         _r(r"\bwork(?:s|ing)?\s+(?:\w+ly\s+)?(?:with|alongside)\s+")),
+    Rule("collab.in_collaboration", COLLABORATES_WITH,
+         _r(r"\bin\s+(?:close\s+)?(?:collaboration|consultation|partnership|cooperation|coordination)\s+with\s+")),
+    Rule("collab.coordinates_with", COLLABORATES_WITH,
+         _r(r"\bcoordinat(?:es|e|ing)\s+(?:\w+ly\s+)?with\s+")),
+    Rule("collab.consults", COLLABORATES_WITH, _r(r"\b(?:consults|confers|partners|cooperates)\s+(?:\w+ly\s+)?with\s+")),
+    Rule("collab.liaison", COLLABORATES_WITH,
+         _r(r"\b(?:serves?|acts?|functions?)\s+as\s+(?:a|an|the)?\s*(?:\w+\s+)?liaison\s+(?:to|with|for|between)\s+"
+            r"|\bprovides?\s+liaison\s+(?:to|with|for)\s+")),
+    Rule("member.member_of", MEMBER_OF, _r(r"\b(?:as|is)\s+(?:a|an)\s+(?:\w+\s+)?member\s+of\s+")),
+)
+
+RELATION_SECTIONS = frozenset({"summary", "duties", "special", None})
+
+_SUBJECT_OK = re.compile(
+    r"^(?:the\s+)?(?:[\w\-,'/]+\s+){0,8}?(?:\([A-Z]+\)\s*)?,?\s*$", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:who|which|that|whom|whose)\b", re.IGNORECASE)
+
+
+def apply_rules(text: str, start: int, end: int, acronyms: dict[str, str]) -> list[tuple[Rule, Target, int]]:
+    """(rule, target, trigger position) for every relation stated in the clause text[start:end]."""
+    found: list[tuple[Rule, Target, int]] = []
+    seen: set[tuple[str, str]] = set()
+    for rule in RULES:
+        for m in rule.pattern.finditer(text, start, end):
+            before = text[start:m.start()]
+            if _RELATIVE.search(before):
+                continue  # "the office which reports to ...": someone else's relation
+            if rule.needs_subject and before.strip() and not _subject_before(before):
+                continue
+            if rule.type == SUPERVISES and re.search(r"\b(?:ability|able|skill|experience)\b", before, re.I):
+                continue
+            for t in targets(text, m.end(), end, acronyms, rule.list_context):
+                if t.type not in rule.allowed:
+                    continue
+                if rule.strict and not _strict_ok(t):
+                    continue
+                key = (rule.type, t.name.lower())
+                if key in seen:
+                    continue
+                seen.add(key)
+                found.append((rule, t, m.start()))
+    return found
+
+
+def _subject_before(before: str) -> bool:
+    """Whether text before the trigger is just the role's subject ('The coordinator', 'The DSSWB')."""
+    b = before.strip()
+    if len(b.split()) > 9:
+        return False
+    low = b.lower()
+    return low.startswith(("the ", "this ", "he ", "she ", "incumbent", "position", "employee")) or b.isupper()
+
+
+def _strict_ok(t: Target) -> bool:
+    if t.type == UNIT:
+        return t.name[:1].isupper() or t.name.lower().endswith(("unit", "office", "department", "division"))
+    if t.type == ROLE:
+        return t.name.lower().endswith(("staff", "personnel"))
+    return False
+
+
+__all__ = ["RULES", "Rule", "apply_rules", "PART_OF", "RELATION_SECTIONS"]

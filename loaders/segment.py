@@ -1,0 +1,76 @@
+"""Sentences and clauses of repaired text, as absolute spans."""
+
+from __future__ import annotations
+
+import re
+
+_ABBREV = frozenset("dr mr mrs ms st no vs etc e.g i.e inc co jr sr u.s u.s.a approx dept div asst esp incl".split())
+_BOUNDARY = re.compile(r"[.!?](?=[\"')\]]?\s+(?:\(?[A-Z0-9]))|[.!?]$|\n\s*\n|\n(?=\s*(?:\d{1,2}[.)]\s|[A-Z]))")
+_NUMBERED = re.compile(r"(?:^|(?<=\s))\d{1,2}\.\s+(?=[A-Z])")
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Split text[start:end] into sentence spans, trimming white space and list numbers."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    s = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        cut = m.end()
+        if m.group(0) == "." and _is_abbreviation(text, m.start()):
+            continue
+        spans.append((s, cut))
+        s = cut
+    spans.append((s, end))
+    out = []
+    for a, b in spans:
+        for a2, b2 in _split_numbered(text, a, b):
+            a2, b2 = _trim(text, a2, b2)
+            if b2 - a2 > 1:
+                out.append((a2, b2))
+    return out
+
+
+def _split_numbered(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    cuts = [m.start() for m in _NUMBERED.finditer(text, a, b) if m.start() > a]
+    bounds = [a, *cuts, b]
+    return list(zip(bounds, bounds[1:]))
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    i = dot
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+    word = text[i:dot].lower()
+    if word in _ABBREV:
+        return True
+    # single capital letters: "G.R.A.D. Program", "J. Smith"
+    return len(word) == 1 and text[dot - 1].isupper()
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (text[a].isspace() or text[a] in "-*•·"):
+        a += 1
+    m = re.match(r"\d{1,2}[.)]\s+", text[a:b])
+    if m:
+        a += m.end()
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a sentence at semicolons (the source separates duties with them)."""
+    out = []
+    s = start
+    depth = 0
+    for i in range(start, end):
+        c = text[i]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif c == ";" and depth == 0:
+            out.append(_trim(text, s, i))
+            s = i + 1
+    out.append(_trim(text, s, end))
+    return [(a, b) for a, b in out if b > a]

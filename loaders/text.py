@@ -1,0 +1,130 @@
+"""Reading files and repairing the source's text quirks while keeping offsets.
+
+Extraction runs on the repaired text; every span is mapped back through
+`Repaired.span` so evidence always slices the original file text exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_BYTES = 20 * 1024 * 1024  # larger files are refused, not read
+
+
+class InputError(Exception):
+    """A user-facing problem with one input file: printed as one line."""
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """Decode a description file: UTF-8 (with or without BOM), else cp1252, refusing binaries."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as e:
+        raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
+    if size > max_bytes:
+        raise InputError(f"{path}: file too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.0f} MB limit)")
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
+    return decode(data, path)
+
+
+def decode(data: bytes, path: Path | str = "<bytes>") -> str:
+    if not data.strip():
+        raise InputError(f"{path}: empty file")
+    sample = data[:8192]
+    if b"\x00" in sample or _control_ratio(sample) > 0.05:
+        raise InputError(f"{path}: binary file, not text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _control_ratio(sample: bytes) -> float:
+    bad = sum(1 for b in sample if b < 9 or 13 < b < 32 or b == 127)
+    return bad / max(1, len(sample))
+
+
+@dataclass
+class Repaired:
+    """Repaired text plus, for every character, its offset in the original."""
+
+    original: str
+    text: str
+    origin: list[int]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of the repaired text to the original text."""
+        if end <= start:
+            o = self.origin[start] if start < len(self.origin) else len(self.original)
+            return o, o
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+_SPACES = re.compile(r"[ \t\u00a0]{2,}")
+_DOUBLE_PUNCT = re.compile(r"([,;])(\s*[,;])+")
+_JAMMED = re.compile(r"(?<=[a-z\)][.;:])(?=[A-Z][a-z])")  # "staff.Coordinates" -> "staff. Coordinates"
+_INVERTED_Q = "\u00bf"
+
+
+def repair(original: str) -> Repaired:
+    """Undo the source's quirks: '¿' for apostrophes/dashes, doubled spaces and punctuation, jammed sentences."""
+    out: list[str] = []
+    origin: list[int] = []
+    n = len(original)
+    i = 0
+    jammed = {m.start() for m in _JAMMED.finditer(original)}
+    while i < n:
+        c = original[i]
+        if i in jammed:
+            out.append(" ")
+            origin.append(i)
+        if c == _INVERTED_Q:
+            prev = original[i - 1] if i else " "
+            nxt = original[i + 1] if i + 1 < n else " "
+            c = "'" if prev.isalnum() and (nxt.isalpha() or nxt.isspace()) else "-"
+            if prev.isspace() and nxt.isspace():
+                c = "-"
+        elif c in "\u2018\u2019\u02bc":
+            c = "'"
+        elif c in "\u201c\u201d":
+            c = '"'
+        elif c in "\u2013\u2014":
+            c = "-"
+        elif c in "\t\u00a0\r":
+            c = " "
+        out.append(c)
+        origin.append(i)
+        i += 1
+    text = "".join(out)
+    # collapse runs of spaces and doubled list punctuation, keeping the origin map aligned
+    for pattern, keep in ((_SPACES, lambda m: " "), (_DOUBLE_PUNCT, lambda m: m.group(1))):
+        text, origin = _sub_keep(pattern, keep, text, origin)
+    return Repaired(original, text, origin)
+
+
+def _sub_keep(pattern: re.Pattern, repl, text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Regex substitution where each replacement is a prefix-equal shortening of the match."""
+    parts: list[str] = []
+    new_origin: list[int] = []
+    last = 0
+    for m in pattern.finditer(text):
+        parts.append(text[last:m.start()])
+        new_origin.extend(origin[last:m.start()])
+        r = repl(m)
+        parts.append(r)
+        new_origin.extend(origin[m.start():m.start() + len(r)])
+        last = m.end()
+    if not parts:
+        return text, origin
+    parts.append(text[last:])
+    new_origin.extend(origin[last:])
+    return "".join(parts), new_origin

@@ -1,0 +1,5 @@
+import sys
+
+from orgkg.cli import main
+
+sys.exit(main())

@@ -1,0 +1,51 @@
+"""The `orgkg` command line: one sub-command per module in `orgkg/commands/`.
+
+Each command module exposes `register(subparsers)`; its handler returns an exit
+code. User errors print one line on stderr (`orgkg: ...`) and never a traceback.
+Exit codes: 0 ok, 1 done with some inputs skipped, 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+from orgkg import commands
+from orgkg.errors import UserError
+
+EXIT_OK, EXIT_PARTIAL, EXIT_ERROR = 0, 1, 2
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        prog="orgkg",
+        description="Turn job descriptions into an evidence-backed organisation graph; query it with "
+                    "Cypher and SPARQL. With no command, runs the demo on the bundled sample data.")
+    sub = ap.add_subparsers(dest="command", metavar="COMMAND")
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
+        mod = importlib.import_module(f"orgkg.commands.{info.name}")
+        mod.register(sub)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    ap = parser()
+    args = ap.parse_args(argv or ["demo"])
+    if not getattr(args, "func", None):
+        ap.print_help()
+        return EXIT_ERROR
+    try:
+        return int(args.func(args) or 0)
+    except UserError as e:
+        print(f"orgkg: {e}", file=sys.stderr)
+        return e.code
+    except KeyboardInterrupt:
+        print("orgkg: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
