@@ -23,7 +23,7 @@ official fellows planner superintendents' police firefighters firefighter deputy
 """.split())
 
 # "staff", "personnel", "leadership", "management", "administration" head a role only with a qualifier
-QUALIFIED_ROLE_HEADS = frozenset("staff personnel leadership management administration employees".split())
+QUALIFIED_ROLE_HEADS = frozenset("staff personnel leadership management administration".split())
 
 UNIT_HEADS = frozenset("""
 office offices department departments division divisions unit units team teams committee committees
@@ -75,3 +75,24 @@ STOP_WORDS = frozenset("""
 to in on for regarding about concerning that who which whose when where while as by through during
 so if unless until because since from at into upon toward towards via per using with without within
 """.split())
+
+# third-person verbs that end a noun phrase ("the superintendent of schools leads ...")
+VERBS = frozenset("""
+leads ensures provides engages researches facilitates supervises coordinates develops manages oversees directs
+plans implements maintains establishes serves works assists supports administers monitors evaluates reviews
+prepares conducts performs assures guides communicates advises collaborates organizes identifies analyzes
+analyses assesses creates designs builds promotes represents responds acts determines sets carries helps makes
+takes uses applies writes trains attends participates recommends approves submits meets handles operates tracks
+utilizes uses maintains delivers interprets selects schedules resolves investigates negotiates drafts compiles
+processes assigns oversees enforces inspects procures purchases issues ensures articulates elevates removes
+will shall may must can should would is are was were has have had be being been do does did
+""".split())
+
+VAGUE_PHRASES = frozenset("""
+district personnel|district staff|school staff|school-based staff|school based staff|appropriate staff|staff member
+|staff members|central services|school system|school system staff|mcps staff|montgomery county public schools staff
+|community members|community partners|community groups|other offices|mcps offices|mcps office|internal and external stakeholders
+|school system employees|all staff|support staff|the public|public|local community|central office and school staff
+|school-based and central office staff|diverse stakeholders|significant stakeholders|business partners
+|district leadership team|mcps employees|employee groups
+""".replace("\n", "").split("|"))

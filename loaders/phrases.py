@@ -1,7 +1,8 @@
 """Reading the noun phrases after a relation word: lists, coordination, units, vague groups.
 
 `targets(text, start, end)` turns "the principal and special education supervisor"
-into two targets and "staff in the Office of Technology Innovation" into the office.
+into two targets, "chief/and/or associate superintendent of X" into two roles of X,
+and "staff in the Office of Technology Innovation" into the office.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from .lexicon import (
     ORGANIZATION_MARKERS,
     QUALIFIED_ROLE_HEADS,
     ROLE_HEADS,
-    STOP_WORDS,
     UNIT_HEADS,
     VAGUE,
+    VAGUE_PHRASES,
+    VERBS,
     WEAK_UNIT_HEADS,
 )
 
@@ -32,149 +34,249 @@ class Target:
     located_in: Target | None = None  # "X in the Department of Y": Y
 
 
+@dataclass(frozen=True)
+class Tok:
+    w: str
+    a: int
+    b: int
+    i: int  # index in the token stream: a gap means the words were not adjacent
+
+
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'&.\-]*[\w&]|[A-Za-z0-9]|[,;:/()]")
-_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-/]*[A-Z0-9.]$")
-_LOCATIVE = frozenset({"in", "within", "at", "of"})
-_VERBISH_END = re.compile(r"^(?:[a-z]+(?:ing|ed)|to)$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]*[A-Z0-9]$")
+_KEEP_PARTICIPLES = frozenset("""
+leading learning training building engineering counseling planning teaching testing housing nursing programming
+accounting purchasing marketing processing funded based sustaining consulting gifted advanced related coordinated
+integrated continuing operating licensed certified qualified designated elected appointed supporting printing
+heating ventilating lending staffing""".split())
+_HARD = frozenset("is are was were will shall may can must has have be who which whose that than so when where while "
+                  "because since unless until if".split())
+_SOFT = frozenset("on by from with as about regarding concerning during through via per into upon toward towards "
+                  "across among throughout".split())
+_EXAMPLES = frozenset({"including", "especially", "particularly"})
 
 
 def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = None,
-            list_context: bool = False) -> list[Target]:
-    """Targets named in text[start:end], which begins right after the relation word."""
+            list_context: bool = False, examples: bool = False) -> list[Target]:
+    """Targets named in text[start:end], which begins right after the relation word.
+
+    `list_context`: bare capitalised names are units ("the offices of A, B and C").
+    `examples`: items after "including" are targets too ("depot staff including depot managers").
+    """
     acronyms = acronyms or {}
-    toks = [(m.group(0), start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])]
-    toks = _cut(toks, acronyms)
+    toks = [Tok(m.group(0), start + m.start(), start + m.end(), i)
+            for i, m in enumerate(_TOKEN.finditer(text[start:end]))]
+    toks, subject_cut = _cut(toks, acronyms, examples)
+    head, where, rest = _split_location(toks, acronyms)
+    conjs = _conjuncts(head, acronyms, list_context)
+    if subject_cut and len(conjs) > 1 and conjs[-1][0].w.lower() in ("the", "this"):
+        conjs = conjs[:-1]  # "..., the director facilitates": the next clause's subject
     out: list[Target] = []
-    for conj in _conjuncts(toks, acronyms, list_context):
+    locs = [t for t in (_target(c, text, acronyms, True) for c in _conjuncts(where, acronyms, True)) if t]
+    locs = [t for t in locs if t.type in (UNIT, ORGANIZATION)]
+    trailing = _trailing_and_group(conjs, text)
+    for k, conj in enumerate(conjs):
+        t = _target(conj, text, acronyms, list_context)
+        if locs and k in trailing:
+            if t is None or t.type != ROLE:
+                if _is_generic_staff(conj):
+                    out.extend(x for x in locs if x not in out)
+                continue
+            t.located_in = locs[0]
+        if t is not None:
+            out.append(t)
+    if locs and not conjs:
+        out.extend(locs)
+    for conj in _conjuncts(rest, acronyms, list_context):
         t = _target(conj, text, acronyms, list_context)
         if t is not None:
             out.append(t)
     return out
 
 
-def _cut(toks: list[tuple[str, int, int]], acronyms: dict[str, str]) -> list[tuple[str, int, int]]:
-    """Keep the tokens up to where the noun phrase list ends."""
-    out = []
+def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[list[Tok], bool]:
+    """Keep the tokens up to where the noun-phrase list ends; True when it ended at a verb."""
+    out: list[Tok] = []
     depth = 0
-    for i, (w, a, b) in enumerate(toks):
-        lw = w.lower()
-        if w == "(":
+    skipping = 0
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        lw = t.w.lower()
+        if t.w == "(":
             depth += 1
-        elif w == ")":
+        elif t.w == ")":
             depth = max(0, depth - 1)
+            if depth == 0:
+                out.append(t)
+                i += 1
+                continue
         if depth:
-            out.append((w, a, b))
+            if not skipping:
+                out.append(t)
+            i += 1
             continue
-        prev = out[-1][0].lower() if out else ""
-        nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
-        if w in (";", ":"):
+        prev = out[-1].w.lower() if out else ""
+        nxt = toks[i + 1].w if i + 1 < len(toks) else ""
+        if skipping:
+            # a modifier ("in the design of ...") is skipped up to the next list separator
+            if t.w == "," or lw in ("and", "or"):
+                skipping = 0
+                out.append(t)
+            elif skipping > 7 or lw in _HARD or t.w in (";", ":"):
+                break
+            else:
+                skipping += 1
+            i += 1
+            continue
+        if t.w in (";", ":"):
             break
-        if lw in ("including", "such", "especially", "particularly", "regarding", "concerning", "related"):
-            break
+        if lw in _EXAMPLES or (lw == "such" and nxt.lower() == "as"):
+            if not examples:
+                break
+            out.append(Tok(",", t.a, t.a, t.i))
+            i += 2 if lw == "such" else 1
+            continue
         if lw == "to" and out:
             break
         if lw == "for" and out:
-            # "Center for Skillful Teaching", "specialist for teacher induction"; not "... for all"
-            head_before = _base(prev) in ROLE_HEADS or _base(prev) in UNIT_HEADS
-            if not head_before or nxt.lower() in ("all", "each", "any", "every", "a", "an", "both", "more"):
-                break
-            out.append((w, a, b))
+            # "Center for Skillful Teaching", "consultant for Career Pathways"; not "... for all schools"
+            head_before = prev in ROLE_HEADS or prev in UNIT_HEADS or prev in QUALIFIED_ROLE_HEADS
+            proper = nxt[:1].isupper()
+            if (head_before or proper) and nxt.lower() not in ("all", "each", "any", "every", "a", "an", "both"):
+                out.append(t)
+                i += 1
+                continue
+            skipping = 1
+            i += 1
             continue
         if lw in ("in", "within", "at") and out:
-            # keep "X in the Department of Y" (a location), stop at "in developing", "in order"
             if _starts_unit(toks, i + 1, acronyms):
-                out.append((w, a, b))
+                out.append(t)
+                i += 1
                 continue
-            break
-        if lw in STOP_WORDS and out:
-            break
-        if out and _VERBISH_END.match(lw) and lw not in ("leading", "learning", "training", "building",
-                                                          "engineering", "counseling", "planning",
-                                                          "teaching", "testing", "housing", "nursing",
-                                                          "programming", "accounting", "purchasing",
-                                                          "marketing", "processing", "funded", "based",
-                                                          "sustaining", "consulting", "gifted", "advanced",
-                                                          "related", "coordinated", "integrated", "continuing",
-                                                          "operating", "student-centered", "licensed",
-                                                          "certified", "qualified", "designated", "elected",
-                                                          "appointed", "supporting", "printing", "heating",
-                                                          "ventilating", "lending", "staffing"):
-            if prev not in ("and", "or", ",", "the"):
+            if nxt.lower() == "order" or nxt.lower().endswith("ing"):
                 break
-        if out and lw in ("is", "are", "was", "were", "will", "shall", "may", "can", "must", "has", "have",
-                          "be", "who", "which", "whose", "that", "than", "on", "by", "as", "so", "when",
-                          "where", "while"):
+            skipping = 1
+            i += 1
+            continue
+        if lw in _SOFT and out:
+            skipping = 1
+            i += 1
+            continue
+        if out and lw in _HARD:
             break
-        out.append((w, a, b))
-    while out and (out[-1][0].lower() in ("and", "or", ",", "/", "the", "of", "(", "for", "in", "within", "at")):
+        if out and lw in VERBS and prev not in ("the", "of", "a", "an", "and", "or", "/"):
+            return _trim(out), True
+        if out and re.fullmatch(r"[a-z]+(?:ing|ed)", lw) and lw not in _KEEP_PARTICIPLES \
+                and prev not in ("and", "or", ",", "the", "of"):
+            break
+        if lw == "the" and out and prev not in ("and", "or", ",", "of", "/", "for", "in", "within", "at", "("):
+            break  # "... Student Leadership the specialist works": a new clause
+        out.append(t)
+        i += 1
+    return _trim(out), False
+
+
+def _trim(out: list[Tok]) -> list[Tok]:
+    while out and out[-1].w.lower() in ("and", "or", ",", "/", "the", "of", "(", "for", "in", "within", "at", "a"):
         out.pop()
     return out
 
 
-def _starts_unit(toks, i, acronyms) -> bool:
+def _starts_unit(toks: list[Tok], i: int, acronyms: dict[str, str]) -> bool:
     """Whether the tokens from i name a unit: '(the) Department of ...', 'DSSEM', 'the Office ...'."""
     j = i
-    if j < len(toks) and toks[j][0].lower() == "the":
+    if j < len(toks) and toks[j].w.lower() == "the":
         j += 1
     if j >= len(toks):
         return False
-    w = toks[j][0]
-    if w in acronyms or (_ACRONYM.match(w) and len(w) >= 2 and w.isupper()):
+    w = toks[j].w
+    if w in acronyms or (_ACRONYM.match(w) and len(w) >= 2):
         return True
     if not w[:1].isupper():
         return False
     for k in range(j, min(len(toks), j + 8)):
-        lw = toks[k][0].lower()
+        lw = toks[k].w.lower()
         if lw in UNIT_HEADS and lw not in WEAK_UNIT_HEADS:
             return True
-        if lw in STOP_WORDS and lw != "of":
+        if not toks[k].w[:1].isupper() and lw not in ("of", "and", "for", "the", "&"):
             return False
     return False
 
 
-def _conjuncts(toks, acronyms, list_context: bool) -> list[list[tuple[str, int, int]]]:
-    """Split a token list at commas, 'and', 'or' and slashes, then rejoin what is one name."""
-    parts: list[list] = [[]]
-    seps: list[str] = []
+def _split_location(toks: list[Tok], acronyms) -> tuple[list[Tok], list[Tok], list[Tok]]:
+    """'supervisor of safety ... in the Department of X (DSSEM), Y' -> (head, location, rest of the list)."""
     depth = 0
-    for w, a, b in toks:
-        lw = w.lower()
-        if w == "(":
+    for k, t in enumerate(toks):
+        if t.w == "(":
             depth += 1
-        elif w == ")":
+        elif t.w == ")":
             depth = max(0, depth - 1)
-        if depth == 0 and (w in (",", "/") or lw in ("and", "or", "and/or")):
+        elif depth == 0 and k > 0 and t.w.lower() in ("in", "within", "at") and _starts_unit(toks, k + 1, acronyms):
+            loc = toks[k + 1:]
+            d = 0
+            for j, u in enumerate(loc):
+                d += (u.w == "(") - (u.w == ")")
+                if d == 0 and u.w == ",":
+                    return toks[:k], loc[:j], loc[j + 1:]
+            return toks[:k], loc, []
+    return toks, [], []
+
+
+def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]:
+    """Split a token list at commas, 'and', 'or' and slashes, then rejoin what is one name."""
+    parts: list[list[Tok]] = [[]]
+    seps: list[list[Tok]] = []
+    depth = 0
+    for t in toks:
+        lw = t.w.lower()
+        if t.w == "(":
+            depth += 1
+        elif t.w == ")":
+            depth = max(0, depth - 1)
+        if depth == 0 and (t.w in (",", "/") or lw in ("and", "or", "and/or")):
             if parts[-1]:
                 parts.append([])
-                seps.append(lw)
+                seps.append([t])
             elif seps:
-                seps[-1] = seps[-1] + lw
+                seps[-1].append(t)
             continue
-        parts[-1].append((w, a, b))
+        parts[-1].append(t)
     if not parts[-1]:
         parts.pop()
+        seps = seps[:len(parts) - 1]
     if not parts:
         return []
-    merged: list[list] = [parts[0]]
+    sepw = ["".join(x.w.lower() for x in s) for s in seps]
+    # forward: "the Recruitment and Retention Team", "Student Welfare and Compliance unit"
+    k = 0
+    while k < len(parts) - 1:
+        cur, nxt = parts[k], parts[k + 1]
+        if (sepw[k] == "and" and not _has_head(cur, acronyms) and _capitalised(cur) and nxt[0].w[:1].isupper()
+                and _has_head(nxt, acronyms) and len(cur) <= 3 and "of" not in [x.w for x in cur]
+                and nxt[0].w.lower() != "the"):
+            parts[k] = cur + seps[k] + nxt
+            del parts[k + 1], seps[k], sepw[k]
+            continue
+        k += 1
+    merged: list[list[Tok]] = [parts[0]]
     merged_seps: list[str] = []
-    for sep, part in zip(seps, parts[1:]):
+    for sep_toks, sep, part in zip(seps, sepw, parts[1:]):
         prev = merged[-1]
-        words = [w for w, _, _ in part]
-        prev_words = [w.lower() for w, _, _ in prev]
-        headed = _has_head(words, acronyms)
-        prev_headed = _has_head([w for w, _, _ in prev], acronyms)
+        headed = _has_head(part, acronyms)
+        prev_words = [x.w.lower() for x in prev]
         join = False
-        if not headed:
+        if not headed and part[0].w.lower() != "the":
             if "of" in prev_words or "for" in prev_words:
                 join = True  # "Chief of Teaching, Learning, and Schools"
-            elif not prev_headed and "and" in sep and not list_context:
+            elif not _has_head(prev, acronyms) and "and" in sep and not list_context:
                 join = True  # "Student Welfare and Compliance"
-            elif not prev_headed and "and" in sep and list_context and len(prev) <= 2 and len(part) <= 2:
-                join = _capitalised(prev) and _capitalised(part)
-            elif "/" in sep and len(part) == 1 and len(prev) == 1:
-                join = False
+            elif not _has_head(prev, acronyms) and sep == "and" and list_context and _capitalised(prev) \
+                    and _capitalised(part) and len(prev) <= 3:
+                join = True
         if join:
-            merged[-1] = prev + [(sep, prev[-1][2], part[0][1])] + part
+            merged[-1] = prev + sep_toks + part
         else:
             merged.append(part)
             merged_seps.append(sep)
@@ -182,29 +284,63 @@ def _conjuncts(toks, acronyms, list_context: bool) -> list[list[tuple[str, int, 
     # a bare head before a slash borrows the next conjunct's complement
     for k in range(len(merged) - 1):
         cur, nxt = merged[k], merged[k + 1]
-        if len(cur) == 1 and _base(cur[0][0].lower()) in ROLE_HEADS:
-            of_idx = next((i for i, t in enumerate(nxt) if t[0].lower() in ("of", "for")), None)
-            if of_idx is not None and "/" in merged_seps[k]:
+        bare = [t for t in cur if t.w.lower() not in ("the", "a", "an")]
+        if len(bare) == 1 and bare[0].w.lower() in ROLE_HEADS and "/" in merged_seps[k]:
+            of_idx = next((i for i, t in enumerate(nxt) if t.w.lower() in ("of", "for")), None)
+            if of_idx is not None:
                 merged[k] = cur + nxt[of_idx:]
-    return merged
+    # "the director, Department of Materials Management": a role and its unit, one name
+    out: list[list[Tok]] = []
+    for k, part in enumerate(merged):
+        if out and merged_seps[k - 1] == "," and _bare_role(out[-1]) and _capitalised(part) \
+                and part[0].w.lower() in ("department", "division", "office", "unit"):
+            out[-1] = out[-1] + part
+            continue
+        out.append(part)
+    return out
 
 
-def _capitalised(part) -> bool:
-    return all(w[:1].isupper() or w.lower() in ("of", "and", "the", "for") for w, _, _ in part)
+def _trailing_and_group(conjs: list[list[Tok]], text: str) -> set[int]:
+    """Indices of the last conjunct and those joined to it by 'and' only (a location applies to them)."""
+    if not conjs:
+        return set()
+    group = {len(conjs) - 1}
+    for k in range(len(conjs) - 1, 0, -1):
+        if "," in text[conjs[k - 1][-1].b:conjs[k][0].a]:
+            break
+        group.add(k - 1)
+    return group
 
 
-def _has_head(words: list[str], acronyms: dict[str, str]) -> bool:
-    for w in words:
-        lw = w.lower()
-        if lw in ROLE_HEADS or lw in UNIT_HEADS or lw in QUALIFIED_ROLE_HEADS:
+def _bare_role(part: list[Tok]) -> bool:
+    words = [t.w.lower() for t in part if t.w.lower() not in ("the", "a", "an")]
+    return 1 <= len(words) <= 2 and words[-1] in ROLE_HEADS
+
+
+def _capitalised(part: list[Tok]) -> bool:
+    return all(t.w[:1].isupper() or t.w.lower() in ("of", "and", "the", "for", "&", "(", ")") or t.w.isdigit()
+               for t in part)
+
+
+def _has_head(part: list[Tok], acronyms: dict[str, str]) -> bool:
+    depth = 0
+    for t in part:
+        if t.w == "(":
+            depth += 1
+            continue
+        if t.w == ")":
+            depth = max(0, depth - 1)
+            continue
+        if depth:
+            continue
+        lw = t.w.lower()
+        if lw in ROLE_HEADS or lw in UNIT_HEADS:
             return True
-        if w in acronyms:
+        if lw in QUALIFIED_ROLE_HEADS and not t.w[:1].isupper():
+            return True
+        if t.w in acronyms or (_ACRONYM.match(t.w) and len(t.w) >= 2):
             return True
     return False
-
-
-def _base(word: str) -> str:
-    return word.lower().rstrip(",")
 
 
 def _strip_determiners(name: str) -> str:
@@ -220,63 +356,73 @@ def _strip_determiners(name: str) -> str:
     return name.strip()
 
 
-def _target(conj, text: str, acronyms: dict[str, str], list_context: bool) -> Target | None:
+def _surface(conj: list[Tok], text: str) -> str:
+    """The words of a conjunct as written; words that were not adjacent are joined by a space."""
+    out = conj[0].w
+    for p, t in zip(conj, conj[1:]):
+        between = text[p.b:t.a]
+        adjacent = t.i == p.i + 1 or (t.i == p.i + 2 and between.strip() == ",")
+        out += between + t.w if adjacent and p.b <= t.a else " " + t.w
+    return out
+
+
+def _target(conj: list[Tok], text: str, acronyms: dict[str, str], list_context: bool) -> Target | None:
     if not conj:
         return None
-    # "X in/within/at the Y": Y is where X is
-    loc = None
-    for i, (w, a, b) in enumerate(conj):
-        if w.lower() in ("in", "within", "at") and i > 0:
-            where = _target(conj[i + 1:], text, acronyms, list_context=True)
-            head = conj[:i]
-            if where is not None and where.type in (UNIT, ORGANIZATION):
-                inner = _target(head, text, acronyms, list_context)
-                if inner is None or _is_generic_staff(head):
-                    return where  # "staff in the Office of X": the office
-                inner.located_in = where
-                return inner
-            conj = conj[:i]
-            break
-    start, end = conj[0][1], conj[-1][2]
-    raw = text[start:end]
-    name = re.sub(r"\s*\([^)]*\)?", "", raw)  # drop "(DSSEM)"
+    start, end = conj[0].a, conj[-1].b
+    name = _surface(conj, text)
+    name = re.sub(r"\s*\([^)]*\)?", "", name)  # drop "(DSSEM)", "(s)"
     name = re.sub(r"'s$|s'$", "", name.strip(" ,"))
     name = re.sub(r"\s+", " ", _strip_determiners(name)).strip(" ,/")
+    name = re.sub(r"^(?:members|representatives)\s+of\s+(?:the\s+)?", "", name, flags=re.I)
+    name = re.sub(r"^(?:the\s+)?(?:other|all)\s+", "", name, flags=re.I)
+    name = re.sub(r"\s+(?:department)\s+personnel$", " department", name, flags=re.I)
     if not name or len(name) > 120:
         return None
     if name in acronyms:
         full = acronyms[name]
-        return Target(full, _classify(full, acronyms) or UNIT, start, end, loc)
+        return Target(full, _classify(full, acronyms) or UNIT, start, end)
+    if _ACRONYM.match(name) and len(name) >= 2:
+        return Target(name, UNIT, start, end)  # an undefined acronym: most are units
     typ = _classify(name, acronyms, list_context)
     if typ is None:
         return None
-    return Target(name, typ, start, end, loc)
+    return Target(name, typ, start, end)
 
 
-def _is_generic_staff(conj) -> bool:
-    words = [_strip_determiners(w) for w, _, _ in conj]
-    return all(w.lower() in VAGUE or w.lower() in ("all", "the", "other", "") for w in words)
+def _is_generic_staff(conj: list[Tok]) -> bool:
+    words = [t.w.lower() for t in conj]
+    return all(w in VAGUE or w in ("all", "the", "other", "and", ",") for w in words)
 
 
 def _classify(name: str, acronyms: dict[str, str], list_context: bool = False) -> str | None:
     """Role, Unit or Organization for a name; None when it is a vague group or not an entity."""
     low = name.lower()
     words = low.split()
-    if not words or low in VAGUE:
+    if not words or low in VAGUE or low in VAGUE_PHRASES:
         return None
-    if len(words) == 1 and low.rstrip("s") in VAGUE:
-        return None
+    if len(words) == 1 and (low.rstrip("s") in VAGUE or low in ("administration",)):
+        return UNIT if low == "administration" else None
     main = _head_region(words)
+    if "," in " ".join(main):  # "director, Department of Transportation": the role comes first
+        main = " ".join(main).split(",")[0].split()
     head = main[-1] if main else words[-1]
     if any(m in low for m in ORGANIZATION_MARKERS) and not any(w in ROLE_HEADS for w in main):
         return ORGANIZATION
     if head in ROLE_HEADS:
         return ROLE
     if head in QUALIFIED_ROLE_HEADS:
+        if head == "administration" and len(main) >= 2:
+            return UNIT
         return ROLE if len(main) >= 2 and main[-2] not in ("all", "other", "the") else None
     if head in UNIT_HEADS:
-        if head in WEAK_UNIT_HEADS and not (name[:1].isupper() or len(main) >= 2):
-            return None
+        if head in WEAK_UNIT_HEADS:
+            orig = name.split()
+            idx = len(main) - 1
+            capital = orig[idx][:1].isupper() or (idx > 0 and orig[idx - 1][:1].isupper() and orig[idx - 1] not in acronyms
+                                                  and not _ACRONYM.match(orig[idx - 1]))
+            if not capital:
+                return None
         return UNIT
     for w in reversed(main):
         if w in ROLE_HEADS:

@@ -62,6 +62,11 @@ RULES: tuple[Rule, ...] = (
          _r(rf"\bprovides?\s+(?:\w+\s+){{0,2}}?{_ADJ}?supervision\s+(?:of|for|to)\s+")),
     Rule("sup.responsible_supervision", SUPERVISES,
          _r(r"\bresponsible\s+for\s+(?:the\s+)?(?:supervision\s+of|supervising)\s+(?:and\s+\w+\s+)?")),
+    Rule("sup.supervision_of", SUPERVISES,
+         _r(r"\b(?:include|includes|including)\s+(?:the\s+)?supervision\s+(?:and\s+\w+\s+)?(?:of|for)\s+")),
+    Rule("sup.all_aspects", SUPERVISES,
+         _r(r"\b(?:guides|directs|manages|oversees|leads|administers|coordinates)\s+all\s+aspects\s+of\s+"),
+         strict=True),
     Rule("sup.oversees", SUPERVISES, _r(rf"\boversees?\b{_COVERB_TAIL}\s+")),
     Rule("sup.leads_work_of", SUPERVISES,
          _r(r"\b(?:leads|directs|manages)\s+the\s+work\s+of\s+(?:the\s+)?(?:offices?\s+of\s+)?"), list_context=True),
@@ -69,15 +74,18 @@ RULES: tuple[Rule, ...] = (
     Rule("collab.collaborates", COLLABORATES_WITH,
          _r(r"\bcollaborat(?:es|e|ing|ively)\s+(?:\w+ly\s+)?(?:with|alongside)\s+")),
     Rule("collab.works_with", COLLABORATES_WITH,
-         _r(r"\bwork(?:s|ing)?\s+(?:\w+ly\s+)?(?:with|alongside)\s+")),
+         _r(r"\bwork(?:s|ing)?\s*(?:\w+ly\s+)?(?:with|alongside)\s+")),
     Rule("collab.in_collaboration", COLLABORATES_WITH,
          _r(r"\bin\s+(?:close\s+)?(?:collaboration|consultation|partnership|cooperation|coordination)\s+with\s+")),
     Rule("collab.coordinates_with", COLLABORATES_WITH,
          _r(r"\bcoordinat(?:es|e|ing)\s+(?:\w+ly\s+)?with\s+")),
-    Rule("collab.consults", COLLABORATES_WITH, _r(r"\b(?:consults|confers|partners|cooperates)\s+(?:\w+ly\s+)?with\s+")),
+    Rule("collab.consults", COLLABORATES_WITH, _r(r"\b(?:consults|confers|partners|cooperates)(?:,?\s+as\s+needed,?|\s+\w+ly)?\s+with\s+")),
     Rule("collab.liaison", COLLABORATES_WITH,
-         _r(r"\b(?:serves?|acts?|functions?)\s+as\s+(?:a|an|the)?\s*(?:\w+\s+)?liaison\s+(?:to|with|for|between)\s+"
+         _r(r"\b(?:serves?|acts?|functions?)\s+as\s+(?:a|an|the)?\s*(?:[\w'\-]+\s+){0,3}?liaison\s+(?:to|with|for|between)\s+"
             r"|\bprovides?\s+liaison\s+(?:to|with|for)\s+")),
+    Rule("collab.relationships", COLLABORATES_WITH,
+         _r(r"\b(?:establishes|maintains|builds|develops|fosters)\s+(?:\w+\s+){0,3}?(?:collaborative|working|"
+            r"partnership|productive)\s+(?:\w+\s+)?relationships?\s+with\s+")),
     Rule("member.member_of", MEMBER_OF, _r(r"\b(?:as|is)\s+(?:a|an)\s+(?:\w+\s+)?member\s+of\s+")),
 )
 
@@ -101,7 +109,7 @@ def apply_rules(text: str, start: int, end: int, acronyms: dict[str, str]) -> li
                 continue
             if rule.type == SUPERVISES and re.search(r"\b(?:ability|able|skill|experience)\b", before, re.I):
                 continue
-            for t in targets(text, m.end(), end, acronyms, rule.list_context):
+            for t in targets(text, m.end(), end, acronyms, rule.list_context, rule.type == SUPERVISES):
                 if t.type not in rule.allowed:
                     continue
                 if rule.strict and not _strict_ok(t):
