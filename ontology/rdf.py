@@ -1,0 +1,409 @@
+"""OrgGraph <-> RDF, with every IRI taken from ontology/schema.py.
+
+One triple generator (`triples`) feeds two writers: rdflib (serialisation, SHACL) and a
+fast path straight into a pyoxigraph Store (SPARQL at 100k roles, where rdflib is too slow).
+
+Mapping (declared in ontology/orgkg.ttl):
+- node `id` -> IRI `node_iri(id)`, typed with its orgkg class and the aligned standard classes,
+  the id also as literal `orgkg:id`, `name` as `rdfs:label`, every other attribute as `orgkg:<camelCase>`;
+  scalars are typed literals, lists are ordered `rdf:List`s, None is the resource `orgkg:null`.
+- each edge -> the direct triple `s orgkg:<type> o`, its aligned standard triple(s), and an
+  `orgkg:Statement` (rdf:subject/predicate/object) that carries one `orgkg:Evidence` node (a
+  `prov:Entity`) per evidence item, in order (`orgkg:index`).
+Derived triples (aligned types/properties, skos/prov links) are written for querying and ignored on import,
+so `from_rdf(to_rdf(g))` gives back exactly the same graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from orgkg.ontology.schema import (
+    COMPETENCY,
+    DOCUMENT,
+    EDGE_TYPES,
+    EVIDENCE_FIELDS,
+    NODE_TYPES,
+    ORG,
+    ORGKG,
+    ORGKG_ID,
+    PART_OF,
+    PROV,
+    RDFS,
+    REQUIRES,
+    ROLE,
+    SCHEMA,
+    SKOS,
+    node_iri,
+)
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDF_TYPE, RDF_FIRST, RDF_REST, RDF_NIL = RDF + "type", RDF + "first", RDF + "rest", RDF + "nil"
+RDFS_LABEL = RDFS + "label"
+ID, NULL, STATEMENT, EVIDENCE = ORGKG + "id", ORGKG + "null", ORGKG + "Statement", ORGKG + "Evidence"
+HAS_EVIDENCE, INDEX = ORGKG + "evidence", ORGKG + "index"
+COMPETENCY_SCHEME = ORGKG_ID + "competencies"
+JOB_CLASS = ORGKG + "JobClass"
+
+CLASS_TO_TYPE = {t.iri: name for name, t in NODE_TYPES.items()}
+PROP_TO_EDGE = {t.iri: name for name, t in EDGE_TYPES.items()}
+
+# Node/evidence keys that are not plain `orgkg:<camelCase>` attributes.
+_NODE_SPECIAL = {"type", "name"}
+
+
+def camel(key: str) -> str:
+    """official_title -> officialTitle (reversible for snake_case keys; see `snake`)."""
+    head, *rest = key.split("_")
+    return head + "".join(p[:1].upper() + p[1:] for p in rest)
+
+
+def snake(name: str) -> str:
+    return re.sub(r"([A-Z])", lambda m: "_" + m.group(1).lower(), name)
+
+
+def attr_iri(key: str) -> str:
+    if snake(camel(key)) != key:
+        raise ValueError(f"attribute {key!r} has no reversible RDF name (use snake_case)")
+    return ORGKG + camel(key)
+
+
+_IRI_SAFE = "/:@!$&'()*+,;=-._~"
+
+
+def iri_of(node_id: str) -> str:
+    """`node_iri(id)`, percent-encoding what an IRI cannot hold (spaces, quotes, <>); slug ids are unchanged."""
+    from urllib.parse import quote
+
+    return node_iri(quote(node_id, safe=_IRI_SAFE))
+
+
+def statement_iri(u: str, v: str, edge_type: str) -> str:
+    """Stable per edge, so a persisted store and re-exports keep the same statement IRIs."""
+    h = hashlib.sha1(f"{u}\x00{edge_type}\x00{v}".encode()).hexdigest()[:20]
+    return ORGKG_ID + "statement/" + h
+
+
+# ---- abstract terms: ("iri", str) | ("bnode", int) | ("lit", python value) ----------------------
+Term = tuple[str, Any]
+
+
+def _iri(s: str) -> Term:
+    return ("iri", s)
+
+
+def _lit(v: Any) -> Term:
+    return ("lit", v)
+
+
+class _Blank:
+    def __init__(self) -> None:
+        self.n = 0
+
+    def __call__(self) -> Term:
+        self.n += 1
+        return ("bnode", self.n)
+
+
+def _value(v: Any, bnode: _Blank, out: list) -> Term:
+    """Object term for an attribute value; lists append their rdf:List cells to `out`."""
+    if v is None:
+        return _iri(NULL)
+    if isinstance(v, (list, tuple)):
+        head: Term = _iri(RDF_NIL)
+        for item in reversed(v):
+            cell = bnode()
+            out.append((cell, _iri(RDF_FIRST), _value(item, bnode, out)))
+            out.append((cell, _iri(RDF_REST), head))
+            head = cell
+        return head
+    if isinstance(v, (str, bool, int, float)):
+        return _lit(v)
+    raise ValueError(f"cannot map value {v!r} of type {type(v).__name__} to RDF")
+
+
+def _aligned_edge(edge_type: str, src_type: str, target: dict) -> tuple[str, ...]:
+    """The standard properties an edge implies; PART_OF and REQUIRES depend on what they connect."""
+    aligned = EDGE_TYPES[edge_type].aligned
+    if edge_type == PART_OF:
+        return (ORG + "postIn",) if src_type == ROLE else (ORG + "subOrganizationOf",)
+    if edge_type == REQUIRES:
+        kind = target.get("kind")
+        if kind == "education":
+            return (SCHEMA + "educationRequirements",)
+        if kind in ("certification", "experience"):
+            return (SCHEMA + "qualifications",)
+        return (SCHEMA + "skills",)
+    return aligned
+
+
+def triples(g) -> Iterator[tuple[Term, Term, Term]]:
+    """Every triple of the RDF form of `g` (an OrgGraph), as abstract terms."""
+    bnode = _Blank()
+    doc_iri = {d.get("name"): iri_of(nid) for nid, d in g.g.nodes(data=True) if d.get("type") == DOCUMENT}
+    yield _iri(COMPETENCY_SCHEME), _iri(RDF_TYPE), _iri(SKOS + "ConceptScheme")
+    yield _iri(COMPETENCY_SCHEME), _iri(RDFS_LABEL), _lit("Competencies required by roles")
+    for nid, d in g.g.nodes(data=True):
+        s = _iri(iri_of(nid))
+        nt = NODE_TYPES[d["type"]]
+        yield s, _iri(RDF_TYPE), _iri(nt.iri)
+        for cls in nt.aligned:
+            yield s, _iri(RDF_TYPE), _iri(cls)
+        yield s, _iri(ID), _lit(nid)
+        extra: list = []
+        for k, v in d.items():
+            if k == "type":
+                continue
+            if k == "name":
+                yield s, _iri(RDFS_LABEL), _lit(v)
+                continue
+            yield s, _iri(attr_iri(k)), _value(v, bnode, extra)
+        yield from extra
+        # derived, for querying with standard vocabularies (ignored on import)
+        if d["type"] == COMPETENCY:
+            yield s, _iri(SKOS + "prefLabel"), _lit(d["name"])
+            yield s, _iri(SKOS + "inScheme"), _iri(COMPETENCY_SCHEME)
+        for a in d.get("aliases") or []:
+            yield s, _iri(SKOS + "altLabel"), _lit(a)
+        if d["type"] == ROLE and d.get("code"):
+            jc = _iri(ORGKG_ID + "jobclass:" + str(d["code"]))
+            yield s, _iri(ORGKG + "jobClass"), jc
+            yield jc, _iri(RDF_TYPE), _iri(JOB_CLASS)
+            yield jc, _iri(RDF_TYPE), _iri(ORG + "Role")
+            yield jc, _iri(RDFS_LABEL), _lit(str(d.get("official_title") or d["code"]))
+    for u, v, k, d in g.g.edges(keys=True, data=True):
+        et = EDGE_TYPES[k]
+        s, o = _iri(iri_of(u)), _iri(iri_of(v))
+        yield s, _iri(et.iri), o
+        for p in _aligned_edge(k, g.g.nodes[u]["type"], g.g.nodes[v]):
+            yield s, _iri(p), o
+        st = _iri(statement_iri(u, v, k))
+        yield st, _iri(RDF_TYPE), _iri(STATEMENT)
+        yield st, _iri(RDF + "subject"), s
+        yield st, _iri(RDF + "predicate"), _iri(et.iri)
+        yield st, _iri(RDF + "object"), o
+        extra = []
+        for kk, vv in d.items():
+            if kk in ("type", "evidence"):
+                continue
+            yield st, _iri(attr_iri(kk)), _value(vv, bnode, extra)
+        yield from extra
+        for i, ev in enumerate(d.get("evidence") or []):
+            e = _iri(statement_iri(u, v, k) + f"/evidence/{i}")
+            yield st, _iri(HAS_EVIDENCE), e
+            yield e, _iri(RDF_TYPE), _iri(EVIDENCE)
+            yield e, _iri(RDF_TYPE), _iri(PROV + "Entity")
+            yield e, _iri(INDEX), _lit(i)
+            extra = []
+            for kk, vv in ev.items():
+                yield e, _iri(attr_iri(kk)), _value(vv, bnode, extra)
+            yield from extra
+            if ev.get("doc") in doc_iri:
+                yield e, _iri(PROV + "wasDerivedFrom"), _iri(doc_iri[ev["doc"]])
+
+
+# ---- writers ----------------------------------------------------------------------------------
+def _writer(iri: Callable, bnode: Callable, lit: Callable):
+    bnodes: dict[int, Any] = {}
+    cache: dict[str, Any] = {}
+
+    def term(t: Term):
+        kind, v = t
+        if kind == "iri":
+            x = cache.get(v)
+            if x is None:
+                x = cache[v] = iri(v)
+            return x
+        if kind == "bnode":
+            x = bnodes.get(v)
+            if x is None:
+                x = bnodes[v] = bnode()
+            return x
+        return lit(v)
+
+    return term
+
+
+def to_rdf(g):
+    """The OrgGraph as an rdflib Graph, with the project prefixes bound."""
+    import rdflib
+    from orgkg.ontology.schema import PREFIXES
+
+    rg = rdflib.Graph()
+    for p, ns in PREFIXES.items():
+        rg.bind(p, rdflib.Namespace(ns), override=True, replace=True)
+    rg.bind("id", rdflib.Namespace(ORGKG_ID))
+    term = _writer(rdflib.URIRef, rdflib.BNode, rdflib.Literal)
+    add = rg.add
+    for s, p, o in triples(g):
+        add((term(s), term(p), term(o)))
+    return rg
+
+
+def quads(g) -> Iterator:
+    """pyoxigraph Quads for `g` (default graph), without going through rdflib."""
+    import pyoxigraph as ox
+
+    term = _writer(ox.NamedNode, ox.BlankNode, ox.Literal)
+    dg = ox.DefaultGraph()
+    for s, p, o in triples(g):
+        yield ox.Quad(term(s), term(p), term(o), dg)
+
+
+def to_oxigraph(g, store=None):
+    """Load `g` into a (new, in-memory unless given) pyoxigraph Store using bulk_extend."""
+    import pyoxigraph as ox
+
+    store = store if store is not None else ox.Store()
+    store.bulk_extend(quads(g))
+    return store
+
+
+# ---- reading back -----------------------------------------------------------------------------
+class RDFImportError(ValueError):
+    """The RDF is not an orgkg graph (missing ids, unknown types, broken lists)."""
+
+
+@dataclass
+class _Reader:
+    by_s: dict  # subject -> list[(p, o)]
+
+    def objs(self, s, p: str) -> list:
+        return [o for pp, o in self.by_s.get(s, ()) if pp == p]
+
+    def one(self, s, p: str):
+        xs = self.objs(s, p)
+        return xs[0] if xs else None
+
+    def value(self, o, seen=None):
+        import rdflib
+
+        if isinstance(o, rdflib.Literal):
+            v = o.toPython()
+            if isinstance(v, rdflib.Literal):  # unknown datatype: keep the lexical form
+                return str(o)
+            return v
+        if str(o) == NULL:
+            return None
+        if str(o) == RDF_NIL:
+            return []
+        if isinstance(o, rdflib.BNode) and self.one(o, RDF_FIRST) is not None:
+            out, cur, seen = [], o, set()
+            while str(cur) != RDF_NIL:
+                if cur in seen:
+                    raise RDFImportError("cyclic rdf:List")
+                seen.add(cur)
+                first = self.one(cur, RDF_FIRST)
+                if first is None:
+                    raise RDFImportError("broken rdf:List (a cell without rdf:first)")
+                out.append(self.value(first))
+                cur = self.one(cur, RDF_REST)
+                if cur is None:
+                    raise RDFImportError("broken rdf:List (a cell without rdf:rest)")
+            return out
+        return str(o)
+
+
+def _attrs(r: _Reader, s, skip: set[str]) -> dict:
+    out = {}
+    for p, o in r.by_s.get(s, ()):
+        p = str(p)
+        if not p.startswith(ORGKG) or p in skip:
+            continue
+        key = snake(p[len(ORGKG):])
+        out[key] = r.value(o)
+    return out
+
+
+def _ordered(d: dict, order: tuple[str, ...]) -> dict:
+    """Keys in schema order first (so saved JSON reads like the original), then the rest sorted."""
+    out = {k: d[k] for k in order if k in d}
+    out.update({k: d[k] for k in sorted(d) if k not in out})
+    return out
+
+
+def from_rdf(rg):
+    """An OrgGraph from an rdflib Graph written by `to_rdf` (derived triples are ignored)."""
+    import networkx as nx
+    import rdflib
+    from orgkg.graph import OrgGraph
+
+    by_s: dict = {}
+    for s, p, o in rg:
+        by_s.setdefault(s, []).append((str(p), o))
+    r = _Reader(by_s)
+    edge_props = {t.iri for t in EDGE_TYPES.values()}
+    skip_node = {ID} | edge_props | {ORGKG + "jobClass"}
+    h = nx.MultiDiGraph()
+    iri_to_id: dict[str, str] = {}
+    for s, pos in by_s.items():
+        ids = [o for p, o in pos if p == ID]
+        if not ids or not isinstance(s, rdflib.URIRef):
+            continue
+        nid = str(ids[0])
+        iri_to_id[str(s)] = nid
+        types = [CLASS_TO_TYPE[str(o)] for p, o in pos if p == RDF_TYPE and str(o) in CLASS_TO_TYPE]
+        if len(types) != 1:
+            raise RDFImportError(f"node {nid!r} has {len(types)} orgkg classes (need exactly one)")
+        name = r.one(s, RDFS_LABEL)
+        if name is None:
+            raise RDFImportError(f"node {nid!r} has no rdfs:label")
+        attrs = {"type": types[0], "name": str(name), **_attrs(r, s, skip_node)}
+        h.add_node(nid, **_ordered(attrs, ("type", "name", "aliases", *NODE_TYPES[types[0]].properties)))
+    for s in [s for s, pos in by_s.items() if (RDF_TYPE, rdflib.URIRef(STATEMENT)) in pos]:
+        subj, pred, obj = (r.one(s, RDF + x) for x in ("subject", "predicate", "object"))
+        if str(pred) not in PROP_TO_EDGE:
+            raise RDFImportError(f"statement {s} has unknown predicate {pred}")
+        if str(subj) not in iri_to_id or str(obj) not in iri_to_id:
+            raise RDFImportError(f"statement {s} points to a node without orgkg:id")
+        et = PROP_TO_EDGE[str(pred)]
+        evs = []
+        for e in r.objs(s, HAS_EVIDENCE):
+            idx = r.one(e, INDEX)
+            ev = _attrs(r, e, {INDEX})
+            evs.append((int(idx.toPython()) if idx is not None else len(evs), _ordered(ev, EVIDENCE_FIELDS)))
+        attrs = {"type": et, "evidence": [ev for _, ev in sorted(evs, key=lambda x: x[0])],
+                 **_attrs(r, s, {HAS_EVIDENCE})}
+        h.add_edge(iri_to_id[str(subj)], iri_to_id[str(obj)], key=et, **attrs)
+    # direct edge triples without a statement (hand-written RDF): an edge without evidence
+    for s, pos in by_s.items():
+        if str(s) not in iri_to_id:
+            continue
+        for p, o in pos:
+            if p in PROP_TO_EDGE and str(o) in iri_to_id:
+                u, v, k = iri_to_id[str(s)], iri_to_id[str(o)], PROP_TO_EDGE[p]
+                if not h.has_edge(u, v, key=k):
+                    h.add_edge(u, v, key=k, type=k, evidence=[])
+    return OrgGraph(h)
+
+
+FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}
+SUFFIX_FORMAT = {".ttl": "ttl", ".turtle": "ttl", ".nt": "nt", ".jsonld": "jsonld", ".json-ld": "jsonld", ".json": "jsonld"}
+
+
+def serialize(g, fmt: str) -> str:
+    """Turtle / N-Triples / JSON-LD text of `g` (N-Triples via pyoxigraph: fast and sorted-stable)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown RDF format {fmt!r}; known: {', '.join(FORMATS)}")
+    if fmt == "nt":
+        import pyoxigraph as ox
+
+        return ox.serialize(quads(g), format=ox.RdfFormat.N_QUADS).decode("utf-8")
+    rg = to_rdf(g)
+    if fmt == "jsonld":
+        from orgkg.ontology.schema import PREFIXES
+
+        return rg.serialize(format="json-ld", context={**PREFIXES, "id": ORGKG_ID}, indent=1)
+    return rg.serialize(format="turtle")
+
+
+def parse(text: str, fmt: str):
+    import rdflib
+
+    rg = rdflib.Graph()
+    rg.parse(data=text, format=FORMATS[fmt])
+    return from_rdf(rg)
