@@ -23,7 +23,7 @@ official fellows planner superintendents' police firefighters firefighter deputy
 """.split())
 
 # "staff", "personnel", "leadership", "management", "administration" head a role only with a qualifier
-QUALIFIED_ROLE_HEADS = frozenset("staff personnel leadership management administration".split())
+QUALIFIED_ROLE_HEADS = frozenset("staff personnel leadership administration".split())
 
 UNIT_HEADS = frozenset("""
 office offices department departments division divisions unit units team teams committee committees
@@ -51,6 +51,7 @@ employees employee others other offices individuals people groups organizations 
 constituents constituencies media personnel everyone all anyone teams departments divisions units variety
 school schools it them they those this that these agencies users customers clients citizens residents
 visitors members leadership management administration levels level areas area persons person
+representatives officials entities institutions
 """.split())
 
 DETERMINERS = ("the ", "all ", "other ", "various ", "a ", "an ", "any ", "each ", "appropriate ", "relevant ",

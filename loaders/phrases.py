@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from orgkg.ontology.schema import ORGANIZATION, ROLE, UNIT
 
 from .lexicon import (
+    CO_VERBS,
     DETERMINERS,
     ORGANIZATION_MARKERS,
     QUALIFIED_ROLE_HEADS,
@@ -50,7 +51,8 @@ accounting purchasing marketing processing funded based sustaining consulting gi
 integrated continuing operating licensed certified qualified designated elected appointed supporting printing
 heating ventilating lending staffing""".split())
 _HARD = frozenset("is are was were will shall may can must has have be who which whose that than so when where while "
-                  "because since unless until if".split())
+                  "because since unless until if between among".split())
+_NOT_ADVERBS = frozenset("family supply assembly county italy july rally ally anomaly monopoly".split())
 _SOFT = frozenset("on by from with as about regarding concerning during through via per into upon toward towards "
                   "across among throughout".split())
 _EXAMPLES = frozenset({"including", "especially", "particularly"})
@@ -120,7 +122,7 @@ def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[lis
         nxt = toks[i + 1].w if i + 1 < len(toks) else ""
         if skipping:
             # a modifier ("in the design of ...") is skipped up to the next list separator
-            if t.w == "," or lw in ("and", "or"):
+            if t.w == ",":
                 skipping = 0
                 out.append(t)
             elif skipping > 7 or lw in _HARD or t.w in (";", ":"):
@@ -168,6 +170,10 @@ def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[lis
             break
         if out and lw in VERBS and prev not in ("the", "of", "a", "an", "and", "or", "/"):
             return _trim(out), True
+        if out and lw.endswith("ly") and len(lw) > 4 and lw not in _NOT_ADVERBS and t.w.islower():
+            break  # "... and jointly appointed by": an adverb starts a new predicate
+        if out and lw.endswith("ing") and lw in CO_VERBS and t.w.islower() and lw not in _KEEP_PARTICIPLES:
+            break  # "supervising the program and providing leadership"
         if out and re.fullmatch(r"[a-z]+(?:ing|ed)", lw) and lw not in _KEEP_PARTICIPLES \
                 and prev not in ("and", "or", ",", "the", "of"):
             break
@@ -267,7 +273,9 @@ def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]
         headed = _has_head(part, acronyms)
         prev_words = [x.w.lower() for x in prev]
         join = False
-        if not headed and part[0].w.lower() != "the":
+        last = part[-1].w
+        vague_part = last.islower() and (last in VAGUE or last.rstrip("s") in VAGUE)
+        if not headed and part[0].w.lower() != "the" and not vague_part:
             if "of" in prev_words or "for" in prev_words:
                 join = True  # "Chief of Teaching, Learning, and Schools"
             elif not _has_head(prev, acronyms) and "and" in sep and not list_context:
@@ -416,6 +424,8 @@ def _classify(name: str, acronyms: dict[str, str], list_context: bool = False) -
             return UNIT
         return ROLE if len(main) >= 2 and main[-2] not in ("all", "other", "the") else None
     if head in UNIT_HEADS:
+        if head in GENERIC_PLURAL_UNITS:
+            return None  # "County agencies", "local governmental units": kinds of bodies, not one body
         if head in WEAK_UNIT_HEADS:
             orig = name.split()
             idx = len(main) - 1
@@ -434,6 +444,10 @@ def _classify(name: str, acronyms: dict[str, str], list_context: bool = False) -
     if list_context and name[:1].isupper() and len(words) <= 6:
         return UNIT  # a named office in "the offices of A, B and C"
     return None
+
+
+GENERIC_PLURAL_UNITS = frozenset("agencies units offices departments divisions organizations entities institutions "
+                                 "groups bodies associations unions".split())
 
 
 def _head_region(words: list[str]) -> list[str]:

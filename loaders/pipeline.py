@@ -119,6 +119,12 @@ def _corefer(ex: Extraction) -> None:
         for m in names:
             if m != n and m.lower().startswith(n.lower() + " of "):
                 longer.setdefault(n, set()).add(m)
+    # "Student Welfare and Compliance" and "Student Welfare and Compliance unit": one unit
+    units = {r.target for r in ex.relations if r.target_type == UNIT}
+    for n in units:
+        for suffix in (" unit", " office", " department", " division", " team"):
+            if n + suffix in units or n + suffix.title() in units:
+                longer.setdefault(n, set()).add(n + suffix if n + suffix in units else n + suffix.title())
     for r in ex.relations:
         full = longer.get(r.target)
         if full and len(full) == 1:
@@ -129,7 +135,6 @@ def _corefer(ex: Extraction) -> None:
     if role:
         ex.relations = [r for r in ex.relations
                         if not (r.type == PART_OF and r.source and r.source.lower() == r.target.lower())]
-    _ = UNIT
 
 
 def _competencies(ex: Extraction, rep: Repaired, key: str, a: int, b: int) -> None:

@@ -63,7 +63,7 @@ RULES: tuple[Rule, ...] = (
     Rule("sup.responsible_supervision", SUPERVISES,
          _r(r"\bresponsible\s+for\s+(?:the\s+)?(?:supervision\s+of|supervising)\s+(?:and\s+\w+\s+)?")),
     Rule("sup.supervision_of", SUPERVISES,
-         _r(r"\b(?:include|includes|including)\s+(?:the\s+)?supervision\s+(?:and\s+\w+\s+)?(?:of|for)\s+")),
+         _r(r"\b(?:include|includes)\s+(?:the\s+)?supervision\s+(?:and\s+\w+\s+)?(?:of|for)\s+")),
     Rule("sup.all_aspects", SUPERVISES,
          _r(r"\b(?:guides|directs|manages|oversees|leads|administers|coordinates)\s+all\s+aspects\s+of\s+"),
          strict=True),
@@ -133,7 +133,8 @@ def _subject_before(before: str) -> bool:
 
 def _strict_ok(t: Target) -> bool:
     if t.type == UNIT:
-        return t.name[:1].isupper() or t.name.lower().endswith(("unit", "office", "department", "division"))
+        return t.name[:1].isupper() or (len(t.name.split()) >= 2 and
+                                         t.name.lower().endswith(("unit", "office", "department", "division")))
     if t.type == ROLE:
         return t.name.lower().endswith(("staff", "personnel"))
     return False
