@@ -173,7 +173,11 @@ def _field_relation(ex: Extraction, rep: Repaired, field: tuple[str, int, int], 
     value, s, e = field
     oa, ob = rep.span(s, e)
     ev = Evidence(ex.doc, "header", rep.original[oa:ob], oa, ob, f"field.{key}")
-    found = targets(rep.text, s, e, list_context=True)
+    found = []
+    pos = s
+    for piece in re.split(r"[;•]", rep.text[s:e]):  # "Crew Leaders; Maintenance Workers"
+        found += targets(rep.text, pos, pos + len(piece), list_context=True)
+        pos += len(piece) + 1
     if not found:
         name = re.sub(r"\s+", " ", value).strip(" .;")
         typ = _classify(name, {}, list_context=True)

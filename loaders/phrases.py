@@ -170,6 +170,10 @@ def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[lis
             break
         if out and lw in VERBS and prev not in ("the", "of", "a", "an", "and", "or", "/"):
             return _trim(out), True
+        if out and lw in VERBS and lw.endswith("s") and prev in ("and", "or") and t.w.islower() \
+                and (nxt.lower() in ("the", "a", "an", "all", "and", "its", "their") or (nxt.islower() and nxt not in _SOFT
+                                                                                      and nxt not in ("for", "to", "in", "at"))):
+            return _trim(out[:-1]), False  # "oversees the X Division and supervises crew leaders"
         if out and lw.endswith("ly") and len(lw) > 4 and lw not in _NOT_ADVERBS and t.w.islower():
             break  # "... and jointly appointed by": an adverb starts a new predicate
         if out and lw.endswith("ing") and lw in CO_VERBS and t.w.islower() and lw not in _KEEP_PARTICIPLES:
@@ -342,7 +346,7 @@ def _has_head(part: list[Tok], acronyms: dict[str, str]) -> bool:
         if depth:
             continue
         lw = t.w.lower()
-        if lw in ROLE_HEADS or lw in UNIT_HEADS:
+        if lw in ROLE_HEADS or lw in UNIT_HEADS or lw.rsplit("-", 1)[-1] in ROLE_HEADS:
             return True
         if lw in QUALIFIED_ROLE_HEADS and not t.w[:1].isupper():
             return True
@@ -417,7 +421,7 @@ def _classify(name: str, acronyms: dict[str, str], list_context: bool = False) -
     head = main[-1] if main else words[-1]
     if any(m in low for m in ORGANIZATION_MARKERS) and not any(w in ROLE_HEADS for w in main):
         return ORGANIZATION
-    if head in ROLE_HEADS:
+    if head in ROLE_HEADS or head.rsplit("-", 1)[-1] in ROLE_HEADS:
         return ROLE
     if head in QUALIFIED_ROLE_HEADS:
         if head == "administration" and len(main) >= 2:

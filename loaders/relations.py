@@ -54,6 +54,8 @@ RULES: tuple[Rule, ...] = (
     Rule("udo.reports_to", UNDER_DIRECTION_OF,
          _r(r"\b(?:reports|reporting|report)\s+(?:directly\s+|administratively\s+|functionally\s+)?to\s+"),
          needs_subject=True),
+    Rule("udo.received_from", UNDER_DIRECTION_OF,
+         _r(rf"\b{_DIRECTION}\s+is\s+(?:received|provided)\s+(?:from|by)\s+")),
     Rule("udo.supervised_by", UNDER_DIRECTION_OF,
          _r(r"\b(?:is\s+)?(?:supervised|directed|managed)\s+by\s+"), needs_subject=True),
     Rule("sup.supervises", SUPERVISES,
@@ -67,6 +69,9 @@ RULES: tuple[Rule, ...] = (
     Rule("sup.all_aspects", SUPERVISES,
          _r(r"\b(?:guides|directs|manages|oversees|leads|administers|coordinates)\s+all\s+aspects\s+of\s+"),
          strict=True),
+    Rule("sup.exercises", SUPERVISES,
+         _r(rf"\bexercises?\s+{_ADJ}?(?:and\s+{_ADJ})?supervision\s+(?:over|of)\s+"
+            r"|\bsupervision\s+is\s+exercised\s+over\s+")),
     Rule("sup.oversees", SUPERVISES, _r(rf"\boversees?\b{_COVERB_TAIL}\s+")),
     Rule("sup.leads_work_of", SUPERVISES,
          _r(r"\b(?:leads|directs|manages)\s+the\s+work\s+of\s+(?:the\s+)?(?:offices?\s+of\s+)?"), list_context=True),
