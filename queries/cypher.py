@@ -1,0 +1,314 @@
+"""Cypher over the org graph: embedded FalkorDB (default), a FalkorDB server, or Neo4j over Bolt.
+
+    cypher("org.json", "MATCH (r:Role)-[:UNDER_DIRECTION_OF]->(b) RETURN r.name, b.name")
+    cypher(g, "MATCH (n {id: $id}) RETURN n.name", {"id": "role:chief-of-staff"})
+    cypher(None, "MATCH (n) RETURN count(n)", backend="bolt://localhost:7687", auth=("neo4j", pw))
+
+Read-only by default: embedded/server use GRAPH.RO_QUERY, Neo4j a READ transaction; for Bolt servers that do
+not enforce the access mode (FalkorDB's Bolt) a write-clause check refuses the query before it is sent.
+Engine errors become one-line `UserError`s carrying the engine's message.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+from orgkg.graph import OrgGraph
+
+from orgkg.errors import UserError
+
+from . import cypher_load
+from . import falkordb_embedded as fe
+
+EMBEDDED_GRAPH = "orgkg"
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+@dataclass
+class Result:
+    columns: list[str]
+    rows: list[list] = field(default_factory=list)
+
+    def tuples(self) -> list[tuple]:
+        return [tuple(r) for r in self.rows]
+
+
+def one_line(msg: object) -> str:
+    return " ".join(str(msg).split())
+
+
+# ---- write detection (for servers that ignore read access mode) ---------------------------------
+
+_WRITE_WORDS = ("CREATE", "MERGE", "DELETE", "DETACH", "SET", "REMOVE", "DROP", "LOAD", "FOREACH")
+_STRIP = re.compile(r"'(?:\\.|[^'\\])*'|\"(?:\\.|[^\"\\])*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
+_WORD = re.compile(r"(?<![.\w$:])([A-Za-z_]+)\b(?!\s*:)")
+_WRITE_CALL = re.compile(r"\bCALL\s+(db\.(create|drop|index\.fulltext\.create)|apoc\.(create|merge|refactor|periodic)|"
+                         r"dbms\.|algo\.)", re.I)
+
+
+def writes(query: str) -> str | None:
+    """The first write clause in `query` (outside strings, comments, identifiers, property keys), or None."""
+    text = _STRIP.sub(" ", query)
+    for m in _WORD.finditer(text):
+        if m.group(1).upper() in _WRITE_WORDS:
+            return m.group(1).upper()
+    m = _WRITE_CALL.search(text)
+    return m.group(0) if m else None
+
+
+# ---- values ---------------------------------------------------------------------------------------
+
+def _plain(v):
+    """Engine values -> plain Python: nodes/relationships as property dicts, paths as node id lists."""
+    try:
+        from falkordb.edge import Edge as FEdge
+        from falkordb.node import Node as FNode
+        from falkordb.path import Path as FPath
+    except ImportError:  # pragma: no cover
+        FNode = FEdge = FPath = ()
+    if isinstance(v, FNode):
+        return dict(v.properties)
+    if isinstance(v, FEdge):
+        return {"type": v.relation, **v.properties}
+    if isinstance(v, FPath):
+        return [n.properties.get("id") for n in v.nodes()]
+    if isinstance(v, list):
+        return [_plain(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items()}
+    mod = type(v).__module__
+    if mod.startswith("neo4j.graph"):
+        if type(v).__name__ == "Path":
+            return [n.get("id") for n in v.nodes]
+        if type(v).__name__ == "Relationship":
+            return {"type": v.type, **dict(v)}
+        return dict(v)
+    if mod.startswith("neo4j.time"):
+        return v.iso_format()
+    return v
+
+
+# ---- backends -------------------------------------------------------------------------------------
+
+class Backend:
+    name = "?"
+
+    def query(self, q: str, params: dict | None = None, write: bool = False) -> Result:  # pragma: no cover
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+
+class FalkorBackend(Backend):
+    """A falkordb-client Graph: embedded child server or a standalone server."""
+
+    def __init__(self, graph, where: str):
+        self.graph, self.where = graph, where
+
+    def _lost(self, e: Exception) -> UserError:
+        return UserError(f"{self.where}: FalkorDB server connection lost during the query ({one_line(e)})")
+
+    def query(self, q: str, params: dict | None = None, write: bool = False) -> Result:
+        import redis
+
+        try:
+            res = self.graph.query(q, params) if write else self.graph.ro_query(q, params)
+        except (redis.ConnectionError, redis.TimeoutError) as e:
+            raise self._lost(e) from None
+        except redis.ResponseError as e:
+            msg = one_line(e)
+            if "executed only on read-only queries" in msg:
+                msg = "refused: the query writes and this is a read-only connection (pass write=True / --write)"
+            raise UserError(f"{self.where}: cypher: {msg}") from None
+        cols = [h[1] if isinstance(h, (list, tuple)) else str(h) for h in (res.header or [])]
+        return Result(cols, [[_plain(c) for c in row] for row in res.result_set])
+
+
+class EmbeddedBackend(FalkorBackend):
+    """FalkorDB child process holding one graph; restarted (and reloaded from its store) after a crash."""
+
+    name = "embedded"
+
+    def __init__(self, g_or_path: OrgGraph | str | Path):
+        if isinstance(g_or_path, OrgGraph):
+            self.path, self.g, self.store = None, g_or_path, None
+            import hashlib
+
+            from orgkg.graph.store import dumps
+
+            self.sha = hashlib.sha256(dumps(g_or_path).encode()).hexdigest()
+            self.gname = "g_" + self.sha[:20]
+            where = "<graph>"
+        else:
+            self.path, self.g = Path(g_or_path), None
+            if not self.path.is_file():
+                raise UserError(f"{self.path}: no such graph file")
+            self.store = fe.store_dir_for(self.path)
+            self.sha = fe.sha256_file(self.path)
+            self.gname = EMBEDDED_GRAPH
+            where = str(self.path)
+        self.loaded_from_store = False
+        self.load_seconds = 0.0
+        super().__init__(None, where)
+        self._ensure()
+
+    def _ensure(self) -> None:
+        import time
+
+        import redis
+
+        server = fe.server_for(self.store)
+        self.server = server
+        self.graph = server.graph(self.gname)
+        want = f"{self.sha}:{cypher_load.LOADER_VERSION}"
+        try:
+            r = server.redis()
+            if fe.marker(server, self.gname) == want and r.exists(self.gname):
+                self.loaded_from_store = True
+                return
+            t0 = time.perf_counter()
+            g = self.g if self.g is not None else _load_graph(self.path)
+            if r.exists(self.gname):
+                r.execute_command("GRAPH.DELETE", self.gname)
+            fe.set_marker(server, self.gname, "loading")
+            cypher_load.load_falkordb(self.graph, g)
+            fe.set_marker(server, self.gname, want)
+            server.save()
+            self.load_seconds = time.perf_counter() - t0
+        except (redis.ConnectionError, redis.TimeoutError) as e:
+            server.stop()
+            raise self._lost(e) from None
+        except redis.ResponseError as e:
+            raise UserError(f"{self.where}: loading into FalkorDB failed: {one_line(e)}") from None
+
+    def query(self, q: str, params: dict | None = None, write: bool = False) -> Result:
+        if not self.server.alive():
+            self._ensure()
+        try:
+            return super().query(q, params, write)
+        except UserError:
+            if not self.server.alive():
+                self.server.stop()  # reap it; the next query starts a fresh one from the store
+            raise
+
+
+def _load_graph(path: Path) -> OrgGraph:
+    import orgkg
+
+    return orgkg.load(path)
+
+
+class FalkorServerBackend(FalkorBackend):
+    """`falkordb://host:port[/graph]`: a FalkorDB server someone else runs."""
+
+    name = "falkordb"
+
+    def __init__(self, uri: str, password: str | None = None):
+        from falkordb import FalkorDB
+
+        u = urlparse(uri)
+        self.db = FalkorDB(host=u.hostname or "localhost", port=u.port or 6379, password=password or u.password,
+                           username=u.username)
+        super().__init__(self.db.select_graph(u.path.strip("/") or EMBEDDED_GRAPH), uri.split("@")[-1])
+
+
+class BoltBackend(Backend):
+    """Neo4j (or any Bolt server) through the official driver."""
+
+    name = "bolt"
+
+    def __init__(self, uri: str, user: str | None = None, password: str | None = None, database: str | None = None):
+        from neo4j import GraphDatabase
+
+        self.uri, self.database = uri, database
+        auth = (user or "neo4j", password or "") if (user or password) else None
+        try:
+            self.driver = GraphDatabase.driver(uri, auth=auth)
+        except Exception as e:  # bad URI scheme and friends
+            raise UserError(f"{uri}: {one_line(e)}") from None
+
+    def _session(self):
+        return self.driver.session(database=self.database) if self.database else self.driver.session()
+
+    def query(self, q: str, params: dict | None = None, write: bool = False) -> Result:
+        from neo4j import exceptions as nx
+
+        if not write:
+            w = writes(q)
+            if w:
+                raise UserError(f"{self.uri}: cypher: refused: {w} writes and this is a read-only connection "
+                                "(pass write=True / --write)")
+
+        def work(tx):
+            res = tx.run(q, params or {})
+            keys = list(res.keys())
+            return keys, [[_plain(v) for v in rec.values()] for rec in res]
+
+        try:
+            with self._session() as s:
+                cols, rows = s.execute_write(work) if write else s.execute_read(work)
+        except nx.AuthError as e:
+            raise UserError(f"{self.uri}: authentication failed ({one_line(e.message or e)})") from None
+        except nx.ServiceUnavailable as e:
+            raise UserError(f"{self.uri}: cannot reach the server ({one_line(e)})") from None
+        except nx.Neo4jError as e:
+            raise UserError(f"{self.uri}: cypher: {one_line(e.message or e)} ({e.code})") from None
+        except nx.DriverError as e:
+            raise UserError(f"{self.uri}: {one_line(e)}") from None
+        return Result(cols, rows)
+
+    def close(self) -> None:
+        self.driver.close()
+
+
+# ---- choosing a backend ---------------------------------------------------------------------------
+
+_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _fingerprint(g: OrgGraph) -> tuple[int, int]:
+    return g.g.number_of_nodes(), g.g.number_of_edges()
+
+
+def embedded(g_or_path: OrgGraph | str | Path) -> EmbeddedBackend:
+    """The embedded backend for a graph object (cached per object while its size is unchanged) or file."""
+    if isinstance(g_or_path, OrgGraph):
+        hit = _cache.get(g_or_path)
+        if hit and hit[0] == _fingerprint(g_or_path) and hit[1].server.alive():
+            return hit[1]
+        b = EmbeddedBackend(g_or_path)
+        _cache[g_or_path] = (_fingerprint(g_or_path), b)
+        return b
+    return EmbeddedBackend(g_or_path)
+
+
+def open_backend(g_or_path=None, backend: str | Backend | None = None, *, user: str | None = None,
+                 password: str | None = None, database: str | None = None) -> Backend:
+    if isinstance(backend, Backend):
+        return backend
+    if backend in (None, "", "embedded"):
+        if g_or_path is None:
+            raise UserError("cypher: give a graph (file or OrgGraph) or a backend URI")
+        return embedded(g_or_path)
+    scheme = urlparse(backend).scheme.lower()
+    if scheme == "falkordb":
+        return FalkorServerBackend(backend, password)
+    if scheme in BOLT_SCHEMES:
+        return BoltBackend(backend, user, password, database)
+    raise UserError(f"{backend}: unknown backend (use embedded, falkordb://host:port, bolt://, neo4j://, neo4j+s://)")
+
+
+def cypher(g_or_path, query: str, params: dict | None = None, *, write: bool = False,
+           backend: str | Backend | None = None, **conn) -> Result:
+    """Run one Cypher query; read-only unless write=True."""
+    b = open_backend(g_or_path, backend, **conn)
+    try:
+        return b.query(query, params, write)
+    finally:
+        if b is not backend and not isinstance(b, EmbeddedBackend):
+            b.close()
