@@ -1,0 +1,101 @@
+"""`orgkg check [GRAPH]`: the org health report (cycles, gaps, conflicts, spans, old descriptions...) with evidence."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from orgkg.errors import UserError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("check", help="org health report: cycles, supervisors, gaps, conflicts, spans, old descriptions",
+                       description="What a careful HR analyst would flag in the graph, each finding with the "
+                                   "document sentence behind it.")
+    p.add_argument("graph", metavar="GRAPH", nargs="?",
+                   help="graph file from `orgkg build`, or a folder of descriptions (default: the bundled sample data)")
+    p.add_argument("--format", choices=("text", "json", "md"), default="text", help="output format (default: text)")
+    p.add_argument("--max-age", type=float, default=5, metavar="YEARS",
+                   help="flag descriptions established/revised at least this many years ago (default: 5)")
+    p.add_argument("--today", metavar="YYYY-MM-DD", help="reference date for --max-age (default: today)")
+    p.add_argument("--top", action="append", metavar="NAME",
+                   help="a role allowed to have no supervisor (repeatable; default: guessed from the graph)")
+    p.add_argument("--limit", type=int, default=10, metavar="N", help="rows per section in text/md (0 = all)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    p.set_defaults(func=run)
+
+
+def load_graph(path: str | None):
+    """A graph file, a folder/file of descriptions, or the sample graph."""
+    import orgkg
+
+    from ._common import open_graph
+
+    if path and Path(path).is_dir():
+        errors: list[str] = []
+        g = orgkg.build([path], errors=errors)
+        if not any(True for _ in g.nodes("Document")):
+            raise UserError(f"{path}: no job descriptions found in this folder")
+        return g
+    if path and Path(path).suffix.lower() != ".json" and Path(path).is_file():
+        return orgkg.build([path])
+    return open_graph(path)
+
+
+def _today(text: str | None) -> date:
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"--today {text}: not a date (use YYYY-MM-DD)") from None
+
+
+def run(args) -> int:
+    from orgkg.analysis import health
+    from orgkg.analysis.render import health_tables, markdown
+
+    g = load_graph(args.graph)
+    try:
+        report = health(g, max_age_years=args.max_age, today=_today(args.today), tops=args.top)
+    except LookupError as e:
+        raise UserError(f"--top: {e}", code=2) from None
+    limit = None if args.limit == 0 else args.limit
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    try:
+        if args.format == "json":
+            json.dump(report.to_dict(), out, indent=2, ensure_ascii=False, default=str)
+            out.write("\n")
+        elif args.format == "md":
+            out.write(markdown("Org health report", health_tables(report, limit)) + "\n")
+        else:
+            print_text(report, health_tables(report, limit), out)
+    finally:
+        if args.output:
+            out.close()
+    return 0
+
+
+def print_text(report, tables, out) -> None:
+    from ._common import table
+
+    s = report.summary
+    print(f"Org health: {s['nodes']} nodes, {s['edges']} edges, {s['described_roles']} described roles, "
+          f"{s['stub_roles']} stub roles (today {report.today}, old = {report.max_age_years:g}+ years)", file=out)
+    for t in tables:
+        print(f"\n== {t.title} ({t.total}) ==", file=out)
+        if not t.rows:
+            print("  none found", file=out)
+            continue
+        if t.headers[-1] == "evidence":  # sentences are long: print them as numbered notes under the table
+            rows = [r[:-1] + [f"[{i}]" if r[-1] else ""] for i, r in enumerate(t.rows, 1)]
+            table(rows, t.headers, out=out)
+            for i, r in enumerate(t.rows, 1):
+                if r[-1]:
+                    print(f"  [{i}] {r[-1]}", file=out)
+        else:
+            table(t.rows, t.headers, out=out)
+        if t.total > len(t.rows):
+            print(f"  … and {t.total - len(t.rows)} more (--limit 0 shows all)", file=out)
