@@ -124,8 +124,7 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
     if title:
         role["working_title"] = title[0]
         role["title_source"] = "field"
-    elif first_line is not None and len(t[first_line[0]:first_line[1]]) <= 100 and _label_of(
-            t[first_line[0]:first_line[1]]) is None:
+    elif first_line is not None and _title_like(t[first_line[0]:first_line[1]]):
         role["working_title"] = t[first_line[0]:first_line[1]].strip(" #*")
         role["title_source"] = "first line"
         sections = [(k, max(s, first_line[1]) if s <= first_line[0] else s, e) for k, s, e in sections]
@@ -151,6 +150,13 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
     ex.missing += [f for f in ("code", "grade") if role[f] is None]
     ex.truncated = False
     return sections
+
+
+def _title_like(line: str) -> bool:
+    """A first line that reads as a job title: short, no sentence punctuation, not a label."""
+    line = line.strip(" #*")
+    return (0 < len(line) <= 90 and len(line.split()) <= 12 and not line.endswith((".", ";", ":"))
+            and _label_of(line) is None and any(c.isalpha() for c in line))
 
 
 def _label_of(line: str):

@@ -110,7 +110,8 @@ def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[lis
         elif t.w == ")":
             depth = max(0, depth - 1)
             if depth == 0:
-                out.append(t)
+                if not skipping:
+                    out.append(t)
                 i += 1
                 continue
         if depth:

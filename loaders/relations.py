@@ -84,7 +84,8 @@ RULES: tuple[Rule, ...] = (
          _r(r"\bin\s+(?:close\s+)?(?:collaboration|consultation|partnership|cooperation|coordination)\s+with\s+")),
     Rule("collab.coordinates_with", COLLABORATES_WITH,
          _r(r"\bcoordinat(?:es|e|ing)\s+(?:\w+ly\s+)?with\s+")),
-    Rule("collab.consults", COLLABORATES_WITH, _r(r"\b(?:consults|confers|partners|cooperates)(?:,?\s+as\s+needed,?|\s+\w+ly)?\s+with\s+")),
+    Rule("collab.consults", COLLABORATES_WITH,
+         _r(r"\b(?:consults|confers|partners|cooperates)(?:,?\s+as\s+needed,?|\s+\w+ly)?\s+with\s+")),
     Rule("collab.liaison", COLLABORATES_WITH,
          _r(r"\b(?:serves?|acts?|functions?)\s+as\s+(?:a|an|the)?\s*(?:[\w'\-]+\s+){0,3}?liaison\s+(?:to|with|for|between)\s+"
             r"|\bprovides?\s+liaison\s+(?:to|with|for)\s+")),
