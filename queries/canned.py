@@ -275,19 +275,7 @@ def ask(g: OrgGraph, name: str, *args, lang: str = "networkx", backend=None) -> 
 
 
 def sparql_store(g: OrgGraph):
-    """The RDF helper's store for `g`, cached per graph object."""
-    from . import canned_sparql
+    """The RDF helper's SPARQL store for `g` (cached there per graph object)."""
+    from .sparql import store_for
 
-    hit = _sparql_cache.get(g)
-    key = (g.g.number_of_nodes(), g.g.number_of_edges())
-    if hit and hit[0] == key:
-        return hit[1]
-    make = getattr(canned_sparql, "store_for", None) or canned_sparql.make_store
-    store = make(g)
-    _sparql_cache[g] = (key, store)
-    return store
-
-
-import weakref  # noqa: E402
-
-_sparql_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+    return store_for(g)

@@ -205,6 +205,10 @@ def stop_all() -> None:
     with _reg_lock:
         for s in list(_servers):
             s.stop()
+        for s in _stores.values():
+            if s._lock_fd is not None:
+                os.close(s._lock_fd)  # releases the store's flock
+                s._lock_fd = None
         _stores.clear()
 
 

@@ -50,7 +50,8 @@ COUNT_RELS = f"MATCH (:{cypher_load.NODE_LABEL})-[r]->(:{cypher_load.NODE_LABEL}
 
 
 def push(g: OrgGraph, uri: str, user: str | None = None, password: str | None = None, database: str | None = None,
-         batch_size: int = 1000, progress: Callable[[int, int], None] | None = None) -> PushReport:
+         batch_size: int = 1000, progress: Callable[[int, int], None] | None = None,
+         retry_seconds: float = 15.0) -> PushReport:
     """Write `g` to the server at `uri`; returns counts and throughput. Raises UserError on failure."""
     scheme = urlparse(uri).scheme.lower()
     if scheme == "falkordb":
@@ -63,7 +64,8 @@ def push(g: OrgGraph, uri: str, user: str | None = None, password: str | None = 
     report = PushReport(uri)
     plan = list(cypher_load.plan(g, batch_size))
     try:
-        driver = GraphDatabase.driver(uri, auth=(user or "neo4j", password or ""))
+        driver = GraphDatabase.driver(uri, auth=(user or "neo4j", password or ""),
+                                      max_transaction_retry_time=retry_seconds)
     except Exception as e:
         raise UserError(f"{uri}: {one_line(e)}") from None
     done = 0
