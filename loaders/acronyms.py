@@ -18,7 +18,7 @@ def find_acronyms(text: str, start: int = 0, end: int | None = None) -> list[tup
         if len(letters) < 2 or acr.lower() == acr:
             continue
         before = text[max(start, m.start() - 160):m.start()].rstrip()
-        words = re.findall(r"[A-Za-z][\w'\-]*|&", before)
+        words = re.findall(r"[A-Za-z][\w']*|&", before)  # "well-being" gives W and B
         exp = _match(words, letters)
         if exp:
             phrase_start = before.rfind(exp[0])

@@ -72,7 +72,7 @@ def competencies(text: str, start: int, end: int, section: str) -> list[Item]:
 
 def _clause_items(text: str, a: int, b: int, default: str) -> list[Item]:
     clause = text[a:b].rstrip(".")
-    if not clause.strip() or _NOISE.match(clause.strip()):
+    if not clause.strip() or _NOISE.match(clause.strip()) or "may be considered" in clause:
         return []
     tools = _tools(text, a, b)
     if tools:
@@ -85,8 +85,9 @@ def _clause_items(text: str, a: int, b: int, default: str) -> list[Item]:
             kind, body_start = k, a + m.end()
             break
     if default == "education":
-        kind = "education" if _EDU.search(clause) else ("experience" if _EXP.search(clause) else "education")
-    if default == "certification" or _CERT.search(clause) and default != "skill":
+        kind = "education" if _EDU.search(clause) else ("experience" if _EXP.search(clause) else
+                                                        ("certification" if _CERT.search(clause) else kind))
+    elif default == "certification":
         kind = "certification"
     body = text[body_start:b].rstrip(" .")
     if kind == "knowledge" and "," in body:
