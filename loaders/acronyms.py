@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_DEF = re.compile(r"\(([A-Z][A-Za-z0-9&./\-]{1,14})\)")
+_DEF = re.compile(r"\(([A-Z][A-Za-z0-9&./\-]{1,14})(?:\s+\d{4})?\)")
+_REVERSED = re.compile(r"\b([A-Z][A-Z&]{1,9})\s+\(([A-Za-z][^()]{4,100})\)")
 _SMALL = frozenset("of and the for in on to a an at by with or &".split())
 
 
@@ -27,6 +28,13 @@ def find_acronyms(text: str, start: int = 0, end: int | None = None) -> list[tup
             expansion = re.sub(r"\s+", " ", text[s:m.start()].strip(" ,"))
             if phrase_start >= 0 and expansion:
                 out.append((acr, expansion, s, m.end()))
+    for m in _REVERSED.finditer(text, start, end):  # "HVAC (heating, ventilating and air conditioning)"
+        acr, exp = m.group(1), m.group(2).strip()
+        words = re.findall(r"[A-Za-z][\w']*|&", exp)
+        letters = [c for c in acr if c.isupper()]
+        got = _match(words, letters)
+        if got and got[0] == words[0]:
+            out.append((acr, re.sub(r"\s+", " ", exp), m.start(), m.end()))
     return out
 
 
@@ -40,33 +48,39 @@ def _locate(before: str, exp_words: list[str]) -> int:
 
 
 def _match(words: list[str], letters: list[str]) -> list[str] | None:
-    """Take words from the end whose initials spell the acronym, skipping small words."""
+    """Take words from the end whose initials spell the acronym; small words may or may not count."""
     want = [c.lower() for c in letters]
-    i = len(words) - 1
-    j = len(want) - 1
-    taken: list[str] = []
-    while i >= 0 and j >= 0:
-        w = words[i]
-        lw = w.lower()
-        if lw in _SMALL and taken:
-            taken.append(w)
-            i -= 1
-            continue
-        # a word may supply several letters: "PGS" <- "Professional Growth System(s)"; "SSPGS" <- "Supporting Services PGS"
-        caps = [c.lower() for c in w if c.isupper()] if len(w) > 1 and w[1:].upper() == w[1:] else [lw[0]]
-        if len(caps) > 1 and want[max(0, j - len(caps) + 1):j + 1] == caps:
-            j -= len(caps)
-        elif lw[0] == want[j]:
-            j -= 1
-        else:
-            return None
-        taken.append(w)
-        i -= 1
-    if j >= 0 or not taken:
+    found = _spell(words, len(words) - 1, want, len(want) - 1, 0)
+    if found is None:
         return None
-    while taken and taken[-1].lower() in _SMALL:
-        taken.pop()
-    taken.reverse()
+    taken = words[found:]
+    while taken and taken[0].lower() in _SMALL:
+        taken = taken[1:]
     if len(taken) < 2 and len(letters) > 1 and taken and not taken[0].isupper():
         return None
-    return taken
+    return taken or None
+
+
+def _spell(words: list[str], i: int, want: list[str], j: int, depth: int) -> int | None:
+    """Index of the first word when words[..i] spell want[..j] backwards, else None."""
+    if j < 0:
+        return i + 1
+    if i < 0 or depth > 40:
+        return None
+    w = words[i]
+    lw = w.lower()
+    # a word may supply several letters: "PGS" in "Supporting Services PGS"
+    caps = [c.lower() for c in w if c.isupper()] if len(w) > 1 and w[1:].upper() == w[1:] else [lw[0]]
+    if lw in _SMALL and j < len(want) - 1:  # prefer "Office of X" to "of X": small words count last
+        r = _spell(words, i - 1, want, j, depth + 1)
+        if r is not None:
+            return r
+    if len(caps) > 1 and want[max(0, j - len(caps) + 1):j + 1] == caps:
+        r = _spell(words, i - 1, want, j - len(caps), depth + 1)
+        if r is not None:
+            return r
+    if lw[0] == want[j]:
+        r = _spell(words, i - 1, want, j - 1, depth + 1)
+        if r is not None:
+            return r
+    return None

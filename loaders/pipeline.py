@@ -71,7 +71,7 @@ def _role_aliases(ex, rep, sections, acr) -> None:
             if not m:
                 continue
             alias = m.group(1).strip(" ,")
-            if _classify(alias, acr) != ROLE or alias.lower() == name.lower():
+            if len(alias.split()) < 2 or _classify(alias, acr) != ROLE or alias.lower() == name.lower():
                 continue
             ev = _evidence(ex, rep, key, s0, s1, "alias.subject")
             if alias.lower() not in {x.alias.lower() for x in ex.aliases}:
