@@ -1,0 +1,27 @@
+"""`orgkg chart [GRAPH] -o org.svg|png|pdf`: a static org chart with Graphviz dot, same styles as `viz`."""
+
+from __future__ import annotations
+
+from orgkg.viz.cli import add_view_options
+
+
+def register(sub) -> None:
+    p = sub.add_parser("chart", help="static org chart (SVG/PNG/PDF) with Graphviz",
+                       description="Draw the org chart with Graphviz dot for slides and documents; "
+                                   "the same focused views and styles as `orgkg viz`.")
+    add_view_options(p)
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from orgkg.commands._common import open_graph
+    from orgkg.viz import view
+    from orgkg.viz.chart import write_chart
+    from orgkg.viz.cli import check_output, view_kwargs
+
+    out = check_output(args.output)
+    g = open_graph(args.graph)
+    v = view(g, **view_kwargs(args))
+    write_chart(v, out)
+    print(f"wrote {out}: {len(v.nodes)} nodes, {len(v.edges)} edges")
+    return 0
