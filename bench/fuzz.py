@@ -1,0 +1,144 @@
+"""Fuzz the loaders and extractor at scale: `python bench/fuzz.py --cases 10000`.
+
+Why: the default test suite runs a few hundred hypothesis cases; this runs the SAME properties
+(tests/test_fuzz_loaders.py) for as many cases as asked, counts them, records failures with their
+falsifying example, times the slowest cases, and measures how extraction time grows with the
+length of one long clause (the superlinear case the fuzzer found). Prints a table; writes JSON
+to bench/results/fuzz.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import signal
+import sys
+import time
+import traceback
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+import test_fuzz_loaders as F  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
+from orgkg.loaders import extract_text  # noqa: E402
+
+CASE_LIMIT_S = 120  # a case running longer than this counts as a hang
+
+
+@dataclass
+class PropertyRun:
+    name: str
+    asked: int
+    cases: int = 0
+    seconds: float = 0.0
+    slowest_s: float = 0.0
+    slowest_input_len: int = 0
+    failures: list[str] = field(default_factory=list)
+
+
+class Hang(Exception):
+    pass
+
+
+def _alarm(_sig, _frame):
+    raise Hang(f"case ran over {CASE_LIMIT_S} s")
+
+
+def _size(kwargs: dict) -> int:
+    return sum(len(v) for v in kwargs.values() if isinstance(v, (str, bytes)))
+
+
+def run_property(prop, n: int, seed: int | None) -> PropertyRun:
+    """Run one hypothesis property for n cases, counting every call of its body."""
+    res = PropertyRun(prop.__name__, n)
+    inner = prop.hypothesis.inner_test
+
+    def counted(**kwargs):
+        res.cases += 1
+        t0 = time.perf_counter()
+        signal.alarm(CASE_LIMIT_S)
+        try:
+            inner(**kwargs)
+        finally:
+            signal.alarm(0)
+            dt = time.perf_counter() - t0
+            if dt > res.slowest_s:
+                res.slowest_s, res.slowest_input_len = dt, _size(kwargs)
+
+    prop.hypothesis.inner_test = counted
+    default = prop._hypothesis_internal_use_settings
+    prop._hypothesis_internal_use_settings = settings(default, max_examples=n, database=None, deadline=None,
+                                                      derandomize=seed is not None, print_blob=True,
+                                                      suppress_health_check=list(HealthCheck))
+    t0 = time.perf_counter()
+    try:
+        prop()
+    except BaseException as e:  # noqa: BLE001 - any escape is a finding to report, not to crash on
+        if isinstance(e, KeyboardInterrupt):
+            raise
+        notes = "\n".join(getattr(e, "__notes__", []))
+        res.failures.append(f"{type(e).__name__}: {e}\n{notes}\n{''.join(traceback.format_exception(e)[-3:])}")
+    finally:
+        prop.hypothesis.inner_test = inner
+        prop._hypothesis_internal_use_settings = default
+    res.seconds = time.perf_counter() - t0
+    return res
+
+
+def scaling(reps=(125, 250, 500, 1000)) -> list[dict]:
+    """Extraction time of one clause repeating a relation trigger: linear code keeps time/char flat."""
+    rows = []
+    for r in reps:
+        text = "Under the direction of the " * r
+        t0 = time.perf_counter()
+        extract_text(text, doc="x.txt")
+        dt = time.perf_counter() - t0
+        rows.append({"chars": len(text), "seconds": round(dt, 3), "us_per_char": round(dt / len(text) * 1e6, 1)})
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cases", type=int, default=10_000, help="total cases, split evenly over the properties")
+    ap.add_argument("--seed", type=int, help="derandomize (reproducible run)")
+    ap.add_argument("--no-scaling", action="store_true", help="skip the long-clause scaling measurement")
+    ap.add_argument("--out", default=str(ROOT / "bench" / "results" / "fuzz.json"))
+    args = ap.parse_args(argv)
+    signal.signal(signal.SIGALRM, _alarm)
+    per = -(-args.cases // len(F.PROPERTIES))
+    runs = []
+    for prop in F.PROPERTIES:
+        r = run_property(prop, per, args.seed)
+        runs.append(r)
+        print(f"{r.name:40s} {r.cases:6d} cases {r.seconds:7.1f} s  {'FAIL' if r.failures else 'ok'}", flush=True)
+    total = sum(r.cases for r in runs)
+    failed = [r for r in runs if r.failures]
+    print()
+    print(f"{'property':40s} {'cases':>6s} {'seconds':>8s} {'slowest s':>9s} {'its len':>8s}  result")
+    for r in runs:
+        print(f"{r.name:40s} {r.cases:6d} {r.seconds:8.1f} {r.slowest_s:9.2f} {r.slowest_input_len:8d}  "
+              f"{'FAIL' if r.failures else 'ok'}")
+    print(f"{'TOTAL':40s} {total:6d} {sum(r.seconds for r in runs):8.1f}")
+    for r in failed:
+        print(f"\n--- {r.name} failed:\n{r.failures[0]}")
+    scale = [] if args.no_scaling else scaling()
+    if scale:
+        print("\nlong clause ('Under the direction of the ' x N): chars, seconds, us/char")
+        for row in scale:
+            print(f"  {row['chars']:7d} {row['seconds']:8.3f} {row['us_per_char']:8.1f}")
+    result = "PASS" if not failed else f"FAIL ({len(failed)} properties)"
+    print(f"\nfuzzed {total} cases over {len(runs)} properties: {result}")
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"cases": total, "result": result, "python": platform.python_version(),
+                               "seed": args.seed, "properties": [asdict(r) for r in runs], "scaling": scale},
+                              indent=1) + "\n")
+    return 0 if not failed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
