@@ -94,6 +94,11 @@ class Org:
     roles: list[Role]
     competencies: list[CompetencyDef]
 
+    acronym: dict[str, str] = field(default_factory=dict)  # unit name -> its acronym
+
+    def __post_init__(self):
+        self.acronym = self.acronym or {u.name: u.acronym for u in self.units if u.acronym}
+
     @property
     def depth(self) -> int:
         return 1 + max(u.level for u in self.units)
@@ -133,7 +138,10 @@ class _Namer:
             if r < 0.2:
                 a = topic
             elif r < 0.6:
-                a = f"{rng.choice(vocab.QUALIFIERS)} {topic}"
+                q = rng.choice(vocab.QUALIFIERS)
+                if q.split()[-1] in topic:
+                    continue
+                a = f"{q} {topic}"
             elif r < 0.85:
                 other = rng.choice(vocab.TOPICS)
                 a = f"{topic} and {other}" if other != topic else f"{rng.choice(vocab.QUALIFIERS)} {topic}"
