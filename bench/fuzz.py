@@ -101,11 +101,40 @@ def scaling(reps=(125, 250, 500, 1000)) -> list[dict]:
     return rows
 
 
+def kills(n: int) -> dict:
+    """Fault injection: SIGKILL a large save n times as soon as its temp file appears; classify the target after."""
+    import tempfile
+
+    import test_atomic_save as A
+
+    import orgkg
+
+    out = {"kills": n, "mid_write": 0, "too_late": 0, "old_graph_intact": 0, "new_graph_complete": 0, "corrupt": 0}
+    with tempfile.TemporaryDirectory() as d:
+        target = Path(d) / "org.json"
+        orgkg.sample_graph().save(target)
+        before = target.read_bytes()
+        for _ in range(n):
+            outcome = A.kill_during_save(target)
+            out["mid_write" if outcome == "mid-write" else "too_late"] += 1
+            after = target.read_bytes()
+            try:
+                orgkg.load(target)
+                out["old_graph_intact" if after == before else "new_graph_complete"] += 1
+            except Exception:  # noqa: BLE001 - a corrupt target is the finding being counted
+                out["corrupt"] += 1
+            target.write_bytes(before)
+            for t in A.temp_files(Path(d), target.name):
+                t.unlink()
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cases", type=int, default=10_000, help="total cases, split evenly over the properties")
     ap.add_argument("--seed", type=int, help="derandomize (reproducible run)")
     ap.add_argument("--no-scaling", action="store_true", help="skip the long-clause scaling measurement")
+    ap.add_argument("--kills", type=int, default=0, help="also SIGKILL this many large saves mid-write")
     ap.add_argument("--out", default=str(ROOT / "bench" / "results" / "fuzz.json"))
     args = ap.parse_args(argv)
     signal.signal(signal.SIGALRM, _alarm)
@@ -130,12 +159,19 @@ def main(argv: list[str] | None = None) -> int:
         print("\nlong clause ('Under the direction of the ' x N): chars, seconds, us/char")
         for row in scale:
             print(f"  {row['chars']:7d} {row['seconds']:8.3f} {row['us_per_char']:8.1f}")
+    killed = kills(args.kills) if args.kills else {}
+    if killed:
+        print("\nkilled saves: " + ", ".join(f"{k} {v}" for k, v in killed.items()))
+        if killed["corrupt"]:
+            failed.append("atomic save")
     result = "PASS" if not failed else f"FAIL ({len(failed)} properties)"
-    print(f"\nfuzzed {total} cases over {len(runs)} properties: {result}")
+    print(f"\nfuzzed {total} cases over {len(runs)} properties: {result}; texts extracted {F.STATS['texts']} "
+          f"(each twice), evidence spans verified {F.STATS['spans']}, byte inputs refused {F.STATS['refused_bytes']}")
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"cases": total, "result": result, "python": platform.python_version(),
-                               "seed": args.seed, "properties": [asdict(r) for r in runs], "scaling": scale},
+    out.write_text(json.dumps({"cases": total, "result": result, "stats": F.STATS, "python": platform.python_version(),
+                               "seed": args.seed, "properties": [asdict(r) for r in runs], "scaling": scale,
+                               "killed_saves": killed},
                               indent=1) + "\n")
     return 0 if not failed else 1
 

@@ -154,7 +154,7 @@ def test_unreadable_file(tmp_path):
 def test_named_pipe_is_refused(tmp_path):
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
-    out = cli("extract", fifo, timeout=8)
+    out = cli("extract", fifo, timeout=5)
     assert_clean(out)
     assert out.returncode in (1, 2)
     assert any("pipe.txt" in ln for ln in error_lines(out.stderr))
@@ -195,15 +195,19 @@ def bad_graphs(good: Path) -> dict[str, bytes]:
     }
 
 
+CHAIN = ["chain", "Coordinator, Innovative and Progressive Systemwide Training"]
+
+
 @pytest.mark.parametrize("command,only", [
-    (["chain", "Coordinator, Innovative and Progressive Systemwide Training"], None),
-    (["collaborators", "DSSEM"], ("truncated.json", "binary.json", "future.json")),  # same loader: a sample suffices
+    (CHAIN, ("truncated.json", "binary.json", "future.json", "not-utf8.json")),
+    (["collaborators", "DSSEM"], ("truncated-early.json", "list.json", "dangling-edge.json")),
 ])
 def test_corrupt_graph_files(good_graph, tmp_path, command, only):
+    """In a real process: exit 2, one stderr line naming the file, no traceback, no output."""
     ok = cli(*command, "--graph", good_graph)
     assert ok.returncode == 0, ok.stderr
     for name, data in bad_graphs(good_graph).items():
-        if only and name not in only:
+        if name not in only:
             continue
         path = tmp_path / name
         path.write_bytes(data)
@@ -214,6 +218,21 @@ def test_corrupt_graph_files(good_graph, tmp_path, command, only):
         assert len(lines) == 1, f"{name}: {out.stderr!r}"
         assert str(path) in lines[0], f"{name}: error does not name the file: {lines[0]}"
         assert out.stdout == "", f"{name}: printed output from a bad graph"
+
+
+def test_every_corrupt_graph_kind_in_process(good_graph, tmp_path, capsys):
+    """All kinds of damaged graph through `orgkg.cli.main` (fast): any escaping exception fails the test."""
+    from orgkg.cli import main
+
+    for name, data in bad_graphs(good_graph).items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        code = main([*CHAIN, "--graph", str(path)])
+        out, err = capsys.readouterr()
+        assert code == 2, f"{name}: exit {code}"
+        lines = err.strip().splitlines()
+        assert len(lines) == 1 and str(path) in lines[0], f"{name}: {err!r}"
+        assert out == "", f"{name}: printed output from a bad graph"
 
 
 def test_future_version_says_upgrade(good_graph, tmp_path):
