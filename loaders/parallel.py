@@ -1,0 +1,85 @@
+"""Extracting many files over worker processes: order kept, one bad file never costs the others.
+
+Files go to workers in chunks (one pickle round trip per chunk, not per file). Each worker catches
+errors per file, so a bad file becomes a one-line message; if a worker process dies outright, the
+chunks it held are redone in this process, file by file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from . import load_file
+from .model import Extraction
+from .text import InputError
+
+CHUNK = 32
+
+
+def jobs_for(jobs: int | None) -> int:
+    """0 or None means every core."""
+    return max(1, (os.cpu_count() or 1) if not jobs else jobs)
+
+
+def _one(path: str, format: str | None) -> Extraction | str:
+    try:
+        return load_file(path, format)
+    except InputError as e:
+        return str(e)
+    except RecursionError:
+        return f"{path}: extraction failed (text nested too deeply)"
+    except Exception as e:  # an extractor bug on one odd file must not stop a 50k-file build
+        return f"{path}: extraction failed ({type(e).__name__}: {e})"
+
+
+def _chunk(paths: list[str], format: str | None) -> list[Extraction | str]:
+    return [_one(p, format) for p in paths]
+
+
+def extract_many(paths: Sequence[str | Path], jobs: int = 1, format: str | None = None,
+                 errors: list[str] | None = None, progress=None) -> list[Extraction | None]:
+    """One result per path, in order: the Extraction, or None with a message appended to `errors`.
+
+    `progress` is anything with `advance(n)` (orgkg.progress.Progress) or None.
+    """
+    errors = errors if errors is not None else []
+    paths = [str(p) for p in paths]
+    fmt = None if format in (None, "auto") else format
+    advance: Callable[[int], None] = progress.advance if progress is not None else (lambda n: None)
+    results: list[Extraction | str | None] = [None] * len(paths)
+    n = jobs_for(jobs)
+    chunk = max(1, min(CHUNK, len(paths) // (n * 4) or 1))
+    spans = [(i, min(i + chunk, len(paths))) for i in range(0, len(paths), chunk)]
+    if n == 1 or len(spans) < 2:
+        for i, p in enumerate(paths):
+            results[i] = _one(p, fmt)
+            advance(1)
+    else:
+        todo = set(range(len(spans)))
+        try:
+            with ProcessPoolExecutor(max_workers=min(n, len(spans))) as pool:
+                futs = {pool.submit(_chunk, paths[a:b], fmt): k for k, (a, b) in enumerate(spans)}
+                for fut in as_completed(futs):
+                    k = futs[fut]
+                    a, b = spans[k]
+                    results[a:b] = fut.result()
+                    todo.discard(k)
+                    advance(b - a)
+        except BrokenProcessPool:
+            for k in sorted(todo):  # a worker died (out of memory, a crash in C code): redo its chunks here
+                a, b = spans[k]
+                for i in range(a, b):
+                    results[i] = _one(paths[i], fmt)
+                advance(b - a)
+    out: list[Extraction | None] = []
+    for r in results:
+        if isinstance(r, str):
+            errors.append(r)
+            out.append(None)
+        else:
+            out.append(r)
+    return out

@@ -1,0 +1,82 @@
+"""Parallel extraction and the content-keyed extraction cache behind `orgkg build`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from orgkg.graph.cache import ExtractionCache, from_json, to_json
+from orgkg.loaders import load_file
+from orgkg.loaders.parallel import extract_many
+from orgkg.synth.corpus import write_corpus
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory):
+    d = tmp_path_factory.mktemp("docs")
+    write_corpus(80, 11, d)
+    return d
+
+
+def _cli(*a):
+    return subprocess.run([sys.executable, "-m", "orgkg", *a], capture_output=True, text=True)
+
+
+def test_parallel_keeps_order_and_survives_bad_files(docs, tmp_path):
+    files = sorted(docs.glob("*.txt"))[:40]
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    paths = files[:10] + [tmp_path / "empty.txt"] + files[10:30] + [tmp_path / "binary.txt", tmp_path / "gone.txt"] + files[30:]
+    errors: list[str] = []
+    par = extract_many(paths, jobs=2, errors=errors)
+    assert len(par) == len(paths)
+    assert [p is None for p in par] == [p.name in ("empty.txt", "binary.txt", "gone.txt") for p in paths]
+    assert len(errors) == 3 and all(str(tmp_path) in e for e in errors)
+    serial = extract_many(paths, jobs=1, errors=[])
+    assert par == serial
+    assert [ex.doc for ex in par if ex] == [p.name for p in files]
+
+
+def test_cache_round_trip_is_exact(docs, sample_paths):
+    for p in [*sample_paths, *sorted(docs.glob("*.txt"))[:30]]:
+        ex = load_file(p)
+        assert from_json(json.loads(json.dumps(to_json(ex)))) == ex
+
+
+def test_cache_key_follows_content_path_and_format(tmp_path):
+    c = ExtractionCache(tmp_path)
+    k = c.key(b"abc", "a.txt", None)
+    assert k == c.key(b"abc", "a.txt", "auto")
+    assert len({k, c.key(b"abd", "a.txt", None), c.key(b"abc", "b.txt", None), c.key(b"abc", "a.txt", "generic")}) == 4
+    (tmp_path / k[:2]).mkdir()
+    (tmp_path / k[:2] / f"{k}.json").write_text("{not json")
+    assert c.get(k) is None and c.misses == 1
+
+
+def test_build_reuses_the_cache_and_re_extracts_only_the_changed_document(docs, tmp_path):
+    out = tmp_path / "org.json"
+    first = _cli("build", str(docs), "-o", str(out), "--jobs", "2")
+    assert first.returncode == 0, first.stderr
+    assert "cache: 0 reused, 80 extracted" in first.stdout
+    second = _cli("build", str(docs), "-o", str(out))
+    assert "cache: 80 reused, 0 extracted" in second.stdout
+    victim = sorted(docs.glob("*.txt"))[5]
+    victim.write_text(victim.read_text(encoding="utf-8") + "\nCollaborates with the Office of Testing Operations.\n",
+                      encoding="utf-8")
+    third = _cli("build", str(docs), "-o", str(out))
+    assert "cache: 79 reused, 1 extracted" in third.stdout
+    fresh = _cli("build", str(docs), "-o", str(tmp_path / "fresh.json"), "--no-cache")
+    assert fresh.returncode == 0 and not (tmp_path / "fresh.json.cache").exists()
+    a, b = json.loads(out.read_text()), json.loads((tmp_path / "fresh.json").read_text())
+    assert a["nodes"] == b["nodes"] and a["edges"] == b["edges"]
+
+
+def test_build_errors_stay_one_line(docs, tmp_path):
+    bad = _cli("build", str(docs), "-o", str(tmp_path / "o.json"), "--jobs", "-1")
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "--jobs" in bad.stderr
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_text("")
+    only_bad = _cli("build", str(tmp_path / "in"), "-o", str(tmp_path / "o.json"), "-j", "2")
+    assert only_bad.returncode == 2 and "Traceback" not in only_bad.stderr
