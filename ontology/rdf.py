@@ -17,6 +17,8 @@ so `from_rdf(to_rdf(g))` gives back exactly the same graph.
 from __future__ import annotations
 
 import hashlib
+import io
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -259,7 +261,7 @@ def to_oxigraph(g, store=None):
     import pyoxigraph as ox
 
     store = store if store is not None else ox.Store()
-    store.bulk_extend(quads(g))
+    load_into(store, g)
     return store
 
 
@@ -407,3 +409,69 @@ def parse(text: str, fmt: str):
     rg = rdflib.Graph()
     rg.parse(data=text, format=FORMATS[fmt])
     return from_rdf(rg)
+
+
+# ---- N-Triples text, straight from the generator (the fast path into pyoxigraph) ---------------
+_NT_ESCAPE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _nt_literal(v: Any) -> str:
+    if isinstance(v, bool):
+        return f'"{"true" if v else "false"}"^^<{_XSD}boolean>'
+    if isinstance(v, int):
+        return f'"{v}"^^<{_XSD}integer>'
+    if isinstance(v, float):
+        return f'"{v!r}"^^<{_XSD}double>'
+    return '"' + v.translate(_NT_ESCAPE) + '"'
+
+
+def ntriples_lines(g) -> Iterator[str]:
+    """N-Triples lines of the RDF form of `g` (same triples as `to_rdf`), without building term objects."""
+    iris: dict[str, str] = {}
+
+    def term(t: Term) -> str:
+        kind, v = t
+        if kind == "iri":
+            x = iris.get(v)
+            if x is None:
+                x = iris[v] = f"<{v}>"
+            return x
+        if kind == "bnode":
+            return f"_:b{v}"
+        return _nt_literal(v)
+
+    for s, p, o in triples(g):
+        yield f"{term(s)} {term(p)} {term(o)} .\n"
+
+
+def ntriples(g) -> bytes:
+    return "".join(ntriples_lines(g)).encode("utf-8")
+
+
+class _LinesReader(io.RawIOBase):
+    """A binary file object over a generator of text lines, so pyoxigraph can stream-parse them."""
+
+    def __init__(self, lines: Iterator[str], batch: int = 4096):
+        self._lines, self._batch, self._buf = lines, batch, b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        while len(self._buf) < len(b):
+            chunk = "".join(itertools.islice(self._lines, self._batch))
+            if not chunk:
+                break
+            self._buf += chunk.encode("utf-8")
+        n = min(len(b), len(self._buf))
+        b[:n] = self._buf[:n]
+        self._buf = self._buf[n:]
+        return n
+
+
+def load_into(store, g) -> None:
+    """Stream the graph's N-Triples into a pyoxigraph Store (one bulk load; memory stays bounded)."""
+    import pyoxigraph as ox
+
+    store.bulk_load(io.BufferedReader(_LinesReader(ntriples_lines(g)), 1 << 20), format=ox.RdfFormat.N_TRIPLES)

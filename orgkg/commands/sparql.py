@@ -1,0 +1,63 @@
+"""`orgkg sparql GRAPH 'SELECT ...'`: SPARQL 1.1 over the graph (embedded pyoxigraph), read-only by default."""
+
+from __future__ import annotations
+
+import sys
+
+
+def register(sub) -> None:
+    p = sub.add_parser("sparql", help="run a SPARQL 1.1 query over the graph (embedded pyoxigraph)",
+                       description="Run a SPARQL 1.1 query over GRAPH. Prefixes org:, skos:, schema:, prov:, orgkg:, "
+                                   "rdfs:, rdf:, owl:, xsd: and id: (node IRIs) are predeclared. Updates (INSERT, DELETE, "
+                                   "LOAD, CLEAR, DROP, CREATE...) are refused unless --allow-update (they then change "
+                                   "only the in-memory store, never the graph file).")
+    p.add_argument("graph", metavar="GRAPH", help="graph file from `orgkg build`")
+    p.add_argument("query", metavar="QUERY", help="SPARQL text, or @FILE to read it from a file, or - for stdin")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table",
+                   help="table (default), json (SPARQL results JSON) or csv (SPARQL results CSV)")
+    p.add_argument("--allow-update", action="store_true", help="allow SPARQL UPDATE on the in-memory store")
+    p.add_argument("--cache", action="store_true",
+                   help="keep an on-disk store beside GRAPH (.GRAPH.oxigraph-<sha256>) and reuse it while GRAPH is unchanged")
+    p.add_argument("--timeout", type=float, metavar="S", help="stop reading results after S seconds")
+    p.add_argument("--max-rows", type=int, metavar="N", help="print at most N rows")
+    p.set_defaults(func=run)
+
+
+def read_query(q: str) -> str:
+    from pathlib import Path
+
+    from orgkg.errors import UserError
+
+    if q == "-":
+        return sys.stdin.read()
+    if q.startswith("@"):
+        try:
+            return Path(q[1:]).read_text(encoding="utf-8")
+        except OSError as e:
+            raise UserError(f"{q[1:]}: cannot read query file ({e.strerror or e})") from None
+    return q
+
+
+def run(args) -> int:
+    from orgkg.queries.sparql import compact, store_for_file
+
+    from ._common import table
+
+    text = read_query(args.query)
+    store = store_for_file(args.graph, persist=args.cache and not args.allow_update)
+    res = store.query(text, allow_update=args.allow_update, max_rows=args.max_rows, timeout=args.timeout)
+    if res.kind == "update":
+        print("update applied to the in-memory store (the graph file is unchanged)", file=sys.stderr)
+        return 0
+    if args.format == "json":
+        print(res.to_json())
+    elif args.format == "csv":
+        sys.stdout.write(res.to_csv())
+    elif res.kind == "ask":
+        print("true" if res.boolean else "false")
+    else:
+        rows = [[compact(v) if isinstance(v, str) and v.startswith(("http://", "https://")) else v for v in r]
+                for r in res.rows]
+        table(rows, res.columns)
+        print(f"({len(rows)} row{'s' if len(rows) != 1 else ''}{', truncated' if res.truncated else ''})", file=sys.stderr)
+    return 0
