@@ -1,0 +1,121 @@
+"""Benchmark `orgkg build` on synthetic corpora: docs/s, peak RSS, I/O floor, extraction F1 vs ground truth.
+
+usage: python bench/build.py [--sizes 1000,10000,50000] [--seed 1] [--jobs 1] [--f1-max 10000] [--work DIR]
+
+Each build runs in a fresh process (`orgkg build DIR --no-cache --jobs J`), so peak RSS is that build's.
+The I/O floor is a plain read + UTF-8 decode of the same files in this run. F1 scores
+`orgkg extract`-shaped output with /work/shared/eval/score.py's own functions (imported by path).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+SCORER = Path(os.environ.get("ORGKG_SCORER", "/work/shared/eval/score.py"))
+
+_CHILD = """
+import resource, sys, time
+from orgkg.cli import main
+t = time.perf_counter()
+rc = main(sys.argv[1:])
+print("BENCH", time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, rc)
+"""
+
+
+def corpus(n: int, seed: int, work: Path) -> Path:
+    d = work / f"synth-{n}-s{seed}"
+    if not (d / "truth.json").exists():
+        from orgkg.synth.corpus import write_corpus
+        write_corpus(n, seed, d)
+    return d
+
+
+def io_floor(files: list[Path]) -> float:
+    t = time.perf_counter()
+    for f in files:
+        f.read_bytes().decode("utf-8")
+    return time.perf_counter() - t
+
+
+def timed_build(d: Path, jobs: int) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = subprocess.run([sys.executable, "-c", _CHILD, "build", str(d), "-o", f"{tmp}/org.json", "--no-cache",
+                              "--quiet", "--jobs", str(jobs)], capture_output=True, text=True)
+    line = [x for x in out.stdout.splitlines() if x.startswith("BENCH")]
+    if not line:
+        raise SystemExit(f"build failed: {out.stderr.strip()[-500:]}")
+    _, secs, rss_kb, rc = line[-1].split()
+    return {"seconds": float(secs), "peak_rss_mb": int(rss_kb) / 1024, "rc": int(rc)}
+
+
+def f1(d: Path, jobs: int) -> dict:
+    spec = importlib.util.spec_from_file_location("orgkg_eval_score", SCORER)
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    from orgkg.loaders import expand_paths
+    from orgkg.loaders.parallel import extract_many
+
+    exs = extract_many(expand_paths([d]), jobs=jobs, errors=[])
+    system = {score.stem_doc(ex.doc): ex.to_json() for ex in exs if ex}
+    res = score.score(score.load_gold(d / "gold"), system)
+    return {"micro": res["micro"], "types": {t: v["f1"] for t, v in res["types"].items()}, "fields": res["fields"]}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,10000,50000")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--jobs", type=int, default=1, help="build processes (the goal is stated for one core)")
+    ap.add_argument("--f1-max", type=int, default=10000, help="score F1 only up to this corpus size")
+    ap.add_argument("--work", default=os.environ.get("ORGKG_BENCH_DIR", "/tmp/orgkg-bench"))
+    a = ap.parse_args(argv)
+    work = Path(a.work)
+    work.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for n in [int(x) for x in a.sizes.split(",")]:
+        t = time.perf_counter()
+        d = corpus(n, a.seed, work)
+        gen = time.perf_counter() - t
+        files = sorted(d.glob("*.txt"))
+        floor = io_floor(files)
+        b = timed_build(d, a.jobs)
+        row = {"docs": len(files), "jobs": a.jobs, "build_s": round(b["seconds"], 2),
+               "docs_per_s": round(len(files) / b["seconds"], 1), "peak_rss_mb": round(b["peak_rss_mb"], 1),
+               "rss_kb_per_doc": round(b["peak_rss_mb"] * 1024 / len(files), 1),
+               "io_floor_s": round(floor, 3), "x_io_floor": round(b["seconds"] / max(floor, 1e-9), 1),
+               "corpus_gen_s": round(gen, 1)}
+        if n <= a.f1_max:
+            row["f1"] = f1(d, 0)
+        rows.append(row)
+        print(json.dumps(row), file=sys.stderr)
+    hdr = ("docs", "jobs", "build s", "docs/s", "peak RSS MB", "KB/doc", "I/O floor s", "x floor", "micro F1")
+    print(" | ".join(hdr))
+    print(" | ".join("---" for _ in hdr))
+    for r in rows:
+        print(" | ".join(str(x) for x in (r["docs"], r["jobs"], r["build_s"], r["docs_per_s"], r["peak_rss_mb"],
+                                          r["rss_kb_per_doc"], r["io_floor_s"], r["x_io_floor"],
+                                          r["f1"]["micro"]["f1"] if "f1" in r else "-")))
+    if any("f1" in r for r in rows):
+        r = [r for r in rows if "f1" in r][-1]
+        print(f"F1 by type at {r['docs']} docs: " + ", ".join(f"{k} {v}" for k, v in r["f1"]["types"].items()))
+    res = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
+                       "load_avg": os.getloadavg()}, "rows": rows}
+    (ROOT / "results").mkdir(exist_ok=True)
+    out = ROOT / "results" / f"build-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    out.write_text(json.dumps(res, indent=1) + "\n")
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
