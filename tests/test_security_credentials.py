@@ -191,7 +191,7 @@ def test_server_help_states_localhost_and_limits(command):
 def test_sparql_server_binds_localhost_by_default(graph_file):
     """Start the endpoint on a free port with default host; it answers on 127.0.0.1 and not on other interfaces."""
     port = closed_port()
-    proc = subprocess.Popen([sys.executable, "-m", "orgkg", "serve-sparql", "--graph", str(graph_file),
+    proc = subprocess.Popen([sys.executable, "-m", "orgkg", "serve-sparql", str(graph_file),
                              "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             start_new_session=True)
     try:
@@ -205,13 +205,18 @@ def test_sparql_server_binds_localhost_by_default(graph_file):
                 time.sleep(0.2)
         else:
             raise AssertionError("serve-sparql never listened on 127.0.0.1")
-        listening = subprocess.run(["ss", "-ltnH", f"sport = :{port}"], capture_output=True, text=True).stdout
+        import shutil
+
+        listening = ""
+        if shutil.which("ss"):
+            listening = subprocess.run(["ss", "-ltnH", f"sport = :{port}"], capture_output=True, text=True).stdout
         if listening.strip():
             assert all(" 127.0.0.1:" in ln or " [::1]:" in ln for ln in listening.strip().splitlines()), listening
         other = _non_loopback_address()
         if other:
             with pytest.raises(OSError):
                 socket.create_connection((other, port), timeout=1).close()
+        assert _http_update_refused(port)
     finally:
         proc.terminate()
         try:
@@ -221,6 +226,35 @@ def test_sparql_server_binds_localhost_by_default(graph_file):
             proc.wait()
         proc.stdout.close()
         proc.stderr.close()
+
+
+def _http_update_refused(port: int) -> bool:
+    """INSERT DATA over HTTP is refused and the triple count is unchanged afterwards."""
+    import json
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    base = f"http://127.0.0.1:{port}/sparql"
+
+    def count() -> int:
+        q = urllib.parse.quote("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        req = urllib.request.Request(f"{base}?query={q}", headers={"Accept": "application/sparql-results+json"})
+        with urllib.request.urlopen(req, timeout=30) as r:
+            return int(json.load(r)["results"]["bindings"][0]["n"]["value"])
+
+    n = count()
+    for body, ctype in ((b"INSERT DATA { <urn:a> <urn:b> <urn:c> }", "application/sparql-update"),
+                        (b"update=" + urllib.parse.quote_plus("DELETE WHERE { ?s ?p ?o }").encode(),
+                         "application/x-www-form-urlencoded")):
+        req = urllib.request.Request(base, data=body, headers={"Content-Type": ctype}, method="POST")
+        try:
+            with urllib.request.urlopen(req, timeout=30) as r:
+                raise AssertionError(f"update answered {r.status}")
+        except urllib.error.HTTPError as e:
+            assert e.code in (400, 403), e.code
+    assert count() == n and n > 0
+    return True
 
 
 def _non_loopback_address() -> str | None:
