@@ -20,9 +20,13 @@ def canonical(name: str) -> str:
     s = re.sub(r"\s+", " ", s).strip(" -/")
     for _ in range(2):
         s = _LEADING.sub("", s)
-    words = s.split()
+    words = [w for w in s.split() if w != "the"]  # "Office of the General Counsel" == "Office of General Counsel"
     if words:
         words[-1] = singular(words[-1])
+    for i, w in enumerate(words[1:], 1):  # the head before a complement: "directors of X" == "director of X"
+        if w in ("of", "for"):
+            words[i - 1] = singular(words[i - 1])
+            break
     return " ".join(words)
 
 

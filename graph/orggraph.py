@@ -168,6 +168,31 @@ class OrgGraph:
         from .traverse import subtree
         return subtree(self, self.resolve(name, ("Role", "Unit")))
 
+    # ---- query engines and analysis (imported on use: they pull in heavy libraries) ----
+    def ask(self, name: str, *args, lang: str = "networkx", backend=None) -> list[tuple]:
+        """A canned query (chain, subtree, collaborators, span, requires, shared-competencies, path)."""
+        from orgkg.queries.canned import ask
+        return ask(self, name, *args, lang=lang, backend=backend)
+
+    def sparql(self, query: str, **kwargs):
+        """Read-only SPARQL 1.1 over this graph (embedded pyoxigraph)."""
+        from orgkg.queries.sparql import sparql
+        return sparql(self, query, **kwargs)
+
+    def cypher(self, query: str, params: dict | None = None, **kwargs):
+        """Read-only Cypher over this graph (embedded FalkorDB, or a backend URI)."""
+        from orgkg.queries.cypher import cypher
+        return cypher(self, query, params, **kwargs)
+
+    def check(self, **kwargs):
+        """The org health report (cycles, gaps, conflicts, spans, old and truncated descriptions)."""
+        from orgkg.analysis import health
+        return health(self, **kwargs)
+
+    def competencies(self, role: str):
+        from orgkg.analysis import competencies_of
+        return competencies_of(self, role)
+
     # ---- persistence (see graph/store.py) ---------------------------------
     def save(self, path) -> None:
         from .store import save

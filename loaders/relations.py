@@ -95,6 +95,7 @@ RULES: tuple[Rule, ...] = (
     Rule("member.member_of", MEMBER_OF, _r(r"\b(?:as|is)\s+(?:a|an)\s+(?:\w+\s+)?member\s+of\s+")),
 )
 
+MAX_TARGET_SPAN = 800
 RELATION_SECTIONS = frozenset({"summary", "duties", "special", None})
 
 _SUBJECT_OK = re.compile(
@@ -108,14 +109,15 @@ def apply_rules(text: str, start: int, end: int, acronyms: dict[str, str]) -> li
     seen: set[tuple[str, str]] = set()
     for rule in RULES:
         for m in rule.pattern.finditer(text, start, end):
-            before = text[start:m.start()]
+            before = text[max(start, m.start() - 200):m.start()]  # a bounded look-back keeps long clauses linear
             if _RELATIVE.search(before):
                 continue  # "the office which reports to ...": someone else's relation
-            if rule.needs_subject and before.strip() and not _subject_before(before):
+            if rule.needs_subject and (m.start() - start > 200 or before.strip() and not _subject_before(before)):
                 continue
             if rule.type == SUPERVISES and re.search(r"\b(?:ability|able|skill|experience)\b", before, re.I):
                 continue
-            for t in targets(text, m.end(), end, acronyms, rule.list_context, rule.type == SUPERVISES):
+            window = min(end, m.end() + MAX_TARGET_SPAN)  # a target list is never longer: keeps long clauses linear
+            for t in targets(text, m.end(), window, acronyms, rule.list_context, rule.type == SUPERVISES):
                 if t.type not in rule.allowed:
                     continue
                 if rule.strict and not _strict_ok(t):

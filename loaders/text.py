@@ -7,6 +7,7 @@ Extraction runs on the repaired text; every span is mapped back through
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,13 +21,15 @@ class InputError(Exception):
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     """Decode a description file: UTF-8 (with or without BOM), else cp1252, refusing binaries."""
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except OSError as e:
         raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
-    if size > max_bytes:
-        raise InputError(f"{path}: file too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.0f} MB limit)")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{path}: not a regular file")
+    if st.st_size > max_bytes:
+        raise InputError(f"{path}: file too large ({st.st_size / 2**20:.1f} MiB > {max_bytes / 2**20:.0f} MiB limit)")
     try:
         data = path.read_bytes()
     except OSError as e:

@@ -109,8 +109,6 @@ def test_build_of_only_missing_files_is_an_error(tmp_path):
     assert not (tmp_path / "org.json").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="extract exits 1 (partial) even when no input could be read; "
-                                       "should be 2 like build (reported to the lead)")
 def test_extract_of_only_missing_files_is_an_error(tmp_path):
     out = cli("extract", tmp_path / "missing.txt")
     assert_clean(out)
@@ -148,9 +146,6 @@ def test_unreadable_file(tmp_path):
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
-@pytest.mark.xfail(strict=True, raises=subprocess.TimeoutExpired,
-                   reason="a named pipe given as input blocks read_text forever; loaders should refuse "
-                          "non-regular files (reported to the lead)")
 def test_named_pipe_is_refused(tmp_path):
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)

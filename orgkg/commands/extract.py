@@ -21,7 +21,9 @@ def register(sub) -> None:
 def run(args) -> int:
     errors: list[str] = []
     out = []
+    n = 0
     for ex in load_many(args.paths, args.loader, errors):
+        n += 1
         obj = ex.to_json()
         if args.format == "jsonl":
             sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
@@ -32,4 +34,6 @@ def run(args) -> int:
         sys.stdout.write("\n")
     for e in errors:
         print(f"orgkg: {e}", file=sys.stderr)
+    if not n:
+        return 2
     return 1 if errors else 0
