@@ -21,8 +21,9 @@ from .text import Repaired
 NAME = "generic"
 
 FIELDS: dict[str, tuple[str, ...]] = {
-    "title": ("position title", "job title", "class title", "classification title", "working title",
-              "official title", "title", "position", "classification", "job classification", "class"),
+    "title": ("position title", "job title", "working title", "title", "position", "position name", "job name"),
+    "official": ("class title", "classification title", "official title", "classification", "job classification",
+                 "class", "civil service title", "official class title"),
     "code": ("job code", "class code", "classification code", "position code", "job number", "class number",
              "position number", "job no", "class no", "code"),
     "grade": ("pay grade", "salary grade", "grade", "pay range", "salary range", "range", "band", "level"),
@@ -110,7 +111,9 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
             if kind == "field":
                 if value:
                     vs = a + raw.index(stripped[0]) + voff
-                    fields.setdefault(key, (value, vs, vs + len(value)))
+                    for k2, v2, s2 in _inline_fields(value, vs):
+                        if v2:
+                            fields.setdefault(k2 or key, (v2, s2, s2 + len(v2)))
                 else:
                     pending = key
                 continue
@@ -120,9 +123,10 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
     sections.append((cur_key, cur_start, len(t)))
     sections = [(k, s, e) for k, s, e in sections if e > s and t[s:e].strip()]
 
-    title = fields.get("title")
+    title = fields.get("title") or fields.get("official")
     if title:
         role["working_title"] = title[0]
+        role["official_title"] = (fields.get("official") or title)[0]
         role["title_source"] = "field"
     elif first_line is not None and _title_like(t[first_line[0]:first_line[1]]):
         role["working_title"] = t[first_line[0]:first_line[1]].strip(" #*")
@@ -133,7 +137,7 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
         role["title_source"] = "file name"
     if "code" in fields:
         role["code"] = fields["code"][0]
-    if "grade" in fields:
+    if "grade" in fields and not fields["grade"][0].lstrip().startswith("$"):
         role["grade"] = fields["grade"][0]
     if "months" in fields:
         m = re.search(r"\d+", fields["months"][0])
@@ -150,6 +154,26 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
     ex.missing += [f for f in ("code", "grade") if role[f] is None]
     ex.truncated = False
     return sections
+
+
+_FIELD_LABELS = sorted((lab for lab, (kind, _) in _LABEL_INDEX.items() if kind == "field" and len(lab) > 4),
+                       key=len, reverse=True)
+_INLINE = re.compile(r"(?:\s|\|)\s*(" + "|".join(re.escape(lab) for lab in _FIELD_LABELS) + r")\s*:\s*", re.IGNORECASE)
+
+
+def _inline_fields(value: str, start: int) -> list[tuple[str, str, int]]:
+    """'Accounting Technician II   Job Code: 4410' -> the title, then (code, '4410')."""
+    out = []
+    m = _INLINE.search(value)
+    first = value[:m.start()].strip(" |") if m else value
+    out.append(("", first, start))
+    while m:
+        nxt = _INLINE.search(value, m.end())
+        piece = value[m.end():nxt.start() if nxt else len(value)].strip(" |")
+        key = _LABEL_INDEX[re.sub(r"\s+", " ", m.group(1).lower())][1]
+        out.append((key, piece, start + m.end()))
+        m = nxt
+    return out
 
 
 def _title_like(line: str) -> bool:

@@ -51,7 +51,7 @@ employees employee others other offices individuals people groups organizations 
 constituents constituencies media personnel everyone all anyone teams departments divisions units variety
 school schools it them they those this that these agencies users customers clients citizens residents
 visitors members leadership management administration levels level areas area persons person
-representatives officials entities institutions
+representatives officials entities institutions designee designees
 """.split())
 
 DETERMINERS = ("the ", "all ", "other ", "various ", "a ", "an ", "any ", "each ", "appropriate ", "relevant ",

@@ -52,6 +52,7 @@ integrated continuing operating licensed certified qualified designated elected 
 heating ventilating lending staffing""".split())
 _HARD = frozenset("is are was were will shall may can must has have be who which whose that than so when where while "
                   "because since unless until if between among".split())
+_ADJECTIVE = re.compile(r"^[a-z][a-z\-]*(?:al|ic|ive|ary|ory|ous|ial|ical)$")
 _NOT_ADVERBS = frozenset("family supply assembly county italy july rally ally anomaly monopoly".split())
 _SOFT = frozenset("on by from with as about regarding concerning during through via per into upon toward towards "
                   "across among throughout".split())
@@ -271,6 +272,20 @@ def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]
             del parts[k + 1], seps[k], sepw[k]
             continue
         k += 1
+    # "professional, technical and clerical staff": adjectives sharing the last head
+    k = 0
+    while k < len(parts) - 1:
+        cur = parts[k]
+        if len(cur) == 1 and _ADJECTIVE.match(cur[0].w) and not _has_head(cur, acronyms) \
+                and cur[0].w.lower() not in VAGUE and any(_has_head(p, acronyms) for p in parts[k + 1:]):
+            j = k + 1
+            while j < len(parts) - 1 and len(parts[j]) == 1 and _ADJECTIVE.match(parts[j][0].w):
+                j += 1
+            if _has_head(parts[j], acronyms) and parts[j][0].w.islower():
+                parts[k] = [t for q in range(k, j + 1) for t in (parts[q] + (seps[q] if q < j else []))]
+                del parts[k + 1:j + 1], seps[k:j], sepw[k:j]
+                continue
+        k += 1
     merged: list[list[Tok]] = [parts[0]]
     merged_seps: list[str] = []
     for sep_toks, sep, part in zip(seps, sepw, parts[1:]):
@@ -417,8 +432,9 @@ def _classify(name: str, acronyms: dict[str, str], list_context: bool = False) -
     if len(words) == 1 and (low.rstrip("s") in VAGUE or low in ("administration",)):
         return UNIT if low == "administration" else None
     main = _head_region(words)
-    if "," in " ".join(main):  # "director, Department of Transportation": the role comes first
-        main = " ".join(main).split(",")[0].split()
+    joined = " ".join(main)
+    if re.search(r",\s*(?:department|division|office|unit|bureau)\b", joined):
+        main = joined.split(",")[0].split()  # "director, Department of Transportation": the role comes first
     head = main[-1] if main else words[-1]
     if any(m in low for m in ORGANIZATION_MARKERS) and not any(w in ROLE_HEADS for w in main):
         return ORGANIZATION

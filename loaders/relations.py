@@ -81,7 +81,7 @@ RULES: tuple[Rule, ...] = (
     Rule("collab.works_with", COLLABORATES_WITH,
          _r(r"\bwork(?:s|ing)?\s*(?:\w+ly\s+)?(?:with|alongside)\s+")),
     Rule("collab.in_collaboration", COLLABORATES_WITH,
-         _r(r"\bin\s+(?:close\s+)?(?:collaboration|consultation|partnership|cooperation|coordination)\s+with\s+")),
+         _r(r"\bin\s+(?:close\s+)?(?:collaboration|consultation|partnership|cooperation|coordination|conjunction)\s+with\s+")),
     Rule("collab.coordinates_with", COLLABORATES_WITH,
          _r(r"\bcoordinat(?:es|e|ing)\s+(?:\w+ly\s+)?with\s+")),
     Rule("collab.consults", COLLABORATES_WITH,
@@ -92,7 +92,11 @@ RULES: tuple[Rule, ...] = (
     Rule("collab.relationships", COLLABORATES_WITH,
          _r(r"\b(?:establishes|maintains|builds|develops|fosters)\s+(?:\w+\s+){0,3}?(?:collaborative|working|"
             r"partnership|productive)\s+(?:\w+\s+)?relationships?\s+with\s+")),
-    Rule("member.member_of", MEMBER_OF, _r(r"\b(?:as|is)\s+(?:a|an)\s+(?:\w+\s+)?member\s+of\s+")),
+    Rule("member.member_of", MEMBER_OF, _r(r"\b(?:as|is)\s+(?:a|an)\s+(?:\w+\s+)?member\s+of\s+"),
+         allowed=(UNIT, ORGANIZATION)),
+    Rule("member.serves_on", MEMBER_OF, _r(r"\b(?:serves|sits|participates)\s+on\s+(?=(?:the\s+|a\s+|an\s+|various\s+)?"
+                                           r"[\w\-' ]{0,60}?(?:committee|team|board|council|panel|task force|commission)s?\b)"),
+         allowed=(UNIT,)),
 )
 
 MAX_TARGET_SPAN = 800

@@ -162,3 +162,27 @@ def test_extraction_is_deterministic():
     a = [load_file(p).to_json() for p in paths]
     b = [load_file(p).to_json() for p in paths]
     assert a == b
+
+
+def test_generic_inline_fields_committees_and_shared_adjectives():
+    text = ("Job Title: Accounting Technician II      Job Code: 4410 | Grade: 22\n"
+            "Class Title: Accounting Technician\nReports To: Accounting Manager or designee\nSummary\n"
+            "Serves on the Budget Review Committee and works in conjunction with the Payroll Office. "
+            "Exercises direct supervision over professional, technical and clerical staff.\n")
+    ex = extract_text(text, "acct.txt")
+    assert ex.role["working_title"] == "Accounting Technician II"
+    assert ex.role["official_title"] == "Accounting Technician"
+    assert (ex.role["code"], ex.role["grade"]) == ("4410", "22")
+    rels = {(r.type, r.target) for r in ex.relations}
+    assert rels == {
+        ("UNDER_DIRECTION_OF", "Accounting Manager"),
+        ("MEMBER_OF", "Budget Review Committee"),
+        ("COLLABORATES_WITH", "Payroll Office"),
+        ("SUPERVISES", "professional, technical and clerical staff"),
+    }
+
+
+def test_long_clauses_stay_linear():
+    # a pathological clause used to be quadratic; now each trigger reads a bounded window
+    ex = extract_text("Under the direction of the " * 400 + "principal.", "long.txt")
+    assert all(r.type == "UNDER_DIRECTION_OF" for r in ex.relations)
