@@ -121,5 +121,5 @@ def collaborators(g: OrgGraph, nid: str) -> list[Collaborator]:
 
 def span_of_control(g: OrgGraph) -> list[tuple[str, int]]:
     """(node, number of direct reports), widest first."""
-    counts = [(nid, len(children(g, nid))) for nid in g.g.nodes]
+    counts = [(nid, len({c for c, _, _ in children(g, nid)})) for nid in g.g.nodes]  # stated both ways: once
     return sorted([c for c in counts if c[1]], key=lambda x: (-x[1], x[0]))
