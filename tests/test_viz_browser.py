@@ -78,7 +78,7 @@ def test_full_view_counts_search_tooltip(sample_graph, tmp_path, open_page):
     # hover the Coordinator's UNDER_DIRECTION_OF line: the tooltip shows the evidence sentence
     edge_id = next(e.id for e in v.edges if e.source == COORD_ID and e.type == "UNDER_DIRECTION_OF")
     evidence = " ".join(next(e for e in v.edges if e.id == edge_id).evidence[0]["text"].split())
-    assert evidence in page.evaluate("id => orgkg.edges.get(id).title.textContent", edge_id)
+    assert evidence in page.evaluate("id => orgkg.edges.get(id).title", edge_id)
     page.evaluate("""id => { const e = orgkg.edges.get(id); const p = orgkg.network.getPositions([e.from, e.to]);
         orgkg.network.moveTo({position: {x: (p[e.from].x + p[e.to].x) / 2, y: (p[e.from].y + p[e.to].y) / 2},
                               scale: 1.0, animation: false}); }""", edge_id)
@@ -148,3 +148,25 @@ def test_notebook_iframe_renders(sample_graph, tmp_path, open_page, browser):
         assert problems == []
     finally:
         page.close()
+
+
+def test_big_picture_hides_side_lines_until_selected(tmp_path, open_page):
+    """Past 1,000 nodes collaboration lines are drawn for the selected node only (dashed canvas lines are slow)."""
+    from test_viz_view import random_org
+    g = random_org(80, 12, seed=3)
+    v = viz.view(g, summary=False)
+    assert len(v.nodes) > 1000
+    page = open_page(viz.to_html(g, tmp_path / "big-full.html", summary=False))
+    assert page.evaluate("orgkg.big") is True
+    assert page.evaluate("orgkg.network.body.data.edges.length") == len(v.edges)
+    collab = next(e for e in v.edges if e.type == "COLLABORATES_WITH")
+    hidden = "id => orgkg.edges.get(id).hidden === true"
+    assert page.evaluate(hidden, collab.id)
+    assert not page.evaluate(hidden, next(e.id for e in v.edges if e.type == "SUPERVISES"))
+    page.fill("#search", g.name(collab.source))
+    page.press("#search", "Enter")
+    assert page.evaluate("orgkg.selected") == collab.source
+    assert not page.evaluate(hidden, collab.id)
+    page.check("#side-lines")
+    assert page.evaluate("orgkg.edges.get({filter: e => e.hidden === true}).length") == 0
+    assert page.problems == []
