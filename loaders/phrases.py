@@ -53,6 +53,7 @@ heating ventilating lending staffing""".split())
 _HARD = frozenset("is are was were will shall may can must has have be who which whose that than so when where while "
                   "because since unless until if between among".split())
 _ADJECTIVE = re.compile(r"^[a-z][a-z\-]*(?:al|ic|ive|ary|ory|ous|ial|ical)$")
+_VERB_AFTER_NAME = re.compile(r"^[a-z]{3,}(?:es|s)$(?<!ss)(?<!us)(?<!is)")
 _NOT_ADVERBS = frozenset("family supply assembly county italy july rally ally anomaly monopoly".split())
 _SOFT = frozenset("on by from with as about regarding concerning during through via per into upon toward towards "
                   "across among throughout".split())
@@ -172,6 +173,9 @@ def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[lis
             break
         if out and lw in VERBS and prev not in ("the", "of", "a", "an", "and", "or", "/"):
             return _trim(out), True
+        if out and t.w.islower() and _VERB_AFTER_NAME.match(lw) and out[-1].w[:1].isupper() \
+                and not _ACRONYM.match(out[-1].w) and nxt.islower() and nxt not in ("and", "or"):
+            return _trim(out), True  # "the Chief of Records Management improves secondary ...": a verb
         if out and lw in VERBS and lw.endswith("s") and prev in ("and", "or") and t.w.islower() \
                 and (nxt.lower() in ("the", "a", "an", "all", "and", "its", "their") or (nxt.islower() and nxt not in _SOFT
                                                                                       and nxt not in ("for", "to", "in", "at"))):
@@ -303,6 +307,9 @@ def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]
             elif not _has_head(prev, acronyms) and sep == "and" and list_context and _capitalised(prev) \
                     and _capitalised(part) and len(prev) <= 3:
                 join = True
+        if not join and headed and sep == "and" and ("of" in prev_words) and part[0].w.lower() != "the" \
+                and _capitalised(part) and _weakly_headed(part) and prev_words[0] not in ROLE_HEADS:
+            join = True  # "Division of Assessment and Summer Programs"
         if join:
             merged[-1] = prev + sep_toks + part
         else:
@@ -321,7 +328,12 @@ def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]
     out: list[list[Tok]] = []
     for k, part in enumerate(merged):
         if out and merged_seps[k - 1] == "," and _bare_role(out[-1]) and _capitalised(part) \
-                and part[0].w.lower() in ("department", "division", "office", "unit"):
+                and part[0].w.lower() in ("department", "division", "office", "unit", "bureau"):
+            out[-1] = out[-1] + part
+            continue
+        # a working title "Planner, Professional Learning": capitalised head, then a specialty without a head
+        if out and merged_seps[k - 1] == "," and _bare_role(out[-1]) and out[-1][-1].w[:1].isupper() \
+                and _capitalised(part) and part[0].w.lower() != "the" and not _role_headed(part):
             out[-1] = out[-1] + part
             continue
         out.append(part)
@@ -340,9 +352,20 @@ def _trailing_and_group(conjs: list[list[Tok]], text: str) -> set[int]:
     return group
 
 
+def _weakly_headed(part: list[Tok]) -> bool:
+    """Only weak unit words head it ('Summer Programs', 'Student Services'), no role or strong unit head."""
+    words = [t.w.lower() for t in part]
+    return any(w in WEAK_UNIT_HEADS for w in words) and not any(
+        w in ROLE_HEADS or (w in UNIT_HEADS and w not in WEAK_UNIT_HEADS) for w in words)
+
+
+def _role_headed(part: list[Tok]) -> bool:
+    return any(t.w.lower() in ROLE_HEADS or t.w.lower().rsplit("-", 1)[-1] in ROLE_HEADS for t in part)
+
+
 def _bare_role(part: list[Tok]) -> bool:
     words = [t.w.lower() for t in part if t.w.lower() not in ("the", "a", "an")]
-    return 1 <= len(words) <= 2 and words[-1] in ROLE_HEADS
+    return 1 <= len(words) <= 3 and words[-1] in ROLE_HEADS
 
 
 def _capitalised(part: list[Tok]) -> bool:

@@ -27,7 +27,8 @@ from .phrases import Target, targets
 _VERBS = "|".join(sorted(CO_VERBS, key=len, reverse=True))
 _COVERB_TAIL = rf"(?:(?:\s*,\s*|\s+)(?:and\s+|or\s+)?(?:{_VERBS})\b)*"
 _DIRECTION = r"(?:direction|supervision|guidance|leadership|oversight)"
-_ADJ = r"(?:(?:general|direct|immediate|administrative|overall|broad|close|functional|technical|limited)\s+)"
+_ADJ = (r"(?:(?:general|direct|immediate|administrative|overall|broad|close|functional|technical|limited|additional|"
+        r"day-to-day|daily|programmatic|minimal|professional|line|operational)\s+)")
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,9 @@ RULES: tuple[Rule, ...] = (
     Rule("collab.relationships", COLLABORATES_WITH,
          _r(r"\b(?:establishes|maintains|builds|develops|fosters)\s+(?:\w+\s+){0,3}?(?:collaborative|working|"
             r"partnership|productive)\s+(?:\w+\s+)?relationships?\s+with\s+")),
+    Rule("part.located_in", PART_OF,
+         _r(r"\b(?:is|are)\s+(?:organi[sz]ationally\s+)?(?:located|housed|based|assigned|situated|placed)\s+"
+            r"(?:in|within|at|to)\s+"), allowed=(UNIT, ORGANIZATION), needs_subject=True),
     Rule("member.member_of", MEMBER_OF, _r(r"\b(?:as|is)\s+(?:a|an)\s+(?:\w+\s+)?member\s+of\s+"),
          allowed=(UNIT, ORGANIZATION)),
     Rule("member.serves_on", MEMBER_OF, _r(r"\b(?:serves|sits|participates)\s+on\s+(?=(?:the\s+|a\s+|an\s+|various\s+)?"
