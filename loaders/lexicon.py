@@ -85,7 +85,7 @@ prepares conducts performs assures guides communicates advises collaborates orga
 analyses assesses creates designs builds promotes represents responds acts determines sets carries helps makes
 takes uses applies writes trains attends participates recommends approves submits meets handles operates tracks
 utilizes uses maintains delivers improves implements increases reduces coordinates oversees completes
-conducts produces generates tracks records collects compiles distributes reviews ensures supervises directs interprets selects schedules resolves investigates negotiates drafts compiles
+conducts produces generates collects compiles distributes ensures supervises directs interprets selects schedules resolves investigates negotiates drafts compiles
 processes assigns oversees enforces inspects procures purchases issues ensures articulates elevates removes
 will shall may must can should would is are was were has have had be being been do does did
 """.split())

@@ -327,8 +327,9 @@ def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]
     # "the director, Department of Materials Management": a role and its unit, one name
     out: list[list[Tok]] = []
     for k, part in enumerate(merged):
-        if out and merged_seps[k - 1] == "," and _bare_role(out[-1]) and _capitalised(part) \
-                and part[0].w.lower() in ("department", "division", "office", "unit", "bureau"):
+        if out and merged_seps[k - 1] == "," and _bare_role(out[-1]) \
+                and part[0].w.lower() in ("department", "division", "office", "unit", "bureau") \
+                and (_capitalised(part) or "of" in [t.w for t in part]):
             out[-1] = out[-1] + part
             continue
         # a working title "Planner, Professional Learning": capitalised head, then a specialty without a head
@@ -426,6 +427,9 @@ def _target(conj: list[Tok], text: str, acronyms: dict[str, str], list_context: 
     name = re.sub(r"'s$|s'$", "", name.strip(" ,"))
     name = re.sub(r"\s+", " ", _strip_determiners(name)).strip(" ,/")
     name = re.sub(r"^(?:members|representatives)\s+of\s+(?:the\s+)?", "", name, flags=re.I)
+    staff_of = re.match(r"^(?:staff|employees|personnel|workforce)\s+(?:of|in|within|at)\s+(?:the\s+)?(.+)$", name, re.I)
+    if staff_of and _classify(staff_of.group(1), acronyms) in (UNIT, ORGANIZATION):
+        name = staff_of.group(1)  # "the staff of the Department of X": the department
     name = re.sub(r"^(?:the\s+)?(?:other|all)\s+", "", name, flags=re.I)
     name = re.sub(r"\s+(?:department)\s+personnel$", " department", name, flags=re.I)
     if not name or len(name) > 120:
@@ -449,7 +453,7 @@ def _is_generic_staff(conj: list[Tok]) -> bool:
 def _classify(name: str, acronyms: dict[str, str], list_context: bool = False) -> str | None:
     """Role, Unit or Organization for a name; None when it is a vague group or not an entity."""
     low = name.lower()
-    words = low.split()
+    words = [w.strip(",;:") for w in low.split()]
     if not words or low in VAGUE or low in VAGUE_PHRASES:
         return None
     if len(words) == 1 and (low.rstrip("s") in VAGUE or low in ("administration",)):

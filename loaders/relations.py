@@ -93,6 +93,8 @@ RULES: tuple[Rule, ...] = (
     Rule("collab.relationships", COLLABORATES_WITH,
          _r(r"\b(?:establishes|maintains|builds|develops|fosters)\s+(?:\w+\s+){0,3}?(?:collaborative|working|"
             r"partnership|productive)\s+(?:\w+\s+)?relationships?\s+with\s+")),
+    Rule("part.part_of", PART_OF, _r(r"\b(?:is|are)\s+(?:a\s+)?part\s+of\s+"), allowed=(UNIT, ORGANIZATION),
+         needs_subject=True),
     Rule("part.located_in", PART_OF,
          _r(r"\b(?:is|are)\s+(?:organi[sz]ationally\s+)?(?:located|housed|based|assigned|situated|placed)\s+"
             r"(?:in|within|at|to)\s+"), allowed=(UNIT, ORGANIZATION), needs_subject=True),
