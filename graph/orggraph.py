@@ -33,6 +33,13 @@ class OrgGraph:
         if node_type not in NODE_TYPES:
             raise ValueError(f"unknown node type {node_type!r}")
         nid = nid or node_id(node_type, name)
+        if nid in self.g and "type" not in self.g.nodes[nid]:
+            self.g.remove_node(nid) if not self.g.degree(nid) else None
+            if nid in self.g:  # created bare by an edge first: give it its attributes now
+                aliases = [a for a in props.pop("aliases", []) if a != name]
+                self.g.nodes[nid].update(type=node_type, name=name, aliases=aliases, **props)
+                self._index = None
+                return nid
         if nid in self.g:
             data = self.g.nodes[nid]
             if name and name not in data["aliases"] and name != data["name"]:

@@ -98,9 +98,12 @@ def _relations(ex: Extraction, rep: Repaired, key, a: int, b: int, acr: dict[str
     own |= {x.alias.lower() for x in ex.aliases if x.name == role}
     for s0, s1 in sentences(rep.text, a, b):
         for c0, c1 in clauses(rep.text, s0, s1):
-            for rule, t, _pos in apply_rules(rep.text, c0, c1, acr):
+            for rule, t, _pos, src in apply_rules(rep.text, c0, c1, acr):
                 ev = _evidence(ex, rep, key, s0, s1, rule.name)
                 if rule.type == UNDER_DIRECTION_OF and t.name.lower() in own:
+                    continue
+                if src is not None and src.name.lower() not in own:
+                    ex.relations.append(Relation(rule.type, t.name, t.type, ev, source=src.name, source_type=src.type))
                     continue
                 ex.relations.append(Relation(rule.type, t.name, t.type, ev))
                 if t.located_in is not None:

@@ -96,8 +96,9 @@ RULES: tuple[Rule, ...] = (
     Rule("part.part_of", PART_OF, _r(r"\b(?:is|are)\s+(?:a\s+)?part\s+of\s+"), allowed=(UNIT, ORGANIZATION),
          needs_subject=True),
     Rule("part.located_in", PART_OF,
-         _r(r"\b(?:is|are)\s+(?:organi[sz]ationally\s+)?(?:located|housed|based|assigned|situated|placed)\s+"
-            r"(?:in|within|at|to)\s+"), allowed=(UNIT, ORGANIZATION), needs_subject=True),
+         _r(r"\b(?:(?:is|are)\s+)?(?:organi[sz]ationally\s+)?(?:located|housed|based|situated|placed)\s+"
+            r"(?:in|within|at)\s+|\b(?:is|are)\s+assigned\s+to\s+|\boperates?\s+(?:within|under)\s+"),
+         allowed=(UNIT, ORGANIZATION), needs_subject=True),
     Rule("member.member_of", MEMBER_OF, _r(r"\b(?:as|is)\s+(?:a|an)\s+(?:\w+\s+)?member\s+of\s+"),
          allowed=(UNIT, ORGANIZATION)),
     Rule("member.serves_on", MEMBER_OF, _r(r"\b(?:serves|sits|participates)\s+on\s+(?=(?:the\s+|a\s+|an\s+|various\s+)?"
@@ -113,17 +114,23 @@ _SUBJECT_OK = re.compile(
 _RELATIVE = re.compile(r"\b(?:who|which|that|whom|whose)\b", re.IGNORECASE)
 
 
-def apply_rules(text: str, start: int, end: int, acronyms: dict[str, str]) -> list[tuple[Rule, Target, int]]:
-    """(rule, target, trigger position) for every relation stated in the clause text[start:end]."""
-    found: list[tuple[Rule, Target, int]] = []
-    seen: set[tuple[str, str]] = set()
+def apply_rules(text: str, start: int, end: int,
+                acronyms: dict[str, str]) -> list[tuple[Rule, Target, int, Target | None]]:
+    """(rule, target, trigger position, stated source or None for the described role) for every relation
+    stated in the clause text[start:end]."""
+    found: list[tuple[Rule, Target, int, Target | None]] = []
+    seen: set[tuple[str, str, str]] = set()
     for rule in RULES:
         for m in rule.pattern.finditer(text, start, end):
             before = text[max(start, m.start() - 200):m.start()]  # a bounded look-back keeps long clauses linear
-            if _RELATIVE.search(before):
-                continue  # "the office which reports to ...": someone else's relation
-            if rule.needs_subject and (m.start() - start > 200 or before.strip() and not _subject_before(before)):
-                continue
+            source = None
+            if rule.type == PART_OF and before.strip() and m.start() - start <= 200:
+                source = _explicit_subject(text, start, m.start(), acronyms)  # "The Division of X is part of Y"
+            if source is None:
+                if _RELATIVE.search(before):
+                    continue  # "the office which reports to ...": someone else's relation
+                if rule.needs_subject and (m.start() - start > 200 or before.strip() and not _subject_before(before)):
+                    continue
             if rule.type == SUPERVISES and re.search(r"\b(?:ability|able|skill|experience)\b", before, re.I):
                 continue
             window = min(end, m.end() + MAX_TARGET_SPAN)  # a target list is never longer: keeps long clauses linear
@@ -132,12 +139,26 @@ def apply_rules(text: str, start: int, end: int, acronyms: dict[str, str]) -> li
                     continue
                 if rule.strict and not _strict_ok(t):
                     continue
-                key = (rule.type, t.name.lower())
-                if key in seen:
+                key = (rule.type, source.name.lower() if source else "", t.name.lower())
+                if key in seen or (source is not None and source.name.lower() == t.name.lower()):
                     continue
                 seen.add(key)
-                found.append((rule, t, m.start()))
+                found.append((rule, t, m.start(), source))
     return found
+
+
+_SELF_SUBJECT = re.compile(r"^(?:the|this)\s+(?:position|incumbent|employee|job|class|role)\b", re.IGNORECASE)
+
+
+def _explicit_subject(text: str, start: int, trigger: int, acronyms: dict[str, str]) -> Target | None:
+    """The entity a clause is about when it is not the described role: 'The Division of X, which ...'."""
+    subj = re.sub(r",?\s*(?:which|that|who)?\s*$", "", text[start:trigger])
+    if not subj.strip() or _SELF_SUBJECT.match(subj.strip()):
+        return None
+    found = targets(text, start, start + len(subj), acronyms, list_context=False)
+    if len(found) == 1 and found[0].type in (ROLE, UNIT, ORGANIZATION) and found[0].located_in is None:
+        return found[0]
+    return None
 
 
 def _subject_before(before: str) -> bool:
