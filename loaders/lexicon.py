@@ -61,15 +61,15 @@ DETERMINERS = ("the ", "all ", "other ", "various ", "a ", "an ", "any ", "each 
 # verbs that may be listed together with a relation verb ("supervises, coaches, and evaluates X")
 CO_VERBS = frozenset("""
 evaluates evaluate evaluating coaches coach coaching supports support supporting manages manage managing
-guides guide guiding leads lead leading directs direct directing trains train training mentors mentor mentoring
-organizes organize organizing develops develop developing monitors monitor monitoring facilitates facilitate
-facilitating assigns assign assigning schedules schedule scheduling observes observe observing supervises
-supervise supervising oversees oversee overseeing hires hire hiring selects select selecting assists
-assist assisting provides provide providing works work working collaborates collaborate collaborating
+guides guide guiding leads lead leading directs direct directing trains train training mentors mentor
+mentoring organizes organize organizing develops develop developing monitors monitor monitoring facilitates
+facilitate facilitating assigns assign assigning schedules schedule scheduling observes observe observing
+supervises supervise supervising oversees oversee overseeing hires hire hiring selects select selecting
+assists assist assisting provides provide providing works work working collaborates collaborate collaborating
 coordinates coordinate coordinating consults consult consulting plans plan planning motivates motivate
-motivating inspires advises advise advising communicates communicate communicating meets meet meeting
-partners partner partnering cooperates cooperate liaises administers administer administering reviews
-review reviewing""".split())
+motivating inspires advises advise advising communicates communicate communicating meets meet meeting partners
+partner partnering cooperates cooperate liaises administers administer administering reviews review reviewing
+""".split())
 
 # words after which a target list ends
 STOP_WORDS = frozenset("""
@@ -85,7 +85,8 @@ prepares conducts performs assures guides communicates advises collaborates orga
 analyses assesses creates designs builds promotes represents responds acts determines sets carries helps makes
 takes uses applies writes trains attends participates recommends approves submits meets handles operates tracks
 utilizes uses maintains delivers improves implements increases reduces coordinates oversees completes
-conducts produces generates collects compiles distributes ensures supervises directs interprets selects schedules resolves investigates negotiates drafts compiles
+produces generates collects distributes interprets selects
+conducts schedules resolves investigates negotiates drafts compiles
 processes assigns oversees enforces inspects procures purchases issues ensures articulates elevates removes
 will shall may must can should would is are was were has have had be being been do does did
 """.split())

@@ -302,8 +302,9 @@ def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]
         if not headed and part[0].w.lower() != "the" and not vague_part:
             if "of" in prev_words or "for" in prev_words:
                 join = True  # "Chief of Teaching, Learning, and Schools"
-            elif not _has_head(prev, acronyms) and "and" in sep and not list_context:
-                join = True  # "Student Welfare and Compliance"
+            elif (not _has_head(prev, acronyms) or (_weakly_headed(prev) and _capitalised(prev))) and "and" in sep \
+                    and not list_context and (_capitalised(part) or not _capitalised(prev)):
+                join = True  # "Student Welfare and Compliance", "Magnet Programs and Special Education"
             elif not _has_head(prev, acronyms) and sep == "and" and list_context and _capitalised(prev) \
                     and _capitalised(part) and len(prev) <= 3:
                 join = True
@@ -459,9 +460,11 @@ def _classify(name: str, acronyms: dict[str, str], list_context: bool = False) -
     if len(words) == 1 and (low.rstrip("s") in VAGUE or low in ("administration",)):
         return UNIT if low == "administration" else None
     main = _head_region(words)
-    joined = " ".join(main)
-    if re.search(r",\s*(?:department|division|office|unit|bureau)\b", joined):
-        main = joined.split(",")[0].split()  # "director, Department of Transportation": the role comes first
+    joined = " ".join(low.split()[:len(main)])
+    first = joined.split(",")[0].split()
+    if "," in joined and first and (first[-1] in ROLE_HEADS or re.search(r",\s*(?:department|division|office|unit|bureau)\b",
+                                                                         joined)):
+        main = first  # "director, Department of Transportation", "Data Analyst, Magnet Programs": the role comes first
     head = main[-1] if main else words[-1]
     if any(m in low for m in ORGANIZATION_MARKERS) and not any(w in ROLE_HEADS for w in main):
         return ORGANIZATION

@@ -76,7 +76,9 @@ RULES: tuple[Rule, ...] = (
     Rule("sup.oversees", SUPERVISES, _r(rf"\boversees?\b{_COVERB_TAIL}\s+")),
     Rule("sup.leads_work_of", SUPERVISES,
          _r(r"\b(?:leads|directs|manages)\s+the\s+work\s+of\s+(?:the\s+)?(?:offices?\s+of\s+)?"), list_context=True),
-    Rule("sup.manages", SUPERVISES, _r(rf"\b(?:manages|directs|leads|heads){_COVERB_TAIL}\s+"), strict=True),
+    Rule("sup.manages", SUPERVISES,
+         _r(rf"\b(?:manages|directs|leads|heads){_COVERB_TAIL}\s+(?:the\s+(?:work|operations|activities)\s+of\s+)?"),
+         strict=True),
     Rule("collab.collaborates", COLLABORATES_WITH,
          _r(r"\bcollaborat(?:es|e|ing|ively)\s+(?:\w+ly\s+)?(?:with|alongside)\s+")),
     Rule("collab.works_with", COLLABORATES_WITH,
@@ -175,7 +177,7 @@ def _strict_ok(t: Target) -> bool:
         return t.name[:1].isupper() or (len(t.name.split()) >= 2 and
                                          t.name.lower().endswith(("unit", "office", "department", "division")))
     if t.type == ROLE:
-        return t.name.lower().endswith(("staff", "personnel"))
+        return t.name.lower().endswith(("staff", "personnel")) or (t.name[:1].isupper() and len(t.name.split()) >= 2)
     return False
 
 
