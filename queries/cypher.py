@@ -223,14 +223,9 @@ class BoltBackend(Backend):
     name = "bolt"
 
     def __init__(self, uri: str, user: str | None = None, password: str | None = None, database: str | None = None):
-        from neo4j import GraphDatabase
 
         self.uri, self.database = uri, database
-        auth = (user or "neo4j", password or "") if (user or password) else None
-        try:
-            self.driver = GraphDatabase.driver(uri, auth=auth)
-        except Exception as e:  # bad URI scheme and friends
-            raise UserError(f"{uri}: {one_line(e)}") from None
+        self.driver = driver(uri, user, password)
 
     def _session(self):
         return self.driver.session(database=self.database) if self.database else self.driver.session()
@@ -263,7 +258,38 @@ class BoltBackend(Backend):
         return Result(cols, rows)
 
     def close(self) -> None:
-        self.driver.close()
+        pass  # drivers are shared per (uri, user) and closed at exit
+
+
+_drivers: dict[tuple, object] = {}
+
+
+def driver(uri: str, user: str | None, password: str | None, **config):
+    """One neo4j driver per (uri, user, password, config), kept for the process: reconnecting right after a
+    driver closed wedges FalkorDB's Bolt listener (handshake never answered), and pooling is cheaper anyway."""
+    import atexit
+
+    from neo4j import GraphDatabase
+
+    key = (uri, user, password, tuple(sorted(config.items())))
+    if key not in _drivers:
+        auth = (user or "neo4j", password or "") if (user or password) else None
+        try:
+            _drivers[key] = GraphDatabase.driver(uri, auth=auth, **config)
+        except Exception as e:  # bad URI scheme and friends
+            raise UserError(f"{uri}: {one_line(e)}") from None
+        if len(_drivers) == 1:
+            atexit.register(close_drivers)
+    return _drivers[key]
+
+
+def close_drivers() -> None:
+    for d in _drivers.values():
+        try:
+            d.close()
+        except Exception:
+            pass
+    _drivers.clear()
 
 
 # ---- choosing a backend ---------------------------------------------------------------------------

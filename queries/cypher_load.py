@@ -91,18 +91,29 @@ def edge_query(edge_type: str) -> str:
             f"MERGE (a)-[e:{rel}]->(b) SET e = r.props RETURN count(e) AS n")
 
 
-def batches(rows: list[dict], size: int) -> Iterator[list[dict]]:
-    for i in range(0, len(rows), max(1, size)):
-        yield rows[i:i + size]
+def batches(rows: list[dict], size: int, max_bytes: int | None = None) -> Iterator[list[dict]]:
+    """At most `size` rows per batch and, when given, about `max_bytes` of JSON (servers with small messages)."""
+    size = max(1, size)
+    cur: list[dict] = []
+    nbytes = 0
+    for r in rows:
+        rb = len(json.dumps(r, ensure_ascii=False).encode()) if max_bytes else 0
+        if cur and (len(cur) >= size or (max_bytes and nbytes + rb > max_bytes)):
+            yield cur
+            cur, nbytes = [], 0
+        cur.append(r)
+        nbytes += rb
+    if cur:
+        yield cur
 
 
-def plan(g: OrgGraph, batch_size: int = DEFAULT_BATCH) -> Iterator[tuple[str, str, list[dict]]]:
+def plan(g: OrgGraph, batch_size: int = DEFAULT_BATCH, max_bytes: int | None = None) -> Iterator[tuple[str, str, list[dict]]]:
     """(kind, query, rows) for every batch: all nodes first, then all relationships."""
     for t, rows in node_rows(g).items():
-        for b in batches(rows, batch_size):
+        for b in batches(rows, batch_size, max_bytes):
             yield "nodes", node_query(t), b
     for t, rows in edge_rows(g).items():
-        for b in batches(rows, batch_size):
+        for b in batches(rows, batch_size, max_bytes):
             yield "relationships", edge_query(t), b
 
 

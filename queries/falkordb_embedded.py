@@ -31,6 +31,23 @@ from orgkg.errors import UserError
 PR_SET_PDEATHSIG = 1
 META_KEY = "orgkg:meta"  # redis hash: graph name -> "sha256:loader-version"
 START_TIMEOUT = 20.0
+MAX_BOLT_PORT = 32767  # measured: FalkorDB's BOLT_PORT above this never listens (a signed 16-bit port)
+
+
+def free_bolt_port(lo: int = 20000, hi: int = MAX_BOLT_PORT) -> int:
+    """A port FalkorDB's Bolt listener accepts and nothing listens on (ephemeral ports are all > 32767)."""
+    import random
+    import socket
+
+    for _ in range(200):
+        port = random.randint(lo, hi)
+        with socket.socket() as s:
+            try:
+                s.bind(("0.0.0.0", port))  # the Bolt listener binds all interfaces
+                return port
+            except OSError:
+                continue
+    raise UserError(f"no free port in {lo}-{hi} for FalkorDB's Bolt listener")
 
 
 def binaries() -> tuple[str, str]:
@@ -93,6 +110,8 @@ class Server:
                "--daemonize", "no", "--loglevel", "warning", "--logfile", str(self.sockdir / "server.log"),
                "--loadmodule", module]
         if self.bolt_port:
+            if not 0 < self.bolt_port <= MAX_BOLT_PORT:  # the module silently fails to listen above this
+                raise UserError(f"BOLT_PORT {self.bolt_port}: FalkorDB's Bolt listener needs a port <= {MAX_BOLT_PORT}")
             cmd += ["BOLT_PORT", str(self.bolt_port)]
         self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL, preexec_fn=_die_with_parent, close_fds=True)
@@ -103,11 +122,28 @@ class Server:
                 log = self.log_tail()
                 self.stop()
                 raise UserError(f"{self.store}: FalkorDB server failed to start ({log or 'no log'})")
-            if os.path.exists(self.socket) and self._ping():
+            if os.path.exists(self.socket) and self._ping() and self._bolt_ready():
                 return self
             time.sleep(0.02)
         self.stop()
         raise UserError(f"{self.store}: FalkorDB server did not start within {START_TIMEOUT:.0f} s")
+
+    def _bolt_ready(self) -> bool:
+        """Listening yet? Read /proc/net/tcp*: a probe connection would wedge FalkorDB's one-at-a-time Bolt accept."""
+        if not self.bolt_port:
+            return True
+        want = f":{self.bolt_port:04X}"
+        for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+            try:
+                with open(table) as f:
+                    next(f)
+                    for line in f:
+                        parts = line.split()
+                        if parts[1].endswith(want) and parts[3] == "0A":
+                            return True
+            except (OSError, StopIteration):
+                continue
+        return False
 
     def _ping(self) -> bool:
         import redis

@@ -51,26 +51,26 @@ COUNT_RELS = f"MATCH (:{cypher_load.NODE_LABEL})-[r]->(:{cypher_load.NODE_LABEL}
 
 def push(g: OrgGraph, uri: str, user: str | None = None, password: str | None = None, database: str | None = None,
          batch_size: int = 1000, progress: Callable[[int, int], None] | None = None,
-         retry_seconds: float = 15.0) -> PushReport:
-    """Write `g` to the server at `uri`; returns counts and throughput. Raises UserError on failure."""
+         retry_seconds: float = 15.0, max_batch_bytes: int | None = None) -> PushReport:
+    """Write `g` to the server at `uri`; returns counts and throughput. Raises UserError on failure.
+
+    `max_batch_bytes` also caps a batch's JSON size: FalkorDB's Bolt listener drops messages above ~4 KB.
+    """
     scheme = urlparse(uri).scheme.lower()
     if scheme == "falkordb":
         return _push_falkordb(g, uri, password, batch_size)
     if scheme not in BOLT_SCHEMES:
         raise UserError(f"{uri}: push needs a bolt://, neo4j://, neo4j+s:// or falkordb:// URI")
-    from neo4j import GraphDatabase
     from neo4j import exceptions as nx
 
+    from .cypher import driver as shared_driver
+
     report = PushReport(uri)
-    plan = list(cypher_load.plan(g, batch_size))
-    try:
-        driver = GraphDatabase.driver(uri, auth=(user or "neo4j", password or ""),
-                                      max_transaction_retry_time=retry_seconds)
-    except Exception as e:
-        raise UserError(f"{uri}: {one_line(e)}") from None
+    plan = list(cypher_load.plan(g, batch_size, max_batch_bytes))
+    driver = shared_driver(uri, user or "neo4j", password or "", max_transaction_retry_time=retry_seconds)
     done = 0
     try:
-        with driver:
+        if True:
             def session():
                 return driver.session(database=database) if database else driver.session()
 

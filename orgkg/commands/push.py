@@ -17,6 +17,8 @@ def register(sub) -> None:
     p.add_argument("graph", metavar="GRAPH", help="graph file from `orgkg build`")
     add_connection_options(p, "bolt://, neo4j://, neo4j+s:// or falkordb://host:port[/graph] (env NEO4J_URI)")
     p.add_argument("--batch-size", type=int, default=1000, help="rows per transaction (default 1000)")
+    p.add_argument("--max-batch-bytes", type=int, default=None,
+                   help="also cap a batch's size in bytes (FalkorDB's Bolt listener drops messages above ~4 KB: use 3000)")
     p.set_defaults(func=run)
 
 
@@ -39,7 +41,7 @@ def run(args) -> int:
             print(f"\r  batch {done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
 
     report = push(g, uri, backends.user(args.user), backends.password(args.password, uri), args.database,
-                  args.batch_size, progress)
+                  args.batch_size, progress, max_batch_bytes=args.max_batch_bytes)
     for line in report.lines():
         print(line)
     return 0
