@@ -16,6 +16,7 @@ TOOLS = ("Zoom", "Synergy", "Google applications", "Google Workspace", "Google S
          "Performance Matters Unify", "Oracle", "SAP", "Canvas", "Schoology", "myMCPS", "Naviance",
          "SharePoint", "Teams", "Microsoft Teams", "Tableau", "SQL", "Python", "AutoCAD", "Workday",
          "PeopleSoft", "Kronos", "QuickBooks", "Adobe", "Photoshop", "Salesforce")
+_TOOLS_RE = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(TOOLS, key=len, reverse=True)) + r")\b")
 _TOOL_RE = re.compile(r"\b(?:proficien(?:t|cy)|experience|familiar(?:ity)?|skilled?|knowledge)\s+(?:with|in|of)\s+"
                       r"(?:the\s+)?(?:use\s+of\s+)?(.+)", re.IGNORECASE)
 
@@ -117,10 +118,11 @@ def _tools(text: str, a: int, b: int) -> list[Item]:
         return []
     out = []
     seg_start = a + m.start(1)
-    for t in TOOLS:
-        for tm in re.finditer(rf"\b{re.escape(t)}\b", text[seg_start:b]):
-            out.append(Item(t, "tool", seg_start + tm.start(), seg_start + tm.end()))
-            break
+    seen: set[str] = set()
+    for tm in _TOOLS_RE.finditer(text, seg_start, b):
+        if tm.group(0) not in seen:
+            seen.add(tm.group(0))
+            out.append(Item(tm.group(0), "tool", tm.start(), tm.end()))
     # prefer the longest names ("Microsoft Teams" over "Teams")
     out.sort(key=lambda i: (i.start, -(i.end - i.start)))
     kept: list[Item] = []

@@ -68,9 +68,14 @@ def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = N
     `examples`: items after "including" are targets too ("depot staff including depot managers").
     """
     acronyms = acronyms or {}
-    toks = [Tok(m.group(0), start + m.start(), start + m.end(), i)
-            for i, m in enumerate(_TOKEN.finditer(text[start:end]))]
-    toks, subject_cut = _cut(toks, acronyms, examples)
+    window = min(end, start + 200)  # most lists end early: read a short window, widen it only when needed
+    while True:
+        toks = [Tok(m.group(0), m.start(), m.end(), i) for i, m in enumerate(_TOKEN.finditer(text, start, window))]
+        cut, subject_cut, exhausted = _cut(toks, acronyms, examples)
+        if not exhausted or window >= end:
+            break
+        window = min(end, start + 4 * (window - start))
+    toks = cut
     head, where, rest = _split_location(toks, acronyms)
     conjs = _conjuncts(head, acronyms, list_context)
     if subject_cut and len(conjs) > 1 and conjs[-1][0].w.lower() in ("the", "this"):
@@ -98,8 +103,8 @@ def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = N
     return out
 
 
-def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[list[Tok], bool]:
-    """Keep the tokens up to where the noun-phrase list ends; True when it ended at a verb."""
+def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[list[Tok], bool, bool]:
+    """Keep the tokens up to where the noun-phrase list ends; (tokens, ended at a verb, ran out of tokens)."""
     out: list[Tok] = []
     depth = 0
     skipping = 0
@@ -172,14 +177,14 @@ def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[lis
         if out and lw in _HARD:
             break
         if out and lw in VERBS and prev not in ("the", "of", "a", "an", "and", "or", "/"):
-            return _trim(out), True
+            return _trim(out), True, False
         if out and t.w.islower() and _VERB_AFTER_NAME.match(lw) and out[-1].w[:1].isupper() \
                 and not _ACRONYM.match(out[-1].w) and nxt.islower() and nxt not in ("and", "or"):
-            return _trim(out), True  # "the Chief of Records Management improves secondary ...": a verb
+            return _trim(out), True, False  # "the Chief of Records Management improves secondary ...": a verb
         if out and lw in VERBS and lw.endswith("s") and prev in ("and", "or") and t.w.islower() \
                 and (nxt.lower() in ("the", "a", "an", "all", "and", "its", "their") or (nxt.islower() and nxt not in _SOFT
                                                                                       and nxt not in ("for", "to", "in", "at"))):
-            return _trim(out[:-1]), False  # "oversees the X Division and supervises crew leaders"
+            return _trim(out[:-1]), False, False  # "oversees the X Division and supervises crew leaders"
         if out and lw.endswith("ly") and len(lw) > 4 and lw not in _NOT_ADVERBS and t.w.islower():
             break  # "... and jointly appointed by": an adverb starts a new predicate
         if out and lw.endswith("ing") and lw in CO_VERBS and t.w.islower() and lw not in _KEEP_PARTICIPLES:
@@ -191,7 +196,9 @@ def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[lis
             break  # "... Student Leadership the specialist works": a new clause
         out.append(t)
         i += 1
-    return _trim(out), False
+    else:
+        return _trim(out), False, True
+    return _trim(out), False, False
 
 
 def _trim(out: list[Tok]) -> list[Tok]:

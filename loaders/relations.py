@@ -108,6 +108,21 @@ RULES: tuple[Rule, ...] = (
          allowed=(UNIT,)),
 )
 
+# a literal every match of the rule contains: a clause without it skips the rule's regex
+KEYS: dict[str, tuple[str, ...]] = {
+    "udo.under_direction": ("under",), "udo.at_direction": ("direction",), "udo.receives": ("receive",),
+    "udo.reports_to": ("report",), "udo.received_from": (" is ",), "udo.supervised_by": (" by",),
+    "sup.supervises": ("supervis",), "sup.provides_supervision": ("supervision",),
+    "sup.responsible_supervision": ("supervis",), "sup.supervision_of": ("supervision",),
+    "sup.all_aspects": ("aspects",), "sup.exercises": ("supervision",), "sup.oversees": ("oversee",),
+    "sup.leads_work_of": ("work of",), "sup.manages": ("manages", "directs", "leads", "heads"),
+    "collab.collaborates": ("collaborat",), "collab.works_with": ("work",), "collab.in_collaboration": (" with",),
+    "collab.coordinates_with": ("coordinat",), "collab.consults": ("consults", "confers", "partners", "cooperates"),
+    "collab.liaison": ("liaison",), "collab.relationships": ("relationship",), "part.part_of": ("part of",),
+    "part.located_in": ("located", "housed", "based", "situated", "placed", "assigned", "operate"),
+    "member.member_of": ("member",), "member.serves_on": (" on ",),
+}
+_SKILL_WORDS = re.compile(r"\b(?:ability|able|skill|experience)\b", re.IGNORECASE)
 MAX_TARGET_SPAN = 800
 RELATION_SECTIONS = frozenset({"summary", "duties", "special", None})
 
@@ -122,7 +137,11 @@ def apply_rules(text: str, start: int, end: int,
     stated in the clause text[start:end]."""
     found: list[tuple[Rule, Target, int, Target | None]] = []
     seen: set[tuple[str, str, str]] = set()
+    low = text[start:end].lower()
     for rule in RULES:
+        keys = KEYS.get(rule.name)
+        if keys and not any(k in low for k in keys):
+            continue
         for m in rule.pattern.finditer(text, start, end):
             before = text[max(start, m.start() - 200):m.start()]  # a bounded look-back keeps long clauses linear
             source = None
@@ -133,7 +152,7 @@ def apply_rules(text: str, start: int, end: int,
                     continue  # "the office which reports to ...": someone else's relation
                 if rule.needs_subject and (m.start() - start > 200 or before.strip() and not _subject_before(before)):
                     continue
-            if rule.type == SUPERVISES and re.search(r"\b(?:ability|able|skill|experience)\b", before, re.I):
+            if rule.type == SUPERVISES and _SKILL_WORDS.search(before):
                 continue
             window = min(end, m.end() + MAX_TARGET_SPAN)  # a target list is never longer: keeps long clauses linear
             for t in targets(text, m.end(), window, acronyms, rule.list_context, rule.type == SUPERVISES):

@@ -60,6 +60,9 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split a sentence at semicolons (the source separates duties with them)."""
+    if text.find(";", start, end) < 0:
+        a, b = _trim(text, start, end)
+        return [(a, b)] if b > a else []
     out = []
     s = start
     depth = 0

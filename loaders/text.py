@@ -51,8 +51,11 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> str:
         return data.decode("cp1252", errors="replace")
 
 
+_CONTROL_BYTES = bytes([*range(9), *range(14, 32), 127])
+
+
 def _control_ratio(sample: bytes) -> float:
-    bad = sum(1 for b in sample if b < 9 or 13 < b < 32 or b == 127)
+    bad = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return bad / max(1, len(sample))
 
 
@@ -78,36 +81,45 @@ _JAMMED = re.compile(r"(?<=[a-z\)][.;:])(?=[A-Z][a-z])")  # "staff.Coordinates" 
 _INVERTED_Q = "\u00bf"
 
 
+_ONE_TO_ONE = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
+                            "\u2013": "-", "\u2014": "-", "\t": " ", "\u00a0": " ", "\r": " "})
+
+
+_NEEDS_TRANSLATE = re.compile("[\u2018\u2019\u02bc\u201c\u201d\u2013\u2014\t\u00a0\r]")
+
+
 def repair(original: str) -> Repaired:
-    """Undo the source's quirks: '¿' for apostrophes/dashes, doubled spaces and punctuation, jammed sentences."""
-    out: list[str] = []
-    origin: list[int] = []
+    """Undo the source's quirks: '¿' for apostrophes/dashes, doubled spaces and punctuation, jammed sentences.
+
+    One-to-one replacements keep offsets; only inserted and collapsed characters need the origin map.
+    """
+    text = original.translate(_ONE_TO_ONE) if _NEEDS_TRANSLATE.search(original) else original
     n = len(original)
-    i = 0
-    jammed = {m.start() for m in _JAMMED.finditer(original)}
-    while i < n:
-        c = original[i]
-        if i in jammed:
-            out.append(" ")
-            origin.append(i)
-        if c == _INVERTED_Q:
+    if _INVERTED_Q in original:
+        chars = list(text)
+        i = original.find(_INVERTED_Q)
+        while i >= 0:
             prev = original[i - 1] if i else " "
             nxt = original[i + 1] if i + 1 < n else " "
             c = "'" if prev.isalnum() and (nxt.isalpha() or nxt.isspace()) else "-"
-            if prev.isspace() and nxt.isspace():
-                c = "-"
-        elif c in "\u2018\u2019\u02bc":
-            c = "'"
-        elif c in "\u201c\u201d":
-            c = '"'
-        elif c in "\u2013\u2014":
-            c = "-"
-        elif c in "\t\u00a0\r":
-            c = " "
-        out.append(c)
-        origin.append(i)
-        i += 1
-    text = "".join(out)
+            chars[i] = "-" if prev.isspace() and nxt.isspace() else c
+            i = original.find(_INVERTED_Q, i + 1)
+        text = "".join(chars)
+    jammed = [m.start() for m in _JAMMED.finditer(original)]
+    if jammed:
+        pieces: list[str] = []
+        origin: list[int] = []
+        last = 0
+        for j in jammed:
+            pieces += (text[last:j], " ")
+            origin.extend(range(last, j))
+            origin.append(j)
+            last = j
+        pieces.append(text[last:])
+        origin.extend(range(last, n))
+        text = "".join(pieces)
+    else:
+        origin = list(range(n))
     # collapse runs of spaces and doubled list punctuation, keeping the origin map aligned
     for pattern, keep in ((_SPACES, lambda m: " "), (_DOUBLE_PUNCT, lambda m: m.group(1))):
         text, origin = _sub_keep(pattern, keep, text, origin)
