@@ -25,7 +25,7 @@ _DATES = {
     "reviewed": re.compile(r"Last Reviewed:[ \t]*([0-9/.\-, ]+)?"),
 }
 _FOOTER = re.compile(r"Class Established:|This description may be changed")
-_SECTION_RES = [(s.key, re.compile(re.escape(s.label) + r":?", re.IGNORECASE)) for s in SECTIONS]
+_SECTIONS_RE = re.compile("|".join(f"(?P<{s.key}>{re.escape(s.label)}):?" for s in SECTIONS), re.IGNORECASE)
 _MARKERS = ("CLASS DESCRIPTION", "OFFICIAL TITLE:", "SUMMARY DESCRIPTION OF CLASSIFICATION",
             "EXAMPLES OF DUTIES AND RESPONSIBILITIES", "CLASSIFICATION →", "Sorted by job title:")
 
@@ -74,11 +74,7 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
 
 
 def _sections(t: str) -> list[tuple[str | None, int, int]]:
-    hits = []
-    for key, rx in _SECTION_RES:
-        for m in rx.finditer(t):
-            hits.append((m.start(), m.end(), key))
-    hits.sort()
+    hits = [(m.start(), m.end(), m.lastgroup) for m in _SECTIONS_RE.finditer(t)]
     footer = _FOOTER.search(t)
     stop = footer.start() if footer else len(t)
     out = []

@@ -66,7 +66,7 @@ def _role_aliases(ex, rep, sections, acr) -> None:
     for key, a, b in sections:
         if key not in ("summary", None):
             continue
-        for s0, s1 in sentences(rep.text, a, b)[:3]:
+        for s0, s1 in sentences(rep.text, a, min(b, a + 1500))[:3]:  # the subject comes early
             m = _SUBJECT.match(rep.text[s0:s1])
             if not m:
                 continue
