@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from .segment import clauses, sentences
 
+_PARENS = re.compile(r"\([^)]*\)")
+_NON_WORD = re.compile(r"[^a-z0-9+#/ ]+")
 TOOLS = ("Zoom", "Synergy", "Google applications", "Google Workspace", "Google Suite", "Outlook",
          "Microsoft Office", "Microsoft Word", "Microsoft Excel", "Excel", "Word", "PowerPoint", "Access",
          "Performance Matters Unify", "Oracle", "SAP", "Canvas", "Schoology", "myMCPS", "Naviance",
@@ -47,8 +49,8 @@ class Item:
 
 def competency_key(name: str) -> str:
     s = name.lower().replace("&", " and ").replace("'s", "")
-    s = re.sub(r"\([^)]*\)", " ", s)
-    s = re.sub(r"[^a-z0-9+#/ ]+", " ", s)
+    s = _PARENS.sub(" ", s)
+    s = _NON_WORD.sub(" ", s)
     words = []
     for w in s.split():
         if w in _FILLER:

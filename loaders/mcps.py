@@ -25,7 +25,8 @@ _DATES = {
     "reviewed": re.compile(r"Last Reviewed:[ \t]*([0-9/.\-, ]+)?"),
 }
 _FOOTER = re.compile(r"Class Established:|This description may be changed")
-_SECTIONS_RE = re.compile("|".join(f"(?P<{s.key}>{re.escape(s.label)}):?" for s in SECTIONS), re.IGNORECASE)
+_SECTIONS_RE = re.compile("|".join(f"(?P<{s.key}>{re.escape(s.label)}):?" for s in SECTIONS))
+_SECTIONS_ANY_CASE = re.compile(_SECTIONS_RE.pattern, re.IGNORECASE)
 _MARKERS = ("CLASS DESCRIPTION", "OFFICIAL TITLE:", "SUMMARY DESCRIPTION OF CLASSIFICATION",
             "EXAMPLES OF DUTIES AND RESPONSIBILITIES", "CLASSIFICATION →", "Sorted by job title:")
 
@@ -75,6 +76,8 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
 
 def _sections(t: str) -> list[tuple[str | None, int, int]]:
     hits = [(m.start(), m.end(), m.lastgroup) for m in _SECTIONS_RE.finditer(t)]
+    if not hits:  # the source prints labels in capitals; other copies may not
+        hits = [(m.start(), m.end(), m.lastgroup) for m in _SECTIONS_ANY_CASE.finditer(t)]
     footer = _FOOTER.search(t)
     stop = footer.start() if footer else len(t)
     out = []

@@ -45,6 +45,14 @@ class Tok:
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'&.\-]*[\w&]|[A-Za-z0-9]|[,;:/()]")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]*[A-Z0-9]$")
+_PARTICIPLE = re.compile(r"[a-z]+(?:ing|ed)")
+_PARENS = re.compile(r"\s*\([^)]*\)?")
+_POSSESSIVE = re.compile(r"'s$|s'$")
+_WS = re.compile(r"\s+")
+_MEMBERS_OF = re.compile(r"^(?:members|representatives)\s+of\s+(?:the\s+)?", re.I)
+_STAFF_OF = re.compile(r"^(?:staff|employees|personnel|workforce)\s+(?:of|in|within|at)\s+(?:the\s+)?(.+)$", re.I)
+_OTHER_ALL = re.compile(r"^(?:the\s+)?(?:other|all)\s+", re.I)
+_DEPT_PERSONNEL = re.compile(r"\s+(?:department)\s+personnel$", re.I)
 _KEEP_PARTICIPLES = frozenset("""
 leading learning training building engineering counseling planning teaching testing housing nursing programming
 accounting purchasing marketing processing funded based sustaining consulting gifted advanced related coordinated
@@ -189,7 +197,7 @@ def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[lis
             break  # "... and jointly appointed by": an adverb starts a new predicate
         if out and lw.endswith("ing") and lw in CO_VERBS and t.w.islower() and lw not in _KEEP_PARTICIPLES:
             break  # "supervising the program and providing leadership"
-        if out and re.fullmatch(r"[a-z]+(?:ing|ed)", lw) and lw not in _KEEP_PARTICIPLES \
+        if out and _PARTICIPLE.fullmatch(lw) and lw not in _KEEP_PARTICIPLES \
                 and prev not in ("and", "or", ",", "the", "of"):
             break
         if lw == "the" and out and prev not in ("and", "or", ",", "of", "/", "for", "in", "within", "at", "("):
@@ -431,15 +439,15 @@ def _target(conj: list[Tok], text: str, acronyms: dict[str, str], list_context: 
         return None
     start, end = conj[0].a, conj[-1].b
     name = _surface(conj, text)
-    name = re.sub(r"\s*\([^)]*\)?", "", name)  # drop "(DSSEM)", "(s)"
-    name = re.sub(r"'s$|s'$", "", name.strip(" ,"))
-    name = re.sub(r"\s+", " ", _strip_determiners(name)).strip(" ,/")
-    name = re.sub(r"^(?:members|representatives)\s+of\s+(?:the\s+)?", "", name, flags=re.I)
-    staff_of = re.match(r"^(?:staff|employees|personnel|workforce)\s+(?:of|in|within|at)\s+(?:the\s+)?(.+)$", name, re.I)
+    name = _PARENS.sub("", name)  # drop "(DSSEM)", "(s)"
+    name = _POSSESSIVE.sub("", name.strip(" ,"))
+    name = _WS.sub(" ", _strip_determiners(name)).strip(" ,/")
+    name = _MEMBERS_OF.sub("", name)
+    staff_of = _STAFF_OF.match(name)
     if staff_of and _classify(staff_of.group(1), acronyms) in (UNIT, ORGANIZATION):
         name = staff_of.group(1)  # "the staff of the Department of X": the department
-    name = re.sub(r"^(?:the\s+)?(?:other|all)\s+", "", name, flags=re.I)
-    name = re.sub(r"\s+(?:department)\s+personnel$", " department", name, flags=re.I)
+    name = _OTHER_ALL.sub("", name)
+    name = _DEPT_PERSONNEL.sub(" department", name)
     if not name or len(name) > 120:
         return None
     if name in acronyms:

@@ -112,16 +112,18 @@ RULES: tuple[Rule, ...] = (
 KEYS: dict[str, tuple[str, ...]] = {
     "udo.under_direction": ("under",), "udo.at_direction": ("direction",), "udo.receives": ("receive",),
     "udo.reports_to": ("report",), "udo.received_from": (" is ",), "udo.supervised_by": (" by",),
-    "sup.supervises": ("supervis",), "sup.provides_supervision": ("supervision",),
-    "sup.responsible_supervision": ("supervis",), "sup.supervision_of": ("supervision",),
-    "sup.all_aspects": ("aspects",), "sup.exercises": ("supervision",), "sup.oversees": ("oversee",),
-    "sup.leads_work_of": ("work of",), "sup.manages": ("manages", "directs", "leads", "heads"),
+    "sup.supervises": ("supervis",), "sup.provides_supervision": ("supervis",),
+    "sup.responsible_supervision": ("supervis",), "sup.supervision_of": ("supervis",),
+    "sup.all_aspects": ("aspects",), "sup.exercises": ("supervis",), "sup.oversees": ("oversee",),
+    "sup.leads_work_of": ("work",), "sup.manages": ("manages", "directs", "leads", "heads"),
     "collab.collaborates": ("collaborat",), "collab.works_with": ("work",), "collab.in_collaboration": (" with",),
     "collab.coordinates_with": ("coordinat",), "collab.consults": ("consults", "confers", "partners", "cooperates"),
     "collab.liaison": ("liaison",), "collab.relationships": ("relationship",), "part.part_of": ("part of",),
     "part.located_in": ("located", "housed", "based", "situated", "placed", "assigned", "operate"),
     "member.member_of": ("member",), "member.serves_on": (" on ",),
 }
+# keys are found in one pass; longest first so "direction" and "directs" are told apart
+_KEY_RE = re.compile("|".join(re.escape(k) for k in sorted({k for ks in KEYS.values() for k in ks}, key=len, reverse=True)))
 _SKILL_WORDS = re.compile(r"\b(?:ability|able|skill|experience)\b", re.IGNORECASE)
 MAX_TARGET_SPAN = 800
 RELATION_SECTIONS = frozenset({"summary", "duties", "special", None})
@@ -137,10 +139,12 @@ def apply_rules(text: str, start: int, end: int,
     stated in the clause text[start:end]."""
     found: list[tuple[Rule, Target, int, Target | None]] = []
     seen: set[tuple[str, str, str]] = set()
-    low = text[start:end].lower()
+    present = set(_KEY_RE.findall(text[start:end].lower()))
+    if not present:
+        return found
     for rule in RULES:
         keys = KEYS.get(rule.name)
-        if keys and not any(k in low for k in keys):
+        if keys and present.isdisjoint(keys):
             continue
         for m in rule.pattern.finditer(text, start, end):
             before = text[max(start, m.start() - 200):m.start()]  # a bounded look-back keeps long clauses linear

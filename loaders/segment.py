@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+_LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s+")
 _ABBREV = frozenset("dr mr mrs ms st no vs etc e.g i.e inc co jr sr u.s u.s.a approx dept div asst esp incl".split())
 _BOUNDARY = re.compile(r"[.!?](?=[\"')\]]?\s+(?:\(?[A-Z0-9]))|[.!?]$|\n\s*\n|\n(?=\s*(?:\d{1,2}[.)]\s|[A-Z]))")
 _NUMBERED = re.compile(r"(?:^|(?<=\s))\d{1,2}\.\s+(?=[A-Z])")
@@ -50,9 +51,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and (text[a].isspace() or text[a] in "-*•·"):
         a += 1
-    m = re.match(r"\d{1,2}[.)]\s+", text[a:b])
+    m = _LIST_NUMBER.match(text, a, b)
     if m:
-        a += m.end()
+        a = m.end()
     while b > a and text[b - 1].isspace():
         b -= 1
     return a, b
