@@ -25,8 +25,7 @@ _DATES = {
     "reviewed": re.compile(r"Last Reviewed:[ \t]*([0-9/.\-, ]+)?"),
 }
 _FOOTER = re.compile(r"Class Established:|This description may be changed")
-_SECTIONS_RE = re.compile("|".join(f"(?P<{s.key}>{re.escape(s.label)}):?" for s in SECTIONS))
-_SECTIONS_ANY_CASE = re.compile(_SECTIONS_RE.pattern, re.IGNORECASE)
+_SECTIONS_ANY_CASE = re.compile("|".join(f"(?P<{s.key}>{re.escape(s.label)}):?" for s in SECTIONS), re.IGNORECASE)
 _MARKERS = ("CLASS DESCRIPTION", "OFFICIAL TITLE:", "SUMMARY DESCRIPTION OF CLASSIFICATION",
             "EXAMPLES OF DUTIES AND RESPONSIBILITIES", "CLASSIFICATION →", "Sorted by job title:")
 
@@ -75,7 +74,14 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
 
 
 def _sections(t: str) -> list[tuple[str | None, int, int]]:
-    hits = [(m.start(), m.end(), m.lastgroup) for m in _SECTIONS_RE.finditer(t)]
+    hits = []
+    for sec in SECTIONS:  # plain finds: far cheaper than one nine-way alternation over the page
+        i = t.find(sec.label)
+        while i >= 0:
+            e = i + len(sec.label)
+            hits.append((i, e + (t[e:e + 1] == ":"), sec.key))
+            i = t.find(sec.label, e)
+    hits.sort()
     if not hits:  # the source prints labels in capitals; other copies may not
         hits = [(m.start(), m.end(), m.lastgroup) for m in _SECTIONS_ANY_CASE.finditer(t)]
     footer = _FOOTER.search(t)
