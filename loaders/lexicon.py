@@ -57,7 +57,7 @@ representatives officials entities institutions designee designees
 DETERMINERS = ("the ", "all ", "other ", "various ", "a ", "an ", "any ", "each ", "appropriate ", "relevant ",
                "assigned ", "our ", "its ", "their ", "his ", "her ", "both ", "several ", "multiple ",
                "respective ", "designated ", "one ", "two ", "three ", "four ", "five ", "six ", "seven ", "eight ",
-               "nine ", "ten ", "numerous ", "up to ")
+               "nine ", "ten ", "numerous ", "up to ", "such ")
 
 # verbs that may be listed together with a relation verb ("supervises, coaches, and evaluates X")
 CO_VERBS = frozenset("""

@@ -315,8 +315,8 @@ def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]
         last = part[-1].w
         vague_part = last.islower() and (last in VAGUE or last.rstrip("s") in VAGUE)
         if not headed and part[0].w.lower() != "the" and not vague_part:
-            if "of" in prev_words or "for" in prev_words:
-                join = True  # "Chief of Teaching, Learning, and Schools"
+            if ("of" in prev_words or "for" in prev_words) and _same_case_as_complement(prev, part):
+                join = True  # "Chief of Teaching, Learning, and Schools"; not "Board of Education, co"
             elif (not _has_head(prev, acronyms) or (_weakly_headed(prev) and _capitalised(prev))) and "and" in sep \
                     and not list_context and (_capitalised(part) or not _capitalised(prev)):
                 join = True  # "Student Welfare and Compliance", "Magnet Programs and Special Education"
@@ -367,6 +367,15 @@ def _trailing_and_group(conjs: list[list[Tok]], text: str) -> set[int]:
             break
         group.add(k - 1)
     return group
+
+
+def _same_case_as_complement(prev: list[Tok], part: list[Tok]) -> bool:
+    """Whether `part` is written like the words after prev's 'of'/'for' (both capitalised or both not)."""
+    for k, t in enumerate(prev[:-1]):
+        if t.w.lower() in ("of", "for"):
+            nxt = next((u for u in prev[k + 1:] if u.w.lower() not in ("the", "a", "an")), None)
+            return nxt is None or nxt.w[:1].isupper() == part[0].w[:1].isupper()
+    return True
 
 
 def _weakly_headed(part: list[Tok]) -> bool:
@@ -440,7 +449,7 @@ def _target(conj: list[Tok], text: str, acronyms: dict[str, str], list_context: 
     start, end = conj[0].a, conj[-1].b
     name = _surface(conj, text)
     name = _PARENS.sub("", name)  # drop "(DSSEM)", "(s)"
-    name = _POSSESSIVE.sub("", name.strip(" ,"))
+    name = _POSSESSIVE.sub("", name.strip(" ,)"))
     name = _WS.sub(" ", _strip_determiners(name)).strip(" ,/")
     name = _MEMBERS_OF.sub("", name)
     staff_of = _STAFF_OF.match(name)
