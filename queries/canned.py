@@ -200,8 +200,13 @@ def run_networkx(g: OrgGraph, name: str, *ids) -> list[tuple]:
             found |= {o for o, _, k in g.g.in_edges(m, keys=True) if k == COLLABORATES_WITH}
         return sorted((o, g.name(o)) for o in found - inside)
     if name == "span":
-        counts = [(n, g.name(n), len(_down(g, n))) for n in g.g.nodes]
-        return sorted((c for c in counts if c[2]), key=lambda r: (-r[2], r[0]))[: ids[0]]
+        kids: dict[str, set[str]] = {}  # one pass over the edges, not two adjacency scans per node
+        for u, v, k in g.g.edges(keys=True):
+            if k == UNDER_DIRECTION_OF:
+                kids.setdefault(v, set()).add(u)
+            elif k == SUPERVISES:
+                kids.setdefault(u, set()).add(v)
+        return sorted(((n, g.name(n), len(c)) for n, c in kids.items()), key=lambda r: (-r[2], r[0]))[: ids[0]]
     if name == "requires":
         return sorted((s, g.name(s)) for s, _, k in g.g.in_edges(ids[0], keys=True)
                       if k == REQUIRES and g.g.nodes[s]["type"] == ROLE)
@@ -265,7 +270,7 @@ def ask(g: OrgGraph, name: str, *args, lang: str = "networkx", backend=None) -> 
     if lang == "cypher":
         from .cypher import open_backend
 
-        return run_cypher(open_backend(g, backend), name, *ids)
+        return run_cypher(open_backend(g, backend, evidence=False), name, *ids)
     if lang == "sparql":
         from . import canned_sparql
 
@@ -275,7 +280,7 @@ def ask(g: OrgGraph, name: str, *args, lang: str = "networkx", backend=None) -> 
 
 
 def sparql_store(g: OrgGraph):
-    """The RDF helper's SPARQL store for `g` (cached there per graph object)."""
+    """The lean SPARQL query store for `g` (cached per graph object; a cached full store serves too)."""
     from .sparql import store_for
 
-    return store_for(g)
+    return store_for(g, evidence=False)

@@ -134,15 +134,16 @@ class EmbeddedBackend(FalkorBackend):
 
     name = "embedded"
 
-    def __init__(self, g_or_path: OrgGraph | str | Path):
+    def __init__(self, g_or_path: OrgGraph | str | Path, evidence: bool = True):
+        self.evidence = evidence  # False: a lean query store, edges keep evidence_count but not the texts
         if isinstance(g_or_path, OrgGraph):
             self.path, self.g, self.store = None, g_or_path, None
             import hashlib
+            import pickle
 
-            from orgkg.graph.store import dumps
-
-            self.sha = hashlib.sha256(dumps(g_or_path).encode()).hexdigest()
-            self.gname = "g_" + self.sha[:20]
+            # content key of the in-memory graph (pickle: ~10x cheaper than the JSON form at 10k roles)
+            self.sha = hashlib.sha256(pickle.dumps(g_or_path.g, protocol=5)).hexdigest()
+            self.gname = "g_" + self.sha[:20] + ("" if evidence else "_lean")
             where = "<graph>"
         else:
             self.path, self.g = Path(g_or_path), None
@@ -150,7 +151,7 @@ class EmbeddedBackend(FalkorBackend):
                 raise UserError(f"{self.path}: no such graph file")
             self.store = fe.store_dir_for(self.path)
             self.sha = fe.sha256_file(self.path)
-            self.gname = EMBEDDED_GRAPH
+            self.gname = EMBEDDED_GRAPH if evidence else EMBEDDED_GRAPH + "_lean"
             where = str(self.path)
         self.loaded_from_store = False
         self.load_seconds = 0.0
@@ -165,7 +166,7 @@ class EmbeddedBackend(FalkorBackend):
         server = fe.server_for(self.store)
         self.server = server
         self.graph = server.graph(self.gname)
-        want = f"{self.sha}:{cypher_load.LOADER_VERSION}"
+        want = f"{self.sha}:{cypher_load.LOADER_VERSION}:{'full' if self.evidence else 'lean'}"
         try:
             r = server.redis()
             if fe.marker(server, self.gname) == want and r.exists(self.gname):
@@ -176,9 +177,10 @@ class EmbeddedBackend(FalkorBackend):
             if r.exists(self.gname):
                 r.execute_command("GRAPH.DELETE", self.gname)
             fe.set_marker(server, self.gname, "loading")
-            cypher_load.load_falkordb(self.graph, g)
+            cypher_load.load_falkordb(self.graph, g, fresh=True, evidence=self.evidence)
             fe.set_marker(server, self.gname, want)
-            server.save()
+            if self.path is not None:  # an in-memory graph lives in a private temporary store: nothing to keep
+                server.save()
             self.load_seconds = time.perf_counter() - t0
         except (redis.ConnectionError, redis.TimeoutError) as e:
             server.stop()
@@ -301,26 +303,30 @@ def _fingerprint(g: OrgGraph) -> tuple[int, int]:
     return g.g.number_of_nodes(), g.g.number_of_edges()
 
 
-def embedded(g_or_path: OrgGraph | str | Path) -> EmbeddedBackend:
-    """The embedded backend for a graph object (cached per object while its size is unchanged) or file."""
+def embedded(g_or_path: OrgGraph | str | Path, evidence: bool = True) -> EmbeddedBackend:
+    """The embedded backend for a graph object (cached per object while its size is unchanged) or file.
+
+    `evidence=False` asks for the lean query store (no evidence texts); a cached full store serves it too."""
     if isinstance(g_or_path, OrgGraph):
-        hit = _cache.get(g_or_path)
-        if hit and hit[0] == _fingerprint(g_or_path) and hit[1].server.alive():
-            return hit[1]
-        b = EmbeddedBackend(g_or_path)
-        _cache[g_or_path] = (_fingerprint(g_or_path), b)
+        hits = _cache.get(g_or_path) or {}
+        for ev in ((True,) if evidence else (False, True)):
+            hit = hits.get(ev)
+            if hit and hit[0] == _fingerprint(g_or_path) and hit[1].server.alive():
+                return hit[1]
+        b = EmbeddedBackend(g_or_path, evidence)
+        _cache[g_or_path] = {**hits, evidence: (_fingerprint(g_or_path), b)}
         return b
-    return EmbeddedBackend(g_or_path)
+    return EmbeddedBackend(g_or_path, evidence)
 
 
 def open_backend(g_or_path=None, backend: str | Backend | None = None, *, user: str | None = None,
-                 password: str | None = None, database: str | None = None) -> Backend:
+                 password: str | None = None, database: str | None = None, evidence: bool = True) -> Backend:
     if isinstance(backend, Backend):
         return backend
     if backend in (None, "", "embedded"):
         if g_or_path is None:
             raise UserError("cypher: give a graph (file or OrgGraph) or a backend URI")
-        return embedded(g_or_path)
+        return embedded(g_or_path, evidence)
     scheme = urlparse(backend).scheme.lower()
     if scheme == "falkordb":
         return FalkorServerBackend(backend, password)

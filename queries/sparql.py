@@ -160,6 +160,7 @@ class SparqlStore:
         self.store = store
         self.graph = graph  # the OrgGraph it was built from (None when opened from disk alone)
         self.path = path
+        self.evidence = True  # False: lean query store (no evidence reification)
 
     def __len__(self) -> int:
         return len(self.store)
@@ -212,13 +213,16 @@ class SparqlStore:
         return Result(kind, cols, rows, terms, truncated)
 
 
-def build_store(g, path: str | Path | None = None):
-    """A pyoxigraph Store with the RDF form of `g`, in memory or at `path` (a directory)."""
+def build_store(g, path: str | Path | None = None, evidence: bool = True):
+    """A pyoxigraph Store with the RDF form of `g`, in memory or at `path` (a directory).
+
+    `evidence=False` builds the lean query store: nodes and typed edges without the evidence reification
+    (about 50 triples per role instead of 190; canned queries need nothing more)."""
     import pyoxigraph as ox
     from orgkg.ontology.rdf import load_into
 
     store = ox.Store(str(path)) if path else ox.Store()
-    load_into(store, g)
+    load_into(store, g, evidence)
     if path:
         store.flush()
     return store
@@ -227,14 +231,19 @@ def build_store(g, path: str | Path | None = None):
 _cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def store_for(g) -> SparqlStore:
-    """The in-memory store for an OrgGraph, rebuilt only when the graph's size changed since."""
+def store_for(g, evidence: bool = True) -> SparqlStore:
+    """The in-memory store for an OrgGraph, rebuilt only when the graph's size changed since.
+
+    `evidence=False` asks for the lean query store; a cached full store serves that too."""
     sig = (g.g.number_of_nodes(), g.g.number_of_edges())
-    hit = _cache.get(g)
-    if hit and hit[0] == sig:
-        return hit[1]
-    s = SparqlStore(build_store(g), g)
-    _cache[g] = (sig, s)
+    hits = _cache.get(g) or {}
+    for ev in ((True,) if evidence else (False, True)):
+        hit = hits.get(ev)
+        if hit and hit[0] == sig:
+            return hit[1]
+    s = SparqlStore(build_store(g, evidence=evidence), g)
+    s.evidence = evidence
+    _cache[g] = {**hits, evidence: (sig, s)}
     return s
 
 
@@ -246,11 +255,11 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def persisted_dir(graph_path: Path, sha: str) -> Path:
-    return graph_path.parent / f".{graph_path.name}.oxigraph-{sha[:16]}"
+def persisted_dir(graph_path: Path, sha: str, evidence: bool = True) -> Path:
+    return graph_path.parent / f".{graph_path.name}.oxigraph-{sha[:16]}{'' if evidence else '-lean'}"
 
 
-def store_for_file(path: str | Path, persist: bool = False) -> SparqlStore:
+def store_for_file(path: str | Path, persist: bool = False, evidence: bool = True) -> SparqlStore:
     """Store for a graph file. With `persist`, keep an on-disk store beside it keyed on the file's sha256
     (built in a temp dir and renamed, so a crash never leaves a half-built store in use)."""
     from orgkg.commands._common import open_graph
@@ -259,15 +268,15 @@ def store_for_file(path: str | Path, persist: bool = False) -> SparqlStore:
     if not path.is_file():
         raise UserError(f"{path}: no such graph file")
     if not persist:
-        return store_for(open_graph(str(path)))
+        return store_for(open_graph(str(path)), evidence)
     import pyoxigraph as ox
 
-    target = persisted_dir(path, file_sha256(path))
+    target = persisted_dir(path, file_sha256(path), evidence)
     if not target.is_dir():
         g = open_graph(str(path))
         tmp = Path(tempfile.mkdtemp(prefix=target.name + ".", suffix=".tmp", dir=path.parent))
         try:
-            store = build_store(g, tmp)
+            store = build_store(g, tmp, evidence)
             del store  # closes the database before the rename
             os.replace(tmp, target)
         except OSError:
@@ -275,10 +284,12 @@ def store_for_file(path: str | Path, persist: bool = False) -> SparqlStore:
             if not target.is_dir():
                 raise
         for old in path.parent.glob(f".{path.name}.oxigraph-*"):  # stale stores of earlier versions of the file
-            if old != target and not old.name.endswith(".tmp"):
+            if old != target and not old.name.endswith(".tmp") and old.name.endswith("-lean") == (not evidence):
                 shutil.rmtree(old, ignore_errors=True)
     try:
-        return SparqlStore(ox.Store.read_only(str(target)), None, target)
+        s = SparqlStore(ox.Store.read_only(str(target)), None, target)
+        s.evidence = evidence
+        return s
     except OSError as e:
         raise UserError(f"{target}: cannot open the persisted SPARQL store ({one_line(e)}); delete it to rebuild") from None
 
