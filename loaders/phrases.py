@@ -89,8 +89,14 @@ def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = N
     if subject_cut and len(conjs) > 1 and conjs[-1][0].w.lower() in ("the", "this"):
         conjs = conjs[:-1]  # "..., the director facilitates": the next clause's subject
     out: list[Target] = []
-    locs = [t for t in (_target(c, text, acronyms, True) for c in _conjuncts(where, acronyms, True)) if t]
-    locs = [t for t in locs if t.type in (UNIT, ORGANIZATION)]
+    where_conjs = _conjuncts(where, acronyms, True)
+    located = [_target(c, text, acronyms, True) for c in where_conjs[:1]]
+    locs = [t for t in located if t and t.type in (UNIT, ORGANIZATION)]
+    # "... in the Department of X (DX) and the principal": later list items are targets, not places
+    after = [t for t in (_target(c, text, acronyms, list_context) for c in where_conjs[1:]) if t]
+    if locs:  # "staff in the Office of A and the B Unit": both are places
+        locs += [t for t in after if t.type != ROLE]
+        after = [t for t in after if t.type == ROLE]
     trailing = _trailing_and_group(conjs, text)
     for k, conj in enumerate(conjs):
         t = _target(conj, text, acronyms, list_context)
@@ -104,6 +110,7 @@ def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = N
             out.append(t)
     if locs and not conjs:
         out.extend(locs)
+    out.extend(after)
     for conj in _conjuncts(rest, acronyms, list_context):
         t = _target(conj, text, acronyms, list_context)
         if t is not None:

@@ -186,3 +186,21 @@ def test_long_clauses_stay_linear():
     # a pathological clause used to be quadratic; now each trigger reads a bounded window
     ex = extract_text("Under the direction of the " * 400 + "principal.", "long.txt")
     assert all(r.type == "UNDER_DIRECTION_OF" for r in ex.relations)
+
+
+def test_roles_located_in_units_and_the_rest_of_the_list():
+    text = ("OFFICIAL TITLE: X CODE: 1 SQ/OQ: n\nWORKING TITLE: Security Coordinator GRADE: A MONTHS: 12\n"
+            "SUMMARY DESCRIPTION OF CLASSIFICATION: Works closely with the cluster security coordinators in the "
+            "Department of Systemwide Safety and Emergency Management (DSSEM) and the principal and special education "
+            "supervisor. Directly supervises staff in the Office of Technology Innovation and the Equity Initiatives Unit. "
+            "Collaborates with stakeholders, staff and students.\n")
+    rels = {(r.type, r.source, r.target) for r in extract_text(text, "x.txt").relations}
+    dssem = "Department of Systemwide Safety and Emergency Management"
+    assert rels == {
+        ("COLLABORATES_WITH", None, "cluster security coordinators"),
+        ("PART_OF", "cluster security coordinators", dssem),
+        ("COLLABORATES_WITH", None, "principal"),
+        ("COLLABORATES_WITH", None, "special education supervisor"),
+        ("SUPERVISES", None, "Office of Technology Innovation"),
+        ("SUPERVISES", None, "Equity Initiatives Unit"),
+    }
