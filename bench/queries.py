@@ -22,6 +22,7 @@ import sys
 import time
 from pathlib import Path
 
+DEPT_MAX = 1000  # collaborators: the busiest unit holding at most this many nodes (itself, sub-units, roles)
 QUERIES = ("chain", "subtree", "collaborators", "span", "shared-competencies")
 
 
@@ -36,8 +37,8 @@ def rss_mb(pid: int | str = "self", key: str = "VmRSS") -> float:
 
 def pick_args(g) -> dict[str, tuple]:
     """Deterministic, non-trivial arguments: the deepest role (chain), the level-2 role heading the largest
-    subtree, the unit with the most collaborators, the pair of roles sharing the most competencies."""
-    from orgkg.queries.canned import _down, _up, run_networkx
+    subtree, the unit (<= DEPT_MAX members) with the most collaborators, the pair of roles sharing the most competencies."""
+    from orgkg.queries.canned import _down, _nx_inside, _up, run_networkx
 
     roles = sorted(n for n, d in g.g.nodes(data=True) if d["type"] == "Role")
     deep = max(roles[:3000], key=lambda r: (len(run_networkx(g, "chain", r)), r))
@@ -45,7 +46,8 @@ def pick_args(g) -> dict[str, tuple]:
     level2 = sorted({c for r in roots for k in _down(g, r) for c in _down(g, k)}) or roots
     sub = max(level2[:200], key=lambda r: (len(run_networkx(g, "subtree", r)), r))
     units = sorted(n for n, d in g.g.nodes(data=True) if d["type"] == "Unit")
-    unit = max(units[:3000], key=lambda u: (len(run_networkx(g, "collaborators", u)), u)) if units else sub
+    dept = [u for u in units[:3000] if len(_nx_inside(g, u)) <= DEPT_MAX]  # a department, not the whole org
+    unit = max(dept, key=lambda u: (len(run_networkx(g, "collaborators", u)), u)) if dept else sub
     reqs = {r: {c for _, c, k in g.g.out_edges(r, keys=True) if k == "REQUIRES"} for r in roles}
     busy = sorted(roles, key=lambda r: (-len(reqs[r]), r))[:150]
     pair = max(((a, b) for i, a in enumerate(busy) for b in busy[i + 1:]), key=lambda p: (len(reqs[p[0]] & reqs[p[1]]), p))

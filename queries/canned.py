@@ -70,15 +70,18 @@ CANNED: dict[str, Canned] = {c.name: c for c in (
            "every node below ROLE via reporting, shortest distance", _LEVEL_DOWN, bfs="down"),
     Canned("collaborators", ("name",), ((ROLE, UNIT, ORGANIZATION),), ("id", "name"),
            "who collaborates with NAME or anything located in it, either direction",
+           # membership of a candidate is a short upward PART_OF walk, not a scan of the member list per row
            f"MATCH (x:{N} {{id: $id}}) OPTIONAL MATCH (m:{N})-[:{PART_OF}*1..]->(x) "
-           f"WITH x, collect(DISTINCT m) AS ms WITH ms + [x] AS inside "
-           f"UNWIND inside AS m MATCH (m)-[:{COLLABORATES_WITH}]-(o:{N}) WHERE NOT o IN inside "
+           f"WITH x, collect(DISTINCT m) + [x] AS inside "
+           f"UNWIND inside AS m MATCH (m)-[:{COLLABORATES_WITH}]-(o:{N}) "
+           f"WHERE o <> x AND NOT (o)-[:{PART_OF}*1..]->(x) "
            f"RETURN DISTINCT o.id AS id, o.name AS name ORDER BY id"),
     Canned("span", ("n",), (None,), ("id", "name", "reports"),
            "widest span of control: distinct direct reports, top N (default 10)",
-           f"MATCH (p:{N})-[r:{UNDER_DIRECTION_OF}|{SUPERVISES}]-(c:{N}) "
-           f"WHERE (type(r) = '{UNDER_DIRECTION_OF}' AND endNode(r) = p) OR (type(r) = '{SUPERVISES}' AND startNode(r) = p) "
-           f"WITH p, count(DISTINCT c) AS reports "
+           # UNION of the two directed patterns (deduplicated pairs), not an undirected match filtered per edge
+           f"CALL {{ MATCH (c:{N})-[:{UNDER_DIRECTION_OF}]->(p:{N}) RETURN p, c "
+           f"UNION MATCH (p:{N})-[:{SUPERVISES}]->(c:{N}) RETURN p, c }} "
+           f"WITH p, count(c) AS reports "
            f"RETURN p.id AS id, p.name AS name, reports ORDER BY reports DESC, id LIMIT $n"),
     Canned("requires", ("competency",), ((COMPETENCY,),), ("id", "name"),
            "roles requiring COMPETENCY",

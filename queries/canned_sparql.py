@@ -20,20 +20,24 @@ DOWN = "{ ?n orgkg:underDirectionOf ?c } UNION { ?c orgkg:supervises ?n }"
 _LINK = "orgkg:underDirectionOf|orgkg:supervises|orgkg:collaboratesWith|orgkg:memberOf|orgkg:partOf"
 UNDIRECTED = f"{{ ?c {_LINK} ?n }} UNION {{ ?n {_LINK} ?c }}"
 
+# Set-based: the members of X are found once (partOf+ walked backwards from X) and removed with one MINUS
+# (a hash anti-join), instead of a FILTER NOT EXISTS path walk per candidate row.
 COLLABORATORS = """
 SELECT DISTINCT ?id ?name WHERE {
   { #BIND# BIND(?x AS ?m) } UNION { #BIND# ?m orgkg:partOf+ ?x }
   { ?m orgkg:collaboratesWith ?o } UNION { ?o orgkg:collaboratesWith ?m }
-  FILTER(?o != ?x)
-  FILTER NOT EXISTS { ?o orgkg:partOf+ ?x }
+  #BIND# FILTER(?o != ?x)
+  MINUS { #BIND# ?o orgkg:partOf+ ?x }
   ?o orgkg:id ?id ; rdfs:label ?name .
 }"""
 
+# Count per node IRI first, then fetch id and name for the counted nodes only.
 SPAN = """
-SELECT ?id ?name (COUNT(DISTINCT ?c) AS ?reports) WHERE {
-  { ?c orgkg:underDirectionOf ?p } UNION { ?p orgkg:supervises ?c }
+SELECT ?id ?name ?reports WHERE {
+  { SELECT ?p (COUNT(DISTINCT ?c) AS ?reports) WHERE {
+      { ?c orgkg:underDirectionOf ?p } UNION { ?p orgkg:supervises ?c } } GROUP BY ?p }
   ?p orgkg:id ?id ; rdfs:label ?name .
-} GROUP BY ?id ?name ORDER BY DESC(?reports) ?id LIMIT ?limit"""
+} ORDER BY DESC(?reports) ?id LIMIT ?limit"""
 
 REQUIRES = """
 SELECT DISTINCT ?id ?name WHERE { #BIND# ?r orgkg:requires ?x ; a orgkg:Role ; orgkg:id ?id ; rdfs:label ?name . }"""
