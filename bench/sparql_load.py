@@ -5,6 +5,7 @@ Columns: graph build (synth), triples, load (N-Triples streamed into pyoxigraph)
 
     python bench/sparql_load.py                 # 1k 10k 100k
     python bench/sparql_load.py 1000 10000      # chosen sizes
+    python bench/sparql_load.py --lean 100000   # the lean query store (no evidence reification)
 Writes bench/results/sparql_load-<timestamp>.json (bench/results is gitignored).
 """
 
@@ -20,7 +21,7 @@ from pathlib import Path
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
-def one(n_roles: int) -> dict:
+def one(n_roles: int, evidence: bool = True) -> dict:
     """Measured inside the child process."""
     from orgkg.queries.canned_sparql import run_sparql
     from orgkg.queries.sparql import SparqlStore, build_store
@@ -30,11 +31,12 @@ def one(n_roles: int) -> dict:
     g = synth_graph(n_roles, seed=1)
     t1 = time.perf_counter()
     rss_graph = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    store = SparqlStore(build_store(g), g)
+    store = SparqlStore(build_store(g, evidence=evidence), g)
     t2 = time.perf_counter()
     span = run_sparql(store, "span", 10)
     t3 = time.perf_counter()
-    return {"roles": n_roles, "nodes": g.g.number_of_nodes(), "edges": g.g.number_of_edges(), "triples": len(store),
+    return {"roles": n_roles, "evidence": evidence,
+            "nodes": g.g.number_of_nodes(), "edges": g.g.number_of_edges(), "triples": len(store),
             "synth_s": round(t1 - t0, 3), "load_s": round(t2 - t1, 3), "triples_per_s": round(len(store) / (t2 - t1)),
             "span_query_s": round(t3 - t2, 3), "span_top": span[0][2] if span else 0,
             "peak_rss_mb_after_graph": round(rss_graph / 1024, 1),
@@ -43,12 +45,14 @@ def one(n_roles: int) -> dict:
 
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--child"]:
-        print(json.dumps(one(int(argv[1]))))
+        print(json.dumps(one(int(argv[1]), argv[2:3] != ["--lean"])))
         return 0
-    sizes = [int(a) for a in argv] or [1000, 10_000, 100_000]
+    lean = "--lean" in argv
+    sizes = [int(a) for a in argv if a != "--lean"] or [1000, 10_000, 100_000]
     rows = []
     for n in sizes:
-        p = subprocess.run([sys.executable, __file__, "--child", str(n)], capture_output=True, text=True)
+        p = subprocess.run([sys.executable, __file__, "--child", str(n)] + (["--lean"] if lean else []),
+                           capture_output=True, text=True)
         if p.returncode != 0:
             print(f"{n} roles: failed: {p.stderr.strip().splitlines()[-1] if p.stderr.strip() else p.returncode}",
                   file=sys.stderr)
