@@ -4,12 +4,18 @@
 - case, article and plural variants share a canonical key, hence an id;
 - a described role's own aliases attach to it; a role only referenced is a stub (described=False);
 - never merge across types: a Role and a Unit with the same words stay two nodes.
+
+A build is a fold over the documents in name order: each document becomes a list of operations
+(`doc_ops`), and every operation touches exactly one node or one edge. So a node's (or edge's) final
+state depends only on the operations aimed at it, in document order; graph/incremental.py relies on
+this to patch one node or edge by replaying just its operations.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from orgkg.loaders.model import Extraction
 from orgkg.ontology.schema import (
@@ -20,34 +26,55 @@ from orgkg.ontology.schema import (
     ROLE,
 )
 
-from .ids import canonical, node_id
+from .ids import canonical as _canonical
+from .ids import node_id, slug
 from .orggraph import OrgGraph
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&./\-]*[A-Z0-9]$")
+
+# canonical() is pure and names repeat across thousands of documents: memoise it for the merge.
+canonical = lru_cache(maxsize=1 << 17)(_canonical)
+
+# An operation: ("n", type, name, nid, props) adds/merges a node; ("a", type, name, nid) adds `name` as an
+# alias of nid only if nid already exists; ("e", u, v, type, evidence) adds an edge and its evidence.
+Op = tuple
+
+
+def resolver_input(ex: Extraction) -> tuple:
+    """What a document contributes to global entity resolution (canonical forms computed once)."""
+    return ([(a.alias, a.name, bool(_ACRONYM.match(a.alias)), canonical(a.alias), canonical(a.name)) for a in ex.aliases],
+            ex.role_name, canonical(ex.role_name) if ex.role_name else None)
 
 
 class Resolver:
     """Maps (type, name) to a node id, through acronyms and aliases gathered from every document."""
 
-    def __init__(self, extractions: list[Extraction]):
+    def __init__(self, extractions: list[Extraction] | None = None, inputs: Iterable[tuple] | None = None):
+        if inputs is None:
+            inputs = [resolver_input(ex) for ex in extractions or []]
+        inputs = list(inputs)
         self.acronyms: dict[str, str] = {}
         self.alias_of: dict[str, str] = {}  # canonical alias -> canonical name (any type)
         conflicts: set[str] = set()
-        for ex in extractions:
-            for a in ex.aliases:
-                if _ACRONYM.match(a.alias):
-                    prev = self.acronyms.get(a.alias)
-                    if prev is not None and canonical(prev) != canonical(a.name):
-                        conflicts.add(a.alias)  # the same letters for two things: keep neither global
-                    self.acronyms.setdefault(a.alias, a.name)
+        for aliases, _, _ in inputs:
+            for alias, name, is_acr, c_alias, c_name in aliases:
+                if is_acr:
+                    prev = self.acronyms.get(alias)
+                    if prev is not None and canonical(prev) != c_name:
+                        conflicts.add(alias)  # the same letters for two things: keep neither global
+                    self.acronyms.setdefault(alias, name)
                 else:
-                    self.alias_of[canonical(a.alias)] = canonical(a.name)
+                    self.alias_of[c_alias] = c_name
         for c in conflicts:
             del self.acronyms[c]
         self.role_names: dict[str, str] = {}  # canonical -> display name of described roles
-        for ex in extractions:
-            if ex.role_name:
-                self.role_names.setdefault(canonical(ex.role_name), ex.role_name)
+        for _, role_name, c_role in inputs:
+            if role_name:
+                self.role_names.setdefault(c_role, role_name)
+
+    @classmethod
+    def from_inputs(cls, inputs: Iterable[tuple]) -> Resolver:
+        return cls(inputs=inputs)
 
     def name(self, raw: str, doc_acronyms: dict[str, str] | None = None) -> str:
         raw = raw.strip()
@@ -66,56 +93,90 @@ class Resolver:
         return f"{node_type.lower()}:{_slug(key)}", name
 
 
+@lru_cache(maxsize=1 << 17)
 def _slug(key: str) -> str:
-    from .ids import slug
     return slug(key)
 
 
+def doc_ops(ex: Extraction, res: Resolver) -> list[Op]:
+    """The operations one document contributes to the graph, in order."""
+    ops: list[Op] = []
+    doc_id = f"document:{ex.doc}"
+    ops.append(("n", DOCUMENT, ex.doc, doc_id, dict(path=ex.path, format=ex.format, sha256=ex.sha256,
+                                                    truncated=ex.truncated, missing=list(ex.missing))))
+    doc_acr = {a.alias: a.name for a in ex.aliases if _ACRONYM.match(a.alias)}
+    role_id = None
+    if ex.role_name:
+        role_id, rname = res.node_id(ROLE, ex.role_name)
+        aliases = [a.alias for a in ex.aliases if canonical(a.name) == canonical(ex.role_name)]
+        r = ex.role
+        ops.append(("n", ROLE, rname, role_id, dict(
+            described=True, aliases=aliases, official_title=r.get("official_title"), code=r.get("code"),
+            grade=r.get("grade"), months=r.get("months"), overtime_eligible=r.get("overtime_eligible"),
+            sq_oq=r.get("sq_oq"), established=ex.dates.get("established"), revised=ex.dates.get("revised"),
+            documents=[ex.doc])))
+        ops.append(("e", role_id, doc_id, DESCRIBED_IN, None))
+    for rel in ex.relations:
+        if rel.source:
+            src_id, src_name = res.node_id(rel.source_type, rel.source, doc_acr)
+            ops.append(("n", rel.source_type, src_name, src_id, _stub(rel.source_type)))
+        elif role_id:
+            src_id = role_id
+        else:
+            continue  # a page with no title at all: its own relations have no subject node
+        tgt_id, tgt_name = res.node_id(rel.target_type, rel.target, doc_acr)
+        ops.append(("n", rel.target_type, tgt_name, tgt_id, _stub(rel.target_type)))
+        if rel.target != tgt_name:
+            ops.append(("n", rel.target_type, rel.target, tgt_id, {}))  # keep the surface form as an alias
+        if src_id == tgt_id:
+            continue
+        ops.append(("e", src_id, tgt_id, rel.type, rel.evidence.to_json()))
+    if role_id:
+        for c in ex.competencies:
+            cid = node_id(COMPETENCY, c.key)
+            ops.append(("n", COMPETENCY, c.name, cid, dict(kind=c.kind, key=c.key)))
+            ops.append(("e", role_id, cid, REQUIRES, c.evidence.to_json()))
+    # acronyms become aliases of their expansion's node, whatever its type (if that node exists by now)
+    for a in ex.aliases:
+        for t in (ROLE, "Unit", "Organization"):
+            nid, _ = res.node_id(t, a.name, doc_acr)
+            ops.append(("a", t, a.alias, nid))
+    return ops
+
+
+def op_target(op: Op) -> str:
+    """The one node or edge an operation touches: 'n\\0<id>' or 'e\\0<u>\\0<v>\\0<type>'."""
+    return f"n\0{op[3]}" if op[0] != "e" else f"e\0{op[1]}\0{op[2]}\0{op[3]}"
+
+
+def apply_op(g: OrgGraph, op: Op) -> None:
+    kind = op[0]
+    if kind == "n":  # lists copied: the graph extends them in place, the operation must stay as recorded
+        g.add_node(op[1], op[2], nid=op[3], **{k: list(v) if isinstance(v, list) else v for k, v in op[4].items()})
+    elif kind == "e":
+        g.add_edge(op[1], op[2], op[3], op[4])
+    elif op[3] in g.g and op[2] not in g.g.nodes[op[3]]["aliases"]:
+        g.add_node(op[1], op[2], nid=op[3])
+
+
+def add_extraction(g: OrgGraph, ex: Extraction, res: Resolver) -> list[Op]:
+    """Merge one document into `g` (documents must be added in name order); returns its operations."""
+    ops = doc_ops(ex, res)
+    for op in ops:
+        apply_op(g, op)
+    return ops
+
+
+def ordered(extractions: Iterable[Extraction]) -> list[Extraction]:
+    return sorted(extractions, key=lambda e: e.doc)
+
+
 def build(extractions: Iterable[Extraction]) -> OrgGraph:
-    exs = sorted(extractions, key=lambda e: e.doc)
+    exs = ordered(extractions)
     res = Resolver(exs)
     g = OrgGraph()
     for ex in exs:
-        doc_id = g.add_node(DOCUMENT, ex.doc, nid=f"document:{ex.doc}", path=ex.path, format=ex.format,
-                            sha256=ex.sha256, truncated=ex.truncated, missing=list(ex.missing))
-        doc_acr = {a.alias: a.name for a in ex.aliases if _ACRONYM.match(a.alias)}
-        role_id = None
-        if ex.role_name:
-            role_id, rname = res.node_id(ROLE, ex.role_name)
-            aliases = [a.alias for a in ex.aliases if canonical(a.name) == canonical(ex.role_name)]
-            r = ex.role
-            g.add_node(ROLE, rname, nid=role_id, described=True, aliases=aliases,
-                       official_title=r.get("official_title"), code=r.get("code"), grade=r.get("grade"),
-                       months=r.get("months"), overtime_eligible=r.get("overtime_eligible"),
-                       sq_oq=r.get("sq_oq"), established=ex.dates.get("established"),
-                       revised=ex.dates.get("revised"), documents=[ex.doc])
-            g.add_edge(role_id, doc_id, DESCRIBED_IN)
-        for rel in ex.relations:
-            if rel.source:
-                src_id, src_name = res.node_id(rel.source_type, rel.source, doc_acr)
-                g.add_node(rel.source_type, src_name, nid=src_id, **_stub(rel.source_type))
-            elif role_id:
-                src_id = role_id
-            else:
-                continue  # a page with no title at all: its own relations have no subject node
-            tgt_id, tgt_name = res.node_id(rel.target_type, rel.target, doc_acr)
-            g.add_node(rel.target_type, tgt_name, nid=tgt_id, **_stub(rel.target_type))
-            if rel.target != tgt_name:
-                g.add_node(rel.target_type, rel.target, nid=tgt_id)  # keep the surface form as an alias
-            if src_id == tgt_id:
-                continue
-            g.add_edge(src_id, tgt_id, rel.type, rel.evidence.to_json())
-        if role_id:
-            for c in ex.competencies:
-                cid = node_id(COMPETENCY, c.key)
-                g.add_node(COMPETENCY, c.name, nid=cid, kind=c.kind, key=c.key)
-                g.add_edge(role_id, cid, REQUIRES, c.evidence.to_json())
-        # acronyms become aliases of their expansion's node, whatever its type
-        for a in ex.aliases:
-            for t in (ROLE, "Unit", "Organization"):
-                nid, _ = res.node_id(t, a.name, doc_acr)
-                if nid in g and a.alias not in g.g.nodes[nid]["aliases"]:
-                    g.add_node(t, a.alias, nid=nid)
+        add_extraction(g, ex, res)
     return g
 
 

@@ -1,9 +1,9 @@
 """An extraction cache keyed by content: rebuilding after one edit re-extracts only that document.
 
-Entries live in a directory beside the graph file (`org.json.cache/`), one JSON file per document
-version: `<sha256 of the file bytes>-<context>.json`, where the context hashes the path, the format
-asked for and the extractor's own source code, so a changed extractor never serves stale results.
-Writes are atomic (temp file + rename); an unreadable entry is a miss, never an error.
+Entries live in one SQLite file in a directory beside the graph file (`org.json.cache/cache.sqlite`),
+keyed `<sha256 of the file bytes>-<context>`, where the context hashes the path, the format asked for
+and the extractor's own source code, so a changed extractor never serves stale results. Writes are
+transactions; an unreadable entry is a miss, never an error.
 """
 
 from __future__ import annotations
@@ -11,8 +11,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
-import tempfile
+import sqlite3
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,10 +51,19 @@ def from_json(d: dict) -> Extraction:
 
 
 class ExtractionCache:
+    """Extractions by key, packed in one SQLite file (`OUT.cache/cache.sqlite`): one open, not 10,000.
+
+    graph/incremental.py keeps its build state in the same database. Any database problem is a miss.
+    """
+
+    FILE = "cache.sqlite"
+
     def __init__(self, directory: str | Path):
         self.dir = Path(directory)
         self.hits = 0
         self.misses = 0
+        self._db: sqlite3.Connection | None = None
+        self._broken = False
 
     @classmethod
     def beside(cls, output: str | Path) -> ExtractionCache:
@@ -65,25 +73,65 @@ class ExtractionCache:
         ctx = hashlib.sha256(f"{path}\0{format or 'auto'}\0{extractor_fingerprint()}".encode()).hexdigest()[:16]
         return f"{hashlib.sha256(data).hexdigest()}-{ctx}"
 
-    def _file(self, key: str) -> Path:
-        return self.dir / key[:2] / f"{key}.json"
+    @property
+    def db(self) -> sqlite3.Connection | None:
+        """The open database (created on first use), or None when it cannot be opened."""
+        if self._db is None and not self._broken:
+            try:
+                self.dir.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(self.dir / self.FILE, timeout=30, isolation_level=None)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
+                db.execute("CREATE TABLE IF NOT EXISTS extractions (key TEXT PRIMARY KEY, json TEXT NOT NULL) WITHOUT ROWID")
+                self._db = db
+            except (OSError, sqlite3.Error):
+                self._broken = True
+        return self._db
 
     def get(self, key: str) -> Extraction | None:
         try:
-            ex = from_json(json.loads(self._file(key).read_text(encoding="utf-8")))
-        except (OSError, ValueError, TypeError, KeyError):
+            row = self.db.execute("SELECT json FROM extractions WHERE key = ?", (key,)).fetchone() if self.db else None
+            ex = from_json(json.loads(row[0])) if row else None
+        except (sqlite3.Error, ValueError, TypeError, KeyError):
+            ex = None
+        if ex is None:
             self.misses += 1
-            return None
-        self.hits += 1
+        else:
+            self.hits += 1
         return ex
 
     def put(self, key: str, ex: Extraction) -> None:
-        f = self._file(key)
+        self.put_many([(key, ex)])
+
+    def put_many(self, items: list[tuple[str, Extraction]]) -> None:
+        if not items or self.db is None:
+            return
         try:
-            f.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=f.parent)
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(to_json(ex), out, ensure_ascii=False)
-            os.replace(tmp, f)
-        except OSError:
+            with _transaction(self.db):
+                self.db.executemany("INSERT OR REPLACE INTO extractions VALUES (?, ?)",
+                                    [(k, json.dumps(to_json(ex), ensure_ascii=False)) for k, ex in items])
+        except sqlite3.Error:
             pass  # a cache that cannot be written only costs speed next time
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+class _transaction:
+    """BEGIN IMMEDIATE ... COMMIT (ROLLBACK on error) on an autocommit connection."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __enter__(self):
+        self.db.execute("BEGIN IMMEDIATE")
+        return self.db
+
+    def __exit__(self, exc_type, exc, tb):
+        self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+        return False
+
+
+transaction = _transaction

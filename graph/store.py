@@ -2,6 +2,10 @@
 
 A save writes a temporary file beside the target, fsyncs it and renames it over the
 target, so a crash mid-save leaves the previous graph intact.
+
+Layout (still format version 1, plain JSON; older indented files load the same): a header line with
+format, version and summary, then one compact line per node and per edge, sorted by id. One item per
+line keeps diffs readable and lets graph/incremental.py patch a few lines instead of re-serialising all.
 """
 
 from __future__ import annotations
@@ -57,8 +61,59 @@ def from_dict(data: dict, where: str = "<graph>") -> OrgGraph:
     return OrgGraph(g)
 
 
+_enc = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def node_line(nid: str, d: dict) -> str:
+    return _enc({"id": nid, **d})
+
+
+def edge_line(u: str, v: str, d: dict) -> str:
+    return _enc({"source": u, "target": v, **d})
+
+
+def header_line(summary: dict) -> str:
+    return _enc({"format": GRAPH_FORMAT, "version": GRAPH_FORMAT_VERSION, "summary": summary})[:-1] + ',"nodes":['
+
+
+NODES_END = '],"edges":['
+EDGES_END = "]}"
+
+
+def join_lines(summary: dict, node_lines: list[str], edge_lines: list[str]) -> str:
+    """The file text: every node and edge line on its own line, separated by commas."""
+    parts = [header_line(summary)]
+    if node_lines:
+        parts.append(",\n".join(node_lines))
+    parts.append(NODES_END)
+    if edge_lines:
+        parts.append(",\n".join(edge_lines))
+    parts.append(EDGES_END)
+    return "\n".join(parts) + "\n"
+
+
+def split_lines(text: str) -> tuple[str, list[str], list[str]] | None:
+    """(header, node lines, edge lines) of a file `join_lines` wrote, or None for any other layout."""
+    lines = text.split("\n")
+    if len(lines) < 4 or lines[-1] != "" or lines[-2] != EDGES_END or not lines[0].endswith(',"nodes":['):
+        return None
+    try:
+        mid = lines.index(NODES_END, 1)
+    except ValueError:
+        return None
+    nodes, edges = lines[1:mid], lines[mid + 1:-2]
+    for part in (nodes, edges):
+        for i in range(len(part) - 1):
+            if not part[i].endswith(","):
+                return None
+            part[i] = part[i][:-1]
+    return lines[0], nodes, edges
+
+
 def dumps(g: OrgGraph) -> str:
-    return json.dumps(to_dict(g), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    nodes = [node_line(nid, d) for nid, d in sorted(g.g.nodes(data=True), key=lambda x: x[0])]
+    edges = [edge_line(u, v, d) for u, v, _k, d in sorted(g.g.edges(keys=True, data=True), key=lambda x: (x[0], x[1], x[2]))]
+    return join_lines(g.summary(), nodes, edges)
 
 
 def atomic_write(path: str | Path, text: str) -> None:

@@ -50,9 +50,9 @@ def test_cache_key_follows_content_path_and_format(tmp_path):
     k = c.key(b"abc", "a.txt", None)
     assert k == c.key(b"abc", "a.txt", "auto")
     assert len({k, c.key(b"abd", "a.txt", None), c.key(b"abc", "b.txt", None), c.key(b"abc", "a.txt", "generic")}) == 4
-    (tmp_path / k[:2]).mkdir()
-    (tmp_path / k[:2] / f"{k}.json").write_text("{not json")
+    c.db.execute("INSERT INTO extractions VALUES (?, ?)", (k, "{not json"))
     assert c.get(k) is None and c.misses == 1
+    assert (tmp_path / ExtractionCache.FILE).is_file()
 
 
 def test_build_reuses_the_cache_and_re_extracts_only_the_changed_document(docs, tmp_path):
