@@ -291,10 +291,10 @@ def _patch(db, output: Path, old: dict[str, _Doc], kept, fresh: dict[str, Extrac
     if len(set(docname.values())) != len(docname):
         return "two documents share a file name"
     order = sorted(docname, key=docname.__getitem__)
-    res_json = {p: d.res for p, d in old.items()}
+    parsed = {p: json.loads(d.res) for p, d in old.items()}
     new_inputs = {p: resolver_input(ex) for p, ex in fresh.items()}
-    old_res = Resolver.from_inputs(json.loads(res_json[p]) for p in sorted(old, key=lambda p: old[p].doc))
-    new_res = Resolver.from_inputs(new_inputs[p] if p in new_inputs else json.loads(res_json[p]) for p in order)
+    old_res = Resolver.from_inputs(parsed[p] for p in sorted(old, key=lambda p: old[p].doc))
+    new_res = Resolver.from_inputs(new_inputs[p] if p in new_inputs else parsed[p] for p in order)
     if old_res.acronyms != new_res.acronyms or old_res.alias_of != new_res.alias_of:
         return "acronyms or aliases changed"
     # described-role names: only the role nodes carrying a changed name are affected
