@@ -88,7 +88,9 @@ CANNED: dict[str, Canned] = {c.name: c for c in (
            f"MATCH (r:{ROLE})-[:{REQUIRES}]->(c:{N} {{id: $id}}) RETURN DISTINCT r.id AS id, r.name AS name ORDER BY id"),
     Canned("shared-competencies", ("role_a", "role_b"), ((ROLE,), (ROLE,)), ("id", "name"),
            "competencies both roles require",
-           f"MATCH (a:{N} {{id: $a}})-[:{REQUIRES}]->(c:{COMPETENCY}) MATCH (b:{N} {{id: $b}})-[:{REQUIRES}]->(c) "
+           # collect a's few competencies first: matching (b)-->(c) with c bound expanded c's thousands of roles
+           f"MATCH (a:{N} {{id: $a}})-[:{REQUIRES}]->(c:{COMPETENCY}) WITH collect(c) AS ca "
+           f"MATCH (b:{N} {{id: $b}})-[:{REQUIRES}]->(c:{COMPETENCY}) WHERE c IN ca "
            f"RETURN DISTINCT c.id AS id, c.name AS name ORDER BY id"),
     Canned("path", ("role_a", "role_b"), (_ENT + (ORGANIZATION,), _ENT + (ORGANIZATION,)), ("id", "name", "distance"),
            "every node on a shortest undirected path between two nodes (org edges only)",

@@ -47,8 +47,14 @@ def test_canned_sparql_on_lean_store_matches_networkx(sample_graph):
 
 
 def test_lean_request_reuses_a_cached_full_store(sample_graph):
-    full = store_for(sample_graph)
-    assert full.evidence and store_for(sample_graph, evidence=False) is full
+    from orgkg.graph import OrgGraph
+
+    g = OrgGraph(sample_graph.g.copy())  # a fresh object: nothing cached for it yet
+    full = store_for(g)
+    assert full.evidence and store_for(g, evidence=False) is full
+    g2 = OrgGraph(sample_graph.g.copy())
+    lean = store_for(g2, evidence=False)
+    assert not lean.evidence and store_for(g2) is not lean and store_for(g2).evidence
 
 
 @pytest.fixture(scope="module")
