@@ -7,6 +7,7 @@ or the one named with `format`.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,8 +70,7 @@ def expand_paths(paths: Iterable[str | Path], errors: list[str] | None = None) -
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES
-                           and not f.name.startswith("."))
+            found = sorted(_text_files(p))
             if not found:
                 errors.append(f"{p}: directory holds no text files (*.txt, *.md)")
             out.extend(found)
@@ -79,6 +79,15 @@ def expand_paths(paths: Iterable[str | Path], errors: list[str] | None = None) -
         else:
             errors.append(f"{p}: no such file or directory")
     return out
+
+
+def _text_files(root: Path) -> Iterator[Path]:
+    """Text files below root; os.walk's scandir is several times faster than Path.rglob + is_file."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in TEXT_SUFFIXES:
+                yield Path(dirpath, name)
 
 
 def load_many(paths: Iterable[str | Path], format: str | None = None,
