@@ -193,7 +193,14 @@ class EmbeddedBackend(FalkorBackend):
             self._ensure()
         try:
             return super().query(q, params, write)
-        except UserError:
+        except UserError as e:
+            if "connection lost" in str(e):
+                # the socket closes before the process is reaped: wait for the exit so the next query
+                # reliably sees a dead server and restarts it, instead of reusing the dying one
+                try:
+                    self.server.proc.wait(2.0)
+                except Exception:
+                    pass
             if not self.server.alive():
                 self.server.stop()  # reap it; the next query starts a fresh one from the store
             raise
