@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from orgkg.graph import OrgGraph
+from orgkg.graph.traverse import members
 from orgkg.ontology.schema import (
     COLLABORATES_WITH,
     COMPETENCY,
@@ -165,14 +166,7 @@ def _rows_dist(g: OrgGraph, dist: dict[str, int]) -> list[tuple]:
 
 
 def _nx_inside(g: OrgGraph, nid: str) -> set[str]:
-    inside, q = {nid}, deque([nid])
-    while q:
-        cur = q.popleft()
-        for s, _, k in g.g.in_edges(cur, keys=True):
-            if k == PART_OF and s not in inside:
-                inside.add(s)
-                q.append(s)
-    return inside
+    return set(members(g, nid))  # the node and everything located in it (graph/traverse.py)
 
 
 def _nx_undirected(g: OrgGraph, nid: str) -> set[str]:
