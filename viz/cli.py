@@ -55,3 +55,15 @@ def check_output(path: str) -> Path:
     if not out.parent.is_dir():
         raise UserError(f"{out}: directory {out.parent} does not exist")
     return out
+
+
+def render(args, write) -> tuple:
+    """The shared body of `orgkg viz` and `orgkg chart`: open the graph, build the view, write it."""
+    from orgkg.viz import view
+
+    from orgkg.commands._common import open_graph
+
+    out = check_output(args.output)
+    v = view(open_graph(args.graph), **view_kwargs(args))
+    write(v, out)
+    return v, out

@@ -14,14 +14,9 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from orgkg.commands._common import open_graph
-    from orgkg.viz import view
     from orgkg.viz.chart import write_chart
-    from orgkg.viz.cli import check_output, view_kwargs
+    from orgkg.viz.cli import render
 
-    out = check_output(args.output)
-    g = open_graph(args.graph)
-    v = view(g, **view_kwargs(args))
-    write_chart(v, out)
+    v, out = render(args, write_chart)
     print(f"wrote {out}: {len(v.nodes)} nodes, {len(v.edges)} edges")
     return 0

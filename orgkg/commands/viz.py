@@ -15,15 +15,10 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from orgkg.commands._common import open_graph
-    from orgkg.viz import view
-    from orgkg.viz.cli import check_output, view_kwargs
+    from orgkg.viz.cli import render
     from orgkg.viz.page import write
 
-    out = check_output(args.output)
-    g = open_graph(args.graph)
-    v = view(g, **view_kwargs(args))
-    write(v, out)
+    v, out = render(args, write)
     note = " (summary: units collapsed)" if v.summary else ""
     print(f"wrote {out}: {len(v.nodes)} nodes, {len(v.edges)} edges{note}")
     return 0
