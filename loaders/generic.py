@@ -91,14 +91,16 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
     cur_start = 0
     fields: dict[str, tuple[str, int, int]] = {}
     pending: str | None = None  # a field label alone on its line: its value is on the next line
-    first_line: tuple[int, int] | None = None
+    first_line: tuple[int, int] | None = None  # the first title-like line among the first few
+    lines_seen = 0
     for a, b in lines:
         raw = t[a:b].rstrip("\n")
         stripped = raw.strip()
         if not stripped:
             continue
-        if first_line is None:
+        if first_line is None and lines_seen < 6 and _title_like(stripped) and not _HEADING.match(stripped):
             first_line = (a + raw.index(stripped[0]), a + len(raw.rstrip()))
+        lines_seen += 1
         if pending:
             if _label_of(stripped) is None:
                 fields.setdefault(pending, (stripped, a + raw.index(stripped[0]), a + len(raw.rstrip())))
@@ -174,6 +176,12 @@ def _inline_fields(value: str, start: int) -> list[tuple[str, str, int]]:
         out.append((key, piece, start + m.end()))
         m = nxt
     return out
+
+
+# lines that head a page but are not the job's title
+_HEADING = re.compile(r"^(?:(?:job|position|class|classification)\s+(?:description|specification|profile|summary)s?"
+                      r"|(?:city|county|state|town|village|university|commonwealth|department|office|board)\s+of\b.*"
+                      r"|.*\b(?:public schools|school district|university|college|county|city)$)", re.IGNORECASE)
 
 
 def _title_like(line: str) -> bool:

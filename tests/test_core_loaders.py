@@ -204,3 +204,11 @@ def test_roles_located_in_units_and_the_rest_of_the_list():
         ("SUPERVISES", None, "Office of Technology Innovation"),
         ("SUPERVISES", None, "Equity Initiatives Unit"),
     }
+
+
+def test_generic_title_skips_page_headings():
+    text = ("CITY OF SPRINGFIELD\nJob Description\nSenior Accountant\n\nSummary\n"
+            "Under the general direction of the Finance Director, performs professional accounting work.\n")
+    ex = extract_text(text, "x.txt", format="generic")
+    assert ex.role["working_title"] == "Senior Accountant"
+    assert [(r.type, r.target) for r in ex.relations] == [("UNDER_DIRECTION_OF", "Finance Director")]
