@@ -91,7 +91,7 @@ RULES: tuple[Rule, ...] = (
          _r(r"\b(?:consults|confers|partners|cooperates)(?:,?\s+as\s+needed,?|\s+\w+ly)?\s+with\s+")),
     Rule("collab.liaison", COLLABORATES_WITH,
          _r(r"\b(?:serves?|acts?|functions?)\s+as\s+(?:a|an|the)?\s*(?:[\w'\-]+\s+){0,3}?liaison\s+(?:to|with|for|between)\s+"
-            r"|\bprovides?\s+liaison\s+(?:to|with|for)\s+")),
+            r"|\b(?:provides?|maintains?)\s+(?:\w+\s+)?liaison\s+(?:to|with|for)\s+")),
     Rule("collab.relationships", COLLABORATES_WITH,
          _r(r"\b(?:establishes|maintains|builds|develops|fosters)\s+(?:\w+\s+){0,3}?(?:collaborative|working|"
             r"partnership|productive)\s+(?:\w+\s+)?relationships?\s+with\s+")),
