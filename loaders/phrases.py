@@ -297,6 +297,17 @@ def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]
             parts[k] = cur + seps[k] + nxt
             del parts[k + 1], seps[k], sepw[k]
             continue
+        # "the Diversity, Equity and Inclusion Council": capitalised words in a comma run, then "and" + head
+        if sepw[k] == "," and _bare_name(cur, acronyms):
+            j = k
+            while j + 1 < len(parts) - 1 and sepw[j] == "," and _bare_name(parts[j + 1], acronyms):
+                j += 1
+            last = parts[j + 1] if j + 1 < len(parts) else None
+            if (j > k and last and sepw[j] in ("and", ",and") and _has_head(last, acronyms)
+                    and last[0].w[:1].isupper() and last[0].w.lower() != "the"):
+                parts[k] = [t for q in range(k, j + 2) for t in (parts[q] + (seps[q] if q <= j else []))]
+                del parts[k + 1:j + 2], seps[k:j + 1], sepw[k:j + 1]
+                continue
         k += 1
     # "professional, technical and clerical staff": adjectives sharing the last head
     k = 0
@@ -374,6 +385,13 @@ def _trailing_and_group(conjs: list[list[Tok]], text: str) -> set[int]:
             break
         group.add(k - 1)
     return group
+
+
+def _bare_name(part: list[Tok], acronyms) -> bool:
+    """One or two capitalised words without a head: a piece of a longer name."""
+    words = [t for t in part if t.w.lower() != "the"]
+    return 1 <= len(words) <= 2 and _capitalised(words) and not _has_head(words, acronyms) \
+        and not any(_ACRONYM.match(t.w) for t in words)
 
 
 def _same_case_as_complement(prev: list[Tok], part: list[Tok]) -> bool:

@@ -88,7 +88,7 @@ RULES: tuple[Rule, ...] = (
     Rule("collab.coordinates_with", COLLABORATES_WITH,
          _r(r"\bcoordinat(?:es|e|ing)\s+(?:\w+ly\s+)?with\s+")),
     Rule("collab.consults", COLLABORATES_WITH,
-         _r(r"\b(?:consults|confers|partners|cooperates)(?:,?\s+as\s+needed,?|\s+\w+ly)?\s+with\s+")),
+         _r(r"\b(?:consults|confers|partners|cooperates|liaises|interfaces)(?:,?\s+as\s+needed,?|\s+\w+ly)?\s+with\s+")),
     Rule("collab.liaison", COLLABORATES_WITH,
          _r(r"\b(?:serves?|acts?|functions?)\s+as\s+(?:a|an|the)?\s*(?:[\w'\-]+\s+){0,3}?liaison\s+(?:to|with|for|between)\s+"
             r"|\b(?:provides?|maintains?)\s+(?:\w+\s+)?liaison\s+(?:to|with|for)\s+")),
@@ -103,6 +103,8 @@ RULES: tuple[Rule, ...] = (
          allowed=(UNIT, ORGANIZATION), needs_subject=True),
     Rule("member.member_of", MEMBER_OF, _r(r"\b(?:as|is)\s+(?:a|an)\s+(?:\w+\s+)?member\s+of\s+"),
          allowed=(UNIT, ORGANIZATION)),
+    Rule("member.member_bare", MEMBER_OF, _r(r"\b(?:active\s+|voting\s+|standing\s+)?member\s+of\s+"),
+         allowed=(UNIT, ORGANIZATION), needs_subject=True),
     Rule("member.serves_on", MEMBER_OF, _r(r"\b(?:serves|sits|participates)\s+on\s+(?=(?:the\s+|a\s+|an\s+|various\s+)?"
                                            r"[\w\-' ]{0,60}?(?:committee|team|board|council|panel|task force|commission)s?\b)"),
          allowed=(UNIT,)),
@@ -117,10 +119,11 @@ KEYS: dict[str, tuple[str, ...]] = {
     "sup.all_aspects": ("aspects",), "sup.exercises": ("supervis",), "sup.oversees": ("oversee",),
     "sup.leads_work_of": ("work",), "sup.manages": ("manages", "directs", "leads", "heads"),
     "collab.collaborates": ("collaborat",), "collab.works_with": ("work",), "collab.in_collaboration": (" with",),
-    "collab.coordinates_with": ("coordinat",), "collab.consults": ("consults", "confers", "partners", "cooperates"),
+    "collab.coordinates_with": ("coordinat",), "collab.consults": ("consults", "confers", "partners", "cooperates", "liaises",
+                        "interfaces"),
     "collab.liaison": ("liaison",), "collab.relationships": ("relationship",), "part.part_of": ("part of",),
     "part.located_in": ("located", "housed", "based", "situated", "placed", "assigned", "operate"),
-    "member.member_of": ("member",), "member.serves_on": (" on ",),
+    "member.member_of": ("member",), "member.member_bare": ("member",), "member.serves_on": (" on ",),
 }
 # keys are found in one pass; longest first so "direction" and "directs" are told apart
 _KEY_RE = re.compile("|".join(re.escape(k) for k in sorted({k for ks in KEYS.values() for k in ks}, key=len, reverse=True)))

@@ -212,3 +212,15 @@ def test_generic_title_skips_page_headings():
     ex = extract_text(text, "x.txt", format="generic")
     assert ex.role["working_title"] == "Senior Accountant"
     assert [(r.type, r.target) for r in ex.relations] == [("UNDER_DIRECTION_OF", "Finance Director")]
+
+
+def test_generic_membership_liaison_and_comma_names():
+    text = ("Position Title: HR Generalist\nEssential Functions:\n1. Liaises with external benefits vendors.\n"
+            "2. Member of the Diversity, Equity and Inclusion Council.\n"
+            "3. Maintains liaison with the County Department of Health and Human Services.\n")
+    rels = {(r.type, r.target) for r in extract_text(text, "hr.txt").relations}
+    assert rels == {
+        ("COLLABORATES_WITH", "external benefits vendors"),
+        ("MEMBER_OF", "Diversity, Equity and Inclusion Council"),
+        ("COLLABORATES_WITH", "County Department of Health and Human Services"),
+    }
