@@ -207,8 +207,13 @@ def _label_of(line: str):
     return None
 
 
+_NO_VALUE = re.compile(r"^(?:none|n/?a|not applicable|tbd|to be determined|varies|various|no\b.*|-+)\.?$", re.IGNORECASE)
+
+
 def _field_relation(ex: Extraction, rep: Repaired, field: tuple[str, int, int], rtype: str, key: str) -> None:
     value, s, e = field
+    if _NO_VALUE.match(value.strip()):
+        return  # "Supervises: None", "Reports to: N/A"
     oa, ob = rep.span(s, e)
     ev = Evidence(ex.doc, "header", rep.original[oa:ob], oa, ob, f"field.{key}")
     found = []

@@ -224,3 +224,8 @@ def test_generic_membership_liaison_and_comma_names():
         ("MEMBER_OF", "Diversity, Equity and Inclusion Council"),
         ("COLLABORATES_WITH", "County Department of Health and Human Services"),
     }
+
+
+def test_generic_empty_field_values_state_nothing():
+    text = "Job Title: Clerk\nSupervises: None\nReports To: N/A\nDepartment: Varies\n"
+    assert extract_text(text, "c.txt").relations == []
