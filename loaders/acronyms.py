@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+_WORD = re.compile(r"[A-Za-z][\w']*|&")
+_WS = re.compile(r"\s+")
 _DEF = re.compile(r"\(([A-Z][A-Za-z0-9&./\-]{1,14})(?:\s+\d{4})?\)")
 _REVERSED = re.compile(r"\b([A-Z][A-Z&]{1,9})\s+\(([A-Za-z][^()]{4,100})\)")
 _SMALL = frozenset("of and the for in on to a an at by with or &".split())
@@ -18,15 +20,14 @@ def find_acronyms(text: str, start: int = 0, end: int | None = None) -> list[tup
         letters = [c for c in acr if c.isupper()]
         if len(letters) < 2 or acr.lower() == acr:
             continue
-        before = text[max(start, m.start() - 160):m.start()].rstrip()
-        words = re.findall(r"[A-Za-z][\w']*|&", before)  # "well-being" gives W and B
-        exp = _match(words, letters)
+        base = max(start, m.start() - 160)
+        found = list(_WORD.finditer(text, base, m.start()))  # "well-being" gives W and B
+        exp = _match([w.group(0) for w in found], letters)
         if exp:
-            phrase_start = before.rfind(exp[0])
-            # rebuild the expansion from the text so spacing and punctuation are kept
-            s = max(start, m.start() - 160) + _locate(before, exp)
-            expansion = re.sub(r"\s+", " ", text[s:m.start()].strip(" ,"))
-            if phrase_start >= 0 and expansion:
+            # the expansion is the last len(exp) words: rebuild it from the text to keep its punctuation
+            s = found[len(found) - len(exp)].start()
+            expansion = _WS.sub(" ", text[s:m.start()].strip(" ,"))
+            if expansion:
                 out.append((acr, expansion, s, m.end()))
     for m in _REVERSED.finditer(text, start, end):  # "HVAC (heating, ventilating and air conditioning)"
         acr, exp = m.group(1), m.group(2).strip()
@@ -36,15 +37,6 @@ def find_acronyms(text: str, start: int = 0, end: int | None = None) -> list[tup
         if got and got[0] == words[0]:
             out.append((acr, re.sub(r"\s+", " ", exp), m.start(), m.end()))
     return out
-
-
-def _locate(before: str, exp_words: list[str]) -> int:
-    """Index in `before` where the expansion's first word starts (searching from the end)."""
-    pattern = r"\W+".join(re.escape(w) for w in exp_words)
-    last = None
-    for m in re.finditer(pattern, before):
-        last = m
-    return last.start() if last else 0
 
 
 def _match(words: list[str], letters: list[str]) -> list[str] | None:

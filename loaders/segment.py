@@ -13,28 +13,18 @@ _NUMBERED = re.compile(r"(?:^|(?<=\s))\d{1,2}\.\s+(?=[A-Z])")
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Split text[start:end] into sentence spans, trimming white space and list numbers."""
     end = len(text) if end is None else end
-    spans: list[tuple[int, int]] = []
-    s = start
-    for m in _BOUNDARY.finditer(text, start, end):
-        cut = m.end()
-        if m.group(0) == "." and _is_abbreviation(text, m.start()):
-            continue
-        spans.append((s, cut))
-        s = cut
-    spans.append((s, end))
+    cuts = {m.end() for m in _BOUNDARY.finditer(text, start, end)
+            if not (m.group(0) == "." and _is_abbreviation(text, m.start()))}
+    cuts.update(m.start() for m in _NUMBERED.finditer(text, start, end))  # "1. Oversees ... 2. Assists ..."
+    cuts.discard(start)
+    cuts.discard(end)
+    bounds = [start, *sorted(cuts), end]
     out = []
-    for a, b in spans:
-        for a2, b2 in _split_numbered(text, a, b):
-            a2, b2 = _trim(text, a2, b2)
-            if b2 - a2 > 1:
-                out.append((a2, b2))
+    for a, b in zip(bounds, bounds[1:]):
+        a2, b2 = _trim(text, a, b)
+        if b2 - a2 > 1:
+            out.append((a2, b2))
     return out
-
-
-def _split_numbered(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    cuts = [m.start() for m in _NUMBERED.finditer(text, a, b) if m.start() > a]
-    bounds = [a, *cuts, b]
-    return list(zip(bounds, bounds[1:]))
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
