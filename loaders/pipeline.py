@@ -114,30 +114,28 @@ def _relations(ex: Extraction, rep: Repaired, key, a: int, b: int, acr: dict[str
 
 
 def _corefer(ex: Extraction) -> None:
-    """A short role mention that starts a longer one in the same document is that role:
-    'the associate superintendent' -> 'associate superintendent of Employee Engagement ...'."""
-    names = {r.target for r in ex.relations if r.target_type == ROLE}
-    longer: dict[str, set[str]] = {}
-    for n in names:
-        for m in names:
-            if m != n and m.lower().startswith(n.lower() + " of "):
-                longer.setdefault(n, set()).add(m)
-    # "Student Welfare and Compliance" and "Student Welfare and Compliance unit": one unit
+    """Short mentions that a longer one in the same document completes name the same entity:
+    'the associate superintendent' -> 'associate superintendent of Employee Engagement ...' (roles),
+    'Student Welfare and Compliance' -> 'Student Welfare and Compliance unit' (units)."""
+    longer: dict[tuple[str, str], set[str]] = {}
+    roles = {r.target for r in ex.relations if r.target_type == ROLE}
+    for n in roles:
+        longer[ROLE, n] = {m for m in roles if m.lower().startswith(n.lower() + " of ")}
     units = {r.target for r in ex.relations if r.target_type == UNIT}
     for n in units:
-        for suffix in (" unit", " office", " department", " division", " team"):
-            if n + suffix in units or n + suffix.title() in units:
-                longer.setdefault(n, set()).add(n + suffix if n + suffix in units else n + suffix.title())
+        longer[UNIT, n] = {n + s for s in (" unit", " office", " department", " division", " team",
+                                           " Unit", " Office", " Department", " Division", " Team")} & units
+
+    def full(typ: str, name: str) -> str:
+        found = longer.get((typ, name))
+        return next(iter(found)) if found and len(found) == 1 else name
+
     for r in ex.relations:
-        full = longer.get(r.target)
-        if full and len(full) == 1:
-            r.target = next(iter(full))
-        if r.source and longer.get(r.source) and len(longer[r.source]) == 1:
-            r.source = next(iter(longer[r.source]))
-    role = ex.role_name
-    if role:
-        ex.relations = [r for r in ex.relations
-                        if not (r.type == PART_OF and r.source and r.source.lower() == r.target.lower())]
+        r.target = full(r.target_type, r.target)
+        if r.source:
+            r.source = full(r.source_type, r.source)
+    ex.relations = [r for r in ex.relations
+                    if not (r.type == PART_OF and r.source and r.source.lower() == r.target.lower())]
 
 
 def _competencies(ex: Extraction, rep: Repaired, key: str, a: int, b: int) -> None:
