@@ -15,7 +15,7 @@ from pathlib import Path
 from orgkg.ontology.schema import ORGANIZATION, PART_OF, SUPERVISES, UNDER_DIRECTION_OF, UNIT
 
 from .model import Evidence, Extraction, Relation
-from .phrases import _classify, targets
+from .phrases import classify, targets
 from .text import Repaired
 
 NAME = "generic"
@@ -225,7 +225,7 @@ def _field_relation(ex: Extraction, rep: Repaired, field: tuple[str, int, int], 
         pos += len(piece) + 1
     if not found:
         name = re.sub(r"\s+", " ", value).strip(" .;")
-        typ = _classify(name, {}, list_context=True)
+        typ = classify(name, {}, list_context=True)
         if name and typ:
             ex.relations.append(Relation(rtype, name, typ, ev))
         return

@@ -478,7 +478,7 @@ def _target(conj: list[Tok], text: str, acronyms: dict[str, str], list_context: 
     name = _WS.sub(" ", _strip_determiners(name)).strip(" ,/")
     name = _MEMBERS_OF.sub("", name)
     staff_of = _STAFF_OF.match(name)
-    if staff_of and _classify(staff_of.group(1), acronyms) in (UNIT, ORGANIZATION):
+    if staff_of and classify(staff_of.group(1), acronyms) in (UNIT, ORGANIZATION):
         name = staff_of.group(1)  # "the staff of the Department of X": the department
     name = _OTHER_ALL.sub("", name)
     name = _DEPT_PERSONNEL.sub(" department", name)
@@ -486,10 +486,10 @@ def _target(conj: list[Tok], text: str, acronyms: dict[str, str], list_context: 
         return None
     if name in acronyms:
         full = acronyms[name]
-        return Target(full, _classify(full, acronyms) or UNIT, start, end)
+        return Target(full, classify(full, acronyms) or UNIT, start, end)
     if _ACRONYM.match(name) and len(name) >= 2:
         return Target(name, UNIT, start, end)  # an undefined acronym: most are units
-    typ = _classify(name, acronyms, list_context)
+    typ = classify(name, acronyms, list_context)
     if typ is None:
         return None
     return Target(name, typ, start, end)
@@ -500,7 +500,7 @@ def _is_generic_staff(conj: list[Tok]) -> bool:
     return all(w in VAGUE or w in ("all", "the", "other", "and", ",") for w in words)
 
 
-def _classify(name: str, acronyms: dict[str, str], list_context: bool = False) -> str | None:
+def classify(name: str, acronyms: dict[str, str], list_context: bool = False) -> str | None:
     """Role, Unit or Organization for a name; None when it is a vague group or not an entity."""
     low = name.lower()
     words = [w.strip(",;:") for w in low.split()]

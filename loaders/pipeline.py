@@ -13,7 +13,7 @@ from orgkg.ontology.schema import PART_OF, ROLE, UNDER_DIRECTION_OF, UNIT
 from .acronyms import find_acronyms
 from .competencies import competencies, competency_key
 from .model import Alias, Competency, Evidence, Extraction, Relation
-from .phrases import _classify
+from .phrases import classify
 from .relations import RELATION_SECTIONS, apply_rules
 from .segment import clauses, sentences
 from .text import Repaired
@@ -71,7 +71,7 @@ def _role_aliases(ex, rep, sections, acr) -> None:
             if not m:
                 continue
             alias = m.group(1).strip(" ,")
-            if len(alias.split()) < 2 or _classify(alias, acr) != ROLE or alias.lower() == name.lower():
+            if len(alias.split()) < 2 or classify(alias, acr) != ROLE or alias.lower() == name.lower():
                 continue
             ev = _evidence(ex, rep, key, s0, s1, "alias.subject")
             if alias.lower() not in {x.alias.lower() for x in ex.aliases}:
