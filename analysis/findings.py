@@ -4,6 +4,21 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+# Section order and titles, shared by the terminal, Markdown and JSON reports.
+SECTIONS: dict[str, str] = {
+    "cycles": "Reporting cycles",
+    "unsupervised": "Roles with no supervisor (other than the top)",
+    "multiple_supervisors": "Roles with more than one supervisor",
+    "gaps": "Referenced but not described (ranked by dependants)",
+    "conflicts": "Conflicting claims between documents",
+    "one_sided": "One-sided collaboration",
+    "spans": "Widest spans of control",
+    "depths": "Deepest reporting chains",
+    "layers": "Layers per unit",
+    "old": "Old descriptions",
+    "truncated": "Truncated or incomplete descriptions",
+}
+
 
 @dataclass
 class Finding:

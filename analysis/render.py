@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .findings import Finding, cite
+from .findings import SECTIONS, Finding, cite
 
 
 @dataclass
@@ -43,7 +43,6 @@ _HEADERS = {
 
 
 def health_tables(report, limit: int | None = 10) -> list[Table]:
-    from .health import SECTIONS
     out = []
     for key, title in SECTIONS.items():
         items = getattr(report, key)
