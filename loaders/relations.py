@@ -207,4 +207,4 @@ def _strict_ok(t: Target) -> bool:
     return False
 
 
-__all__ = ["RULES", "Rule", "apply_rules", "PART_OF", "RELATION_SECTIONS"]
+__all__ = ["KEYS", "RULES", "RELATION_SECTIONS", "Rule", "apply_rules"]
