@@ -85,7 +85,7 @@ _REPLACEMENTS = (("\u2018", "'"), ("\u2019", "'"), ("\u02bc", "'"), ("\u201c", '
                  ("\u2013", "-"), ("\u2014", "-"), ("\t", " "), ("\u00a0", " "), ("\r", " "))
 
 
-_NEEDS_TRANSLATE = re.compile("[\u2018\u2019\u02bc\u201c\u201d\u2013\u2014\t\u00a0\r]")
+_NEEDS_TRANSLATE = re.compile("[" + "".join(a for a, _ in _REPLACEMENTS) + "]")
 
 
 def repair(original: str) -> Repaired:
