@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from orgkg.ontology.schema import SECTIONS
+from orgkg.ontology.schema import HEADER_FIELDS, SECTIONS
 
 from .model import Extraction
 from .text import Repaired
@@ -66,8 +66,7 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
     spans = _sections(t)
     present = {k for k, _, _ in spans}
     ex.missing = [s.key for s in SECTIONS if s.key not in present and s.key != "qualifications"]
-    ex.missing += [f for f in ("working_title", "official_title", "code", "grade", "months", "overtime_eligible")
-                   if role[f] is None]
+    ex.missing += [f for f in HEADER_FIELDS if role[f] is None]
     ex.truncated = not _FOOTER.search(t)
     ex.sections = {k: rep.span(a, b) for k, a, b in spans}
     return spans

@@ -6,7 +6,7 @@ all read these tables, so a type is added or renamed in one place only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 ORGKG = "https://orgkg.dev/ns#"
 ORGKG_ID = "https://orgkg.dev/id/"
@@ -139,8 +139,6 @@ EDGE_TYPES: dict[str, EdgeType] = {
     ),
 }
 
-# Relation types an extractor emits between entities (REQUIRES is emitted as competencies).
-RELATION_TYPES = (UNDER_DIRECTION_OF, SUPERVISES, COLLABORATES_WITH, MEMBER_OF, PART_OF)
 REPORTING_TYPES = tuple(t for t, e in EDGE_TYPES.items() if e.reporting)
 
 COMPETENCY_KINDS = ("knowledge", "skill", "ability", "education", "certification", "experience", "tool")
@@ -167,24 +165,8 @@ SECTIONS: tuple[Section, ...] = (
     Section("overtime", "OVERTIME ELIGIBLE"),
     Section("duties", "EXAMPLES OF DUTIES AND RESPONSIBILITIES"),
 )
-SECTION_KEYS = tuple(s.key for s in SECTIONS)
 HEADER_FIELDS = ("working_title", "official_title", "code", "grade", "months", "overtime_eligible")
-
-
-@dataclass(frozen=True)
-class Schema:
-    """Bundle handed to consumers that want the whole schema at once."""
-
-    node_types: dict[str, NodeType] = field(default_factory=lambda: NODE_TYPES)
-    edge_types: dict[str, EdgeType] = field(default_factory=lambda: EDGE_TYPES)
 
 
 def node_iri(node_id: str) -> str:
     return ORGKG_ID + node_id
-
-
-def edge_type(name: str) -> EdgeType:
-    try:
-        return EDGE_TYPES[name]
-    except KeyError:
-        raise ValueError(f"unknown edge type {name!r}; known: {', '.join(EDGE_TYPES)}") from None
