@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _WORD = re.compile(r"[A-Za-z][\w']*|&")
 _WS = re.compile(r"\s+")
@@ -29,7 +30,7 @@ def find_acronyms(text: str, start: int = 0, end: int | None = None) -> list[tup
             expansion = _WS.sub(" ", text[s:m.start()].strip(" ,"))
             if expansion:
                 out.append((acr, expansion, s, m.end()))
-    for m in _REVERSED.finditer(text, start, end):  # "HVAC (heating, ventilating and air conditioning)"
+    for m in _reversed(text, start, end):  # "HVAC (heating, ventilating and air conditioning)"
         acr, exp = m.group(1), m.group(2).strip()
         words = re.findall(r"[A-Za-z][\w']*|&", exp)
         letters = [c for c in acr if c.isupper()]
@@ -37,6 +38,21 @@ def find_acronyms(text: str, start: int = 0, end: int | None = None) -> list[tup
         if got and got[0] == words[0]:
             out.append((acr, re.sub(r"\s+", " ", exp), m.start(), m.end()))
     return out
+
+
+def _reversed(text: str, start: int, end: int) -> Iterator[re.Match]:
+    """_REVERSED's matches, searched only around each '(' that follows a capital: a scan of the
+    whole page tries the pattern at every capital letter, and headers are in capitals."""
+    i = text.find("(", start, end)
+    while i >= 0:
+        k = i
+        while k > start and text[k - 1].isspace():
+            k -= 1
+        if k < i and k > start and (text[k - 1].isupper() or text[k - 1] == "&"):
+            m = _REVERSED.search(text, max(start, k - 10), min(end, i + 103))
+            if m and m.start(2) == i + 1:  # its own "(": an expansion holds no parentheses
+                yield m
+        i = text.find("(", i + 1, end)
 
 
 def _match(words: list[str], letters: list[str]) -> list[str] | None:

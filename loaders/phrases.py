@@ -35,12 +35,23 @@ class Target:
     located_in: Target | None = None  # "X in the Department of Y": Y
 
 
-@dataclass(frozen=True)
 class Tok:
-    w: str
-    a: int
-    b: int
-    i: int  # index in the token stream: a gap means the words were not adjacent
+    """A word or punctuation mark; a plain slotted class because targets() makes ~200 of them per document."""
+
+    __slots__ = ("w", "l", "a", "b", "i")
+
+    def __init__(self, w: str, a: int, b: int, i: int) -> None:
+        self.w = w
+        self.l = w.lower()  # noqa: E741 - compared far more often than the word itself
+        self.a = a
+        self.b = b
+        self.i = i  # index in the token stream: a gap means the words were not adjacent
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Tok) and (self.w, self.a, self.b, self.i) == (other.w, other.a, other.b, other.i)
+
+    def __hash__(self) -> int:
+        return hash((self.w, self.a, self.b, self.i))
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'&.\-]*[\w&]|[A-Za-z0-9]|[,;:/()]")
@@ -49,6 +60,7 @@ _PARTICIPLE = re.compile(r"[a-z]+(?:ing|ed)")
 _PARENS = re.compile(r"\s*\([^)]*\)?")
 _POSSESSIVE = re.compile(r"'s$|s'$")
 _WS = re.compile(r"\s+")
+_SINGLE_SPACED = re.compile(r"\S+(?: \S+)*")
 _MEMBERS_OF = re.compile(r"^(?:members|representatives)\s+of\s+(?:the\s+)?", re.I)
 _STAFF_OF = re.compile(r"^(?:staff|employees|personnel|workforce)\s+(?:of|in|within|at)\s+(?:the\s+)?(.+)$", re.I)
 _OTHER_ALL = re.compile(r"^(?:the\s+)?(?:other|all)\s+", re.I)
@@ -86,7 +98,7 @@ def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = N
     toks = cut
     head, where, rest = _split_location(toks, acronyms)
     conjs = _conjuncts(head, acronyms, list_context)
-    if subject_cut and len(conjs) > 1 and conjs[-1][0].w.lower() in ("the", "this"):
+    if subject_cut and len(conjs) > 1 and conjs[-1][0].l in ("the", "this"):
         conjs = conjs[:-1]  # "..., the director facilitates": the next clause's subject
     out: list[Target] = []
     where_conjs = _conjuncts(where, acronyms, True)
@@ -126,7 +138,7 @@ def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[lis
     i = 0
     while i < len(toks):
         t = toks[i]
-        lw = t.w.lower()
+        lw = t.l
         if t.w == "(":
             depth += 1
         elif t.w == ")":
@@ -141,7 +153,7 @@ def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[lis
                 out.append(t)
             i += 1
             continue
-        prev = out[-1].w.lower() if out else ""
+        prev = out[-1].l if out else ""
         nxt = toks[i + 1].w if i + 1 < len(toks) else ""
         if skipping:
             # a modifier ("in the design of ...") is skipped up to the next list separator
@@ -217,7 +229,7 @@ def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[lis
 
 
 def _trim(out: list[Tok]) -> list[Tok]:
-    while out and out[-1].w.lower() in ("and", "or", ",", "/", "the", "of", "(", "for", "in", "within", "at", "a"):
+    while out and out[-1].l in ("and", "or", ",", "/", "the", "of", "(", "for", "in", "within", "at", "a"):
         out.pop()
     return out
 
@@ -225,7 +237,7 @@ def _trim(out: list[Tok]) -> list[Tok]:
 def _starts_unit(toks: list[Tok], i: int, acronyms: dict[str, str]) -> bool:
     """Whether the tokens from i name a unit: '(the) Department of ...', 'DSSEM', 'the Office ...'."""
     j = i
-    if j < len(toks) and toks[j].w.lower() == "the":
+    if j < len(toks) and toks[j].l == "the":
         j += 1
     if j >= len(toks):
         return False
@@ -235,7 +247,7 @@ def _starts_unit(toks: list[Tok], i: int, acronyms: dict[str, str]) -> bool:
     if not w[:1].isupper():
         return False
     for k in range(j, min(len(toks), j + 8)):
-        lw = toks[k].w.lower()
+        lw = toks[k].l
         if lw in UNIT_HEADS and lw not in WEAK_UNIT_HEADS:
             return True
         if not toks[k].w[:1].isupper() and lw not in ("of", "and", "for", "the", "&"):
@@ -251,7 +263,7 @@ def _split_location(toks: list[Tok], acronyms) -> tuple[list[Tok], list[Tok], li
             depth += 1
         elif t.w == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and k > 0 and t.w.lower() in ("in", "within", "at") and _starts_unit(toks, k + 1, acronyms):
+        elif depth == 0 and k > 0 and t.l in ("in", "within", "at") and _starts_unit(toks, k + 1, acronyms):
             loc = toks[k + 1:]
             d = 0
             for j, u in enumerate(loc):
@@ -268,7 +280,7 @@ def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]
     seps: list[list[Tok]] = []
     depth = 0
     for t in toks:
-        lw = t.w.lower()
+        lw = t.l
         if t.w == "(":
             depth += 1
         elif t.w == ")":
@@ -286,14 +298,14 @@ def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]
         seps = seps[:len(parts) - 1]
     if not parts:
         return []
-    sepw = ["".join(x.w.lower() for x in s) for s in seps]
+    sepw = ["".join(x.l for x in s) for s in seps]
     # forward: "the Recruitment and Retention Team", "Student Welfare and Compliance unit"
     k = 0
     while k < len(parts) - 1:
         cur, nxt = parts[k], parts[k + 1]
         if (sepw[k] == "and" and not _has_head(cur, acronyms) and _capitalised(cur) and nxt[0].w[:1].isupper()
                 and _has_head(nxt, acronyms) and len(cur) <= 3 and "of" not in [x.w for x in cur]
-                and nxt[0].w.lower() != "the"):
+                and nxt[0].l != "the"):
             parts[k] = cur + seps[k] + nxt
             del parts[k + 1], seps[k], sepw[k]
             continue
@@ -304,7 +316,7 @@ def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]
                 j += 1
             last = parts[j + 1] if j + 1 < len(parts) else None
             if (j > k and last and sepw[j] in ("and", ",and") and _has_head(last, acronyms)
-                    and last[0].w[:1].isupper() and last[0].w.lower() != "the"):
+                    and last[0].w[:1].isupper() and last[0].l != "the"):
                 parts[k] = [t for q in range(k, j + 2) for t in (parts[q] + (seps[q] if q <= j else []))]
                 del parts[k + 1:j + 2], seps[k:j + 1], sepw[k:j + 1]
                 continue
@@ -314,7 +326,7 @@ def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]
     while k < len(parts) - 1:
         cur = parts[k]
         if len(cur) == 1 and _ADJECTIVE.match(cur[0].w) and not _has_head(cur, acronyms) \
-                and cur[0].w.lower() not in VAGUE and any(_has_head(p, acronyms) for p in parts[k + 1:]):
+                and cur[0].l not in VAGUE and any(_has_head(p, acronyms) for p in parts[k + 1:]):
             j = k + 1
             while j < len(parts) - 1 and len(parts[j]) == 1 and _ADJECTIVE.match(parts[j][0].w):
                 j += 1
@@ -328,11 +340,11 @@ def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]
     for sep_toks, sep, part in zip(seps, sepw, parts[1:]):
         prev = merged[-1]
         headed = _has_head(part, acronyms)
-        prev_words = [x.w.lower() for x in prev]
+        prev_words = [x.l for x in prev]
         join = False
         last = part[-1].w
         vague_part = last.islower() and (last in VAGUE or last.rstrip("s") in VAGUE)
-        if not headed and part[0].w.lower() != "the" and not vague_part:
+        if not headed and part[0].l != "the" and not vague_part:
             if ("of" in prev_words or "for" in prev_words) and _same_case_as_complement(prev, part):
                 join = True  # "Chief of Teaching, Learning, and Schools"; not "Board of Education, co"
             elif (not _has_head(prev, acronyms) or (_weakly_headed(prev) and _capitalised(prev))) and "and" in sep \
@@ -341,7 +353,7 @@ def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]
             elif not _has_head(prev, acronyms) and sep == "and" and list_context and _capitalised(prev) \
                     and _capitalised(part) and len(prev) <= 3:
                 join = True
-        if not join and headed and sep == "and" and ("of" in prev_words) and part[0].w.lower() != "the" \
+        if not join and headed and sep == "and" and ("of" in prev_words) and part[0].l != "the" \
                 and _capitalised(part) and _weakly_headed(part) and prev_words[0] not in ROLE_HEADS:
             join = True  # "Division of Assessment and Summer Programs"
         if join:
@@ -353,22 +365,22 @@ def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]
     # a bare head before a slash borrows the next conjunct's complement
     for k in range(len(merged) - 1):
         cur, nxt = merged[k], merged[k + 1]
-        bare = [t for t in cur if t.w.lower() not in ("the", "a", "an")]
-        if len(bare) == 1 and bare[0].w.lower() in ROLE_HEADS and "/" in merged_seps[k]:
-            of_idx = next((i for i, t in enumerate(nxt) if t.w.lower() in ("of", "for")), None)
+        bare = [t for t in cur if t.l not in ("the", "a", "an")]
+        if len(bare) == 1 and bare[0].l in ROLE_HEADS and "/" in merged_seps[k]:
+            of_idx = next((i for i, t in enumerate(nxt) if t.l in ("of", "for")), None)
             if of_idx is not None:
                 merged[k] = cur + nxt[of_idx:]
     # "the director, Department of Materials Management": a role and its unit, one name
     out: list[list[Tok]] = []
     for k, part in enumerate(merged):
         if out and merged_seps[k - 1] == "," and _bare_role(out[-1]) \
-                and part[0].w.lower() in ("department", "division", "office", "unit", "bureau") \
+                and part[0].l in ("department", "division", "office", "unit", "bureau") \
                 and (_capitalised(part) or "of" in [t.w for t in part]):
             out[-1] = out[-1] + part
             continue
         # a working title "Planner, Professional Learning": capitalised head, then a specialty without a head
         if out and merged_seps[k - 1] == "," and _bare_role(out[-1]) and out[-1][-1].w[:1].isupper() \
-                and _capitalised(part) and part[0].w.lower() != "the" and not _role_headed(part):
+                and _capitalised(part) and part[0].l != "the" and not _role_headed(part):
             out[-1] = out[-1] + part
             continue
         out.append(part)
@@ -389,7 +401,7 @@ def _trailing_and_group(conjs: list[list[Tok]], text: str) -> set[int]:
 
 def _bare_name(part: list[Tok], acronyms) -> bool:
     """One or two capitalised words without a head: a piece of a longer name."""
-    words = [t for t in part if t.w.lower() != "the"]
+    words = [t for t in part if t.l != "the"]
     return 1 <= len(words) <= 2 and _capitalised(words) and not _has_head(words, acronyms) \
         and not any(_ACRONYM.match(t.w) for t in words)
 
@@ -397,30 +409,30 @@ def _bare_name(part: list[Tok], acronyms) -> bool:
 def _same_case_as_complement(prev: list[Tok], part: list[Tok]) -> bool:
     """Whether `part` is written like the words after prev's 'of'/'for' (both capitalised or both not)."""
     for k, t in enumerate(prev[:-1]):
-        if t.w.lower() in ("of", "for"):
-            nxt = next((u for u in prev[k + 1:] if u.w.lower() not in ("the", "a", "an")), None)
+        if t.l in ("of", "for"):
+            nxt = next((u for u in prev[k + 1:] if u.l not in ("the", "a", "an")), None)
             return nxt is None or nxt.w[:1].isupper() == part[0].w[:1].isupper()
     return True
 
 
 def _weakly_headed(part: list[Tok]) -> bool:
     """Only weak unit words head it ('Summer Programs', 'Student Services'), no role or strong unit head."""
-    words = [t.w.lower() for t in part]
+    words = [t.l for t in part]
     return any(w in WEAK_UNIT_HEADS for w in words) and not any(
         w in ROLE_HEADS or (w in UNIT_HEADS and w not in WEAK_UNIT_HEADS) for w in words)
 
 
 def _role_headed(part: list[Tok]) -> bool:
-    return any(t.w.lower() in ROLE_HEADS or t.w.lower().rsplit("-", 1)[-1] in ROLE_HEADS for t in part)
+    return any(t.l in ROLE_HEADS or t.l.rsplit("-", 1)[-1] in ROLE_HEADS for t in part)
 
 
 def _bare_role(part: list[Tok]) -> bool:
-    words = [t.w.lower() for t in part if t.w.lower() not in ("the", "a", "an")]
+    words = [t.l for t in part if t.l not in ("the", "a", "an")]
     return 1 <= len(words) <= 3 and words[-1] in ROLE_HEADS
 
 
 def _capitalised(part: list[Tok]) -> bool:
-    return all(t.w[:1].isupper() or t.w.lower() in ("of", "and", "the", "for", "&", "(", ")") or t.w.isdigit()
+    return all(t.w[:1].isupper() or t.l in ("of", "and", "the", "for", "&", "(", ")") or t.w.isdigit()
                for t in part)
 
 
@@ -435,7 +447,7 @@ def _has_head(part: list[Tok], acronyms: dict[str, str]) -> bool:
             continue
         if depth:
             continue
-        lw = t.w.lower()
+        lw = t.l
         if lw in ROLE_HEADS or lw in UNIT_HEADS or lw.rsplit("-", 1)[-1] in ROLE_HEADS:
             return True
         if lw in QUALIFIED_ROLE_HEADS and not t.w[:1].isupper():
@@ -446,6 +458,8 @@ def _has_head(part: list[Tok], acronyms: dict[str, str]) -> bool:
 
 
 def _strip_determiners(name: str) -> str:
+    if not name.lower().startswith(DETERMINERS):
+        return name.strip()
     changed = True
     while changed:
         changed = False
@@ -473,15 +487,29 @@ def _target(conj: list[Tok], text: str, acronyms: dict[str, str], list_context: 
         return None
     start, end = conj[0].a, conj[-1].b
     name = _surface(conj, text)
-    name = _PARENS.sub("", name)  # drop "(DSSEM)", "(s)"
-    name = _POSSESSIVE.sub("", name.strip(" ,)"))
-    name = _WS.sub(" ", _strip_determiners(name)).strip(" ,/")
-    name = _MEMBERS_OF.sub("", name)
-    staff_of = _STAFF_OF.match(name)
-    if staff_of and classify(staff_of.group(1), acronyms) in (UNIT, ORGANIZATION):
-        name = staff_of.group(1)  # "the staff of the Department of X": the department
-    name = _OTHER_ALL.sub("", name)
-    name = _DEPT_PERSONNEL.sub(" department", name)
+    if "(" in name:
+        name = _PARENS.sub("", name)  # drop "(DSSEM)", "(s)"
+    name = name.strip(" ,)")
+    if name.endswith(("'s", "s'")):
+        name = _POSSESSIVE.sub("", name)
+    name = _strip_determiners(name)
+    if not _SINGLE_SPACED.fullmatch(name):
+        name = _WS.sub(" ", name)
+    name = name.strip(" ,/")
+    # the cheap tests below skip regexes that cannot match (this runs for every mention)
+    low = name[:14].lower()
+    if low.startswith(("members", "representatives")):
+        name = _MEMBERS_OF.sub("", name)
+        low = name[:14].lower()
+    if low.startswith(("staff", "employees", "personnel", "workforce")):
+        staff_of = _STAFF_OF.match(name)
+        if staff_of and classify(staff_of.group(1), acronyms) in (UNIT, ORGANIZATION):
+            name = staff_of.group(1)  # "the staff of the Department of X": the department
+        low = name[:14].lower()
+    if low.startswith(("the", "other", "all")):
+        name = _OTHER_ALL.sub("", name)
+    if name[-9:].lower() == "personnel":
+        name = _DEPT_PERSONNEL.sub(" department", name)
     if not name or len(name) > 120:
         return None
     if name in acronyms:
@@ -496,7 +524,7 @@ def _target(conj: list[Tok], text: str, acronyms: dict[str, str], list_context: 
 
 
 def _is_generic_staff(conj: list[Tok]) -> bool:
-    words = [t.w.lower() for t in conj]
+    words = [t.l for t in conj]
     return all(w in VAGUE or w in ("all", "the", "other", "and", ",") for w in words)
 
 

@@ -6,8 +6,9 @@ import re
 
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s+")
 _ABBREV = frozenset("dr mr mrs ms st no vs etc e.g i.e inc co jr sr u.s u.s.a approx dept div asst esp incl".split())
-_BOUNDARY = re.compile(r"[.!?](?=[\"')\]]?\s+(?:\(?[A-Z0-9]))|[.!?]$|\n\s*\n|\n(?=\s*(?:\d{1,2}[.)]\s|[A-Z]))")
-_NUMBERED = re.compile(r"(?:^|(?<=\s))\d{1,2}\.\s+(?=[A-Z])")
+# each branch starts with its character so the scan is fast; "1. " items count only after white space
+_BOUNDARY = re.compile(r"[.!?](?:(?=[\"')\]]?\s+\(?[A-Z0-9])|$)|\n(?:\s*\n|(?=\s*(?:\d{1,2}[.)]\s|[A-Z])))")
+_NUMBERED = re.compile(r"\d{1,2}\.\s+(?=[A-Z])")
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -15,7 +16,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     end = len(text) if end is None else end
     cuts = {m.end() for m in _BOUNDARY.finditer(text, start, end)
             if not (m.group(0) == "." and _is_abbreviation(text, m.start()))}
-    cuts.update(m.start() for m in _NUMBERED.finditer(text, start, end))  # "1. Oversees ... 2. Assists ..."
+    cuts.update(m.start() for m in _NUMBERED.finditer(text, start, end)  # "1. Oversees ... 2. Assists ..."
+                if m.start() == 0 or text[m.start() - 1].isspace())
     cuts.discard(start)
     cuts.discard(end)
     bounds = [start, *sorted(cuts), end]
@@ -41,9 +43,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and (text[a].isspace() or text[a] in "-*•·"):
         a += 1
-    m = _LIST_NUMBER.match(text, a, b)
-    if m:
-        a = m.end()
+    if a < b and text[a].isdigit():
+        m = _LIST_NUMBER.match(text, a, b)
+        if m:
+            a = m.end()
     while b > a and text[b - 1].isspace():
         b -= 1
     return a, b

@@ -77,7 +77,7 @@ class Repaired:
 
 _SPACES = re.compile(r"[ \t\u00a0]{2,}")
 _DOUBLE_PUNCT = re.compile(r"([,;])(\s*[,;])+")
-_JAMMED = re.compile(r"(?<=[a-z\)][.;:])(?=[A-Z][a-z])")  # "staff.Coordinates" -> "staff. Coordinates"
+_JAMMED = re.compile(r"[.;:](?<=[a-z\)][.;:])(?=[A-Z][a-z])")  # "staff.Coordinates" -> "staff. Coordinates"
 _INVERTED_Q = "\u00bf"
 
 
@@ -109,7 +109,7 @@ def repair(original: str) -> Repaired:
             chars[i] = "-" if prev.isspace() and nxt.isspace() else c
             i = original.find(_INVERTED_Q, i + 1)
         text = "".join(chars)
-    jammed = [m.start() for m in _JAMMED.finditer(original)]
+    jammed = [m.end() for m in _JAMMED.finditer(original)]
     if jammed:
         pieces: list[str] = []
         origin: list[int] = []
