@@ -44,7 +44,14 @@ def pick(text: str, format: str | None = None) -> Loader:
             return LOADERS[format]
         except KeyError:
             raise InputError(f"unknown format {format!r}; known: {', '.join(LOADERS)}") from None
-    return max(LOADERS.values(), key=lambda ld: ld.detect(text))
+    best, score = None, -1.0
+    for ld in LOADERS.values():  # detect() scores lie in [0, 1]: a sure 1.0 needs no second opinion
+        sc = ld.detect(text)
+        if sc > score:
+            best, score = ld, sc
+            if sc >= 1.0:
+                break
+    return best
 
 
 def extract_text(text: str, doc: str, path: str = "", format: str | None = None) -> Extraction:

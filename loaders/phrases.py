@@ -60,6 +60,7 @@ _PARTICIPLE = re.compile(r"[a-z]+(?:ing|ed)")
 _PARENS = re.compile(r"\s*\([^)]*\)?")
 _POSSESSIVE = re.compile(r"'s$|s'$")
 _WS = re.compile(r"\s+")
+_DETERMINERS_RE = re.compile("(?:" + "|".join(re.escape(d) for d in DETERMINERS) + ")*", re.IGNORECASE | re.ASCII)
 _SINGLE_SPACED = re.compile(r"\S+(?: \S+)*")
 _MEMBERS_OF = re.compile(r"^(?:members|representatives)\s+of\s+(?:the\s+)?", re.I)
 _STAFF_OF = re.compile(r"^(?:staff|employees|personnel|workforce)\s+(?:of|in|within|at)\s+(?:the\s+)?(.+)$", re.I)
@@ -276,6 +277,8 @@ def _split_location(toks: list[Tok], acronyms) -> tuple[list[Tok], list[Tok], li
 
 def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]:
     """Split a token list at commas, 'and', 'or' and slashes, then rejoin what is one name."""
+    if not toks:
+        return []
     parts: list[list[Tok]] = [[]]
     seps: list[list[Tok]] = []
     depth = 0
@@ -458,18 +461,8 @@ def _has_head(part: list[Tok], acronyms: dict[str, str]) -> bool:
 
 
 def _strip_determiners(name: str) -> str:
-    if not name.lower().startswith(DETERMINERS):
-        return name.strip()
-    changed = True
-    while changed:
-        changed = False
-        low = name.lower()
-        for d in DETERMINERS:
-            if low.startswith(d):
-                name = name[len(d):]
-                changed = True
-                break
-    return name.strip()
+    m = _DETERMINERS_RE.match(name)  # "the", "all the", "each of the" ... repeatedly, in DETERMINERS order
+    return name[m.end():].strip()
 
 
 def _surface(conj: list[Tok], text: str) -> str:

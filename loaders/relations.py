@@ -156,12 +156,14 @@ def apply_rules(text: str, start: int, end: int,
             source = None
             if rule.type == PART_OF and before.strip() and m.start() - start <= 200:
                 source = _explicit_subject(text, start, m.start(), acronyms)  # "The Division of X is part of Y"
+            blow = before.lower()  # cheap substring tests spare most regex searches below
             if source is None:
-                if _RELATIVE.search(before):
+                if ("wh" in blow or "that" in blow) and _RELATIVE.search(before):
                     continue  # "the office which reports to ...": someone else's relation
                 if rule.needs_subject and (m.start() - start > 200 or before.strip() and not _subject_before(before)):
                     continue
-            if rule.type == SUPERVISES and _SKILL_WORDS.search(before):
+            if rule.type == SUPERVISES and ("abil" in blow or "able" in blow or "skill" in blow or "experience" in blow) \
+                    and _SKILL_WORDS.search(before):
                 continue
             window = min(end, m.end() + MAX_TARGET_SPAN)  # a target list is never longer: keeps long clauses linear
             for t in targets(text, m.end(), window, acronyms, rule.list_context, rule.type == SUPERVISES):

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 import stat
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from pathlib import Path
 
 MAX_BYTES = 20 * 1024 * 1024  # larger files are refused, not read
@@ -61,22 +62,35 @@ def _control_ratio(sample: bytes) -> float:
 
 @dataclass
 class Repaired:
-    """Repaired text plus, for every character, its offset in the original."""
+    """Repaired text plus the way back to offsets in the original.
+
+    The way back is one step per repair pass that inserted or removed characters: sorted positions
+    in that pass's output from which its input lies `shift` characters further on. Most pages need
+    no step at all, and a lookup costs a bisect per step instead of a list of one int per character.
+    """
 
     original: str
     text: str
-    origin: list[int]
+    steps: list[tuple[list[int], list[int]]] = field(default_factory=list)
+
+    def origin(self, i: int) -> int:
+        """The offset in the original text of repaired character i."""
+        for starts, shifts in reversed(self.steps):
+            k = bisect_right(starts, i)
+            if k:
+                i += shifts[k - 1]
+        return i
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the repaired text to the original text."""
         if end <= start:
-            o = self.origin[start] if start < len(self.origin) else len(self.original)
+            o = self.origin(start) if start < len(self.text) else len(self.original)
             return o, o
-        return self.origin[start], self.origin[end - 1] + 1
+        return self.origin(start), self.origin(end - 1) + 1
 
 
-_SPACES = re.compile(r"[ \t\u00a0]{2,}")
-_DOUBLE_PUNCT = re.compile(r"([,;])(\s*[,;])+")
+_SPACES = re.compile(r"  +")
+_DOUBLE_PUNCT = re.compile(r"[,;](?:\s*[,;])+")  # kept: its first mark
 _JAMMED = re.compile(r"[.;:](?<=[a-z\)][.;:])(?=[A-Z][a-z])")  # "staff.Coordinates" -> "staff. Coordinates"
 _INVERTED_Q = "\u00bf"
 
@@ -85,8 +99,6 @@ _REPLACEMENTS = (("\u2018", "'"), ("\u2019", "'"), ("\u02bc", "'"), ("\u201c", '
                  ("\u2013", "-"), ("\u2014", "-"), ("\t", " "), ("\u00a0", " "), ("\r", " "))
 
 
-_NEEDS_TRANSLATE = re.compile("[" + "".join(a for a, _ in _REPLACEMENTS) + "]")
-
 
 def repair(original: str) -> Repaired:
     """Undo the source's quirks: '¿' for apostrophes/dashes, doubled spaces and punctuation, jammed sentences.
@@ -94,10 +106,9 @@ def repair(original: str) -> Repaired:
     One-to-one replacements keep offsets; only inserted and collapsed characters need the origin map.
     """
     text = original
-    if _NEEDS_TRANSLATE.search(original):
-        for a, b in _REPLACEMENTS:  # str.replace per character beats a dict translate on long texts
-            if a in text:
-                text = text.replace(a, b)
+    for a, b in _REPLACEMENTS:  # `in` + str.replace per character beats a regex scan or a dict translate
+        if a in text:
+            text = text.replace(a, b)
     n = len(original)
     if _INVERTED_Q in original:
         chars = list(text)
@@ -110,40 +121,42 @@ def repair(original: str) -> Repaired:
             i = original.find(_INVERTED_Q, i + 1)
         text = "".join(chars)
     jammed = [m.end() for m in _JAMMED.finditer(original)]
+    steps: list[tuple[list[int], list[int]]] = []
     if jammed:
         pieces: list[str] = []
-        origin: list[int] = []
         last = 0
         for j in jammed:
             pieces += (text[last:j], " ")
-            origin.extend(range(last, j))
-            origin.append(j)
             last = j
         pieces.append(text[last:])
-        origin.extend(range(last, n))
         text = "".join(pieces)
-    else:
-        origin = list(range(n))
-    # collapse runs of spaces and doubled list punctuation, keeping the origin map aligned
-    for pattern, keep in ((_SPACES, lambda m: " "), (_DOUBLE_PUNCT, lambda m: m.group(1))):
-        text, origin = _sub_keep(pattern, keep, text, origin)
-    return Repaired(original, text, origin)
+        # the space inserted before original j maps to j, as does the character after it
+        steps.append(([j + k + 1 for k, j in enumerate(jammed)], [-(k + 1) for k in range(len(jammed))]))
+    # collapse runs of spaces (tabs and no-break spaces are spaces by now) and doubled list punctuation
+    for pattern, keep, hint in ((_SPACES, " ", "  "), (_DOUBLE_PUNCT, None, None)):
+        if hint is None or hint in text:
+            text, step = _sub_keep(pattern, keep, text)
+            if step[0]:
+                steps.append(step)
+    return Repaired(original, text, steps)
 
 
-def _sub_keep(pattern: re.Pattern, repl, text: str, origin: list[int]) -> tuple[str, list[int]]:
-    """Regex substitution where each replacement is a prefix-equal shortening of the match."""
+def _sub_keep(pattern: re.Pattern, keep: str | None, text: str) -> tuple[str, tuple[list[int], list[int]]]:
+    """Replace each match by `keep` (None: the match's first character), a prefix-equal shortening of
+    the match; returns the new text and its step back (see Repaired)."""
     parts: list[str] = []
-    new_origin: list[int] = []
+    starts: list[int] = []
+    shifts: list[int] = []
+    removed = 0
     last = 0
     for m in pattern.finditer(text):
-        parts.append(text[last:m.start()])
-        new_origin.extend(origin[last:m.start()])
-        r = repl(m)
-        parts.append(r)
-        new_origin.extend(origin[m.start():m.start() + len(r)])
+        r = keep if keep is not None else m.group(0)[0]
+        parts += (text[last:m.start()], r)
+        removed += m.end() - m.start() - len(r)
+        starts.append(m.start() + len(r) - (removed - (m.end() - m.start() - len(r))))
+        shifts.append(removed)
         last = m.end()
     if not parts:
-        return text, origin
+        return text, (starts, shifts)
     parts.append(text[last:])
-    new_origin.extend(origin[last:])
-    return "".join(parts), new_origin
+    return "".join(parts), (starts, shifts)
