@@ -24,7 +24,7 @@ _DATES = {
     "revised": re.compile(r"Date\(s\) Revised:[ \t]*([0-9/.\-, ]+)?"),
     "reviewed": re.compile(r"Last Reviewed:[ \t]*([0-9/.\-, ]+)?"),
 }
-_FOOTER = re.compile(r"Class Established:|This description may be changed")
+_FOOTERS = ("Class Established:", "This description may be changed")
 _SECTIONS_ANY_CASE = re.compile("|".join(f"(?P<{s.key}>{re.escape(s.label)}):?" for s in SECTIONS), re.IGNORECASE)
 _MARKERS = ("CLASS DESCRIPTION", "OFFICIAL TITLE:", "SUMMARY DESCRIPTION OF CLASSIFICATION",
             "EXAMPLES OF DUTIES AND RESPONSIBILITIES", "CLASSIFICATION →", "Sorted by job title:")
@@ -51,7 +51,7 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
         role["grade"] = m.group("grade").strip()
         role["months"] = int(m.group("months")) if m.group("months") else None
         role["title_source"] = "header"
-    m = _OVERTIME.search(t)
+    m = _overtime(t)
     if m:
         role["overtime_eligible"] = m.group(1).lower() == "yes"
     if not role["working_title"]:
@@ -63,16 +63,40 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
     for k, rx in _DATES.items():
         dm = rx.search(t)
         ex.dates[k] = (dm.group(1) or "").strip() or None if dm else None
-    spans = _sections(t)
+    footer = _footer(t)
+    spans = _sections(t, footer)
     present = {k for k, _, _ in spans}
     ex.missing = [s.key for s in SECTIONS if s.key not in present and s.key != "qualifications"]
     ex.missing += [f for f in HEADER_FIELDS if role[f] is None]
-    ex.truncated = not _FOOTER.search(t)
+    ex.truncated = footer is None
     ex.sections = {k: rep.span(a, b) for k, a, b in spans}
     return spans
 
 
-def _sections(t: str) -> list[tuple[str | None, int, int]]:
+def _footer(t: str) -> int | None:
+    """Where the footer starts; plain finds, as a two-way alternation regex would try every position."""
+    found = [i for i in (t.find(f) for f in _FOOTERS) if i >= 0]
+    return min(found) if found else None
+
+
+_CASE_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin)
+
+
+def _overtime(t: str) -> re.Match | None:
+    """_OVERTIME's first match; an IGNORECASE pattern has no fast scan, so try it where the words are."""
+    if any(c in t for c in _CASE_FOLDS_TO_ASCII):  # letters re.IGNORECASE equates with ASCII ones: scan
+        return _OVERTIME.search(t)
+    low = t.lower()
+    i = low.find("overtime eligible:")
+    while i >= 0:
+        m = _OVERTIME.match(t, i)
+        if m:
+            return m
+        i = low.find("overtime eligible:", i + 1)
+    return None
+
+
+def _sections(t: str, footer: int | None) -> list[tuple[str | None, int, int]]:
     hits = []
     for sec in SECTIONS:  # plain finds: far cheaper than one nine-way alternation over the page
         i = t.find(sec.label)
@@ -83,8 +107,7 @@ def _sections(t: str) -> list[tuple[str | None, int, int]]:
     hits.sort()
     if not hits:  # the source prints labels in capitals; other copies may not
         hits = [(m.start(), m.end(), m.lastgroup) for m in _SECTIONS_ANY_CASE.finditer(t)]
-    footer = _FOOTER.search(t)
-    stop = footer.start() if footer else len(t)
+    stop = footer if footer is not None else len(t)
     out = []
     for i, (s, e, key) in enumerate(hits):
         nxt = hits[i + 1][0] if i + 1 < len(hits) else stop

@@ -6,16 +6,21 @@ import re
 
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s+")
 _ABBREV = frozenset("dr mr mrs ms st no vs etc e.g i.e inc co jr sr u.s u.s.a approx dept div asst esp incl".split())
-# each branch starts with its character so the scan is fast; "1. " items count only after white space
-_BOUNDARY = re.compile(r"[.!?](?:(?=[\"')\]]?\s+\(?[A-Z0-9])|$)|\n(?:\s*\n|(?=\s*(?:\d{1,2}[.)]\s|[A-Z])))")
-_NUMBERED = re.compile(r"\d{1,2}\.\s+(?=[A-Z])")
+# sentence ends, one pattern per first character: sre scans fast for a literal first character and
+# slowly for a class or an alternation; "!" and "?" are rare, so their pattern runs only when present
+_END_DOT = re.compile(r"\.(?:(?=[\"')\]]?\s+\(?[A-Z0-9])|$)")
+_END_MARK = re.compile(r"[!?](?:(?=[\"')\]]?\s+\(?[A-Z0-9])|$)")
+_END_LINE = re.compile(r"\n(?:\s*\n|(?=\s*(?:\d{1,2}[.)]\s|[A-Z])))")
+_NUMBERED = re.compile(r"\d\d?\.\s+(?=[A-Z])")  # "1. " items count only after white space
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Split text[start:end] into sentence spans, trimming white space and list numbers."""
     end = len(text) if end is None else end
-    cuts = {m.end() for m in _BOUNDARY.finditer(text, start, end)
-            if not (m.group(0) == "." and _is_abbreviation(text, m.start()))}
+    cuts = {m.end() for m in _END_DOT.finditer(text, start, end) if not _is_abbreviation(text, m.start())}
+    cuts.update(m.end() for m in _END_LINE.finditer(text, start, end))
+    if text.find("!", start, end) >= 0 or text.find("?", start, end) >= 0:
+        cuts.update(m.end() for m in _END_MARK.finditer(text, start, end))
     cuts.update(m.start() for m in _NUMBERED.finditer(text, start, end)  # "1. Oversees ... 2. Assists ..."
                 if m.start() == 0 or text[m.start() - 1].isspace())
     cuts.discard(start)
