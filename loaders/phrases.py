@@ -79,6 +79,9 @@ _NOT_ADVERBS = frozenset("family supply assembly county italy july rally ally an
 _SOFT = frozenset("on by from with as about regarding concerning during through via per into upon toward towards "
                   "across among throughout".split())
 _EXAMPLES = frozenset({"including", "especially", "particularly"})
+# the words and endings _cut tests for; any other word simply continues the list
+_CUT_WORDS = frozenset({";", ":", "to", "for", "in", "within", "at", "such", "the"}) | _EXAMPLES | _SOFT | _HARD | VERBS
+_CUT_ENDINGS = ("s", "ly", "ing", "ed")
 
 
 def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = None,
@@ -154,8 +157,6 @@ def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[lis
                 out.append(t)
             i += 1
             continue
-        prev = out[-1].l if out else ""
-        nxt = toks[i + 1].w if i + 1 < len(toks) else ""
         if skipping:
             # a modifier ("in the design of ...") is skipped up to the next list separator
             if t.w == ",":
@@ -167,6 +168,12 @@ def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[lis
                 skipping += 1
             i += 1
             continue
+        if lw not in _CUT_WORDS and not lw.endswith(_CUT_ENDINGS):
+            out.append(t)  # an ordinary word: none of the tests below can end the list here
+            i += 1
+            continue
+        prev = out[-1].l if out else ""
+        nxt = toks[i + 1].w if i + 1 < len(toks) else ""
         if t.w in (";", ":"):
             break
         if lw in _EXAMPLES or (lw == "such" and nxt.lower() == "as"):
