@@ -13,22 +13,29 @@ this to patch one node or edge by replaying just its operations.
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import fields
 from functools import lru_cache
+from operator import attrgetter
 
-from orgkg.loaders.model import Extraction
+import networkx as nx
+from orgkg.loaders.model import Evidence, Extraction
 from orgkg.ontology.schema import (
     COMPETENCY,
     DESCRIBED_IN,
     DOCUMENT,
+    EDGE_TYPES,
+    NODE_TYPES,
     REQUIRES,
     ROLE,
 )
 
 from .ids import canonical as _canonical
 from .ids import node_id, slug
-from .orggraph import OrgGraph
+from .orggraph import OrgGraph, evidence_sig, merge_node, new_node, summarize
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&./\-]*[A-Z0-9]$")
 
@@ -67,6 +74,7 @@ class Resolver:
                     self.alias_of[c_alias] = c_name
         for c in conflicts:
             del self.acronyms[c]
+        self._ids: dict[tuple[str, str], tuple[str, str]] = {}  # node_id's answers without document acronyms
         self.role_names: dict[str, str] = {}  # canonical -> display name of described roles
         for _, role_name, c_role in inputs:
             if role_name:
@@ -85,7 +93,16 @@ class Resolver:
         return raw
 
     def node_id(self, node_type: str, raw: str, doc_acronyms: dict[str, str] | None = None) -> tuple[str, str]:
-        name = self.name(raw, doc_acronyms)
+        if doc_acronyms and raw.strip() in doc_acronyms:
+            return self._node_id(node_type, self.name(raw, doc_acronyms))
+        # without a document's own acronym the answer depends on (type, name) only: the same names recur
+        # across thousands of documents, so remember it (the resolver does not change once built)
+        got = self._ids.get((node_type, raw))
+        if got is None:
+            got = self._ids[node_type, raw] = self._node_id(node_type, self.name(raw))
+        return got
+
+    def _node_id(self, node_type: str, name: str) -> tuple[str, str]:
         key = canonical(name)
         key = self.alias_of.get(key, key)
         if node_type == ROLE and key in self.role_names:
@@ -96,6 +113,23 @@ class Resolver:
 @lru_cache(maxsize=1 << 17)
 def _slug(key: str) -> str:
     return slug(key)
+
+
+@lru_cache(maxsize=1 << 14)
+def _competency_id(key: str) -> str:
+    """ids.node_id(COMPETENCY, key), memoised: a few hundred keys recur in every document."""
+    return node_id(COMPETENCY, key)
+
+
+_EV_NAMES = tuple(f.name for f in fields(Evidence))
+_ev_values = attrgetter(*_EV_NAMES)
+
+
+def _evidence(e: Evidence) -> dict:
+    """`e.to_json()` without dataclasses.asdict's recursive deep copy (Evidence holds only scalars)."""
+    if type(e) is Evidence:
+        return dict(zip(_EV_NAMES, _ev_values(e)))
+    return e.to_json()
 
 
 def doc_ops(ex: Extraction, res: Resolver) -> list[Op]:
@@ -130,12 +164,12 @@ def doc_ops(ex: Extraction, res: Resolver) -> list[Op]:
             ops.append(("n", rel.target_type, rel.target, tgt_id, {}))  # keep the surface form as an alias
         if src_id == tgt_id:
             continue
-        ops.append(("e", src_id, tgt_id, rel.type, rel.evidence.to_json()))
+        ops.append(("e", src_id, tgt_id, rel.type, _evidence(rel.evidence)))
     if role_id:
         for c in ex.competencies:
-            cid = node_id(COMPETENCY, c.key)
+            cid = _competency_id(c.key)
             ops.append(("n", COMPETENCY, c.name, cid, dict(kind=c.kind, key=c.key)))
-            ops.append(("e", role_id, cid, REQUIRES, c.evidence.to_json()))
+            ops.append(("e", role_id, cid, REQUIRES, _evidence(c.evidence)))
     # acronyms become aliases of their expansion's node, whatever its type (if that node exists by now)
     for a in ex.aliases:
         for t in (ROLE, "Unit", "Organization"):
@@ -159,6 +193,88 @@ def apply_op(g: OrgGraph, op: Op) -> None:
         g.add_node(op[1], op[2], nid=op[3])
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a merge allocates its many small, long-lived dicts and lists.
+
+    They hold no cycles worth collecting, yet each full collection walks every live object (10,000
+    extractions and the growing graph): about a third of a 10,000-document merge went to it.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+class Fold:
+    """A graph being built from operations, as plain dicts: `apply_op`'s result without networkx's per-call cost.
+
+    Nodes and edges are kept as the records the graph file holds ({"id", ...attributes} and {"source",
+    "target", "type", "evidence", ...}), so saving needs no copies. The merge rules are OrgGraph's own
+    (orggraph.new_node / merge_node); evidence signatures are kept in a set per edge instead of rescanned.
+    Insertion order, hence every attribute order in the saved file, is the one OrgGraph would have.
+    """
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, dict] = {}
+        self.edges: dict[tuple[str, str, str], dict] = {}
+        self._sigs: dict[tuple[str, str, str], set] = {}
+
+    def apply(self, op: Op) -> None:
+        kind = op[0]
+        nodes = self.nodes
+        if kind == "n":
+            if op[1] not in NODE_TYPES:
+                raise ValueError(f"unknown node type {op[1]!r}")
+            data = nodes.get(op[3])
+            if data is None or "type" not in data:  # new, or created bare by an edge first
+                props = {k: list(v) if isinstance(v, list) else v for k, v in op[4].items()}
+                if data is None:
+                    nodes[op[3]] = {"id": op[3], **new_node(op[1], op[2], props)}
+                else:
+                    data.update(new_node(op[1], op[2], props))
+            else:
+                merge_node(data, op[2], op[4])
+        elif kind == "e":
+            key = op[1:4]
+            data = self.edges.get(key)
+            if data is None:
+                if op[3] not in EDGE_TYPES:
+                    raise ValueError(f"unknown edge type {op[3]!r}")
+                for n in (op[1], op[2]):
+                    if n not in nodes:
+                        nodes[n] = {"id": n}
+                data = self.edges[key] = {"source": op[1], "target": op[2], "type": op[3], "evidence": []}
+                sigs = self._sigs[key] = set()
+            else:
+                sigs = self._sigs[key]
+            if op[4]:
+                sig = evidence_sig(op[4])
+                if sig not in sigs:
+                    sigs.add(sig)
+                    data["evidence"].append(op[4])
+        else:
+            data = nodes.get(op[3])
+            if data is not None and op[2] not in data["aliases"]:
+                if op[1] not in NODE_TYPES:
+                    raise ValueError(f"unknown node type {op[1]!r}")
+                merge_node(data, op[2], {})
+
+    def summary(self) -> dict:
+        return summarize(self.nodes.values(), (k[2] for k in self.edges))
+
+    def to_orggraph(self) -> OrgGraph:
+        g = nx.MultiDiGraph()
+        for nid, d in self.nodes.items():
+            g.add_node(nid, **{k: v for k, v in d.items() if k != "id"})
+        for (u, v, k), d in self.edges.items():
+            g.add_edge(u, v, key=k, **{a: b for a, b in d.items() if a != "source" and a != "target"})
+        return OrgGraph(g)
+
+
 def add_extraction(g: OrgGraph, ex: Extraction, res: Resolver) -> list[Op]:
     """Merge one document into `g` (documents must be added in name order); returns its operations."""
     ops = doc_ops(ex, res)
@@ -173,11 +289,13 @@ def ordered(extractions: Iterable[Extraction]) -> list[Extraction]:
 
 def build(extractions: Iterable[Extraction]) -> OrgGraph:
     exs = ordered(extractions)
-    res = Resolver(exs)
-    g = OrgGraph()
-    for ex in exs:
-        add_extraction(g, ex, res)
-    return g
+    with gc_paused():
+        res = Resolver(exs)
+        f = Fold()
+        for ex in exs:
+            for op in doc_ops(ex, res):
+                f.apply(op)
+        return f.to_orggraph()
 
 
 def _stub(node_type: str) -> dict:

@@ -31,10 +31,10 @@ from pathlib import Path
 
 from orgkg.loaders.model import Extraction
 
-from .build import Resolver, _slug, apply_op, doc_ops, op_target, resolver_input
+from .build import Fold, Resolver, _slug, apply_op, doc_ops, gc_paused, op_target, resolver_input
 from .cache import ExtractionCache, extractor_fingerprint, from_json, transaction
 from .orggraph import OrgGraph
-from .store import atomic_write, dumps, edge_line, join_lines, node_line, save, split_lines
+from .store import atomic_write, edge_line, file_chunks, join_lines, node_line, save, split_lines
 
 STATE_VERSION = 1
 RACY_NS = 2_000_000_000  # files modified this close to the last build's start are re-hashed, not trusted by mtime
@@ -214,18 +214,20 @@ def _full(exs, output: Path, db, stats, started_ns: int, loader: str, reason: st
     t1 = time.perf_counter()
     pairs = exs if db is not None else [(ex.path, ex) for ex in exs]
     pairs = sorted(pairs, key=lambda pe: pe[1].doc)
-    inputs = [resolver_input(ex) for _, ex in pairs]
-    res = Resolver.from_inputs(inputs)
-    g = OrgGraph()
-    groups: list[tuple[str, dict[str, str]]] = []
-    for p, ex in pairs:
-        ops = doc_ops(ex, res)
-        if db is not None:
-            groups.append((p, _group(ops)))
-        for op in ops:
-            apply_op(g, op)
-    t2 = time.perf_counter()
-    text = dumps(g)
+    with gc_paused():
+        inputs = [resolver_input(ex) for _, ex in pairs]
+        res = Resolver.from_inputs(inputs)
+        g = Fold()
+        groups: list[tuple[str, dict[str, str]]] = []
+        for p, ex in pairs:
+            ops = doc_ops(ex, res)
+            if db is not None:
+                groups.append((p, _group(ops)))
+            for op in ops:
+                g.apply(op)
+        t2 = time.perf_counter()
+        summary = g.summary()
+        text = file_chunks(summary, g.nodes, g.edges)
     _write(output, text)
     t3 = time.perf_counter()
     if db is not None:
@@ -239,12 +241,12 @@ def _full(exs, output: Path, db, stats, started_ns: int, loader: str, reason: st
                            [(p, t, o) for p, grp in groups if p in stats for t, o in grp.items()])
             _put_meta(db, started_ns, loader, output)
     t4 = time.perf_counter()
-    return BuildResult(g.summary(), len(pairs), extracted, "full", reason,
+    return BuildResult(summary, len(pairs), extracted, "full", reason,
                        {"extract_s": t_extract if t_extract is not None else t1 - t0, "merge_s": t2 - t1,
                         "save_s": t3 - t2, "state_s": t4 - t3})
 
 
-def _write(output: Path, text: str) -> None:
+def _write(output: Path, text: str | list[str]) -> None:
     from orgkg.errors import UserError
 
     try:

@@ -4,13 +4,67 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import networkx as nx
 from orgkg.ontology.schema import EDGE_TYPES, NODE_TYPES
 
 from .ids import canonical, node_id
+
+
+# The merge rules, shared by OrgGraph and the dict-based fold of graph/build.py (one definition, one behaviour).
+def new_node(node_type: str, name: str, props: dict) -> dict:
+    """A node's first attributes: type, name, its other names, then the other properties in their order."""
+    d = {"type": node_type, "name": name, "aliases": None, **props}
+    d["aliases"] = [a for a in props.get("aliases", ()) if a != name]
+    return d
+
+
+def merge_node(data: dict, name: str, props: dict) -> None:
+    """Merge a repeated node into its attributes: first values win, names and documents accumulate."""
+    aliases = data["aliases"]
+    if name and name not in aliases and name != data["name"]:
+        aliases.append(name)
+    for k, v in props.items():
+        if k == "aliases":
+            for a in v:
+                if a not in aliases and a != data["name"]:
+                    aliases.append(a)
+        elif k == "documents":
+            docs = data.setdefault("documents", [])
+            docs += [d for d in v if d not in docs]
+        elif v is not None and (data.get(k) in (None, False, "", []) or k == "described" and v):
+            data[k] = list(v) if isinstance(v, list) else v  # a copy: the caller's list stays theirs
+
+
+def evidence_sig(e: dict) -> tuple:
+    """Two pieces of evidence are the same when document, span and rule are."""
+    return e.get("doc"), e.get("start"), e.get("end"), e.get("rule")
+
+
+def summarize(nodes: Iterable[dict], edge_types: Iterable[str]) -> dict:
+    """The summary of a graph with these node attributes and edge types."""
+    nodes = list(nodes)
+    by_type: Counter = Counter()
+    described = stubs = 0
+    for d in nodes:
+        t = d["type"]
+        by_type[t] += 1
+        if t == "Role":
+            if d.get("described"):
+                described += 1
+            else:
+                stubs += 1
+    edges = Counter(edge_types)
+    return {
+        "nodes": len(nodes),
+        "edges": sum(edges.values()),
+        "nodes_by_type": dict(sorted(by_type.items())),
+        "edges_by_type": dict(sorted(edges.items())),
+        "described_roles": described,
+        "stub_roles": stubs,
+    }
 
 
 @dataclass
@@ -36,27 +90,13 @@ class OrgGraph:
         if nid in self.g and "type" not in self.g.nodes[nid]:
             self.g.remove_node(nid) if not self.g.degree(nid) else None
             if nid in self.g:  # created bare by an edge first: give it its attributes now
-                aliases = [a for a in props.pop("aliases", []) if a != name]
-                self.g.nodes[nid].update(type=node_type, name=name, aliases=aliases, **props)
+                self.g.nodes[nid].update(new_node(node_type, name, props))
                 self._index = None
                 return nid
         if nid in self.g:
-            data = self.g.nodes[nid]
-            if name and name not in data["aliases"] and name != data["name"]:
-                data["aliases"].append(name)
-            for k, v in props.items():
-                if k == "aliases":
-                    for a in v:
-                        if a not in data["aliases"] and a != data["name"]:
-                            data["aliases"].append(a)
-                elif k == "documents":
-                    data.setdefault("documents", [])
-                    data["documents"] += [d for d in v if d not in data["documents"]]
-                elif v is not None and (data.get(k) in (None, False, "", []) or k == "described" and v):
-                    data[k] = v
+            merge_node(self.g.nodes[nid], name, props)
         else:
-            aliases = [a for a in props.pop("aliases", []) if a != name]
-            self.g.add_node(nid, type=node_type, name=name, aliases=aliases, **props)
+            self.g.add_node(nid, **new_node(node_type, name, props))
         self._index = None
         return nid
 
@@ -69,8 +109,8 @@ class OrgGraph:
             self.g.add_edge(u, v, key=edge_type, type=edge_type, evidence=[], **props)
             data = self.g.edges[u, v, edge_type]
         if evidence:
-            sig = (evidence.get("doc"), evidence.get("start"), evidence.get("end"), evidence.get("rule"))
-            if not any((e.get("doc"), e.get("start"), e.get("end"), e.get("rule")) == sig for e in data["evidence"]):
+            sig = evidence_sig(evidence)
+            if not any(evidence_sig(e) == sig for e in data["evidence"]):
                 data["evidence"].append(evidence)
 
     # ---- reading --------------------------------------------------------
@@ -91,16 +131,7 @@ class OrgGraph:
         return self.g.nodes[nid]["name"]
 
     def summary(self) -> dict:
-        nodes = Counter(d["type"] for _, d in self.g.nodes(data=True))
-        edges = Counter(k for _, _, k in self.g.edges(keys=True))
-        return {
-            "nodes": self.g.number_of_nodes(),
-            "edges": self.g.number_of_edges(),
-            "nodes_by_type": dict(sorted(nodes.items())),
-            "edges_by_type": dict(sorted(edges.items())),
-            "described_roles": sum(1 for _, d in self.g.nodes(data=True) if d["type"] == "Role" and d.get("described")),
-            "stub_roles": sum(1 for _, d in self.g.nodes(data=True) if d["type"] == "Role" and not d.get("described")),
-        }
+        return summarize((d for _, d in self.g.nodes(data=True)), (k for _, _, k in self.g.edges(keys=True)))
 
     def __len__(self) -> int:
         return self.g.number_of_nodes()
