@@ -47,12 +47,6 @@ class Tok:
         self.b = b
         self.i = i  # index in the token stream: a gap means the words were not adjacent
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Tok) and (self.w, self.a, self.b, self.i) == (other.w, other.a, other.b, other.i)
-
-    def __hash__(self) -> int:
-        return hash((self.w, self.a, self.b, self.i))
-
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'&.\-]*[\w&]|[A-Za-z0-9]|[,;:/()]")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]*[A-Z0-9]$")
@@ -94,7 +88,7 @@ def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = N
     acronyms = acronyms or {}
     window = min(end, start + 200)  # most lists end early: read a short window, widen it only when needed
     while True:
-        toks = [Tok(m.group(0), m.start(), m.end(), i) for i, m in enumerate(_TOKEN.finditer(text, start, window))]
+        toks = _tokens(text, start, window)
         cut, subject_cut, exhausted = _cut(toks, acronyms, examples)
         if not exhausted or window >= end:
             break
@@ -131,6 +125,14 @@ def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = N
         t = _target(conj, text, acronyms, list_context)
         if t is not None:
             out.append(t)
+    return out
+
+
+def _tokens(text: str, start: int, end: int) -> list[Tok]:
+    out = []
+    for i, m in enumerate(_TOKEN.finditer(text, start, end)):
+        a, b = m.span()  # one call and a slice beat group() + start() + end()
+        out.append(Tok(text[a:b], a, b, i))
     return out
 
 
@@ -531,17 +533,18 @@ def _is_generic_staff(conj: list[Tok]) -> bool:
 def classify(name: str, acronyms: dict[str, str], list_context: bool = False) -> str | None:
     """Role, Unit or Organization for a name; None when it is a vague group or not an entity."""
     low = name.lower()
-    words = [w.strip(",;:") for w in low.split()]
+    split = low.split()
+    words = [w.strip(",;:") for w in split]
     if not words or low in VAGUE or low in VAGUE_PHRASES:
         return None
     if len(words) == 1 and (low.rstrip("s") in VAGUE or low in ("administration",)):
         return UNIT if low == "administration" else None
     main = _head_region(words)
-    joined = " ".join(low.split()[:len(main)])
-    first = joined.split(",")[0].split()
-    if "," in joined and first and (first[-1] in ROLE_HEADS or re.search(r",\s*(?:department|division|office|unit|bureau)\b",
-                                                                         joined)):
-        main = first  # "director, Department of Transportation", "Data Analyst, Magnet Programs": the role comes first
+    joined = " ".join(split[:len(main)])
+    if "," in joined:
+        first = joined.split(",")[0].split()
+        if first and (first[-1] in ROLE_HEADS or _COMMA_UNIT.search(joined)):
+            main = first  # "director, Department of Transportation", "Data Analyst, Magnet Programs": the role comes first
     head = main[-1] if main else words[-1]
     if any(m in low for m in ORGANIZATION_MARKERS) and not any(w in ROLE_HEADS for w in main):
         return ORGANIZATION
@@ -574,6 +577,7 @@ def classify(name: str, acronyms: dict[str, str], list_context: bool = False) ->
     return None
 
 
+_COMMA_UNIT = re.compile(r",\s*(?:department|division|office|unit|bureau)\b")
 GENERIC_PLURAL_UNITS = frozenset("agencies units offices departments divisions organizations entities institutions "
                                  "groups bodies associations unions".split())
 
