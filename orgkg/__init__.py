@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from orgkg.gcpause import paused_gc
 from orgkg.graph import OrgGraph
 from orgkg.graph import build as _build_graph
 from orgkg.graph import load as _load_graph
@@ -35,7 +36,8 @@ def extract(paths: Iterable[str | Path], format: str | None = None,
 def build(paths: Iterable[str | Path] | None = None, format: str | None = None,
           errors: list[str] | None = None) -> OrgGraph:
     """Build the graph of the given files/directories (default: the bundled samples)."""
-    return _build_graph(extract(paths if paths is not None else sample_paths(), format, errors))
+    with paused_gc():
+        return _build_graph(extract(paths if paths is not None else sample_paths(), format, errors))
 
 
 def load(path: str | Path) -> OrgGraph:

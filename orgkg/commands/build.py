@@ -34,6 +34,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from orgkg.gcpause import paused_gc
     from orgkg.graph.incremental import build_file
     from orgkg.progress import Progress
 
@@ -48,7 +49,7 @@ def run(args) -> int:
     t0 = time.perf_counter()
     out = Path(args.output)
     try:
-        with Progress(len(files), "extracting", enabled=not args.quiet) as bar:
+        with Progress(len(files), "extracting", enabled=not args.quiet) as bar, paused_gc():
             r = build_file(files, out, args.loader, args.jobs, errors, bar, use_cache=args.cache)
     finally:
         for e in errors:
