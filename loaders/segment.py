@@ -34,7 +34,12 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     return out
 
 
+_LONGEST = max(map(len, _ABBREV)) + 1
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
+    if dot >= _LONGEST and text[dot - _LONGEST:dot].replace(".", "").isalpha():
+        return False  # the word before the dot is longer than any abbreviation (the usual sentence end)
     i = dot
     while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
         i -= 1
