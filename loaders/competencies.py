@@ -19,6 +19,7 @@ TOOLS = ("Zoom", "Synergy", "Google applications", "Google Workspace", "Google S
          "SharePoint", "Teams", "Microsoft Teams", "Tableau", "SQL", "Python", "AutoCAD", "Workday",
          "PeopleSoft", "Kronos", "QuickBooks", "Adobe", "Photoshop", "Salesforce")
 _TOOLS_RE = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(TOOLS, key=len, reverse=True)) + r")\b")
+_TOOL_LEADS = ("proficien", "experience", "familiar", "skill", "knowledge")
 _TOOL_RE = re.compile(r"\b(?:proficien(?:t|cy)|experience|familiar(?:ity)?|skilled?|knowledge)\s+(?:with|in|of)\s+"
                       r"(?:the\s+)?(?:use\s+of\s+)?(.+)", re.IGNORECASE)
 
@@ -115,6 +116,9 @@ def _list_parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def _tools(text: str, a: int, b: int) -> list[Item]:
     clause = text[a:b]
+    low = clause.lower()
+    if not any(w in low for w in _TOOL_LEADS):  # the regex below has no fast scan (IGNORECASE, \b first)
+        return []
     m = _TOOL_RE.search(clause)
     if not m:
         return []
