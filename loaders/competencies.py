@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .segment import clauses, sentences
+from .text import has_case_folds
 
 _PARENS = re.compile(r"\([^)]*\)")
 _NON_WORD = re.compile(r"[^a-z0-9+#/ ]+")
@@ -117,7 +118,7 @@ def _list_parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
 def _tools(text: str, a: int, b: int) -> list[Item]:
     clause = text[a:b]
     low = clause.lower()
-    if not any(w in low for w in _TOOL_LEADS):  # the regex below has no fast scan (IGNORECASE, \b first)
+    if not any(w in low for w in _TOOL_LEADS) and not has_case_folds(clause):  # the regex has no fast scan
         return []
     m = _TOOL_RE.search(clause)
     if not m:

@@ -11,7 +11,7 @@ import re
 from orgkg.ontology.schema import HEADER_FIELDS, SECTIONS
 
 from .model import Extraction
-from .text import Repaired
+from .text import Repaired, has_case_folds
 
 NAME = "mcps"
 
@@ -79,12 +79,9 @@ def _footer(t: str) -> int | None:
     return min(found) if found else None
 
 
-_CASE_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin)
-
-
 def _overtime(t: str) -> re.Match | None:
     """_OVERTIME's first match; an IGNORECASE pattern has no fast scan, so try it where the words are."""
-    if any(c in t for c in _CASE_FOLDS_TO_ASCII):  # letters re.IGNORECASE equates with ASCII ones: scan
+    if has_case_folds(t):
         return _OVERTIME.search(t)
     low = t.lower()
     i = low.find("overtime eligible:")

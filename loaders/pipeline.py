@@ -96,7 +96,7 @@ def _relations(ex: Extraction, rep: Repaired, key, a: int, b: int, acr: dict[str
     role = ex.role_name
     own = {role.lower()} if role else set()
     own |= {x.alias.lower() for x in ex.aliases if x.name == role}
-    keys = keys_in(rep.text[a:b])
+    keys = keys_in(rep.text[a:b])  # every key when the text holds case-folding letters
     if not keys:
         return
     for s0, s1 in sentences(rep.text, a, b):

@@ -23,6 +23,7 @@ from orgkg.ontology.schema import (
 
 from .lexicon import CO_VERBS
 from .phrases import Target, targets
+from .text import has_case_folds
 
 _VERBS = "|".join(sorted(CO_VERBS, key=len, reverse=True))
 _COVERB_TAIL = rf"(?:(?:\s*,\s*|\s+)(?:and\s+|or\s+)?(?:{_VERBS})\b)*"
@@ -141,6 +142,8 @@ _RELATIVE = re.compile(r"\b(?:who|which|that|whom|whose)\b", re.IGNORECASE)
 
 def keys_in(text: str) -> tuple[str, ...]:
     """The rule keys `text` holds: a section's keys narrow the tests for each of its clauses."""
+    if has_case_folds(text):
+        return _ALL_KEYS
     low = text.lower()
     return tuple(k for k in _ALL_KEYS if k in low)
 
@@ -151,8 +154,12 @@ def apply_rules(text: str, start: int, end: int, acronyms: dict[str, str],
     stated in the clause text[start:end]; `keys` may narrow the keys to test (see keys_in)."""
     found: list[tuple[Rule, Target, int, Target | None]] = []
     seen: set[tuple[str, str, str]] = set()
-    low = text[start:end].lower()
-    fire = {i for k in keys if k in low for i in _RULES_BY_KEY[k]}
+    clause = text[start:end]
+    if has_case_folds(clause):  # IGNORECASE rules may match where no lower-cased key is: try them all
+        fire = set(range(len(RULES)))
+    else:
+        low = clause.lower()
+        fire = {i for k in keys if k in low for i in _RULES_BY_KEY[k]}
     if not fire:
         return found
     for i in sorted(fire):
@@ -163,12 +170,13 @@ def apply_rules(text: str, start: int, end: int, acronyms: dict[str, str],
             if rule.type == PART_OF and before.strip() and m.start() - start <= 200:
                 source = _explicit_subject(text, start, m.start(), acronyms)  # "The Division of X is part of Y"
             blow = before.lower()  # cheap substring tests spare most regex searches below
+            folds = has_case_folds(before)
             if source is None:
-                if ("wh" in blow or "that" in blow) and _RELATIVE.search(before):
+                if ("wh" in blow or "that" in blow or folds) and _RELATIVE.search(before):
                     continue  # "the office which reports to ...": someone else's relation
                 if rule.needs_subject and (m.start() - start > 200 or before.strip() and not _subject_before(before)):
                     continue
-            if rule.type == SUPERVISES and ("abil" in blow or "able" in blow or "skill" in blow or "experience" in blow) \
+            if rule.type == SUPERVISES and (folds or any(w in blow for w in ("abil", "able", "skill", "experience"))) \
                     and _SKILL_WORDS.search(before):
                 continue
             window = min(end, m.end() + MAX_TARGET_SPAN)  # a target list is never longer: keeps long clauses linear

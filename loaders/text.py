@@ -52,6 +52,15 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> str:
         return data.decode("cp1252", errors="replace")
 
 
+# letters that re.IGNORECASE equates with ASCII ones (İ ı ſ K): a lower-cased `in` test standing in for
+# an IGNORECASE regex is exact only for text without them
+CASE_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+def has_case_folds(s: str) -> bool:
+    return any(c in s for c in CASE_FOLDS_TO_ASCII)
+
+
 _CONTROL_BYTES = bytes([*range(9), *range(14, 32), 127])
 
 
