@@ -1,0 +1,75 @@
+"""The loaders' fast paths (plain finds and substring guards in front of regexes) must find exactly
+what the plain regex or loop they stand in for finds; these oracles are the simple definitions."""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from orgkg.loaders import extract_text, segment
+from orgkg.loaders.acronyms import _REVERSED, _reversed
+from orgkg.loaders.mcps import _OVERTIME, _footer, _overtime
+
+# small alphabets make the interesting collisions likely; İ ı ſ K fold to ASCII under IGNORECASE
+WORDS = st.lists(st.sampled_from(["OVERTIME ELIGIBLE:", "overtime eligible: ", "Yes", "no", " ", "\n", "x", ":",
+                                  "OVERT\u0131ME ELIGIBLE: Yes", "\u017f", "\u212a", "\u0130", "HVAC", "R&D", "(",
+                                  ")", "heating and air", "Dr.", "etc.", "J.", "1. ", "12. ", "Alpha", ".", "!", "?",
+                                  "Class Established:", "This description may be changed", "e.g.", "  "]),
+                 max_size=16).map("".join)
+
+_BOUNDARY = re.compile(r"[.!?](?=[\"')\]]?\s+(?:\(?[A-Z0-9]))|[.!?]$|\n\s*\n|\n(?=\s*(?:\d{1,2}[.)]\s|[A-Z]))")
+_NUMBERED = re.compile(r"(?:^|(?<=\s))\d{1,2}\.\s+(?=[A-Z])")
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    i = dot
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+    word = text[i:dot].lower()
+    return word in segment._ABBREV or (len(word) == 1 and text[dot - 1].isupper())
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = {m.end() for m in _BOUNDARY.finditer(text, start, end)
+            if not (m.group(0) == "." and _abbreviation(text, m.start()))}
+    cuts.update(m.start() for m in _NUMBERED.finditer(text, start, end))
+    cuts.discard(start)
+    cuts.discard(end)
+    bounds = [start, *sorted(cuts), end]
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        a2, b2 = segment._trim(text, a, b)
+        if b2 - a2 > 1:
+            out.append((a2, b2))
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(WORDS)
+def test_overtime_and_footer_finds_equal_the_regexes(t):
+    a, b = _OVERTIME.search(t), _overtime(t)
+    assert (a and (a.span(), a.group(1))) == (b and (b.span(), b.group(1)))
+    m = re.search(r"Class Established:|This description may be changed", t)
+    assert _footer(t) == (m.start() if m else None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(WORDS)
+def test_reversed_acronyms_equal_the_full_scan(t):
+    assert [m.span() for m in _reversed(t, 0, len(t))] == [m.span() for m in _REVERSED.finditer(t)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(WORDS, st.integers(0, 5))
+def test_sentences_equal_the_single_pattern_definition(t, cut):
+    start = min(cut, len(t))
+    assert segment.sentences(t, start, len(t)) == _sentences(t, start, len(t))
+    for dot in (i for i, c in enumerate(t) if c == "."):
+        assert segment._is_abbreviation(t, dot) == _abbreviation(t, dot)
+
+
+def test_case_folding_letters_still_reach_the_ignorecase_rules():
+    # 'ſ' matches 's' under re.IGNORECASE, so the rule fires although no lower-cased key is present
+    for text in ("The coordinator \u017fupervises the Office of Testing.",
+                 "The coordinator supervises the Office of Testing."):
+        ex = extract_text(text, "x.txt")
+        assert [(r.type, r.target) for r in ex.relations] == [("SUPERVISES", "Office of Testing")]
