@@ -73,6 +73,7 @@ _NOT_ADVERBS = frozenset("family supply assembly county italy july rally ally an
 _SOFT = frozenset("on by from with as about regarding concerning during through via per into upon toward towards "
                   "across among throughout".split())
 _EXAMPLES = frozenset({"including", "especially", "particularly"})
+_SEPARATORS = frozenset({",", "/", "and", "or", "and/or"})
 # the words and endings _cut tests for; any other word simply continues the list
 _CUT_WORDS = frozenset({";", ":", "to", "for", "in", "within", "at", "such", "the"}) | _EXAMPLES | _SOFT | _HARD | VERBS
 _CUT_ENDINGS = ("s", "ly", "ing", "ed")
@@ -288,6 +289,8 @@ def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]
     """Split a token list at commas, 'and', 'or' and slashes, then rejoin what is one name."""
     if not toks:
         return []
+    if all(t.l not in _SEPARATORS for t in toks):
+        return [list(toks)]  # one name: nothing to split or rejoin
     parts: list[list[Tok]] = [[]]
     seps: list[list[Tok]] = []
     depth = 0
