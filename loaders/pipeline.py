@@ -14,7 +14,7 @@ from .acronyms import find_acronyms
 from .competencies import competencies, competency_key
 from .model import Alias, Competency, Evidence, Extraction, Relation
 from .phrases import classify
-from .relations import RELATION_SECTIONS, apply_rules, keys_in
+from .relations import RELATION_SECTIONS, apply_rules
 from .segment import clauses, sentences
 from .text import Repaired
 
@@ -96,12 +96,9 @@ def _relations(ex: Extraction, rep: Repaired, key, a: int, b: int, acr: dict[str
     role = ex.role_name
     own = {role.lower()} if role else set()
     own |= {x.alias.lower() for x in ex.aliases if x.name == role}
-    keys = keys_in(rep.text[a:b])  # every key when the text holds case-folding letters
-    if not keys:
-        return
     for s0, s1 in sentences(rep.text, a, b):
         for c0, c1 in clauses(rep.text, s0, s1):
-            for rule, t, _pos, src in apply_rules(rep.text, c0, c1, acr, keys):
+            for rule, t, _pos, src in apply_rules(rep.text, c0, c1, acr):
                 ev = _evidence(ex, rep, key, s0, s1, rule.name)
                 if rule.type == UNDER_DIRECTION_OF and t.name.lower() in own:
                     continue

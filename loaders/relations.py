@@ -140,18 +140,10 @@ _SUBJECT_OK = re.compile(
 _RELATIVE = re.compile(r"\b(?:who|which|that|whom|whose)\b", re.IGNORECASE)
 
 
-def keys_in(text: str) -> tuple[str, ...]:
-    """The rule keys `text` holds: a section's keys narrow the tests for each of its clauses."""
-    if has_case_folds(text):
-        return _ALL_KEYS
-    low = text.lower()
-    return tuple(k for k in _ALL_KEYS if k in low)
-
-
-def apply_rules(text: str, start: int, end: int, acronyms: dict[str, str],
-                keys: tuple[str, ...] = _ALL_KEYS) -> list[tuple[Rule, Target, int, Target | None]]:
+def apply_rules(text: str, start: int, end: int,
+                acronyms: dict[str, str]) -> list[tuple[Rule, Target, int, Target | None]]:
     """(rule, target, trigger position, stated source or None for the described role) for every relation
-    stated in the clause text[start:end]; `keys` may narrow the keys to test (see keys_in)."""
+    stated in the clause text[start:end]."""
     found: list[tuple[Rule, Target, int, Target | None]] = []
     seen: set[tuple[str, str, str]] = set()
     clause = text[start:end]
@@ -159,7 +151,7 @@ def apply_rules(text: str, start: int, end: int, acronyms: dict[str, str],
         fire = set(range(len(RULES)))
     else:
         low = clause.lower()
-        fire = {i for k in keys if k in low for i in _RULES_BY_KEY[k]}
+        fire = {i for k in _ALL_KEYS if k in low for i in _RULES_BY_KEY[k]}
     if not fire:
         return found
     for i in sorted(fire):
@@ -225,4 +217,4 @@ def _strict_ok(t: Target) -> bool:
     return False
 
 
-__all__ = ["KEYS", "RULES", "RELATION_SECTIONS", "Rule", "apply_rules", "keys_in"]
+__all__ = ["KEYS", "RULES", "RELATION_SECTIONS", "Rule", "apply_rules"]

@@ -11,18 +11,18 @@ _ABBREV = frozenset("dr mr mrs ms st no vs etc e.g i.e inc co jr sr u.s u.s.a ap
 _END_DOT = re.compile(r"\.(?:(?=[\"')\]]?\s+\(?[A-Z0-9])|$)")
 _END_MARK = re.compile(r"[!?](?:(?=[\"')\]]?\s+\(?[A-Z0-9])|$)")
 _END_LINE = re.compile(r"\n(?:\s*\n|(?=\s*(?:\d{1,2}[.)]\s|[A-Z])))")
-_NUMBERED = re.compile(r"\d\d?\.\s+(?=[A-Z])")  # "1. " items count only after white space
+_SPACE_CAPITAL = re.compile(r"\s+(?=[A-Z])")
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Split text[start:end] into sentence spans, trimming white space and list numbers."""
     end = len(text) if end is None else end
-    cuts = {m.end() for m in _END_DOT.finditer(text, start, end) if not _is_abbreviation(text, m.start())}
+    dots = [m.start() for m in _END_DOT.finditer(text, start, end)]
+    cuts = {d + 1 for d in dots if not _is_abbreviation(text, d)}
     cuts.update(m.end() for m in _END_LINE.finditer(text, start, end))
     if text.find("!", start, end) >= 0 or text.find("?", start, end) >= 0:
         cuts.update(m.end() for m in _END_MARK.finditer(text, start, end))
-    cuts.update(m.start() for m in _NUMBERED.finditer(text, start, end)  # "1. Oversees ... 2. Assists ..."
-                if m.start() == 0 or text[m.start() - 1].isspace())
+    cuts.update(_numbered(text, start, end, dots))  # "1. Oversees ... 2. Assists ..."
     cuts.discard(start)
     cuts.discard(end)
     bounds = [start, *sorted(cuts), end]
@@ -35,6 +35,18 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
 
 
 _LONGEST = max(map(len, _ABBREV)) + 1
+
+
+def _numbered(text: str, start: int, end: int, dots: list[int]) -> list[int]:
+    """Starts of list numbers ('1. ', '12. ' after white space, before a capital) among the sentence-end
+    dots: the pattern \\d\\d?\\.\\s+(?=[A-Z]) without scanning the text for digits (no fast scan)."""
+    out = []
+    for d in dots:
+        if d > start and text[d - 1].isdecimal():
+            s = d - 2 if d - 2 >= start and text[d - 2].isdecimal() else d - 1
+            if (s == 0 or text[s - 1].isspace()) and _SPACE_CAPITAL.match(text, d + 1, end):
+                out.append(s)
+    return out
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -58,7 +58,7 @@ CASE_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
 
 def has_case_folds(s: str) -> bool:
-    return any(c in s for c in CASE_FOLDS_TO_ASCII)
+    return not s.isascii() and any(c in s for c in CASE_FOLDS_TO_ASCII)  # isascii() is O(1)
 
 
 _CONTROL_BYTES = bytes([*range(9), *range(14, 32), 127])
@@ -100,7 +100,9 @@ class Repaired:
 
 _SPACES = re.compile(r"  +")
 _DOUBLE_PUNCT = re.compile(r"[,;](?:\s*[,;])+")  # kept: its first mark
-_JAMMED = re.compile(r"[.;:](?<=[a-z\)][.;:])(?=[A-Z][a-z])")  # "staff.Coordinates" -> "staff. Coordinates"
+_DOUBLE_PUNCT_HINTS = (re.compile(r",\s*[,;]"), re.compile(r";\s*[,;]"))  # literal-first: fast scans
+# "staff.Coordinates" -> "staff. Coordinates"; one pattern per mark, as a literal first character scans fast
+_JAMMED = tuple(re.compile(re.escape(c) + r"(?<=[a-z\)]" + re.escape(c) + r")(?=[A-Z][a-z])") for c in ".;:")
 _INVERTED_Q = "\u00bf"
 
 
@@ -129,7 +131,7 @@ def repair(original: str) -> Repaired:
             chars[i] = "-" if prev.isspace() and nxt.isspace() else c
             i = original.find(_INVERTED_Q, i + 1)
         text = "".join(chars)
-    jammed = [m.end() for m in _JAMMED.finditer(original)]
+    jammed = sorted(m.end() for rx in _JAMMED for m in rx.finditer(original))
     steps: list[tuple[list[int], list[int]]] = []
     if jammed:
         pieces: list[str] = []
@@ -142,11 +144,12 @@ def repair(original: str) -> Repaired:
         # the space inserted before original j maps to j, as does the character after it
         steps.append(([j + k + 1 for k, j in enumerate(jammed)], [-(k + 1) for k in range(len(jammed))]))
     # collapse runs of spaces (tabs and no-break spaces are spaces by now) and doubled list punctuation
-    for pattern, keep, hint in ((_SPACES, " ", "  "), (_DOUBLE_PUNCT, None, None)):
-        if hint is None or hint in text:
-            text, step = _sub_keep(pattern, keep, text)
-            if step[0]:
-                steps.append(step)
+    if "  " in text:
+        text, step = _sub_keep(_SPACES, " ", text)
+        steps.append(step)
+    if any(h.search(text) for h in _DOUBLE_PUNCT_HINTS):
+        text, step = _sub_keep(_DOUBLE_PUNCT, None, text)
+        steps.append(step)
     return Repaired(original, text, steps)
 
 
