@@ -84,6 +84,16 @@ class Resolver:
     def from_inputs(cls, inputs: Iterable[tuple]) -> Resolver:
         return cls(inputs=inputs)
 
+    def state(self) -> list[dict[str, str]]:
+        """What the resolver decided (JSON-ready), so a later build can reuse it without every document's input."""
+        return [self.acronyms, self.alias_of, self.role_names]
+
+    @classmethod
+    def from_state(cls, state: list[dict[str, str]]) -> Resolver:
+        res = cls(inputs=[])
+        res.acronyms, res.alias_of, res.role_names = (dict(d) for d in state)
+        return res
+
     def name(self, raw: str, doc_acronyms: dict[str, str] | None = None) -> str:
         raw = raw.strip()
         if doc_acronyms and raw in doc_acronyms:

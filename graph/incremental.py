@@ -13,6 +13,12 @@ fold of per-document operations, each aimed at one node or edge). After an edit:
    touch it, in document order, and its line in the graph file is replaced, added or dropped; the
    summary is patched by difference.
 
+Patching stays proportional to the change, not to the corpus: the resolver's decisions are stored, so
+an edit that leaves every document's resolver input alone reuses them instead of re-deriving them from
+10,000 stored inputs; the lines to change are found by binary search in the mapped graph file (its lines
+are sorted by key); the new file is the old one's unchanged byte ranges copied by the kernel
+(os.copy_file_range) around the new lines, then fsynced and renamed over the old file as any save is.
+
 The result is byte for byte the file a cold full build writes (tests/test_incremental_property.py).
 Anything unexpected (no state, another extractor or format, a graph file we did not write, duplicate
 document names) falls back to a full build, which also refreshes the state.
@@ -20,21 +26,23 @@ document names) falls back to a full build, which also refreshes the state.
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import json
+import mmap
 import os
 import time
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from json.decoder import scanstring
 from pathlib import Path
+from typing import NamedTuple
 
 from orgkg.loaders.model import Extraction
 
-from .build import Fold, Resolver, _slug, apply_op, doc_ops, gc_paused, op_target, resolver_input
+from .build import Fold, Resolver, _slug, doc_ops, gc_paused, op_target, resolver_input
 from .cache import ExtractionCache, extractor_fingerprint, from_json, transaction
-from .orggraph import OrgGraph
-from .store import atomic_write, edge_line, file_chunks, join_lines, node_line, save, split_lines
+from .store import EDGES_END, NODES_END, atomic_file, atomic_write, file_chunks, header_line, save, write_all
 
 STATE_VERSION = 1
 RACY_NS = 2_000_000_000  # files modified this close to the last build's start are re-hashed, not trusted by mtime
@@ -56,14 +64,14 @@ class BuildResult:
         return self.documents - self.extracted
 
 
-@dataclass
-class _Doc:
+class _Doc(NamedTuple):
+    """A document's row in the build state (a tuple: 10,000 of them are read on every build)."""
+
     path: str
     size: int
     mtime_ns: int
     key: str
     doc: str
-    res: str  # resolver_input as JSON
 
 
 def _init_state(db) -> None:
@@ -127,17 +135,17 @@ def _build(files, output, loader, jobs, errors, advance, progress, cache, starte
              and meta.get("loader") == loader and meta.get("graph") is not None and meta.get("graph") == _graph_stat(output))
     old: dict[str, _Doc] = {}
     if valid:
-        old = {r[0]: _Doc(*r) for r in db.execute("SELECT path, size, mtime_ns, key, doc, res FROM docs")}
+        old = {r[0]: _Doc._make(r) for r in db.execute("SELECT path, size, mtime_ns, key, doc FROM docs")}
     trusted_before = meta.get("started_ns", 0) - RACY_NS
     kept: dict[str, _Doc] = {}  # unchanged documents (path -> state row, stat refreshed)
+    moved: list[_Doc] = []  # unchanged documents whose (size, mtime_ns) is not the recorded one
     fresh: dict[str, Extraction] = {}  # documents with new content: path -> extraction
     keys: dict[str, tuple[str, int, int]] = {}  # path -> (content key, size, mtime_ns)
     todo: list[Path] = []
-    restat = 0
     for f in files:
         p = str(f)
         try:
-            st = os.stat(f)
+            st = os.stat(p)
         except OSError:
             todo.append(f)
             continue
@@ -153,8 +161,8 @@ def _build(files, output, loader, jobs, errors, advance, progress, cache, starte
         k = cache.key(data, f, loader)
         keys[p] = (k, st.st_size, st.st_mtime_ns)
         if d is not None and d.key == k:
-            kept[p] = _Doc(p, st.st_size, st.st_mtime_ns, k, d.doc, d.res)
-            restat += 1
+            kept[p] = _Doc(p, st.st_size, st.st_mtime_ns, k, d.doc)
+            moved.append(kept[p])
             continue
         ex = cache.get(k)
         if ex is None:
@@ -173,10 +181,10 @@ def _build(files, output, loader, jobs, errors, advance, progress, cache, starte
     if not valid:
         reason = "no build state" if not meta else "build state does not match this graph, extractor or format"
     elif not fresh and not removed:
-        _save_stats(db, kept, meta, started_ns, output)
+        _save_stats(db, moved, meta, started_ns, output)
         return BuildResult(_summary_of(output), len(kept), extracted, "unchanged", "", {"extract_s": t_extract})
     else:
-        r = _patch(db, output, old, kept, fresh, removed, cache, keys, started_ns, loader)
+        r = _patch(db, output, meta, old, kept, moved, fresh, removed, cache, keys, started_ns, loader)
         if isinstance(r, dict):
             r["extract_s"] = t_extract
             return BuildResult(r.pop("summary"), len(kept) + len(fresh), extracted, "patched", "", r)
@@ -239,7 +247,7 @@ def _full(exs, output: Path, db, stats, started_ns: int, loader: str, reason: st
                             for (p, ex), inp in zip(pairs, inputs) if p in stats])
             db.executemany("INSERT OR REPLACE INTO ops VALUES (?, ?, ?)",
                            [(p, t, o) for p, grp in groups if p in stats for t, o in grp.items()])
-            _put_meta(db, started_ns, loader, output)
+            _put_meta(db, started_ns, loader, output, _put_resolver(db, res))
     t4 = time.perf_counter()
     return BuildResult(summary, len(pairs), extracted, "full", reason,
                        {"extract_s": t_extract if t_extract is not None else t1 - t0, "merge_s": t2 - t1,
@@ -255,17 +263,35 @@ def _write(output: Path, text: str | list[str]) -> None:
         raise UserError(f"{output}: cannot save graph ({e.strerror or e})") from None
 
 
-def _put_meta(db, started_ns: int, loader: str, output: Path) -> None:
+def _put_meta(db, started_ns: int, loader: str, output: Path, resolver: str | None) -> None:
+    """Record the state's identity; `resolver` is the hash of the stored resolver decisions it goes with."""
     meta = {"version": STATE_VERSION, "fingerprint": extractor_fingerprint(), "loader": loader,
-            "graph": _graph_stat(output), "started_ns": started_ns}
+            "graph": _graph_stat(output), "started_ns": started_ns, "resolver": resolver}
     db.execute("INSERT OR REPLACE INTO meta VALUES ('state', ?)", (json.dumps(meta),))
 
 
-def _save_stats(db, kept: dict[str, _Doc], meta: dict, started_ns: int, output: Path) -> None:
+def _put_resolver(db, res: Resolver) -> str:
+    """Store the resolver's decisions; returns their hash, which the state records."""
+    text = _dumps(res.state())
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('resolver', ?)", (text,))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _stored_resolver(db, meta: dict) -> Resolver | None:
+    """The resolver of the last build, if its stored decisions are the ones the state names."""
+    row = db.execute("SELECT v FROM meta WHERE k = 'resolver'").fetchone()
+    if row is None or meta.get("resolver") != hashlib.sha256(row[0].encode()).hexdigest():
+        return None
+    try:
+        return Resolver.from_state(json.loads(row[0]))
+    except (ValueError, TypeError):
+        return None
+
+
+def _save_stats(db, moved: list[_Doc], meta: dict, started_ns: int, output: Path) -> None:
     with transaction(db):
-        db.executemany("UPDATE docs SET size = ?, mtime_ns = ? WHERE path = ?",
-                       [(d.size, d.mtime_ns, d.path) for d in kept.values()])
-        _put_meta(db, started_ns, meta["loader"], output)
+        db.executemany("UPDATE docs SET size = ?, mtime_ns = ? WHERE path = ?", [(d.size, d.mtime_ns, d.path) for d in moved])
+        _put_meta(db, started_ns, meta["loader"], output, meta.get("resolver"))
 
 
 def _summary_of(output: Path) -> dict:
@@ -285,20 +311,33 @@ def _edge_key(line: str) -> tuple[str, str, str]:
     return u, v, k
 
 
-def _patch(db, output: Path, old: dict[str, _Doc], kept, fresh: dict[str, Extraction], removed: list[str],
-           cache: ExtractionCache, keys, started_ns: int, loader: str) -> dict | str:
+def _patch(db, output: Path, meta: dict, old: dict[str, _Doc], kept: dict[str, _Doc], moved: list[_Doc],
+           fresh: dict[str, Extraction], removed: list[str], cache: ExtractionCache, keys, started_ns: int,
+           loader: str) -> dict | str:
     """Patch the graph file in place of a rebuild; returns timings, or the reason a full build is needed."""
     t0 = time.perf_counter()
     docname = {p: d.doc for p, d in kept.items()} | {p: ex.doc for p, ex in fresh.items()}
     if len(set(docname.values())) != len(docname):
         return "two documents share a file name"
-    order = sorted(docname, key=docname.__getitem__)
-    parsed = {p: json.loads(d.res) for p, d in old.items()}
     new_inputs = {p: resolver_input(ex) for p, ex in fresh.items()}
-    old_res = Resolver.from_inputs(parsed[p] for p in sorted(old, key=lambda p: old[p].doc))
-    new_res = Resolver.from_inputs(new_inputs[p] if p in new_inputs else parsed[p] for p in order)
-    if old_res.acronyms != new_res.acronyms or old_res.alias_of != new_res.alias_of:
-        return "acronyms or aliases changed"
+    new_json = {p: _dumps(i) for p, i in new_inputs.items()}
+    old_res = new_res = None
+    if not removed and all(p in old and old[p].doc == ex.doc for p, ex in fresh.items()):
+        # the same documents in the same order: if no changed one has a new resolver input, the resolver,
+        # a function of the inputs in document order, is the stored one
+        before = {p: db.execute("SELECT res FROM docs WHERE path = ?", (p,)).fetchone() for p in fresh}
+        if all(before[p] is not None and before[p][0] == new_json[p] for p in fresh):
+            old_res = new_res = _stored_resolver(db, meta)
+    resolver_hash = meta.get("resolver") if new_res is not None else None
+    if new_res is None:
+        parsed = {p: json.loads(r) for p, r in db.execute("SELECT path, res FROM docs")}
+        if parsed.keys() != old.keys():
+            return "the build state is incomplete"
+        order = sorted(docname, key=docname.__getitem__)
+        old_res = _stored_resolver(db, meta) or Resolver.from_inputs(parsed[p] for p in sorted(old, key=lambda p: old[p].doc))
+        new_res = Resolver.from_inputs(new_inputs[p] if p in new_inputs else parsed[p] for p in order)
+        if old_res.acronyms != new_res.acronyms or old_res.alias_of != new_res.alias_of:
+            return "acronyms or aliases changed"
     # described-role names: only the role nodes carrying a changed name are affected
     renamed = {k for k in old_res.role_names.keys() | new_res.role_names.keys()
                if old_res.role_names.get(k) != new_res.role_names.get(k)}
@@ -320,9 +359,10 @@ def _patch(db, output: Path, old: dict[str, _Doc], kept, fresh: dict[str, Extrac
     for p in old_groups:
         a, b = old_groups[p], new_groups.get(p, {})
         affected.update(t for t in a.keys() | b.keys() if a.get(t) != b.get(t))
-    # replay each affected node / edge from all its operations, in document order
+    # replay each affected node / edge from all its operations, in document order (edges apart: replayed
+    # without their nodes, they would create bare ones)
     gone = set(removed)
-    nodes_g, edges_g = OrgGraph(), OrgGraph()
+    nodes_g, edges_g = Fold(), Fold()
     for t in sorted(affected):
         rows = {p: o for p, o in db.execute("SELECT path, ops FROM ops WHERE target = ?", (t,)) if p not in gone}
         for p in rederive:
@@ -332,57 +372,25 @@ def _patch(db, output: Path, old: dict[str, _Doc], kept, fresh: dict[str, Extrac
         g = edges_g if t[0] == "e" else nodes_g
         for p in sorted(rows, key=docname.__getitem__):
             for op in json.loads(rows[p]):
-                apply_op(g, op)
-    t1 = time.perf_counter()
-    text = output.read_text(encoding="utf-8")
-    parts = split_lines(text)
-    if parts is None:
-        return "the graph file is not in the current layout"
-    header, nodes, edges = parts
-    summary = json.loads(header[:-len(',"nodes":[')] + "}")["summary"]
-    ntype, etype = Counter(summary["nodes_by_type"]), Counter(summary["edges_by_type"])
-    counts = Counter(nodes=summary["nodes"], edges=summary["edges"], described_roles=summary["described_roles"],
-                     stub_roles=summary["stub_roles"])
-
-    def node_delta(d: dict, sign: int) -> None:
-        counts["nodes"] += sign
-        ntype[d["type"]] += sign
-        if d["type"] == "Role":
-            counts["described_roles" if d.get("described") else "stub_roles"] += sign
-
-    def edge_delta(d: dict, sign: int) -> None:
-        counts["edges"] += sign
-        etype[d["type"]] += sign
-
-    node_new: dict[str, str | None] = {}
-    edge_new: dict[tuple, str | None] = {}
+                g.apply(tuple(op))
+    node_new: dict[str, dict | None] = {}
+    edge_new: dict[tuple[str, str, str], dict | None] = {}
     for t in affected:
         if t[0] == "n":
-            nid = t[2:]
-            if nid in nodes_g.g:
-                d = nodes_g.g.nodes[nid]
-                node_new[nid] = node_line(nid, d)
-                node_delta(d, +1)
-            else:
-                node_new[nid] = None
+            node_new[t[2:]] = nodes_g.nodes.get(t[2:])
         else:
-            _, u, v, k = t.split("\0")
-            if edges_g.g.has_edge(u, v, key=k):
-                d = edges_g.g.edges[u, v, k]
-                edge_new[(u, v, k)] = edge_line(u, v, d)
-                edge_delta(d, +1)
-            else:
-                edge_new[(u, v, k)] = None
-    nodes = _splice(nodes, node_new, _node_key, lambda line: node_delta(json.loads(line), -1))
-    edges = _splice(edges, edge_new, _edge_key, lambda line: edge_delta(json.loads(line), -1))
-    summary = {"nodes": counts["nodes"], "edges": counts["edges"],
-               "nodes_by_type": {k: v for k, v in sorted(ntype.items()) if v},
-               "edges_by_type": {k: v for k, v in sorted(etype.items()) if v},
-               "described_roles": counts["described_roles"], "stub_roles": counts["stub_roles"]}
-    if summary["nodes"] != len(nodes) or summary["edges"] != len(edges):
-        return "the graph file's summary does not match its contents"
-    t2 = time.perf_counter()
-    _write(output, join_lines(summary, nodes, edges))
+            u, v, k = t.split("\0")[1:]
+            edge_new[(u, v, k)] = edges_g.edges.get((u, v, k))
+    t1 = time.perf_counter()
+    try:
+        r = _rewrite(output, node_new, edge_new)
+    except OSError as e:
+        from orgkg.errors import UserError
+
+        raise UserError(f"{output}: cannot save graph ({e.strerror or e})") from None
+    if isinstance(r, str):
+        return r
+    summary, t2 = r
     t3 = time.perf_counter()
     with transaction(db):
         for p in [*removed, *rederive]:
@@ -391,30 +399,166 @@ def _patch(db, output: Path, old: dict[str, _Doc], kept, fresh: dict[str, Extrac
         db.executemany("INSERT OR REPLACE INTO ops VALUES (?, ?, ?)",
                        [(p, t, o) for p, grp in new_groups.items() for t, o in grp.items()])
         db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?)",
-                       [(p, keys[p][1], keys[p][2], keys[p][0], ex.doc, _dumps(new_inputs[p])) for p, ex in fresh.items()])
-        db.executemany("UPDATE docs SET size = ?, mtime_ns = ? WHERE path = ?",
-                       [(d.size, d.mtime_ns, d.path) for d in kept.values()])
-        _put_meta(db, started_ns, loader, output)
+                       [(p, keys[p][1], keys[p][2], keys[p][0], ex.doc, new_json[p]) for p, ex in fresh.items()])
+        db.executemany("UPDATE docs SET size = ?, mtime_ns = ? WHERE path = ?", [(d.size, d.mtime_ns, d.path) for d in moved])
+        _put_meta(db, started_ns, loader, output, resolver_hash or _put_resolver(db, new_res))
     t4 = time.perf_counter()
     return {"summary": summary, "merge_s": t1 - t0, "patch_s": t2 - t1, "save_s": t3 - t2, "state_s": t4 - t3,
             "affected": len(affected)}
 
 
-def _splice(lines: list[str], new: dict, key, on_drop) -> list[str]:
-    """`lines` (sorted by key) with the keys in `new` replaced, dropped (None) or inserted."""
-    if not new:
-        return lines
-    keyed = [(k, bisect_left(lines, k, key=key)) for k in new]
-    drop = set()
-    for k, i in keyed:
-        if i < len(lines) and key(lines[i]) == k:
-            on_drop(lines[i])
-            drop.add(i)
-    out = [line for i, line in enumerate(lines) if i not in drop] if drop else list(lines)
-    for k in sorted(new, reverse=True):
-        if new[k] is not None:
-            out.insert(bisect_left(out, k, key=key), new[k])
-    return out
+# ---- the graph file, patched by byte ranges -------------------------------------------------------------------
+# store.file_chunks writes: header line, node lines, NODES_END, edge lines, EDGES_END, each ending in "\n", the
+# lines of a section separated by ",\n" and sorted by key. JSON strings escape newlines, so every "\n" in the
+# file is one of those; a section is the byte range [start, end) from its first line's start to its last line's
+# end (before the "\n"), empty when start == end.
+
+_NODES_MARK = f"\n{NODES_END}\n".encode()
+_EDGES_TAIL = f"\n{EDGES_END}\n".encode()
+
+
+def _sections(mm) -> tuple[str, tuple[int, int], tuple[int, int]] | None:
+    """(header, node section, edge section) of a file in the current layout, or None."""
+    i = mm.find(b"\n")
+    if i < 0 or not mm[:i].endswith(b',"nodes":[') or len(mm) < i + len(_EDGES_TAIL) or \
+            mm[len(mm) - len(_EDGES_TAIL):] != _EDGES_TAIL:
+        return None
+    j = mm.find(_NODES_MARK, i)
+    if j < 0 or j == i + 1:
+        return None
+    es, ee = j + len(_NODES_MARK), len(mm) - len(_EDGES_TAIL)
+    if ee != es - 1 and ee <= es:
+        return None
+    nodes, edges = (i + 1, j) if j > i else (i + 1, i + 1), (es, ee) if ee >= es else (es, es)
+    if nodes[0] < nodes[1] and mm[nodes[0]:nodes[0] + 7] != b'{"id":"' or \
+            edges[0] < edges[1] and mm[edges[0]:edges[0] + 11] != b'{"source":"':
+        return None
+    return mm[:i].decode("utf-8"), nodes, edges
+
+
+def _line(mm, s: int, hi: int) -> tuple[str, int]:
+    """The line starting at `s` in a section ending at `hi` (without its ','), and where it ends."""
+    e = mm.find(b"\n", s, hi)
+    if e < 0:
+        return mm[s:hi].decode("utf-8"), hi
+    return mm[s:e - 1].decode("utf-8"), e
+
+
+def _seek(mm, lo: int, hi: int, key, key_of) -> int:
+    """Start of the first line of section [lo, hi) whose key is >= `key` (hi if none): a binary search."""
+    while lo < hi:
+        nl = mm.rfind(b"\n", lo, (lo + hi) // 2)
+        s = lo if nl < 0 else nl + 1  # the start of the line holding the midpoint
+        line, e = _line(mm, s, hi)
+        if key_of(line) < key:
+            lo = e + 1 if e < hi else hi
+        else:
+            hi = s
+    return lo
+
+
+def _edits(mm, section: tuple[int, int], new: dict, key_of, on_drop) -> list:
+    """The section's new content: byte ranges of unchanged runs of lines and new lines (bytes), in order.
+
+    `new` maps keys to their new record (None: drop the line); `on_drop` sees each old line replaced or dropped.
+    """
+    lo, hi = section
+    edits = []  # (position, key, end of the old line or None, new line or None)
+    for k, rec in new.items():
+        pos = _seek(mm, lo, hi, k, key_of)
+        end = None
+        if pos < hi:
+            line, e = _line(mm, pos, hi)
+            if key_of(line) == k:
+                on_drop(line)
+                end = e
+        if end is not None or rec is not None:
+            edits.append((pos, k, end, None if rec is None else _dumps(rec).encode("utf-8")))
+    edits.sort(key=lambda x: (x[0], x[1]))
+    pieces: list = []
+    cur = lo
+    for pos, _k, end, text in edits:
+        if pos > cur:  # the lines before, without the ",\n" after them (the section's end has none)
+            pieces.append((cur, pos - 2 if pos < hi else hi))
+            cur = pos
+        if text is not None:
+            pieces.append(text)
+        if end is not None:
+            cur = end + 1 if end < hi else hi
+    if cur < hi:
+        pieces.append((cur, hi))
+    return pieces
+
+
+def _rewrite(output: Path, node_new: dict, edge_new: dict) -> tuple[dict, float] | str:
+    """Write the graph file with these nodes and edges replaced, added or dropped (None), and its summary
+    patched; returns (summary, when the new content was ready), or the reason to rebuild in full."""
+    with open(output, "rb") as f:
+        if os.fstat(f.fileno()).st_size == 0:
+            return "the graph file is not in the current layout"
+        with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+            parts = _sections(mm)
+            if parts is None:
+                return "the graph file is not in the current layout"
+            header, node_sec, edge_sec = parts
+            summary = json.loads(header[:-len(',"nodes":[')] + "}")["summary"]
+            ntype, etype = Counter(summary["nodes_by_type"]), Counter(summary["edges_by_type"])
+            counts = Counter(nodes=summary["nodes"], edges=summary["edges"], described_roles=summary["described_roles"],
+                             stub_roles=summary["stub_roles"])
+
+            def node_delta(d: dict, sign: int) -> None:
+                counts["nodes"] += sign
+                ntype[d["type"]] += sign
+                if d["type"] == "Role":
+                    counts["described_roles" if d.get("described") else "stub_roles"] += sign
+
+            def edge_delta(d: dict, sign: int) -> None:
+                counts["edges"] += sign
+                etype[d["type"]] += sign
+
+            for rec in node_new.values():
+                if rec is not None:
+                    node_delta(rec, +1)
+            for rec in edge_new.values():
+                if rec is not None:
+                    edge_delta(rec, +1)
+            node_pieces = _edits(mm, node_sec, node_new, _node_key, lambda line: node_delta(json.loads(line), -1))
+            edge_pieces = _edits(mm, edge_sec, edge_new, _edge_key, lambda line: edge_delta(json.loads(line), -1))
+            summary = {"nodes": counts["nodes"], "edges": counts["edges"],
+                       "nodes_by_type": {k: v for k, v in sorted(ntype.items()) if v},
+                       "edges_by_type": {k: v for k, v in sorted(etype.items()) if v},
+                       "described_roles": counts["described_roles"], "stub_roles": counts["stub_roles"]}
+            if min(counts.values()) < 0 or min(ntype.values(), default=0) < 0 or min(etype.values(), default=0) < 0:
+                return "the graph file's summary does not match its contents"
+            ready = time.perf_counter()
+            with atomic_file(output) as fd:
+                write_all(fd, (header_line(summary) + "\n").encode("utf-8"))
+                for pieces, end in ((node_pieces, NODES_END), (edge_pieces, EDGES_END)):
+                    for n, piece in enumerate(pieces):
+                        if n:
+                            write_all(fd, b",\n")
+                        if isinstance(piece, bytes):
+                            write_all(fd, piece)
+                        else:
+                            _copy(f.fileno(), fd, piece[0], piece[1], mm)
+                    write_all(fd, ("\n" if pieces else "").encode() + end.encode() + b"\n")
+    return summary, ready
+
+
+def _copy(src: int, dst: int, start: int, end: int, mm) -> None:
+    """Append bytes [start, end) of `src` to `dst`: in the kernel (copy_file_range), else through `mm`."""
+    while start < end:
+        try:
+            n = os.copy_file_range(src, dst, end - start, start)
+        except (AttributeError, OSError) as e:  # no such call here, or not between these files
+            if isinstance(e, OSError) and e.errno not in (errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP,
+                                                          errno.EPERM, errno.ETXTBSY):
+                raise
+            write_all(dst, mm[start:end])
+            return
+        if n == 0:
+            raise OSError(errno.EIO, "the graph file shrank while it was being patched")
+        start += n
 
 
 __all__ = ["BuildResult", "build_file", "save", "from_json"]
