@@ -118,7 +118,7 @@ def _list_parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
 def _tools(text: str, a: int, b: int) -> list[Item]:
     clause = text[a:b]
     low = clause.lower()
-    if not any(w in low for w in _TOOL_LEADS) and not has_case_folds(clause):  # the regex has no fast scan
+    if not any(map(low.__contains__, _TOOL_LEADS)) and not has_case_folds(clause):  # the regex has no fast scan
         return []
     m = _TOOL_RE.search(clause)
     if not m:

@@ -289,7 +289,7 @@ def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]
     """Split a token list at commas, 'and', 'or' and slashes, then rejoin what is one name."""
     if not toks:
         return []
-    if all(t.l not in _SEPARATORS for t in toks):
+    if _SEPARATORS.isdisjoint([t.l for t in toks]):
         return [list(toks)]  # one name: nothing to split or rejoin
     parts: list[list[Tok]] = [[]]
     seps: list[list[Tok]] = []
@@ -549,7 +549,7 @@ def classify(name: str, acronyms: dict[str, str], list_context: bool = False) ->
         if first and (first[-1] in ROLE_HEADS or _COMMA_UNIT.search(joined)):
             main = first  # "director, Department of Transportation", "Data Analyst, Magnet Programs": the role comes first
     head = main[-1] if main else words[-1]
-    if any(m in low for m in ORGANIZATION_MARKERS) and not any(w in ROLE_HEADS for w in main):
+    if any(map(low.__contains__, ORGANIZATION_MARKERS)) and not any(w in ROLE_HEADS for w in main):
         return ORGANIZATION
     if head in ROLE_HEADS or head.rsplit("-", 1)[-1] in ROLE_HEADS:
         return ROLE

@@ -113,24 +113,40 @@ RULES: tuple[Rule, ...] = (
 
 # a literal every match of the rule contains: a clause without it skips the rule's regex
 KEYS: dict[str, tuple[str, ...]] = {
-    "udo.under_direction": ("under",), "udo.at_direction": ("direction",), "udo.receives": ("receive",),
-    "udo.reports_to": ("report",), "udo.received_from": (" is ",), "udo.supervised_by": (" by",),
-    "sup.supervises": ("supervis",), "sup.provides_supervision": ("supervis",),
-    "sup.responsible_supervision": ("supervis",), "sup.supervision_of": ("supervis",),
-    "sup.all_aspects": ("aspects",), "sup.exercises": ("supervis",), "sup.oversees": ("oversee",),
-    "sup.leads_work_of": ("work",), "sup.manages": ("manages", "directs", "leads", "heads"),
-    "collab.collaborates": ("collaborat",), "collab.works_with": ("work",), "collab.in_collaboration": (" with",),
-    "collab.coordinates_with": ("coordinat",), "collab.consults": ("consults", "confers", "partners", "cooperates", "liaises",
-                        "interfaces"),
-    "collab.liaison": ("liaison",), "collab.relationships": ("relationship",), "part.part_of": ("part of",),
+    "udo.under_direction": ("under",),
+    "udo.at_direction": ("direction",),
+    "udo.receives": ("receive",),
+    "udo.reports_to": ("report",),
+    "udo.received_from": ("received", "provided"),
+    "udo.supervised_by": ("supervised", "directed", "managed"),
+    "sup.supervises": ("supervis",),
+    "sup.provides_supervision": ("supervis",),
+    "sup.responsible_supervision": ("supervis",),
+    "sup.supervision_of": ("supervis",),
+    "sup.all_aspects": ("aspects",),
+    "sup.exercises": ("supervis",),
+    "sup.oversees": ("oversee",),
+    "sup.leads_work_of": ("leads", "directs", "manages"),
+    "sup.manages": ("manages", "directs", "leads", "heads"),
+    "collab.collaborates": ("collaborat",),
+    "collab.works_with": ("work",),
+    "collab.in_collaboration": ("collaboration", "consultation", "partnership", "cooperation", "coordination", "conjunction"),
+    "collab.coordinates_with": ("coordinat",),
+    "collab.consults": ("consults", "confers", "partners", "cooperates", "liaises", "interfaces"),
+    "collab.liaison": ("liaison",),
+    "collab.relationships": ("relationship",),
+    "part.part_of": ("part",),
     "part.located_in": ("located", "housed", "based", "situated", "placed", "assigned", "operate"),
-    "member.member_of": ("member",), "member.member_bare": ("member",), "member.serves_on": (" on ",),
+    "member.member_of": ("member",),
+    "member.member_bare": ("member",),
+    "member.serves_on": ("serves", "sits", "participates"),
 }
 # `in` tests of the ~35 keys beat one alternation regex over the clause (sre tries every branch at every position)
 _ALL_KEYS = tuple(sorted({k for ks in KEYS.values() for k in ks}))
 # which rules a found key can fire, in RULES order (the order decides which rule names a relation first)
 _RULES_BY_KEY: dict[str, tuple[int, ...]] = {
     k: tuple(i for i, r in enumerate(RULES) if k in KEYS[r.name]) for ks in KEYS.values() for k in ks}
+_SKILL_KEYS = ("abil", "able", "skill", "experience")
 _SKILL_WORDS = re.compile(r"\b(?:ability|able|skill|experience)\b", re.IGNORECASE)
 MAX_TARGET_SPAN = 800
 RELATION_SECTIONS = frozenset({"summary", "duties", "special", None})
@@ -151,7 +167,7 @@ def apply_rules(text: str, start: int, end: int,
         fire = set(range(len(RULES)))
     else:
         low = clause.lower()
-        fire = {i for k in _ALL_KEYS if k in low for i in _RULES_BY_KEY[k]}
+        fire = {i for k in filter(low.__contains__, _ALL_KEYS) for i in _RULES_BY_KEY[k]}  # filter(): no Python loop
     if not fire:
         return found
     for i in sorted(fire):
@@ -168,7 +184,7 @@ def apply_rules(text: str, start: int, end: int,
                     continue  # "the office which reports to ...": someone else's relation
                 if rule.needs_subject and (m.start() - start > 200 or before.strip() and not _subject_before(before)):
                     continue
-            if rule.type == SUPERVISES and (folds or any(w in blow for w in ("abil", "able", "skill", "experience"))) \
+            if rule.type == SUPERVISES and (folds or any(map(blow.__contains__, _SKILL_KEYS))) \
                     and _SKILL_WORDS.search(before):
                 continue
             window = min(end, m.end() + MAX_TARGET_SPAN)  # a target list is never longer: keeps long clauses linear

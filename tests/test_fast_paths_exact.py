@@ -73,3 +73,26 @@ def test_case_folding_letters_still_reach_the_ignorecase_rules():
                  "The coordinator supervises the Office of Testing."):
         ex = extract_text(text, "x.txt")
         assert [(r.type, r.target) for r in ex.relations] == [("SUPERVISES", "Office of Testing")]
+
+
+def test_every_rule_match_holds_one_of_its_keys():
+    """apply_rules runs a rule's regex only when the clause holds one of its KEYS; a key that some match
+    lacks would silently lose relations."""
+    from pathlib import Path
+
+    from orgkg.loaders.relations import KEYS, RULES
+    from orgkg.loaders.text import read_text, repair
+
+    shared = Path(__file__).resolve().parents[2] / "shared"
+    files = sorted(Path(__file__).resolve().parents[1].glob("orgkg/samples/*.txt"))
+    files += sorted((shared / "corpus").glob("*.txt")) if (shared / "corpus").is_dir() else []
+    texts = [repair(read_text(f)).text for f in files]
+    texts.append("Supervision is received from the director. It is supervised\nby the chief. Work\nwith the office, "
+                 "is a part\nof the Division; serves on the Equity Committee; in close coordination with DSSEM.")
+    matched = set()
+    for rule in RULES:
+        for text in texts:
+            for m in rule.pattern.finditer(text):
+                matched.add(rule.name)
+                assert any(k in m.group(0).lower() for k in KEYS[rule.name]), (rule.name, m.group(0))
+    assert len(matched) >= len(RULES) * 2 // 3  # the texts exercise most rules
