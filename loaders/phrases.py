@@ -479,6 +479,8 @@ def _strip_determiners(name: str) -> str:
 
 def _surface(conj: list[Tok], text: str) -> str:
     """The words of a conjunct as written; words that were not adjacent are joined by a space."""
+    if conj[-1].i - conj[0].i == len(conj) - 1:
+        return text[conj[0].a:conj[-1].b]  # consecutive tokens (the usual case): the text between them as is
     out = conj[0].w
     for p, t in zip(conj, conj[1:]):
         between = text[p.b:t.a]
