@@ -7,6 +7,7 @@ Like a spaCy pipeline: acronyms -> role aliases -> relations -> coreference
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from orgkg.ontology.schema import PART_OF, ROLE, UNDER_DIRECTION_OF, UNIT
 
@@ -19,6 +20,9 @@ from .segment import clauses, sentences
 from .text import Repaired
 
 COMPETENCY_SECTIONS = ("ksa", "education", "certificate")
+# a summary shorter than the alias look-ahead is split once for aliases and once for relations: memoise
+# (callers only read the lists; a str caches its hash, so the text in the key costs nothing)
+_sentences = lru_cache(maxsize=16)(sentences)
 
 
 def run(ex: Extraction, rep: Repaired, sections: list[tuple[str | None, int, int]]) -> Extraction:
@@ -66,7 +70,7 @@ def _role_aliases(ex, rep, sections, acr) -> None:
     for key, a, b in sections:
         if key not in ("summary", None):
             continue
-        for s0, s1 in sentences(rep.text, a, min(b, a + 1500))[:3]:  # the subject comes early
+        for s0, s1 in _sentences(rep.text, a, min(b, a + 1500))[:3]:  # the subject comes early
             m = _SUBJECT.match(rep.text[s0:s1])
             if not m:
                 continue
@@ -96,7 +100,7 @@ def _relations(ex: Extraction, rep: Repaired, key, a: int, b: int, acr: dict[str
     role = ex.role_name
     own = {role.lower()} if role else set()
     own |= {x.alias.lower() for x in ex.aliases if x.name == role}
-    for s0, s1 in sentences(rep.text, a, b):
+    for s0, s1 in _sentences(rep.text, a, b):
         for c0, c1 in clauses(rep.text, s0, s1):
             for rule, t, _pos, src in apply_rules(rep.text, c0, c1, acr):
                 ev = _evidence(ex, rep, key, s0, s1, rule.name)
