@@ -19,7 +19,6 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
 from functools import lru_cache
-from operator import attrgetter
 
 import networkx as nx
 from orgkg.loaders.model import Evidence, Extraction
@@ -131,15 +130,14 @@ def _competency_id(key: str) -> str:
     return node_id(COMPETENCY, key)
 
 
-_EV_NAMES = tuple(f.name for f in fields(Evidence))
-_ev_values = attrgetter(*_EV_NAMES)
+_EV_FIELDS = len(fields(Evidence))
 
 
 def _evidence(e: Evidence) -> dict:
-    """`e.to_json()` without dataclasses.asdict's recursive deep copy (Evidence holds only scalars)."""
-    if type(e) is Evidence:
-        return dict(zip(_EV_NAMES, _ev_values(e)))
-    return e.to_json()
+    """`e.to_json()` without dataclasses.asdict's recursive deep copy: a plain Evidence holds only scalars,
+    its fields in its __dict__ in declaration order (asdict's order); anything else goes through to_json."""
+    d = getattr(e, "__dict__", None)
+    return d.copy() if type(e) is Evidence and d is not None and len(d) == _EV_FIELDS else e.to_json()
 
 
 def doc_ops(ex: Extraction, res: Resolver) -> list[Op]:
@@ -237,17 +235,18 @@ class Fold:
         kind = op[0]
         nodes = self.nodes
         if kind == "n":
-            if op[1] not in NODE_TYPES:
-                raise ValueError(f"unknown node type {op[1]!r}")
-            data = nodes.get(op[3])
+            _, node_type, name, nid, props = op
+            if node_type not in NODE_TYPES:
+                raise ValueError(f"unknown node type {node_type!r}")
+            data = nodes.get(nid)
             if data is None or "type" not in data:  # new, or created bare by an edge first
-                props = {k: list(v) if isinstance(v, list) else v for k, v in op[4].items()}
+                props = {k: list(v) if isinstance(v, list) else v for k, v in props.items()}
                 if data is None:
-                    nodes[op[3]] = {"id": op[3], **new_node(op[1], op[2], props)}
+                    nodes[nid] = {"id": nid, **new_node(node_type, name, props)}
                 else:
-                    data.update(new_node(op[1], op[2], props))
-            else:
-                merge_node(data, op[2], op[4])
+                    data.update(new_node(node_type, name, props))
+            elif props or name and name != data["name"] and name not in data["aliases"]:  # else nothing to merge
+                merge_node(data, name, props)
         elif kind == "e":
             key = op[1:4]
             data = self.edges.get(key)

@@ -6,6 +6,10 @@ import re
 import unicodedata
 
 _LEADING = re.compile(r"^(?:the|other|all|an|a|our|its|each|any)\s+")
+_PARENS = re.compile(r"\([^)]*\)")
+_OTHER = re.compile(r"[^a-z0-9/ \-]+")
+_SPACES = re.compile(r"\s+")
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def canonical(name: str) -> str:
@@ -14,10 +18,10 @@ def canonical(name: str) -> str:
     'the Superintendent of Schools' == 'superintendent of schools'; 'principals' == 'principal'.
     """
     s = unicodedata.normalize("NFKC", name or "").lower().replace("&", " and ").replace("\u00bf", "'")
-    s = re.sub(r"\([^)]*\)", " ", s)  # "(DSSEM)"
+    s = _PARENS.sub(" ", s)  # "(DSSEM)"
     s = s.replace("'s ", " ").replace("s' ", "s ")
-    s = re.sub(r"[^a-z0-9/ \-]+", " ", s)
-    s = re.sub(r"\s+", " ", s).strip(" -/")
+    s = _OTHER.sub(" ", s)
+    s = _SPACES.sub(" ", s).strip(" -/")
     for _ in range(2):
         s = _LEADING.sub("", s)
     words = [w for w in s.split() if w != "the"]  # "Office of the General Counsel" == "Office of General Counsel"
@@ -41,7 +45,7 @@ def singular(w: str) -> str:
 
 
 def slug(key: str) -> str:
-    s = re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-")
+    s = _NON_SLUG.sub("-", key.lower()).strip("-")
     return s[:120] or "x"
 
 

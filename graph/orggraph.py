@@ -24,7 +24,7 @@ def new_node(node_type: str, name: str, props: dict) -> dict:
 def merge_node(data: dict, name: str, props: dict) -> None:
     """Merge a repeated node into its attributes: first values win, names and documents accumulate."""
     aliases = data["aliases"]
-    if name and name not in aliases and name != data["name"]:
+    if name and name != data["name"] and name not in aliases:
         aliases.append(name)
     for k, v in props.items():
         if k == "aliases":
