@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -60,6 +61,7 @@ def test_build_reuses_the_cache_and_re_extracts_only_the_changed_document(docs, 
     first = _cli("build", str(docs), "-o", str(out), "--jobs", "2")
     assert first.returncode == 0, first.stderr
     assert "cache: 0 reused, 80 extracted" in first.stdout
+    assert re.search(r"time: extract [\d.]+ s, merge [\d.]+ s, save [\d.]+ s", first.stdout), first.stdout
     second = _cli("build", str(docs), "-o", str(out))
     assert "cache: 80 reused, 0 extracted" in second.stdout
     victim = sorted(docs.glob("*.txt"))[5]

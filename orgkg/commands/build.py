@@ -69,6 +69,9 @@ def run(args) -> int:
         if args.cache:
             why = f"; full build: {r.reason}" if r.mode == "full" and r.reason else ""
             print(f"  cache: {r.reused} reused, {r.extracted} extracted ({out}.cache){why}")
+        steps = [(k[:-2], v) for k, v in r.timings.items() if k.endswith("_s") and isinstance(v, float)]
+        if steps:
+            print("  time: " + ", ".join(f"{k} {v:.2f} s" for k, v in steps))
         if errors:
             print(f"  skipped {len(errors)} file(s); see messages above")
     return 1 if errors else 0
