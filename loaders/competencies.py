@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .segment import clauses, sentences
 from .text import has_case_folds
@@ -49,6 +50,7 @@ class Item:
     end: int
 
 
+@lru_cache(maxsize=65536)  # the same competencies come back in document after document
 def competency_key(name: str) -> str:
     s = name.lower().replace("&", " and ").replace("'s", "")
     s = _PARENS.sub(" ", s)
@@ -67,12 +69,24 @@ def competency_key(name: str) -> str:
 
 def competencies(text: str, start: int, end: int, section: str) -> list[Item]:
     """Individual competencies stated in text[start:end] (a qualification section)."""
+    # Qualification sections repeat across a corpus word for word, so they are read once per distinct
+    # text. The reading looks at most _CONTEXT characters before `start` (the abbreviation test before
+    # a sentence's first dot) and nothing after `end`, so that slice is the whole input.
+    lo = max(0, start - _CONTEXT)
+    return [Item(name, kind, a + lo, b + lo) for name, kind, a, b in _section_items(text[lo:end], start - lo, section)]
+
+
+_CONTEXT = 8
+
+
+@lru_cache(maxsize=4096)
+def _section_items(text: str, start: int, section: str) -> tuple[tuple[str, str, int, int], ...]:
     default = {"ksa": "skill", "education": "education", "certificate": "certification"}.get(section, "skill")
     items: list[Item] = []
-    for s0, s1 in sentences(text, start, end):
+    for s0, s1 in sentences(text, start, len(text)):
         for c0, c1 in clauses(text, s0, s1):
             items.extend(_clause_items(text, c0, c1, default))
-    return [i for i in items if 2 < len(i.name) <= 160]
+    return tuple((i.name, i.kind, i.start, i.end) for i in items if 2 < len(i.name) <= 160)
 
 
 def _clause_items(text: str, a: int, b: int, default: str) -> list[Item]:

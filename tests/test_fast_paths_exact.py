@@ -96,3 +96,27 @@ def test_every_rule_match_holds_one_of_its_keys():
                 matched.add(rule.name)
                 assert any(k in m.group(0).lower() for k in KEYS[rule.name]), (rule.name, m.group(0))
     assert len(matched) >= len(RULES) * 2 // 3  # the texts exercise most rules
+
+
+def test_memoised_competencies_equal_a_reading_with_the_whole_text_before_them():
+    """competencies() reads a section once per distinct text, keyed on the section and a few characters
+    before it; reading it with the whole page before it must give the same items."""
+    from pathlib import Path
+
+    from orgkg.loaders import competencies as comp
+    from orgkg.loaders import mcps
+    from orgkg.loaders.model import Extraction
+    from orgkg.loaders.text import read_text, repair
+
+    shared = Path(__file__).resolve().parents[2] / "shared"
+    files = sorted(Path(__file__).resolve().parents[1].glob("orgkg/samples/*.txt"))
+    files += sorted((shared / "corpus").glob("*.txt")) if (shared / "corpus").is_dir() else []
+    seen = 0
+    for f in files:
+        rep = repair(read_text(f))
+        for key, a, b in mcps.load(Extraction(doc=f.name, path=str(f), format="mcps"), rep):
+            if key in ("ksa", "education", "certificate"):
+                got = [(i.name, i.kind, i.start, i.end) for i in comp.competencies(rep.text, a, b, key)]
+                assert got == list(comp._section_items.__wrapped__(rep.text[:b], a, key)), f.name
+                seen += 1
+    assert seen >= 5
