@@ -506,44 +506,13 @@ def _rewrite(output: Path, node_new: dict, edge_new: dict) -> tuple[dict, float]
     """Write the graph file with these nodes and edges replaced, added or dropped (None), and its summary
     patched; returns (summary, when the new content was ready), or the reason to rebuild in full."""
     with open(output, "rb") as f:
-        if os.fstat(f.fileno()).st_size == 0:
-            return "the graph file is not in the current layout"
-        with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm:
-            parts = _sections(mm)
-            if parts is None:
-                return "the graph file is not in the current layout"
-            header, node_sec, edge_sec = parts
-            summary = json.loads(header[:-len(',"nodes":[')] + "}")["summary"]
-            ntype, etype = Counter(summary["nodes_by_type"]), Counter(summary["edges_by_type"])
-            counts = Counter(nodes=summary["nodes"], edges=summary["edges"], described_roles=summary["described_roles"],
-                             stub_roles=summary["stub_roles"])
-
-            def node_delta(d: dict, sign: int) -> None:
-                counts["nodes"] += sign
-                ntype[d["type"]] += sign
-                if d["type"] == "Role":
-                    counts["described_roles" if d.get("described") else "stub_roles"] += sign
-
-            def edge_delta(d: dict, sign: int) -> None:
-                counts["edges"] += sign
-                etype[d["type"]] += sign
-
-            for rec in node_new.values():
-                if rec is not None:
-                    node_delta(rec, +1)
-            for rec in edge_new.values():
-                if rec is not None:
-                    edge_delta(rec, +1)
-            node_pieces = _edits(mm, node_sec, node_new, _node_key, lambda line: node_delta(json.loads(line), -1))
-            edge_pieces = _edits(mm, edge_sec, edge_new, _edge_key, lambda line: edge_delta(json.loads(line), -1))
-            summary = {"nodes": counts["nodes"], "edges": counts["edges"],
-                       "nodes_by_type": {k: v for k, v in sorted(ntype.items()) if v},
-                       "edges_by_type": {k: v for k, v in sorted(etype.items()) if v},
-                       "described_roles": counts["described_roles"], "stub_roles": counts["stub_roles"]}
-            if min(counts.values()) < 0 or min(ntype.values(), default=0) < 0 or min(etype.values(), default=0) < 0:
-                return "the graph file's summary does not match its contents"
-            ready = time.perf_counter()
-            with atomic_file(output) as fd:
+        plan = _plan(f, node_new, edge_new)
+        if isinstance(plan, str):
+            return plan
+        summary, node_pieces, edge_pieces = plan
+        ready = time.perf_counter()
+        with atomic_file(output) as fd:
+            try:
                 write_all(fd, (header_line(summary) + "\n").encode("utf-8"))
                 for pieces, end in ((node_pieces, NODES_END), (edge_pieces, EDGES_END)):
                     for n, piece in enumerate(pieces):
@@ -552,25 +521,76 @@ def _rewrite(output: Path, node_new: dict, edge_new: dict) -> tuple[dict, float]
                         if isinstance(piece, bytes):
                             write_all(fd, piece)
                         else:
-                            _copy(f.fileno(), fd, piece[0], piece[1], mm)
+                            _copy(f, fd, *piece)
                     write_all(fd, ("\n" if pieces else "").encode() + end.encode() + b"\n")
+            finally:
+                f.close()  # before the rename over it (some systems refuse to replace an open file)
     return summary, ready
 
 
-def _copy(src: int, dst: int, start: int, end: int, mm) -> None:
-    """Append bytes [start, end) of `src` to `dst`: in the kernel (copy_file_range), else through `mm`."""
+def _plan(f, node_new: dict, edge_new: dict) -> tuple[dict, list, list] | str:
+    """(patched summary, new node section, new edge section) of the open graph file, or why not."""
+    if os.fstat(f.fileno()).st_size == 0:
+        return "the graph file is not in the current layout"
+    with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+        parts = _sections(mm)
+        if parts is None:
+            return "the graph file is not in the current layout"
+        header, node_sec, edge_sec = parts
+        summary = json.loads(header[:-len(',"nodes":[')] + "}")["summary"]
+        ntype, etype = Counter(summary["nodes_by_type"]), Counter(summary["edges_by_type"])
+        counts = Counter(nodes=summary["nodes"], edges=summary["edges"], described_roles=summary["described_roles"],
+                         stub_roles=summary["stub_roles"])
+
+        def node_delta(d: dict, sign: int) -> None:
+            counts["nodes"] += sign
+            ntype[d["type"]] += sign
+            if d["type"] == "Role":
+                counts["described_roles" if d.get("described") else "stub_roles"] += sign
+
+        def edge_delta(d: dict, sign: int) -> None:
+            counts["edges"] += sign
+            etype[d["type"]] += sign
+
+        for rec in node_new.values():
+            if rec is not None:
+                node_delta(rec, +1)
+        for rec in edge_new.values():
+            if rec is not None:
+                edge_delta(rec, +1)
+        node_pieces = _edits(mm, node_sec, node_new, _node_key, lambda line: node_delta(json.loads(line), -1))
+        edge_pieces = _edits(mm, edge_sec, edge_new, _edge_key, lambda line: edge_delta(json.loads(line), -1))
+    if min(counts.values()) < 0 or min(ntype.values(), default=0) < 0 or min(etype.values(), default=0) < 0:
+        return "the graph file's summary does not match its contents"
+    summary = {"nodes": counts["nodes"], "edges": counts["edges"],
+               "nodes_by_type": {k: v for k, v in sorted(ntype.items()) if v},
+               "edges_by_type": {k: v for k, v in sorted(etype.items()) if v},
+               "described_roles": counts["described_roles"], "stub_roles": counts["stub_roles"]}
+    return summary, node_pieces, edge_pieces
+
+
+_NO_KERNEL_COPY = (errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EPERM, errno.ETXTBSY)
+
+
+def _copy(f, dst: int, start: int, end: int) -> None:
+    """Append bytes [start, end) of open file `f` to `dst`: in the kernel (copy_file_range), else by reading."""
     while start < end:
         try:
-            n = os.copy_file_range(src, dst, end - start, start)
+            n = os.copy_file_range(f.fileno(), dst, end - start, start)
         except (AttributeError, OSError) as e:  # no such call here, or not between these files
-            if isinstance(e, OSError) and e.errno not in (errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP,
-                                                          errno.EPERM, errno.ETXTBSY):
+            if isinstance(e, OSError) and e.errno not in _NO_KERNEL_COPY:
                 raise
-            write_all(dst, mm[start:end])
-            return
+            break
         if n == 0:
             raise OSError(errno.EIO, "the graph file shrank while it was being patched")
         start += n
+    f.seek(start)
+    while start < end:
+        data = f.read(min(end - start, 1 << 24))
+        if not data:
+            raise OSError(errno.EIO, "the graph file shrank while it was being patched")
+        write_all(dst, data)
+        start += len(data)
 
 
 __all__ = ["BuildResult", "build_file", "save", "from_json"]
