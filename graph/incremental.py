@@ -253,10 +253,10 @@ def _full(exs, output: Path, db, stats, started_ns: int, loader: str, reason: st
             # ~250,000 rows for 10,000 documents: inserted in key order, the target index built once afterwards
             rows = sorted((p, t, o) for (p, _), ops in zip(pairs, all_ops) if p in stats for t, o in _group(ops).items())
             with transaction(db):
+                db.execute("DROP INDEX IF EXISTS ops_target")
                 db.execute("DELETE FROM docs")
                 db.execute("DELETE FROM ops")
                 db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?)", docs)
-                db.execute("DROP INDEX IF EXISTS ops_target")
                 db.executemany("INSERT OR REPLACE INTO ops VALUES (?, ?, ?)", rows)
                 db.execute("CREATE INDEX ops_target ON ops (target)")
                 _put_meta(db, started_ns, loader, output, _put_resolver(db, res))
