@@ -205,6 +205,8 @@ def apply_rules(text: str, start: int, end: int,
                     and _SKILL_WORDS.search(before):
                 continue
             window = min(end, m.end() + MAX_TARGET_SPAN)  # a target list is never longer: keeps long clauses linear
+            if rule.strict and not _may_pass_strict(text[m.end():window]):
+                continue  # "manages budgets and projects": nothing there could pass _strict_ok, so no parsing
             for t in targets(text, m.end(), window, acronyms, rule.list_context, rule.type == SUPERVISES):
                 if t.type not in rule.allowed:
                     continue
@@ -239,6 +241,17 @@ def _subject_before(before: str) -> bool:
         return False
     low = b.lower()
     return low.startswith(("the ", "this ", "he ", "she ", "incumbent", "position", "employee")) or b.isupper()
+
+
+_STRICT_WORDS = ("staff", "personnel", "unit", "office", "department", "division")
+
+
+def _may_pass_strict(after: str) -> bool:
+    """Whether any target read from `after` could pass _strict_ok: every name that passes has a capital
+    letter (acronyms too) or ends in one of _STRICT_WORDS, and names are pieces of the text."""
+    if not after.islower():  # an upper-case letter somewhere (or no letter at all): it may
+        return True
+    return any(map(after.__contains__, _STRICT_WORDS))
 
 
 def _strict_ok(t: Target) -> bool:

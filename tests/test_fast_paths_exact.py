@@ -120,3 +120,15 @@ def test_memoised_competencies_equal_a_reading_with_the_whole_text_before_them()
                 assert got == list(comp._section_items.__wrapped__(rep.text[:b], a, key)), f.name
                 seen += 1
     assert seen >= 5
+
+
+def test_strict_rules_skip_only_what_strict_filtering_would_drop():
+    from orgkg.loaders.relations import _may_pass_strict
+
+    for after in ("budgets, contracts and the delivery of services", "42 buses"):
+        assert not _may_pass_strict(after), after
+    for after in ("the Office of Testing", "custodial staff", "the transportation department", "DSSEM",
+                  "\u2102ounty services", "4 / 2"):
+        assert _may_pass_strict(after), after
+    ex = extract_text("The director manages the Office of Testing and manages budgets.", "x.txt")
+    assert [(r.type, r.target) for r in ex.relations] == [("SUPERVISES", "Office of Testing")]
