@@ -232,38 +232,46 @@ def _full(exs, output: Path, db, stats, started_ns: int, loader: str, reason: st
     t1 = time.perf_counter()
     pairs = exs if db is not None else [(ex.path, ex) for ex in exs]
     pairs = sorted(pairs, key=lambda pe: pe[1].doc)
-    with gc_paused():  # the merge, the save and the state: millions of small objects, no cycles to collect
-        inputs = [resolver_input(ex) for _, ex in pairs]
-        res = Resolver.from_inputs(inputs)
-        g = Fold()
-        all_ops: list[list] = []
-        for _, ex in pairs:
-            ops = doc_ops(ex, res)
-            if db is not None:
-                all_ops.append(ops)
-            for op in ops:
-                g.apply(op)
-        t2 = time.perf_counter()
-        summary = g.summary()
-        _write(output, file_chunks(summary, g.nodes, g.edges))
-        t3 = time.perf_counter()
-        if db is not None:
-            docs = [(p, stats[p][1], stats[p][2], stats[p][0], ex.doc, _dumps(inp)) for (p, ex), inp in zip(pairs, inputs)
-                    if p in stats]
-            # ~250,000 rows for 10,000 documents: inserted in key order, the target index built once afterwards
-            rows = sorted((p, t, o) for (p, _), ops in zip(pairs, all_ops) if p in stats for t, o in _group(ops).items())
-            with transaction(db):
-                db.execute("DROP INDEX IF EXISTS ops_target")
-                db.execute("DELETE FROM docs")
-                db.execute("DELETE FROM ops")
-                db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?)", docs)
-                db.executemany("INSERT OR REPLACE INTO ops VALUES (?, ?, ?)", rows)
-                db.execute("CREATE INDEX ops_target ON ops (target)")
-                _put_meta(db, started_ns, loader, output, _put_resolver(db, res))
+    # no cyclic GC while millions of small objects are made (they hold no cycles): re-enabled only once the
+    # merge's temporaries are gone, so the collection it then triggers does not walk them all either
+    with gc_paused():
+        summary, t2, t3 = _merge_save_state(pairs, output, db, stats, started_ns, loader)
     t4 = time.perf_counter()
     return BuildResult(summary, len(pairs), extracted, "full", reason,
                        {"extract_s": t_extract if t_extract is not None else t1 - t0, "merge_s": t2 - t1,
                         "save_s": t3 - t2, "state_s": t4 - t3})
+
+
+def _merge_save_state(pairs: list, output: Path, db, stats, started_ns: int, loader: str) -> tuple[dict, float, float]:
+    """Merge, save the graph, record the state; returns the summary and when the merge and the save ended."""
+    inputs = [resolver_input(ex) for _, ex in pairs]
+    res = Resolver.from_inputs(inputs)
+    g = Fold()
+    all_ops: list[list] = []
+    for _, ex in pairs:
+        ops = doc_ops(ex, res)
+        if db is not None:
+            all_ops.append(ops)
+        for op in ops:
+            g.apply(op)
+    t2 = time.perf_counter()
+    summary = g.summary()
+    _write(output, file_chunks(summary, g.nodes, g.edges))
+    t3 = time.perf_counter()
+    if db is not None:
+        docs = [(p, stats[p][1], stats[p][2], stats[p][0], ex.doc, _dumps(inp)) for (p, ex), inp in zip(pairs, inputs)
+                if p in stats]
+        # ~250,000 rows for 10,000 documents: inserted in key order, the target index built once afterwards
+        rows = sorted((p, t, o) for (p, _), ops in zip(pairs, all_ops) if p in stats for t, o in _group(ops).items())
+        with transaction(db):
+            db.execute("DROP INDEX IF EXISTS ops_target")
+            db.execute("DELETE FROM docs")
+            db.execute("DELETE FROM ops")
+            db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?)", docs)
+            db.executemany("INSERT OR REPLACE INTO ops VALUES (?, ?, ?)", rows)
+            db.execute("CREATE INDEX ops_target ON ops (target)")
+            _put_meta(db, started_ns, loader, output, _put_resolver(db, res))
+    return summary, t2, t3
 
 
 def _write(output: Path, text: str | list[str]) -> None:
