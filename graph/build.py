@@ -232,6 +232,7 @@ class Fold:
         self._sigs: dict[tuple[str, str, str], set] = {}
 
     def apply(self, op: Op) -> None:
+        """`apply_op` on this graph."""
         kind = op[0]
         nodes = self.nodes
         if kind == "n":

@@ -66,50 +66,12 @@ def from_dict(data: dict, where: str = "<graph>") -> OrgGraph:
 _enc = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
-def node_line(nid: str, d: dict) -> str:
-    return _enc({"id": nid, **d})
-
-
-def edge_line(u: str, v: str, d: dict) -> str:
-    return _enc({"source": u, "target": v, **d})
-
-
 def header_line(summary: dict) -> str:
     return _enc({"format": GRAPH_FORMAT, "version": GRAPH_FORMAT_VERSION, "summary": summary})[:-1] + ',"nodes":['
 
 
 NODES_END = '],"edges":['
 EDGES_END = "]}"
-
-
-def join_lines(summary: dict, node_lines: list[str], edge_lines: list[str]) -> str:
-    """The file text: every node and edge line on its own line, separated by commas."""
-    parts = [header_line(summary)]
-    if node_lines:
-        parts.append(",\n".join(node_lines))
-    parts.append(NODES_END)
-    if edge_lines:
-        parts.append(",\n".join(edge_lines))
-    parts.append(EDGES_END)
-    return "\n".join(parts) + "\n"
-
-
-def split_lines(text: str) -> tuple[str, list[str], list[str]] | None:
-    """(header, node lines, edge lines) of a file `join_lines` wrote, or None for any other layout."""
-    lines = text.split("\n")
-    if len(lines) < 4 or lines[-1] != "" or lines[-2] != EDGES_END or not lines[0].endswith(',"nodes":['):
-        return None
-    try:
-        mid = lines.index(NODES_END, 1)
-    except ValueError:
-        return None
-    nodes, edges = lines[1:mid], lines[mid + 1:-2]
-    for part in (nodes, edges):
-        for i in range(len(part) - 1):
-            if not part[i].endswith(","):
-                return None
-            part[i] = part[i][:-1]
-    return lines[0], nodes, edges
 
 
 def _joined(items: list[dict], first_key: str, batch: int = 512) -> str:
@@ -135,8 +97,8 @@ def _joined(items: list[dict], first_key: str, batch: int = 512) -> str:
 
 
 def file_chunks(summary: dict, nodes: dict[str, dict], edges: dict[tuple[str, str, str], dict]) -> list[str]:
-    """The file text, in pieces, of a graph given as its records: node id -> {"id", ...attributes} and
-    (source, target, type) -> {"source", "target", ...attributes} (the lines `node_line`/`edge_line` make)."""
+    """The file text, in pieces, of a graph given as its records (its lines): node id -> {"id", ...attributes}
+    and (source, target, type) -> {"source", "target", ...attributes}."""
     node_text = _joined([nodes[nid] for nid in sorted(nodes)], "id")
     edge_text = _joined([edges[k] for k in sorted(edges)], "source")
     parts = [header_line(summary), "\n"]

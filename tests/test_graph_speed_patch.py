@@ -193,3 +193,10 @@ def test_a_patch_that_fails_to_save_keeps_the_previous_graph(corpus, tmp_path, m
     r = build_file(expand_paths([docs]), out)  # the state still describes the old file: patch again
     assert r.mode == "patched"
     assert out.read_bytes() == _cold(docs, tmp_path)
+
+
+def test_batched_encoding_falls_back_when_an_attribute_looks_like_a_line_boundary():
+    """An attribute holding dicts that start like a line ('},{"id":') must not be cut into two lines."""
+    items = [{"id": "a", "x": [{"id": "b"}, {"id": "c"}]}, {"id": "d", "t": '},{"id":'}, {"id": "e"}]
+    assert store._joined(items, "id", batch=2) == ",\n".join(store._enc(item) for item in items)
+    assert store._joined(items[1:], "id") == ",\n".join(store._enc(item) for item in items[1:])
