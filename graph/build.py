@@ -13,10 +13,8 @@ this to patch one node or edge by replaying just its operations.
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import fields
 from functools import lru_cache
 
@@ -31,6 +29,8 @@ from orgkg.ontology.schema import (
     REQUIRES,
     ROLE,
 )
+
+from orgkg.gcpause import paused_gc
 
 from .ids import canonical as _canonical
 from .ids import node_id, slug
@@ -201,22 +201,6 @@ def apply_op(g: OrgGraph, op: Op) -> None:
         g.add_node(op[1], op[2], nid=op[3])
 
 
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a merge allocates its many small, long-lived dicts and lists.
-
-    They hold no cycles worth collecting, yet each full collection walks every live object (10,000
-    extractions and the growing graph): about a third of a 10,000-document merge went to it.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 class Fold:
     """A graph being built from operations, as plain dicts: `apply_op`'s result without networkx's per-call cost.
 
@@ -299,7 +283,7 @@ def ordered(extractions: Iterable[Extraction]) -> list[Extraction]:
 
 def build(extractions: Iterable[Extraction]) -> OrgGraph:
     exs = ordered(extractions)
-    with gc_paused():
+    with paused_gc():
         res = Resolver(exs)
         f = Fold()
         for ex in exs:

@@ -40,7 +40,9 @@ from typing import NamedTuple
 
 from orgkg.loaders.model import Extraction
 
-from .build import Fold, Resolver, _slug, doc_ops, gc_paused, op_target, resolver_input
+from orgkg.gcpause import paused_gc
+
+from .build import Fold, Resolver, _slug, doc_ops, op_target, resolver_input
 from .cache import ExtractionCache, extractor_fingerprint, from_json, transaction
 from .store import EDGES_END, NODES_END, atomic_file, atomic_write, file_chunks, header_line, save, write_all
 
@@ -234,7 +236,7 @@ def _full(exs, output: Path, db, stats, started_ns: int, loader: str, reason: st
     pairs = sorted(pairs, key=lambda pe: pe[1].doc)
     # no cyclic GC while millions of small objects are made (they hold no cycles): re-enabled only once the
     # merge's temporaries are gone, so the collection it then triggers does not walk them all either
-    with gc_paused():
+    with paused_gc():
         summary, t2, t3 = _merge_save_state(pairs, output, db, stats, started_ns, loader)
     t4 = time.perf_counter()
     return BuildResult(summary, len(pairs), extracted, "full", reason,
