@@ -7,10 +7,8 @@ description will state is recorded as a `Fact`, so the graph and the documents s
 
 from __future__ import annotations
 
-import gc
 import random
 from collections import deque
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from orgkg.graph.ids import canonical, node_id
@@ -24,6 +22,8 @@ from orgkg.ontology.schema import (
     UNDER_DIRECTION_OF,
     UNIT,
 )
+
+from orgkg.gcpause import paused_gc
 
 from . import vocab
 
@@ -163,18 +163,6 @@ def acronym_of(name: str) -> str:
 
 def head_title(level: int) -> tuple[str, str]:
     return vocab.LEVELS[min(level, len(vocab.LEVELS) - 1)]
-
-
-@contextmanager
-def paused_gc():
-    """Millions of small dicts and lists make the cyclic GC rescan the heap again and again (3x the run time)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def generate(n_roles: int, seed: int = 0) -> Org:
