@@ -80,16 +80,18 @@ def _footer(t: str) -> int | None:
 
 
 def _overtime(t: str) -> re.Match | None:
-    """_OVERTIME's first match; an IGNORECASE pattern has no fast scan, so try it where the words are."""
+    """_OVERTIME's first match. An IGNORECASE pattern has no fast scan and lower-casing the page costs
+    as much, so try the pattern only where a colon follows the words in any case."""
     if has_case_folds(t):
         return _OVERTIME.search(t)
-    low = t.lower()
-    i = low.find("overtime eligible:")
+    n = len("overtime eligible")
+    i = t.find(":", n)
     while i >= 0:
-        m = _OVERTIME.match(t, i)
-        if m:
-            return m
-        i = low.find("overtime eligible:", i + 1)
+        if t[i - n:i].lower() == "overtime eligible":
+            m = _OVERTIME.match(t, i - n)
+            if m:
+                return m
+        i = t.find(":", i + 1)
     return None
 
 
