@@ -71,12 +71,13 @@ CANNED: dict[str, Canned] = {c.name: c for c in (
            "every node below ROLE via reporting, shortest distance", _LEVEL_DOWN, bfs="down"),
     Canned("collaborators", ("name",), ((ROLE, UNIT, ORGANIZATION),), ("id", "name"),
            "who collaborates with NAME or anything located in it, either direction",
-           # membership of a candidate is a short upward PART_OF walk, not a scan of the member list per row
+           # membership of a candidate is a short upward PART_OF walk, not a scan of the member list per row;
+           # candidates are deduplicated first, so each is walked once, not once per collaboration edge
            f"MATCH (x:{N} {{id: $id}}) OPTIONAL MATCH (m:{N})-[:{PART_OF}*1..]->(x) "
            f"WITH x, collect(DISTINCT m) + [x] AS inside "
            f"UNWIND inside AS m MATCH (m)-[:{COLLABORATES_WITH}]-(o:{N}) "
-           f"WHERE o <> x AND NOT (o)-[:{PART_OF}*1..]->(x) "
-           f"RETURN DISTINCT o.id AS id, o.name AS name ORDER BY id"),
+           f"WITH DISTINCT x, o WHERE o <> x AND NOT (o)-[:{PART_OF}*1..]->(x) "
+           f"RETURN o.id AS id, o.name AS name ORDER BY id"),
     Canned("span", ("n",), (None,), ("id", "name", "reports"),
            "widest span of control: distinct direct reports, top N (default 10)",
            # UNION of the two directed patterns (deduplicated pairs), not an undirected match filtered per edge

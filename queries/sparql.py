@@ -14,6 +14,7 @@ import shutil
 import tempfile
 import time
 import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -103,6 +104,14 @@ def term_json(t) -> dict:
     return out
 
 
+# datatype IRI -> converter of its lexical form; anything else (xsd:string, language strings...) stays text
+_CONVERT: dict[str, Any] = {
+    **{XSD + k: int for k in ("integer", "int", "long", "nonNegativeInteger")},
+    **{XSD + k: float for k in ("double", "float", "decimal")},
+    XSD + "boolean": lambda v: v in ("true", "1"),
+}
+
+
 def to_python(t) -> Any:
     """Plain Python value of a term: ints, floats, bools for numeric/boolean literals; IRIs as strings."""
     import pyoxigraph as ox
@@ -111,16 +120,13 @@ def to_python(t) -> Any:
         return None
     if isinstance(t, ox.Literal):
         dt = t.datatype.value
+        conv = _CONVERT.get(dt)
+        if conv is None:
+            return t.value
         try:
-            if dt in (XSD + "integer", XSD + "int", XSD + "long", XSD + "nonNegativeInteger"):
-                return int(t.value)
-            if dt in (XSD + "double", XSD + "float", XSD + "decimal"):
-                return float(t.value)
-            if dt == XSD + "boolean":
-                return t.value in ("true", "1")
+            return conv(t.value)
         except ValueError:
             return t.value
-        return t.value
     if isinstance(t, ox.BlankNode):
         return "_:" + t.value
     return t.value
@@ -192,7 +198,7 @@ class SparqlStore:
             return Result("ask", ["boolean"], [(bool(res),)], [(ox.Literal(bool(res)),)])
         if isinstance(res, ox.QuerySolutions):
             cols = [v.value for v in res.variables]
-            kind, it = "select", (tuple(sol[c] for c in cols) for sol in res)
+            kind, it = "select", map(tuple, res)  # a solution iterates its values in `cols` order (None: unbound)
         else:
             cols = ["subject", "predicate", "object"]
             kind, it = "construct", ((t.subject, t.predicate, t.object) for t in res)
@@ -211,6 +217,22 @@ class SparqlStore:
             raise QueryTimeout(f"SPARQL query ran past its time limit of {timeout:g} s")
         rows = [tuple(to_python(t) for t in r) for r in terms]
         return Result(kind, cols, rows, terms, truncated)
+
+    def select(self, text: str) -> Iterator[tuple]:
+        """The rows of a SELECT as plain Python values, converted as the caller reads them: a caller that stops
+        early (top-N of an ordered answer) never pays for the rest. Errors are one-line UserErrors."""
+        import pyoxigraph as ox
+
+        try:
+            res = self.store.query(text, prefixes=PREFIXES)
+            if not isinstance(res, ox.QuerySolutions):
+                raise UserError("SPARQL select: the query is not a SELECT")
+            for sol in res:
+                yield tuple(to_python(t) for t in sol)
+        except SyntaxError as e:
+            raise UserError(f"SPARQL syntax error: {one_line(e)}") from None
+        except (OSError, ValueError, TypeError) as e:
+            raise UserError(f"SPARQL query failed: {one_line(e)}") from None
 
 
 def build_store(g, path: str | Path | None = None, evidence: bool = True):

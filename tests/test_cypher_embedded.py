@@ -203,3 +203,19 @@ def test_missing_graph_file_is_one_line(tmp_path):
     r = subprocess.run([sys.executable, "-m", "orgkg", "cypher", str(tmp_path / "nope.json"), "MATCH (n) RETURN n"],
                        capture_output=True, text=True)
     assert r.returncode == 2 and "no such graph file" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_values_come_back_as_plain_python(sample_graph):
+    from orgkg.queries.cypher import embedded
+
+    coord = "role:coordinator-innovative-and-progressive-systemwide-training"
+    b = embedded(sample_graph, evidence=False)
+    rows = b.query("MATCH (n:Node {id: $id})-[e:UNDER_DIRECTION_OF]->(m:Node) "
+                   "RETURN n.id, 1, 2.5, true, null, n, e, [n.id, m.id], {boss: m.id} LIMIT 1", {"id": coord}).rows
+    (nid, i, f, t, none, node, edge, ids, mapped), = rows
+    assert (nid, i, f, t, none) == (coord, 1, 2.5, True, None) and type(i) is int and type(t) is bool
+    assert type(node) is dict and node["id"] == coord
+    assert type(edge) is dict and edge["type"] == "UNDER_DIRECTION_OF"
+    assert ids[0] == coord and mapped == {"boss": ids[1]}
+    p = b.query("MATCH p = (n:Node {id: $id})-[:UNDER_DIRECTION_OF]->(:Node) RETURN p LIMIT 1", {"id": coord}).rows
+    assert p[0][0] == ids  # a path: its node ids

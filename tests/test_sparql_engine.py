@@ -209,3 +209,53 @@ def test_injection_looking_ids_are_inert(sample_graph):
     with pytest.raises(LookupError):
         run_sparql(store, "chain", evil)
     assert run_sparql(store, "requires", 'competency:" } UNION { ?r ?p ?o') == []
+
+
+def test_values_come_back_typed_and_in_column_order(sample_graph):
+    r = sparql(sample_graph, """SELECT ?s ?i ?d ?b ?bad ?lang ?none WHERE {
+        BIND("x" AS ?s) BIND(3 AS ?i) BIND(2.5 AS ?d) BIND(true AS ?b) BIND("x1"^^xsd:integer AS ?bad)
+        BIND("chef"@fr AS ?lang) OPTIONAL { ?nothing orgkg:noSuchProperty ?none } }""")
+    assert r.columns == ["s", "i", "d", "b", "bad", "lang", "none"]
+    assert r.rows == [("x", 3, 2.5, True, "x1", "chef", None)]  # an ill-typed lexical form stays text
+
+
+def test_select_converts_lazily_and_reports_errors(sample_graph):
+    store = store_for(sample_graph)
+    rows = store.select("SELECT ?id ?n WHERE { ?r a orgkg:Role ; orgkg:id ?id } ORDER BY ?id")
+    assert next(rows)[0] == min(n for n, d in sample_graph.g.nodes(data=True) if d["type"] == "Role")
+    with pytest.raises(UserError, match="syntax error"):
+        next(store.select("SELECT WHERE {"))
+    with pytest.raises(UserError, match="not a SELECT"):
+        next(store.select("ASK { ?s ?p ?o }"))
+
+
+class _Counting:
+    """A SparqlStore that counts the rows `select` hands out."""
+
+    def __init__(self, store):
+        self.store, self.read = store, 0
+
+    def query(self, *a, **kw):
+        return self.store.query(*a, **kw)
+
+    def select(self, text):
+        for row in self.store.select(text):
+            self.read += 1
+            yield row
+
+
+def test_span_reads_only_the_top_counts_and_breaks_ties_by_id(synthetic, monkeypatch):
+    import orgkg.queries.canned_sparql as cs
+
+    g = synthetic
+    store = store_for(g)
+    counts = sorted((len({c for c, _, _ in traverse.children(g, n)}) for n in g.g.nodes), reverse=True)
+    counts = [c for c in counts if c]
+    ties = [n for n in range(1, len(counts)) if counts[n - 1] == counts[n]]  # the N-th count is shared with the next
+    assert ties, "the synthetic org has tied spans"
+    monkeypatch.setattr(cs, "CHUNK", 7)  # names fetched in several VALUES chunks
+    for n in [1, ties[0], ties[len(ties) // 2], len(counts), len(counts) + 5]:
+        counting = _Counting(store)
+        assert run_sparql(counting, "span", n) == expected(g, "span", n), n
+        if n < len(counts) // 2:
+            assert counting.read < len(counts)  # stopped after the N-th count's ties
