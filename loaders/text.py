@@ -116,7 +116,7 @@ _REPLACEMENTS = (("\u2018", "'"), ("\u2019", "'"), ("\u02bc", "'"), ("\u201c", '
 def repair(original: str) -> Repaired:
     """Undo the source's quirks: '¿' for apostrophes/dashes, doubled spaces and punctuation, jammed sentences.
 
-    One-to-one replacements keep offsets; only inserted and collapsed characters need the origin map.
+    One-to-one replacements keep offsets; only inserted and collapsed characters add a step to the way back.
     """
     text = original
     for a, b in _REPLACEMENTS:  # `in` + str.replace per character beats a regex scan or a dict translate
