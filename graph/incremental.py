@@ -117,7 +117,7 @@ def _graph_stat(output: Path) -> list[int] | None:
     return [st.st_size, st.st_mtime_ns]
 
 
-def build_file(files: list[Path], output: str | Path, loader: str = "auto", jobs: int = 1,
+def build_file(files: list[Path], output: str | Path, loader: str = "auto", jobs: int | None = 1,
                errors: list[str] | None = None, progress=None, use_cache: bool = True) -> BuildResult:
     """Build (or patch) the graph at `output` from `files`; the file equals a cold full build's."""
     from orgkg.loaders.parallel import extract_many

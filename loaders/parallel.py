@@ -18,11 +18,16 @@ from .model import Extraction
 from .text import InputError
 
 CHUNK = 32
+AUTO_MIN_DOCS = 100  # from here a pool pays for its start-up (2 cores: 100 pages 0.16 -> 0.12 s, 1,000 1.31 -> 0.86 s)
 
 
-def jobs_for(jobs: int | None) -> int:
-    """0 or None means every core."""
-    return max(1, (os.cpu_count() or 1) if not jobs else jobs)
+def jobs_for(jobs: int | None, docs: int = 0) -> int:
+    """Processes to use: 0 means every core; None (auto) means every core once there are AUTO_MIN_DOCS
+    documents to extract, else this process alone."""
+    cores = os.cpu_count() or 1
+    if jobs is None:
+        return cores if docs >= AUTO_MIN_DOCS else 1
+    return max(1, cores if jobs == 0 else jobs)
 
 
 def _one(path: str, format: str | None) -> Extraction | str:
@@ -40,18 +45,18 @@ def _chunk(paths: list[str], format: str | None) -> list[Extraction | str]:
     return [_one(p, format) for p in paths]
 
 
-def extract_many(paths: Sequence[str | Path], jobs: int = 1, format: str | None = None,
+def extract_many(paths: Sequence[str | Path], jobs: int | None = 1, format: str | None = None,
                  errors: list[str] | None = None, progress=None) -> list[Extraction | None]:
     """One result per path, in order: the Extraction, or None with a message appended to `errors`.
 
-    `progress` is anything with `advance(n)` (orgkg.progress.Progress) or None.
+    `jobs`: see jobs_for. `progress` is anything with `advance(n)` (orgkg.progress.Progress) or None.
     """
     errors = errors if errors is not None else []
     paths = [str(p) for p in paths]
     fmt = None if format in (None, "auto") else format
     advance: Callable[[int], None] = progress.advance if progress is not None else (lambda n: None)
     results: list[Extraction | str | None] = [None] * len(paths)
-    n = jobs_for(jobs)
+    n = jobs_for(jobs, len(paths))
     chunk = max(1, min(CHUNK, len(paths) // (n * 4) or 1))
     spans = [(i, min(i + chunk, len(paths))) for i in range(0, len(paths), chunk)]
     if n == 1 or len(spans) < 2:

@@ -82,3 +82,39 @@ def test_build_errors_stay_one_line(docs, tmp_path):
     (tmp_path / "in" / "empty.txt").write_text("")
     only_bad = _cli("build", str(tmp_path / "in"), "-o", str(tmp_path / "o.json"), "-j", "2")
     assert only_bad.returncode == 2 and "Traceback" not in only_bad.stderr
+
+
+def test_jobs_auto_uses_every_core_only_for_many_documents(monkeypatch):
+    from orgkg.loaders import parallel
+
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 8)
+    assert parallel.jobs_for(None, parallel.AUTO_MIN_DOCS - 1) == 1  # a one-edit rebuild stays in-process
+    assert parallel.jobs_for(None, parallel.AUTO_MIN_DOCS) == 8
+    assert parallel.jobs_for(0, 1) == 8 and parallel.jobs_for(3, 10_000) == 3 and parallel.jobs_for(1, 10_000) == 1
+
+
+def test_build_without_jobs_runs_a_pool_for_a_large_corpus(tmp_path, monkeypatch):
+    """The CLI's default: enough documents go to worker processes (seen as pool submissions), and the
+    graph equals a one-process build."""
+    from orgkg.loaders import parallel
+
+    from orgkg.cli import main
+
+    write_corpus(120, 3, tmp_path / "docs")
+    submitted = []
+    real = parallel.ProcessPoolExecutor
+
+    class Pool(real):
+        def submit(self, fn, *args, **kwargs):
+            submitted.append(len(args[0]))
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Pool)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    assert main(["build", str(tmp_path / "docs"), "-o", str(tmp_path / "auto.json"), "--no-cache", "--quiet"]) == 0
+    assert sum(submitted) == 120
+    submitted.clear()
+    assert main(["build", str(tmp_path / "docs"), "-o", str(tmp_path / "one.json"), "--no-cache", "--quiet",
+                 "--jobs", "1"]) == 0
+    assert submitted == []
+    assert (tmp_path / "auto.json").read_bytes() == (tmp_path / "one.json").read_bytes()

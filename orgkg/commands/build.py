@@ -1,6 +1,7 @@
 """`orgkg build FILE|DIR... -o org.json`: extract every document and save the merged graph.
 
-Extraction runs over `--jobs` processes and reuses a content-keyed cache beside the output
+Extraction runs over `--jobs` processes (by default every core once 100 or more documents need
+extracting: a rebuild after one edit stays in this process) and reuses a content-keyed cache beside the output
 (`org.json.cache/`), so rebuilding after editing one document re-extracts only that one, and the
 saved graph is patched rather than rebuilt when entity resolution allows (graph/incremental.py).
 """
@@ -25,8 +26,9 @@ def register(sub) -> None:
     p.add_argument("--format", dest="loader", choices=["auto", *LOADERS], default="auto",
                    help="input format (default: detect per file)")
     p.add_argument("--graphml", metavar="FILE", help="also export GraphML here")
-    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
-                   help="extract over N processes (default 1; 0 = all cores)")
+    p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                   help="extract over N processes (0 = all cores; default: all cores once 100 or more "
+                        "documents need extracting, else 1)")
     p.add_argument("--cache", action=argparse.BooleanOptionalAction, default=True,
                    help="reuse extractions of unchanged documents from OUTPUT.cache/ (default: on)")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
@@ -38,7 +40,7 @@ def run(args) -> int:
     from orgkg.graph.incremental import build_file
     from orgkg.progress import Progress
 
-    if args.jobs < 0:
+    if args.jobs is not None and args.jobs < 0:
         raise UserError(f"--jobs: must be 0 (all cores) or more (got {args.jobs})")
     errors: list[str] = []
     files = expand_paths(args.paths, errors)
