@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import difflib
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from orgkg.graph import OrgGraph
@@ -150,7 +150,8 @@ def _down(g: OrgGraph, nid: str) -> set[str]:
     return out | {c for _, c, k in g.g.out_edges(nid, keys=True) if k == SUPERVISES}
 
 
-def _bfs(start: str, step: Callable[[str], set[str]]) -> dict[str, int]:
+def distances(start: str, step: Callable[[str], Iterable[str]]) -> dict[str, int]:
+    """Shortest step count from `start` to everything `step` reaches (start left out); any graph, any engine."""
     dist, q = {start: 0}, deque([start])
     while q:
         cur = q.popleft()
@@ -176,11 +177,11 @@ def _nx_undirected(g: OrgGraph, nid: str) -> set[str]:
 
 
 def _nx_path(g: OrgGraph, a: str, b: str) -> list[tuple]:
-    da = _bfs(a, lambda n: _nx_undirected(g, n))
+    da = distances(a, lambda n: _nx_undirected(g, n))
     da[a] = 0
     if b not in da:
         return []
-    db = _bfs(b, lambda n: _nx_undirected(g, n))
+    db = distances(b, lambda n: _nx_undirected(g, n))
     db[b] = 0
     total = da[b]
     on = {n: da[n] for n in da if n in db and da[n] + db[n] == total}
@@ -189,9 +190,9 @@ def _nx_path(g: OrgGraph, a: str, b: str) -> list[tuple]:
 
 def run_networkx(g: OrgGraph, name: str, *ids) -> list[tuple]:
     if name == "chain":
-        return _rows_dist(g, _bfs(ids[0], lambda n: _up(g, n)))
+        return _rows_dist(g, distances(ids[0], lambda n: _up(g, n)))
     if name == "subtree":
-        return _rows_dist(g, _bfs(ids[0], lambda n: _down(g, n)))
+        return _rows_dist(g, distances(ids[0], lambda n: _down(g, n)))
     if name == "collaborators":
         inside = _nx_inside(g, ids[0])
         found = set()

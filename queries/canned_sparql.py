@@ -9,11 +9,11 @@ into VALUES blocks with pyoxigraph's own term serialisation - never by formattin
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Iterable
 
 from orgkg.ontology.rdf import iri_of
 
+from .canned import distances
 from .sparql import SparqlStore, store_for
 
 __all__ = ["QUERIES", "SparqlStore", "run_sparql", "store_for"]
@@ -137,15 +137,8 @@ def _reach(store: SparqlStore, nid: str, step: str) -> list[tuple]:
     if not kids:
         _name(store, nid)  # LookupError for a node the store does not hold
         return []
-    start = iri_of(nid)
-    dist, todo = {start: 0}, deque([start])
-    while todo:
-        cur = todo.popleft()
-        for c in kids.get(cur, ()):
-            if c not in dist:
-                dist[c] = dist[cur] + 1
-                todo.append(c)
-    return sorted(((*info[c], d) for c, d in dist.items() if c != start), key=lambda r: (r[2], r[0]))
+    dist = distances(iri_of(nid), lambda cur: kids.get(cur, ()))
+    return sorted(((*info[c], d) for c, d in dist.items()), key=lambda r: (r[2], r[0]))
 
 
 def chain(store: SparqlStore, nid: str) -> list[tuple]:
