@@ -2,12 +2,15 @@
 what the plain regex or loop they stand in for finds; these oracles are the simple definitions."""
 
 import re
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from orgkg.loaders import extract_text, segment
 from orgkg.loaders.acronyms import _REVERSED, _reversed
 from orgkg.loaders.mcps import _OVERTIME, _footer, _overtime
+
+import orgkg
 
 # small alphabets make the interesting collisions likely; İ ı ſ K fold to ASCII under IGNORECASE
 WORDS = st.lists(st.sampled_from(["OVERTIME ELIGIBLE:", "overtime eligible: ", "Yes", "no", " ", "\n", "x", ":",
@@ -75,17 +78,19 @@ def test_case_folding_letters_still_reach_the_ignorecase_rules():
         assert [(r.type, r.target) for r in ex.relations] == [("SUPERVISES", "Office of Testing")]
 
 
+def _pages() -> list[Path]:
+    """The bundled samples, plus ../shared/corpus when it sits beside the checkout."""
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    return orgkg.sample_paths() + (sorted(corpus.glob("*.txt")) if corpus.is_dir() else [])
+
+
 def test_every_rule_match_holds_one_of_its_keys():
     """apply_rules runs a rule's regex only when the clause holds one of its KEYS; a key that some match
     lacks would silently lose relations."""
-    from pathlib import Path
-
     from orgkg.loaders.relations import KEYS, RULES
     from orgkg.loaders.text import read_text, repair
 
-    shared = Path(__file__).resolve().parents[2] / "shared"
-    files = sorted(Path(__file__).resolve().parents[1].glob("orgkg/samples/*.txt"))
-    files += sorted((shared / "corpus").glob("*.txt")) if (shared / "corpus").is_dir() else []
+    files = _pages()
     texts = [repair(read_text(f)).text for f in files]
     texts.append("Supervision is received from the director. It is supervised\nby the chief. Work\nwith the office, "
                  "is a part\nof the Division; serves on the Equity Committee; in close coordination with DSSEM.")
@@ -101,16 +106,12 @@ def test_every_rule_match_holds_one_of_its_keys():
 def test_memoised_competencies_equal_a_reading_with_the_whole_text_before_them():
     """competencies() reads a section once per distinct text, keyed on the section and a few characters
     before it; reading it with the whole page before it must give the same items."""
-    from pathlib import Path
-
     from orgkg.loaders import competencies as comp
     from orgkg.loaders import mcps
     from orgkg.loaders.model import Extraction
     from orgkg.loaders.text import read_text, repair
 
-    shared = Path(__file__).resolve().parents[2] / "shared"
-    files = sorted(Path(__file__).resolve().parents[1].glob("orgkg/samples/*.txt"))
-    files += sorted((shared / "corpus").glob("*.txt")) if (shared / "corpus").is_dir() else []
+    files = _pages()
     seen = 0
     for f in files:
         rep = repair(read_text(f))
