@@ -72,12 +72,6 @@ motivating inspires advises advise advising communicates communicate communicati
 partner partnering cooperates cooperate liaises administers administer administering reviews review reviewing
 """.split())
 
-# words after which a target list ends
-STOP_WORDS = frozenset("""
-to in on for regarding about concerning that who which whose when where while as by through during
-so if unless until because since from at into upon toward towards via per using with without within
-""".split())
-
 # third-person verbs that end a noun phrase ("the superintendent of schools leads ...")
 VERBS = frozenset("""
 leads ensures provides engages researches facilitates supervises coordinates develops manages oversees directs

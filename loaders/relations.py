@@ -169,8 +169,6 @@ _SKILL_WORDS = re.compile(r"\b(?:ability|able|skill|experience)\b", re.IGNORECAS
 MAX_TARGET_SPAN = 800
 RELATION_SECTIONS = frozenset({"summary", "duties", "special", None})
 
-_SUBJECT_OK = re.compile(
-    r"^(?:the\s+)?(?:[\w\-,'/]+\s+){0,8}?(?:\([A-Z]+\)\s*)?,?\s*$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:who|which|that|whom|whose)\b", re.IGNORECASE)
 
 
