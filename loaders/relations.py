@@ -179,7 +179,8 @@ def apply_rules(text: str, start: int, end: int,
     found: list[tuple[Rule, Target, int, Target | None]] = []
     seen: set[tuple[str, str, str]] = set()
     clause = text[start:end]
-    if has_case_folds(clause):  # IGNORECASE rules may match where no lower-cased key is: try them all
+    folds = has_case_folds(clause)  # then lower-cased substring guards are not exact: take the regex paths
+    if folds:  # IGNORECASE rules may match where no lower-cased key is: try them all
         fire = set(range(len(RULES)))
     else:
         fire = _rules_for(clause.lower())
@@ -193,7 +194,6 @@ def apply_rules(text: str, start: int, end: int,
             if rule.type == PART_OF and before.strip() and m.start() - start <= 200:
                 source = _explicit_subject(text, start, m.start(), acronyms)  # "The Division of X is part of Y"
             blow = before.lower()  # cheap substring tests spare most regex searches below
-            folds = has_case_folds(before)
             if source is None:
                 if ("wh" in blow or "that" in blow or folds) and _RELATIVE.search(before):
                     continue  # "the office which reports to ...": someone else's relation
