@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .segment import clauses, sentences
+from .segment import LOOK_BACK, clauses, sentences
 from .text import has_case_folds
 
 _PARENS = re.compile(r"\([^)]*\)")
@@ -70,13 +70,11 @@ def competency_key(name: str) -> str:
 def competencies(text: str, start: int, end: int, section: str) -> list[Item]:
     """Individual competencies stated in text[start:end] (a qualification section)."""
     # Qualification sections repeat across a corpus word for word, so they are read once per distinct
-    # text. The reading looks at most _CONTEXT characters before `start` (the abbreviation test before
-    # a sentence's first dot) and nothing after `end`, so that slice is the whole input.
-    lo = max(0, start - _CONTEXT)
+    # text. The reading looks at most LOOK_BACK characters before `start` (sentence splitting; clauses
+    # and items stay inside their sentence) and nothing after `end`, so that slice is the whole input.
+    lo = max(0, start - LOOK_BACK)
     return [Item(name, kind, a + lo, b + lo) for name, kind, a, b in _section_items(text[lo:end], start - lo, section)]
 
-
-_CONTEXT = 8
 
 
 @lru_cache(maxsize=4096)

@@ -35,6 +35,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
 
 
 _LONGEST = max(map(len, _ABBREV)) + 1
+# how far before `start` sentences() may read: the abbreviation test before a dot (list numbers look 1 back)
+LOOK_BACK = _LONGEST
 
 
 def _numbered(text: str, start: int, end: int, dots: list[int]) -> list[int]:
