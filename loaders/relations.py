@@ -111,6 +111,60 @@ RULES: tuple[Rule, ...] = (
          allowed=(UNIT,)),
 )
 
+def _top_level_branches(p: str) -> list[str]:
+    """The alternatives of a pattern split at its top-level '|' (none of ours has one inside a class)."""
+    out, depth, cur, k = [], 0, "", 0
+    while k < len(p):
+        c = p[k]
+        if c == "\\":
+            cur += p[k:k + 2]
+            k += 2
+            continue
+        depth += (c == "(") - (c == ")")
+        if c == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += c
+        k += 1
+    return out + [cur]
+
+
+def _lower_case_form(rule: Rule) -> re.Pattern:
+    """The rule's regex for lower-cased text: case-sensitive, and without the \\b that starts each alternative,
+    so sre scans for the first letters instead of trying the whole pattern at every position; apply_rules
+    tests that boundary itself. Exact for text without the letters IGNORECASE folds to ASCII (has_case_folds)."""
+    p = rule.pattern.pattern
+    if any(c.isupper() for c in p):
+        raise ValueError(f"{rule.name}: rule patterns are written in lower case")
+    branches = _top_level_branches(p)
+    if not all(b.startswith(r"\b") and b[2:3].isalpha() or b.startswith(r"\b(") for b in branches):
+        raise ValueError(f"{rule.name}: every alternative must start with \\b and a word")
+    return re.compile("|".join(b[2:] for b in branches))
+
+
+_LOWER = tuple(_lower_case_form(r) for r in RULES)
+
+
+def _matches(i: int, text: str, low: str, start: int, end: int, folds: bool) -> list[tuple[int, int]]:
+    """Spans in text of rule i's matches in the clause text[start:end] (low: the clause lower-cased),
+    as `RULES[i].pattern.finditer(text, start, end)` gives them."""
+    if folds:
+        return [m.span() for m in RULES[i].pattern.finditer(text, start, end)]
+    out = []
+    pat = _LOWER[i]
+    pos = 0
+    while (m := pat.search(low, pos)) is not None:
+        a, b = m.span()
+        c = text[start + a - 1] if start + a else " "
+        if c.isalnum() or c == "_":  # the \b before the match fails: look again one letter on
+            pos = a + 1
+            continue
+        out.append((start + a, start + b))
+        pos = b
+    return out
+
+
 # a literal every match of the rule contains: a clause without it skips the rule's regex
 KEYS: dict[str, tuple[str, ...]] = {
     "udo.under_direction": ("under",),
@@ -146,22 +200,26 @@ if not all(k.isalpha() for k in _ALL_KEYS):
     raise ValueError("rule keys must be letters only: _rules_for finds them word by word")
 _RULES_BY_KEY: dict[str, frozenset[int]] = {
     k: frozenset(i for i, r in enumerate(RULES) if k in KEYS[r.name]) for k in _ALL_KEYS}
-_WORD_RULES: dict[str, frozenset[int]] = {}  # a white-space-delimited word -> the rules its keys fire
+
+
+class _WordRules(dict):
+    """A white-space-delimited word -> the rules its keys fire, worked out the first time the word is seen."""
+
+    def __missing__(self, w: str) -> frozenset[int]:
+        got = frozenset().union(*(_RULES_BY_KEY[k] for k in _ALL_KEYS if k in w))
+        if len(self) < 500_000:  # bounded: a pathological corpus cannot grow it without end
+            self[w] = got
+        return got
+
+
+_WORD_RULES = _WordRules()
 
 
 def _rules_for(low: str) -> set[int]:
     """Indices of the rules whose keys the lower-cased clause holds. Keys are letters, so each lies in
     one word; words repeat across a corpus, so their key tests are done once per distinct word (35
     substring tests per clause cost more than the rest of the prefilter)."""
-    fire: set[int] = set()
-    for w in set(low.split()):
-        got = _WORD_RULES.get(w)
-        if got is None:
-            got = frozenset().union(*(_RULES_BY_KEY[k] for k in _ALL_KEYS if k in w))
-            if len(_WORD_RULES) < 500_000:  # bounded: a pathological corpus cannot grow it without end
-                _WORD_RULES[w] = got
-        fire |= got
-    return fire
+    return set().union(*map(_WORD_RULES.__getitem__, low.split()))
 
 
 _SKILL_KEYS = ("abil", "able", "skill", "experience")
@@ -180,32 +238,33 @@ def apply_rules(text: str, start: int, end: int,
     seen: set[tuple[str, str, str]] = set()
     clause = text[start:end]
     folds = has_case_folds(clause)  # then lower-cased substring guards are not exact: take the regex paths
+    low = clause.lower()
     if folds:  # IGNORECASE rules may match where no lower-cased key is: try them all
         fire = set(range(len(RULES)))
     else:
-        fire = _rules_for(clause.lower())
+        fire = _rules_for(low)
     if not fire:
         return found
     for i in sorted(fire):
         rule = RULES[i]
-        for m in rule.pattern.finditer(text, start, end):
-            before = text[max(start, m.start() - 200):m.start()]  # a bounded look-back keeps long clauses linear
+        for ma, mb in _matches(i, text, low, start, end, folds):
+            before = text[max(start, ma - 200):ma]  # a bounded look-back keeps long clauses linear
             source = None
-            if rule.type == PART_OF and before.strip() and m.start() - start <= 200:
-                source = _explicit_subject(text, start, m.start(), acronyms)  # "The Division of X is part of Y"
+            if rule.type == PART_OF and before.strip() and ma - start <= 200:
+                source = _explicit_subject(text, start, ma, acronyms)  # "The Division of X is part of Y"
             blow = before.lower()  # cheap substring tests spare most regex searches below
             if source is None:
                 if ("wh" in blow or "that" in blow or folds) and _RELATIVE.search(before):
                     continue  # "the office which reports to ...": someone else's relation
-                if rule.needs_subject and (m.start() - start > 200 or before.strip() and not _subject_before(before)):
+                if rule.needs_subject and (ma - start > 200 or before.strip() and not _subject_before(before)):
                     continue
             if rule.type == SUPERVISES and (folds or any(map(blow.__contains__, _SKILL_KEYS))) \
                     and _SKILL_WORDS.search(before):
                 continue
-            window = min(end, m.end() + MAX_TARGET_SPAN)  # a target list is never longer: keeps long clauses linear
-            if rule.strict and not _may_pass_strict(text[m.end():window]):
+            window = min(end, mb + MAX_TARGET_SPAN)  # a target list is never longer: keeps long clauses linear
+            if rule.strict and not _may_pass_strict(text[mb:window]):
                 continue  # "manages budgets and projects": nothing there could pass _strict_ok, so no parsing
-            for t in targets(text, m.end(), window, acronyms, rule.list_context, rule.type == SUPERVISES):
+            for t in targets(text, mb, window, acronyms, rule.list_context, rule.type == SUPERVISES):
                 if t.type not in rule.allowed:
                     continue
                 if rule.strict and not _strict_ok(t):
@@ -214,7 +273,7 @@ def apply_rules(text: str, start: int, end: int,
                 if key in seen or (source is not None and source.name.lower() == t.name.lower()):
                     continue
                 seen.add(key)
-                found.append((rule, t, m.start(), source))
+                found.append((rule, t, ma, source))
     return found
 
 

@@ -133,3 +133,27 @@ def test_strict_rules_skip_only_what_strict_filtering_would_drop():
         assert _may_pass_strict(after), after
     ex = extract_text("The director manages the Office of Testing and manages budgets.", "x.txt")
     assert [(r.type, r.target) for r in ex.relations] == [("SUPERVISES", "Office of Testing")]
+
+
+RULE_TEXT = st.lists(st.sampled_from(["under the direction of ", "Under The Direction Of", "x", "_", "9", " ", ",",
+                                      "supervises ", "oversees", "works closely with ", "is part of ", "member of",
+                                      "the Office", "\u0130", "\u00c9", "collaborates with ", "reports to ", "z",
+                                      "serves on the Equity Committee", "leads", "\n", "-", "located in "]),
+                     max_size=14).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(RULE_TEXT, st.integers(0, 4), st.integers(0, 4))
+def test_lower_case_rule_forms_find_what_the_rules_find(t, cut_a, cut_b):
+    """apply_rules scans lower-cased clauses with case-sensitive forms of the rules and tests the leading
+    word boundary by hand; on text without case-folding letters that must give the rule's own matches."""
+    from orgkg.loaders.relations import RULES, _matches
+    from orgkg.loaders.text import has_case_folds
+
+    start, end = min(cut_a, len(t)), max(min(cut_a, len(t)), len(t) - cut_b)
+    clause = t[start:end]
+    for i, rule in enumerate(RULES):
+        want = [m.span() for m in rule.pattern.finditer(t, start, end)]
+        assert _matches(i, t, clause.lower(), start, end, True) == want
+        if not has_case_folds(clause):
+            assert _matches(i, t, clause.lower(), start, end, False) == want, rule.name
