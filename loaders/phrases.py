@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate, chain
 
 from orgkg.ontology.schema import ORGANIZATION, ROLE, UNIT
 
@@ -35,20 +36,15 @@ class Target:
     located_in: Target | None = None  # "X in the Department of Y": Y
 
 
-class Tok:
-    """A word or punctuation mark; a plain slotted class because targets() makes ~200 of them per document."""
-
-    __slots__ = ("w", "l", "a", "b", "i")
-
-    def __init__(self, w: str, a: int, b: int, i: int) -> None:
-        self.w = w
-        self.l = w.lower()  # noqa: E741 - compared far more often than the word itself
-        self.a = a
-        self.b = b
-        self.i = i  # index in the token stream: a gap means the words were not adjacent
+# A token is a plain tuple (word, lower-cased word, start, end, index in the token stream; a gap in the
+# indices means the words were not adjacent): _tokens builds a page's worth of them in C, and tuple items
+# read as fast as slots. The names below are only for reading; the code indexes with literals.
+Tok = tuple[str, str, int, int, int]
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'&.\-]*[\w&]|[A-Za-z0-9]|[,;:/()]")
+# every character that can start a token does start one, so the text before each token is a run of the others
+_GAP_TOKEN = re.compile(r"([^A-Za-z0-9,;:/()]*)(" + _TOKEN.pattern + ")")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]*[A-Z0-9]$")
 _PARTICIPLE = re.compile(r"[a-z]+(?:ing|ed)")
 _PARENS = re.compile(r"\s*\([^)]*\)?")
@@ -97,7 +93,7 @@ def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = N
     toks = cut
     head, where, rest = _split_location(toks, acronyms)
     conjs = _conjuncts(head, acronyms, list_context)
-    if subject_cut and len(conjs) > 1 and conjs[-1][0].l in ("the", "this"):
+    if subject_cut and len(conjs) > 1 and conjs[-1][0][1] in ("the", "this"):
         conjs = conjs[:-1]  # "..., the director facilitates": the next clause's subject
     out: list[Target] = []
     where_conjs = _conjuncts(where, acronyms, True)
@@ -130,11 +126,14 @@ def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = N
 
 
 def _tokens(text: str, start: int, end: int) -> list[Tok]:
-    out = []
-    for i, m in enumerate(_TOKEN.finditer(text, start, end)):
-        a, b = m.span()  # one call and a slice beat group() + start() + end()
-        out.append(Tok(text[a:b], a, b, i))
-    return out
+    """The tokens of text[start:end]. One findall gives (gap, word) pairs, their running lengths the
+    positions: no Python step per token."""
+    pairs = _GAP_TOKEN.findall(text, start, end)
+    if not pairs:
+        return []
+    bounds = list(accumulate(map(len, chain.from_iterable(pairs)), initial=start))
+    words = [w for _, w in pairs]
+    return list(zip(words, map(str.lower, words), bounds[1::2], bounds[2::2], range(len(words))))
 
 
 def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[list[Tok], bool, bool]:
@@ -145,10 +144,10 @@ def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[lis
     i = 0
     while i < len(toks):
         t = toks[i]
-        lw = t.l
-        if t.w == "(":
+        lw = t[1]
+        if t[0] == "(":
             depth += 1
-        elif t.w == ")":
+        elif t[0] == ")":
             depth = max(0, depth - 1)
             if depth == 0:
                 if not skipping:
@@ -162,10 +161,10 @@ def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[lis
             continue
         if skipping:
             # a modifier ("in the design of ...") is skipped up to the next list separator
-            if t.w == ",":
+            if t[0] == ",":
                 skipping = 0
                 out.append(t)
-            elif skipping > 7 or lw in _HARD or t.w in (";", ":"):
+            elif skipping > 7 or lw in _HARD or t[0] in (";", ":"):
                 break
             else:
                 skipping += 1
@@ -175,14 +174,14 @@ def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[lis
             out.append(t)  # an ordinary word: none of the tests below can end the list here
             i += 1
             continue
-        prev = out[-1].l if out else ""
-        nxt = toks[i + 1].w if i + 1 < len(toks) else ""
-        if t.w in (";", ":"):
+        prev = out[-1][1] if out else ""
+        nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
+        if t[0] in (";", ":"):
             break
         if lw in _EXAMPLES or (lw == "such" and nxt.lower() == "as"):
             if not examples:
                 break
-            out.append(Tok(",", t.a, t.a, t.i))
+            out.append((",", ",", t[2], t[2], t[4]))
             i += 2 if lw == "such" else 1
             continue
         if lw == "to" and out:
@@ -216,16 +215,16 @@ def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[lis
             break
         if out and lw in VERBS and prev not in ("the", "of", "a", "an", "and", "or", "/"):
             return _trim(out), True, False
-        if out and t.w.islower() and _VERB_AFTER_NAME.match(lw) and out[-1].w[:1].isupper() \
-                and not _ACRONYM.match(out[-1].w) and nxt.islower() and nxt not in ("and", "or"):
+        if out and t[0].islower() and _VERB_AFTER_NAME.match(lw) and out[-1][0][:1].isupper() \
+                and not _ACRONYM.match(out[-1][0]) and nxt.islower() and nxt not in ("and", "or"):
             return _trim(out), True, False  # "the Chief of Records Management improves secondary ...": a verb
-        if out and lw in VERBS and lw.endswith("s") and prev in ("and", "or") and t.w.islower() \
+        if out and lw in VERBS and lw.endswith("s") and prev in ("and", "or") and t[0].islower() \
                 and (nxt.lower() in ("the", "a", "an", "all", "and", "its", "their") or (nxt.islower() and nxt not in _SOFT
                                                                                       and nxt not in ("for", "to", "in", "at"))):
             return _trim(out[:-1]), False, False  # "oversees the X Division and supervises crew leaders"
-        if out and lw.endswith("ly") and len(lw) > 4 and lw not in _NOT_ADVERBS and t.w.islower():
+        if out and lw.endswith("ly") and len(lw) > 4 and lw not in _NOT_ADVERBS and t[0].islower():
             break  # "... and jointly appointed by": an adverb starts a new predicate
-        if out and lw.endswith("ing") and lw in CO_VERBS and t.w.islower() and lw not in _KEEP_PARTICIPLES:
+        if out and lw.endswith("ing") and lw in CO_VERBS and t[0].islower() and lw not in _KEEP_PARTICIPLES:
             break  # "supervising the program and providing leadership"
         if out and _PARTICIPLE.fullmatch(lw) and lw not in _KEEP_PARTICIPLES \
                 and prev not in ("and", "or", ",", "the", "of"):
@@ -240,7 +239,7 @@ def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[lis
 
 
 def _trim(out: list[Tok]) -> list[Tok]:
-    while out and out[-1].l in ("and", "or", ",", "/", "the", "of", "(", "for", "in", "within", "at", "a"):
+    while out and out[-1][1] in ("and", "or", ",", "/", "the", "of", "(", "for", "in", "within", "at", "a"):
         out.pop()
     return out
 
@@ -248,20 +247,20 @@ def _trim(out: list[Tok]) -> list[Tok]:
 def _starts_unit(toks: list[Tok], i: int, acronyms: dict[str, str]) -> bool:
     """Whether the tokens from i name a unit: '(the) Department of ...', 'DSSEM', 'the Office ...'."""
     j = i
-    if j < len(toks) and toks[j].l == "the":
+    if j < len(toks) and toks[j][1] == "the":
         j += 1
     if j >= len(toks):
         return False
-    w = toks[j].w
+    w = toks[j][0]
     if w in acronyms or (_ACRONYM.match(w) and len(w) >= 2):
         return True
     if not w[:1].isupper():
         return False
     for k in range(j, min(len(toks), j + 8)):
-        lw = toks[k].l
+        lw = toks[k][1]
         if lw in UNIT_HEADS and lw not in WEAK_UNIT_HEADS:
             return True
-        if not toks[k].w[:1].isupper() and lw not in ("of", "and", "for", "the", "&"):
+        if not toks[k][0][:1].isupper() and lw not in ("of", "and", "for", "the", "&"):
             return False
     return False
 
@@ -270,16 +269,16 @@ def _split_location(toks: list[Tok], acronyms) -> tuple[list[Tok], list[Tok], li
     """'supervisor of safety ... in the Department of X (DSSEM), Y' -> (head, location, rest of the list)."""
     depth = 0
     for k, t in enumerate(toks):
-        if t.w == "(":
+        if t[0] == "(":
             depth += 1
-        elif t.w == ")":
+        elif t[0] == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and k > 0 and t.l in ("in", "within", "at") and _starts_unit(toks, k + 1, acronyms):
+        elif depth == 0 and k > 0 and t[1] in ("in", "within", "at") and _starts_unit(toks, k + 1, acronyms):
             loc = toks[k + 1:]
             d = 0
             for j, u in enumerate(loc):
-                d += (u.w == "(") - (u.w == ")")
-                if d == 0 and u.w == ",":
+                d += (u[0] == "(") - (u[0] == ")")
+                if d == 0 and u[0] == ",":
                     return toks[:k], loc[:j], loc[j + 1:]
             return toks[:k], loc, []
     return toks, [], []
@@ -289,18 +288,18 @@ def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]
     """Split a token list at commas, 'and', 'or' and slashes, then rejoin what is one name."""
     if not toks:
         return []
-    if _SEPARATORS.isdisjoint([t.l for t in toks]):
+    if _SEPARATORS.isdisjoint([t[1] for t in toks]):
         return [list(toks)]  # one name: nothing to split or rejoin
     parts: list[list[Tok]] = [[]]
     seps: list[list[Tok]] = []
     depth = 0
     for t in toks:
-        lw = t.l
-        if t.w == "(":
+        lw = t[1]
+        if t[0] == "(":
             depth += 1
-        elif t.w == ")":
+        elif t[0] == ")":
             depth = max(0, depth - 1)
-        if depth == 0 and (t.w in (",", "/") or lw in ("and", "or", "and/or")):
+        if depth == 0 and (t[0] in (",", "/") or lw in ("and", "or", "and/or")):
             if parts[-1]:
                 parts.append([])
                 seps.append([t])
@@ -313,14 +312,14 @@ def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]
         seps = seps[:len(parts) - 1]
     if not parts:
         return []
-    sepw = ["".join(x.l for x in s) for s in seps]
+    sepw = ["".join(x[1] for x in s) for s in seps]
     # forward: "the Recruitment and Retention Team", "Student Welfare and Compliance unit"
     k = 0
     while k < len(parts) - 1:
         cur, nxt = parts[k], parts[k + 1]
-        if (sepw[k] == "and" and not _has_head(cur, acronyms) and _capitalised(cur) and nxt[0].w[:1].isupper()
-                and _has_head(nxt, acronyms) and len(cur) <= 3 and "of" not in [x.w for x in cur]
-                and nxt[0].l != "the"):
+        if (sepw[k] == "and" and not _has_head(cur, acronyms) and _capitalised(cur) and nxt[0][0][:1].isupper()
+                and _has_head(nxt, acronyms) and len(cur) <= 3 and "of" not in [x[0] for x in cur]
+                and nxt[0][1] != "the"):
             parts[k] = cur + seps[k] + nxt
             del parts[k + 1], seps[k], sepw[k]
             continue
@@ -331,7 +330,7 @@ def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]
                 j += 1
             last = parts[j + 1] if j + 1 < len(parts) else None
             if (j > k and last and sepw[j] in ("and", ",and") and _has_head(last, acronyms)
-                    and last[0].w[:1].isupper() and last[0].l != "the"):
+                    and last[0][0][:1].isupper() and last[0][1] != "the"):
                 parts[k] = [t for q in range(k, j + 2) for t in (parts[q] + (seps[q] if q <= j else []))]
                 del parts[k + 1:j + 2], seps[k:j + 1], sepw[k:j + 1]
                 continue
@@ -340,12 +339,12 @@ def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]
     k = 0
     while k < len(parts) - 1:
         cur = parts[k]
-        if len(cur) == 1 and _ADJECTIVE.match(cur[0].w) and not _has_head(cur, acronyms) \
-                and cur[0].l not in VAGUE and any(_has_head(p, acronyms) for p in parts[k + 1:]):
+        if len(cur) == 1 and _ADJECTIVE.match(cur[0][0]) and not _has_head(cur, acronyms) \
+                and cur[0][1] not in VAGUE and any(_has_head(p, acronyms) for p in parts[k + 1:]):
             j = k + 1
-            while j < len(parts) - 1 and len(parts[j]) == 1 and _ADJECTIVE.match(parts[j][0].w):
+            while j < len(parts) - 1 and len(parts[j]) == 1 and _ADJECTIVE.match(parts[j][0][0]):
                 j += 1
-            if _has_head(parts[j], acronyms) and parts[j][0].w.islower():
+            if _has_head(parts[j], acronyms) and parts[j][0][0].islower():
                 parts[k] = [t for q in range(k, j + 1) for t in (parts[q] + (seps[q] if q < j else []))]
                 del parts[k + 1:j + 1], seps[k:j], sepw[k:j]
                 continue
@@ -355,11 +354,11 @@ def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]
     for sep_toks, sep, part in zip(seps, sepw, parts[1:]):
         prev = merged[-1]
         headed = _has_head(part, acronyms)
-        prev_words = [x.l for x in prev]
+        prev_words = [x[1] for x in prev]
         join = False
-        last = part[-1].w
+        last = part[-1][0]
         vague_part = last.islower() and (last in VAGUE or last.rstrip("s") in VAGUE)
-        if not headed and part[0].l != "the" and not vague_part:
+        if not headed and part[0][1] != "the" and not vague_part:
             if ("of" in prev_words or "for" in prev_words) and _same_case_as_complement(prev, part):
                 join = True  # "Chief of Teaching, Learning, and Schools"; not "Board of Education, co"
             elif (not _has_head(prev, acronyms) or (_weakly_headed(prev) and _capitalised(prev))) and "and" in sep \
@@ -368,7 +367,7 @@ def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]
             elif not _has_head(prev, acronyms) and sep == "and" and list_context and _capitalised(prev) \
                     and _capitalised(part) and len(prev) <= 3:
                 join = True
-        if not join and headed and sep == "and" and ("of" in prev_words) and part[0].l != "the" \
+        if not join and headed and sep == "and" and ("of" in prev_words) and part[0][1] != "the" \
                 and _capitalised(part) and _weakly_headed(part) and prev_words[0] not in ROLE_HEADS:
             join = True  # "Division of Assessment and Summer Programs"
         if join:
@@ -380,22 +379,22 @@ def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]
     # a bare head before a slash borrows the next conjunct's complement
     for k in range(len(merged) - 1):
         cur, nxt = merged[k], merged[k + 1]
-        bare = [t for t in cur if t.l not in ("the", "a", "an")]
-        if len(bare) == 1 and bare[0].l in ROLE_HEADS and "/" in merged_seps[k]:
-            of_idx = next((i for i, t in enumerate(nxt) if t.l in ("of", "for")), None)
+        bare = [t for t in cur if t[1] not in ("the", "a", "an")]
+        if len(bare) == 1 and bare[0][1] in ROLE_HEADS and "/" in merged_seps[k]:
+            of_idx = next((i for i, t in enumerate(nxt) if t[1] in ("of", "for")), None)
             if of_idx is not None:
                 merged[k] = cur + nxt[of_idx:]
     # "the director, Department of Materials Management": a role and its unit, one name
     out: list[list[Tok]] = []
     for k, part in enumerate(merged):
         if out and merged_seps[k - 1] == "," and _bare_role(out[-1]) \
-                and part[0].l in ("department", "division", "office", "unit", "bureau") \
-                and (_capitalised(part) or "of" in [t.w for t in part]):
+                and part[0][1] in ("department", "division", "office", "unit", "bureau") \
+                and (_capitalised(part) or "of" in [t[0] for t in part]):
             out[-1] = out[-1] + part
             continue
         # a working title "Planner, Professional Learning": capitalised head, then a specialty without a head
-        if out and merged_seps[k - 1] == "," and _bare_role(out[-1]) and out[-1][-1].w[:1].isupper() \
-                and _capitalised(part) and part[0].l != "the" and not _role_headed(part):
+        if out and merged_seps[k - 1] == "," and _bare_role(out[-1]) and out[-1][-1][0][:1].isupper() \
+                and _capitalised(part) and part[0][1] != "the" and not _role_headed(part):
             out[-1] = out[-1] + part
             continue
         out.append(part)
@@ -408,7 +407,7 @@ def _trailing_and_group(conjs: list[list[Tok]], text: str) -> set[int]:
         return set()
     group = {len(conjs) - 1}
     for k in range(len(conjs) - 1, 0, -1):
-        if "," in text[conjs[k - 1][-1].b:conjs[k][0].a]:
+        if "," in text[conjs[k - 1][-1][3]:conjs[k][0][2]]:
             break
         group.add(k - 1)
     return group
@@ -416,58 +415,58 @@ def _trailing_and_group(conjs: list[list[Tok]], text: str) -> set[int]:
 
 def _bare_name(part: list[Tok], acronyms) -> bool:
     """One or two capitalised words without a head: a piece of a longer name."""
-    words = [t for t in part if t.l != "the"]
+    words = [t for t in part if t[1] != "the"]
     return 1 <= len(words) <= 2 and _capitalised(words) and not _has_head(words, acronyms) \
-        and not any(_ACRONYM.match(t.w) for t in words)
+        and not any(_ACRONYM.match(t[0]) for t in words)
 
 
 def _same_case_as_complement(prev: list[Tok], part: list[Tok]) -> bool:
     """Whether `part` is written like the words after prev's 'of'/'for' (both capitalised or both not)."""
     for k, t in enumerate(prev[:-1]):
-        if t.l in ("of", "for"):
-            nxt = next((u for u in prev[k + 1:] if u.l not in ("the", "a", "an")), None)
-            return nxt is None or nxt.w[:1].isupper() == part[0].w[:1].isupper()
+        if t[1] in ("of", "for"):
+            nxt = next((u for u in prev[k + 1:] if u[1] not in ("the", "a", "an")), None)
+            return nxt is None or nxt[0][:1].isupper() == part[0][0][:1].isupper()
     return True
 
 
 def _weakly_headed(part: list[Tok]) -> bool:
     """Only weak unit words head it ('Summer Programs', 'Student Services'), no role or strong unit head."""
-    words = [t.l for t in part]
+    words = [t[1] for t in part]
     return any(w in WEAK_UNIT_HEADS for w in words) and not any(
         w in ROLE_HEADS or (w in UNIT_HEADS and w not in WEAK_UNIT_HEADS) for w in words)
 
 
 def _role_headed(part: list[Tok]) -> bool:
-    return any(t.l in ROLE_HEADS or t.l.rsplit("-", 1)[-1] in ROLE_HEADS for t in part)
+    return any(t[1] in ROLE_HEADS or t[1].rsplit("-", 1)[-1] in ROLE_HEADS for t in part)
 
 
 def _bare_role(part: list[Tok]) -> bool:
-    words = [t.l for t in part if t.l not in ("the", "a", "an")]
+    words = [t[1] for t in part if t[1] not in ("the", "a", "an")]
     return 1 <= len(words) <= 3 and words[-1] in ROLE_HEADS
 
 
 def _capitalised(part: list[Tok]) -> bool:
-    return all(t.w[:1].isupper() or t.l in ("of", "and", "the", "for", "&", "(", ")") or t.w.isdigit()
+    return all(t[0][:1].isupper() or t[1] in ("of", "and", "the", "for", "&", "(", ")") or t[0].isdigit()
                for t in part)
 
 
 def _has_head(part: list[Tok], acronyms: dict[str, str]) -> bool:
     depth = 0
     for t in part:
-        if t.w == "(":
+        if t[0] == "(":
             depth += 1
             continue
-        if t.w == ")":
+        if t[0] == ")":
             depth = max(0, depth - 1)
             continue
         if depth:
             continue
-        lw = t.l
+        lw = t[1]
         if lw in ROLE_HEADS or lw in UNIT_HEADS or lw.rsplit("-", 1)[-1] in ROLE_HEADS:
             return True
-        if lw in QUALIFIED_ROLE_HEADS and not t.w[:1].isupper():
+        if lw in QUALIFIED_ROLE_HEADS and not t[0][:1].isupper():
             return True
-        if t.w in acronyms or (_ACRONYM.match(t.w) and len(t.w) >= 2):
+        if t[0] in acronyms or (_ACRONYM.match(t[0]) and len(t[0]) >= 2):
             return True
     return False
 
@@ -479,20 +478,20 @@ def _strip_determiners(name: str) -> str:
 
 def _surface(conj: list[Tok], text: str) -> str:
     """The words of a conjunct as written; words that were not adjacent are joined by a space."""
-    if conj[-1].i - conj[0].i == len(conj) - 1:
-        return text[conj[0].a:conj[-1].b]  # consecutive tokens (the usual case): the text between them as is
-    out = conj[0].w
+    if conj[-1][4] - conj[0][4] == len(conj) - 1:
+        return text[conj[0][2]:conj[-1][3]]  # consecutive tokens (the usual case): the text between them as is
+    out = conj[0][0]
     for p, t in zip(conj, conj[1:]):
-        between = text[p.b:t.a]
-        adjacent = t.i == p.i + 1 or (t.i == p.i + 2 and between.strip() == ",")
-        out += between + t.w if adjacent and p.b <= t.a else " " + t.w
+        between = text[p[3]:t[2]]
+        adjacent = t[4] == p[4] + 1 or (t[4] == p[4] + 2 and between.strip() == ",")
+        out += between + t[0] if adjacent and p[3] <= t[2] else " " + t[0]
     return out
 
 
 def _target(conj: list[Tok], text: str, acronyms: dict[str, str], list_context: bool) -> Target | None:
     if not conj:
         return None
-    start, end = conj[0].a, conj[-1].b
+    start, end = conj[0][2], conj[-1][3]
     name = _surface(conj, text)
     if "(" in name:
         name = _PARENS.sub("", name)  # drop "(DSSEM)", "(s)"
@@ -531,7 +530,7 @@ def _target(conj: list[Tok], text: str, acronyms: dict[str, str], list_context: 
 
 
 def _is_generic_staff(conj: list[Tok]) -> bool:
-    words = [t.l for t in conj]
+    words = [t[1] for t in conj]
     return all(w in VAGUE or w in ("all", "the", "other", "and", ",") for w in words)
 
 
