@@ -488,11 +488,66 @@ def _surface(conj: list[Tok], text: str) -> str:
     return out
 
 
+class _Asked:
+    """A document's acronyms that note every question put to them. What a name resolves to depends on the
+    acronyms only through these answers, so a memoised result holds for any document answering alike."""
+
+    __slots__ = ("acronyms", "keys", "values_")
+
+    def __init__(self, acronyms: dict[str, str]) -> None:
+        self.acronyms = acronyms
+        self.keys: dict[str, str | None] = {}  # key asked -> its expansion, None when absent
+        self.values_: dict[str, bool] = {}  # name asked of the expansions -> whether it is one
+
+    def __contains__(self, k: str) -> bool:
+        self.keys[k] = self.acronyms.get(k)
+        return k in self.acronyms
+
+    def __getitem__(self, k: str) -> str:
+        self.keys[k] = self.acronyms.get(k)
+        return self.acronyms[k]
+
+    def values(self) -> _AskedValues:
+        return _AskedValues(self)
+
+
+class _AskedValues:
+    __slots__ = ("asked",)
+
+    def __init__(self, asked: _Asked) -> None:
+        self.asked = asked
+
+    def __contains__(self, name: str) -> bool:
+        got = name in self.asked.acronyms.values()
+        self.asked.values_[name] = got
+        return got
+
+
+# surface and list_context -> (acronym questions and answers, expansion questions and answers, (name, type) or None)
+_NAMED: dict[tuple[str, bool], tuple[tuple, tuple, tuple[str, str] | None]] = {}
+
+
 def _target(conj: list[Tok], text: str, acronyms: dict[str, str], list_context: bool) -> Target | None:
+    """The mention `conj` names, if any. Mentions repeat across a corpus (every role of a unit names it):
+    the name and type are worked out once per surface and reused while the acronyms answer alike."""
     if not conj:
         return None
-    start, end = conj[0][2], conj[-1][3]
-    name = _surface(conj, text)
+    surface = _surface(conj, text)
+    key = (surface, list_context)
+    memo = _NAMED.get(key)
+    if memo is not None and all(acronyms.get(k) == v for k, v in memo[0]) \
+            and all((n in acronyms.values()) == v for n, v in memo[1]):
+        got = memo[2]
+    else:
+        asked = _Asked(acronyms)
+        got = _name_and_type(surface, asked, list_context)
+        if len(_NAMED) < 200_000:  # bounded: a pathological corpus cannot grow it without end
+            _NAMED[key] = (tuple(asked.keys.items()), tuple(asked.values_.items()), got)
+    return None if got is None else Target(got[0], got[1], conj[0][2], conj[-1][3])
+
+
+def _name_and_type(name: str, acronyms, list_context: bool) -> tuple[str, str] | None:
+    """A mention's surface -> its clean name and type; None when it is no entity."""
     if "(" in name:
         name = _PARENS.sub("", name)  # drop "(DSSEM)", "(s)"
     name = name.strip(" ,)")
@@ -502,7 +557,7 @@ def _target(conj: list[Tok], text: str, acronyms: dict[str, str], list_context: 
     if not _SINGLE_SPACED.fullmatch(name):
         name = _WS.sub(" ", name)
     name = name.strip(" ,/")
-    # the cheap tests below skip regexes that cannot match (this runs for every mention)
+    # the cheap tests below skip regexes that cannot match
     low = name[:14].lower()
     if low.startswith(("members", "representatives")):
         name = _MEMBERS_OF.sub("", name)
@@ -520,13 +575,11 @@ def _target(conj: list[Tok], text: str, acronyms: dict[str, str], list_context: 
         return None
     if name in acronyms:
         full = acronyms[name]
-        return Target(full, classify(full, acronyms) or UNIT, start, end)
+        return full, classify(full, acronyms) or UNIT
     if _ACRONYM.match(name) and len(name) >= 2:
-        return Target(name, UNIT, start, end)  # an undefined acronym: most are units
+        return name, UNIT  # an undefined acronym: most are units
     typ = classify(name, acronyms, list_context)
-    if typ is None:
-        return None
-    return Target(name, typ, start, end)
+    return None if typ is None else (name, typ)
 
 
 def _is_generic_staff(conj: list[Tok]) -> bool:

@@ -157,3 +157,25 @@ def test_lower_case_rule_forms_find_what_the_rules_find(t, cut_a, cut_b):
         assert _matches(i, t, clause.lower(), start, end, True) == want
         if not has_case_folds(clause):
             assert _matches(i, t, clause.lower(), start, end, False) == want, rule.name
+
+
+NAMES = st.sampled_from(["DSSEM", "the DSSEM", "Department of Systemwide Safety", "the staff of DSSEM", "OSS",
+                         "the Office of Safety (OSS)", "Safety Services", "the safety services", "supervisor",
+                         "Student Services", "the staff of the Safety Services", "Systemwide Services"])
+ACRONYMS = st.dictionaries(st.sampled_from(["DSSEM", "OSS", "SS", "Safety"]),
+                           st.sampled_from(["Department of Systemwide Safety", "Office of Safety", "Safety Services",
+                                            "Systemwide Services", "supervisor"]), max_size=3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(NAMES, ACRONYMS, st.booleans()), min_size=1, max_size=6))
+def test_memoised_mention_names_equal_a_fresh_reading(calls):
+    """_target reuses a surface's name and type while the acronyms answer the same questions; documents
+    with other acronyms must still get what a reading without the memo gives."""
+    from orgkg.loaders import phrases
+
+    for surface, acr, list_context in calls:
+        toks = phrases._tokens(surface, 0, len(surface))
+        got = phrases._target(toks, surface, acr, list_context)
+        want = phrases._name_and_type(phrases._surface(toks, surface), acr, list_context) if toks else None
+        assert (got and (got.name, got.type)) == want
