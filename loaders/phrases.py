@@ -284,12 +284,32 @@ def _split_location(toks: list[Tok], acronyms) -> tuple[list[Tok], list[Tok], li
     return toks, [], []
 
 
+# (words, those of them that are acronyms, list_context) -> the conjuncts as token indices
+_SPLITS: dict[tuple[tuple[str, ...], frozenset[str], bool], tuple[tuple[int, ...], ...]] = {}
+
+
 def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]:
-    """Split a token list at commas, 'and', 'or' and slashes, then rejoin what is one name."""
+    """Split a token list at commas, 'and', 'or' and slashes, then rejoin what is one name.
+
+    The split reads the words and which of them are acronyms, nothing else; lists of names repeat across a
+    corpus (every role of a unit names it), so each distinct one is split once."""
     if not toks:
         return []
     if _SEPARATORS.isdisjoint([t[1] for t in toks]):
         return [list(toks)]  # one name: nothing to split or rejoin
+    words = tuple([t[0] for t in toks])
+    key = (words, frozenset(acronyms.keys() & words), list_context)
+    memo = _SPLITS.get(key)
+    if memo is not None:
+        return [[toks[j] for j in part] for part in memo]
+    out = _split(toks, acronyms, list_context)
+    if len(_SPLITS) < 200_000:  # bounded: a pathological corpus cannot grow it without end
+        where = {id(t): j for j, t in enumerate(toks)}
+        _SPLITS[key] = tuple(tuple(where[id(t)] for t in part) for part in out)
+    return out
+
+
+def _split(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]:
     parts: list[list[Tok]] = [[]]
     seps: list[list[Tok]] = []
     depth = 0

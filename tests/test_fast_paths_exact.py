@@ -179,3 +179,24 @@ def test_memoised_mention_names_equal_a_fresh_reading(calls):
         got = phrases._target(toks, surface, acr, list_context)
         want = phrases._name_and_type(phrases._surface(toks, surface), acr, list_context) if toks else None
         assert (got and (got.name, got.type)) == want
+
+
+LISTS = st.lists(st.sampled_from(["the", "Office", "of", "Safety", "and", "DSSEM", ",", "/", "or", "supervisor",
+                                  "Student", "Services", "OSS", "principals", "technical", "staff", "Unit"]),
+                 min_size=1, max_size=9).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(LISTS, ACRONYMS, st.booleans()), min_size=1, max_size=6))
+def test_memoised_conjunct_splits_equal_a_fresh_split(calls):
+    """_conjuncts reuses the split of a word sequence; with other acronyms or positions it must still give
+    what splitting afresh gives."""
+    from orgkg.loaders import phrases
+
+    for text, acr, list_context in calls:
+        for a in (acr, {}, {"Safety": "Safety Office", "Student": "Student Services"}):
+            toks = phrases._tokens(text, 0, len(text))
+            assert phrases._conjuncts(toks, a, list_context) == phrases._split(toks, a, list_context)
+            shifted = "  " + text
+            toks = phrases._tokens(shifted, 2, len(shifted))
+            assert phrases._conjuncts(toks, a, list_context) == phrases._split(toks, a, list_context)
