@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import accumulate, chain
+from operator import itemgetter
 
 from orgkg.ontology.schema import ORGANIZATION, ROLE, UNIT
 
@@ -40,6 +41,8 @@ class Target:
 # indices means the words were not adjacent): _tokens builds a page's worth of them in C, and tuple items
 # read as fast as slots. The names below are only for reading; the code indexes with literals.
 Tok = tuple[str, str, int, int, int]
+_WORD, _LOWER = itemgetter(0), itemgetter(1)  # for map(): a token list's words without a Python step each
+_LOCATION_WORDS = frozenset({"in", "within", "at"})
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'&.\-]*[\w&]|[A-Za-z0-9]|[,;:/()]")
@@ -70,9 +73,29 @@ _SOFT = frozenset("on by from with as about regarding concerning during through 
                   "across among throughout".split())
 _EXAMPLES = frozenset({"including", "especially", "particularly"})
 _SEPARATORS = frozenset({",", "/", "and", "or", "and/or"})
-# the words and endings _cut tests for; any other word simply continues the list
+# the words _cut tests for by name
 _CUT_WORDS = frozenset({";", ":", "to", "for", "in", "within", "at", "such", "the"}) | _EXAMPLES | _SOFT | _HARD | VERBS
-_CUT_ENDINGS = ("s", "ly", "ing", "ed")
+_TESTED, _ORDINARY_CAPITALISED, _ORDINARY = 0, 1, 2
+
+
+class _CutKind(dict):
+    """A lower-cased word -> which of _cut's list-end tests can apply to it, worked out once per word:
+    _TESTED (any), _ORDINARY_CAPITALISED (only those for a word written in lower case), _ORDINARY (none)."""
+
+    def __missing__(self, lw: str) -> int:
+        if lw in _CUT_WORDS or (_PARTICIPLE.fullmatch(lw) and lw not in _KEEP_PARTICIPLES):
+            kind = _TESTED
+        elif (_VERB_AFTER_NAME.match(lw) or (lw.endswith("ly") and len(lw) > 4 and lw not in _NOT_ADVERBS)
+              or (lw.endswith("ing") and lw in CO_VERBS and lw not in _KEEP_PARTICIPLES)):
+            kind = _ORDINARY_CAPITALISED
+        else:
+            kind = _ORDINARY
+        if len(self) < 500_000:  # bounded: a pathological corpus cannot grow it without end
+            self[lw] = kind
+        return kind
+
+
+_CUT_KIND = _CutKind()
 
 
 def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = None,
@@ -95,6 +118,8 @@ def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = N
     conjs = _conjuncts(head, acronyms, list_context)
     if subject_cut and len(conjs) > 1 and conjs[-1][0][1] in ("the", "this"):
         conjs = conjs[:-1]  # "..., the director facilitates": the next clause's subject
+    if not where and not rest:  # the usual list, with no place in it
+        return [t for t in (_target(c, text, acronyms, list_context) for c in conjs) if t is not None]
     out: list[Target] = []
     where_conjs = _conjuncts(where, acronyms, True)
     located = [_target(c, text, acronyms, True) for c in where_conjs[:1]]
@@ -104,7 +129,7 @@ def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = N
     if locs:  # "staff in the Office of A and the B Unit": both are places
         locs += [t for t in after if t.type != ROLE]
         after = [t for t in after if t.type == ROLE]
-    trailing = _trailing_and_group(conjs, text)
+    trailing = _trailing_and_group(conjs, text) if locs else set()
     for k, conj in enumerate(conjs):
         t = _target(conj, text, acronyms, list_context)
         if locs and k in trailing:
@@ -170,8 +195,9 @@ def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[lis
                 skipping += 1
             i += 1
             continue
-        if lw not in _CUT_WORDS and not lw.endswith(_CUT_ENDINGS):
-            out.append(t)  # an ordinary word: none of the tests below can end the list here
+        kind = _CUT_KIND[lw]
+        if kind == _ORDINARY or (kind == _ORDINARY_CAPITALISED and not t[0].islower()):
+            out.append(t)  # none of the tests below can end the list here
             i += 1
             continue
         prev = out[-1][1] if out else ""
@@ -267,6 +293,8 @@ def _starts_unit(toks: list[Tok], i: int, acronyms: dict[str, str]) -> bool:
 
 def _split_location(toks: list[Tok], acronyms) -> tuple[list[Tok], list[Tok], list[Tok]]:
     """'supervisor of safety ... in the Department of X (DSSEM), Y' -> (head, location, rest of the list)."""
+    if _LOCATION_WORDS.isdisjoint(map(_LOWER, toks)):
+        return toks, [], []  # the usual case, found without a Python step per token
     depth = 0
     for k, t in enumerate(toks):
         if t[0] == "(":
@@ -295,9 +323,9 @@ def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]
     corpus (every role of a unit names it), so each distinct one is split once."""
     if not toks:
         return []
-    if _SEPARATORS.isdisjoint([t[1] for t in toks]):
+    if _SEPARATORS.isdisjoint(map(_LOWER, toks)):
         return [list(toks)]  # one name: nothing to split or rejoin
-    words = tuple([t[0] for t in toks])
+    words = tuple(map(_WORD, toks))
     key = (words, frozenset(acronyms.keys() & words), list_context)
     memo = _SPLITS.get(key)
     if memo is not None:
@@ -332,13 +360,13 @@ def _split(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]:
         seps = seps[:len(parts) - 1]
     if not parts:
         return []
-    sepw = ["".join(x[1] for x in s) for s in seps]
+    sepw = ["".join(map(_LOWER, s)) for s in seps]
     # forward: "the Recruitment and Retention Team", "Student Welfare and Compliance unit"
     k = 0
     while k < len(parts) - 1:
         cur, nxt = parts[k], parts[k + 1]
         if (sepw[k] == "and" and not _has_head(cur, acronyms) and _capitalised(cur) and nxt[0][0][:1].isupper()
-                and _has_head(nxt, acronyms) and len(cur) <= 3 and "of" not in [x[0] for x in cur]
+                and _has_head(nxt, acronyms) and len(cur) <= 3 and "of" not in map(_WORD, cur)
                 and nxt[0][1] != "the"):
             parts[k] = cur + seps[k] + nxt
             del parts[k + 1], seps[k], sepw[k]
@@ -374,7 +402,7 @@ def _split(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]:
     for sep_toks, sep, part in zip(seps, sepw, parts[1:]):
         prev = merged[-1]
         headed = _has_head(part, acronyms)
-        prev_words = [x[1] for x in prev]
+        prev_words = list(map(_LOWER, prev))
         join = False
         last = part[-1][0]
         vague_part = last.islower() and (last in VAGUE or last.rstrip("s") in VAGUE)
@@ -451,13 +479,15 @@ def _same_case_as_complement(prev: list[Tok], part: list[Tok]) -> bool:
 
 def _weakly_headed(part: list[Tok]) -> bool:
     """Only weak unit words head it ('Summer Programs', 'Student Services'), no role or strong unit head."""
-    words = [t[1] for t in part]
-    return any(w in WEAK_UNIT_HEADS for w in words) and not any(
-        w in ROLE_HEADS or (w in UNIT_HEADS and w not in WEAK_UNIT_HEADS) for w in words)
+    words = list(map(_LOWER, part))
+    return not WEAK_UNIT_HEADS.isdisjoint(words) and _STRONG_HEADS.isdisjoint(words)
+
+
+_STRONG_HEADS = ROLE_HEADS | (UNIT_HEADS - WEAK_UNIT_HEADS)
 
 
 def _role_headed(part: list[Tok]) -> bool:
-    return any(t[1] in ROLE_HEADS or t[1].rsplit("-", 1)[-1] in ROLE_HEADS for t in part)
+    return any(map(_ROLE_WORD.__getitem__, map(_LOWER, part)))
 
 
 def _bare_role(part: list[Tok]) -> bool:
@@ -465,28 +495,51 @@ def _bare_role(part: list[Tok]) -> bool:
     return 1 <= len(words) <= 3 and words[-1] in ROLE_HEADS
 
 
+class _WordTest(dict):
+    """A word -> a test's answer for it, worked out the first time the word is seen (words repeat)."""
+
+    __slots__ = ("test",)
+
+    def __init__(self, test) -> None:
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, w: str) -> bool:
+        got = self.test(w)
+        if len(self) < 500_000:  # bounded: a pathological corpus cannot grow it without end
+            self[w] = got
+        return got
+
+
+# a word a capitalised name may hold
+_CAPITAL_WORD = _WordTest(lambda w: w[:1].isupper() or w.lower() in ("of", "and", "the", "for", "&", "(", ")")
+                          or w.isdigit())
+
+
+def _head_word(w: str) -> bool:
+    """Whether w heads a role or unit whatever the document's acronyms (_has_head asks those apart)."""
+    lw = w.lower()
+    return (lw in ROLE_HEADS or lw in UNIT_HEADS or lw.rsplit("-", 1)[-1] in ROLE_HEADS
+            or (lw in QUALIFIED_ROLE_HEADS and not w[:1].isupper()) or (_ACRONYM.match(w) is not None and len(w) >= 2))
+
+
+_HEAD_WORD = _WordTest(_head_word)
+_ROLE_WORD = _WordTest(lambda lw: lw in ROLE_HEADS or lw.rsplit("-", 1)[-1] in ROLE_HEADS)  # lower-cased words
+
+
 def _capitalised(part: list[Tok]) -> bool:
-    return all(t[0][:1].isupper() or t[1] in ("of", "and", "the", "for", "&", "(", ")") or t[0].isdigit()
-               for t in part)
+    return all(map(_CAPITAL_WORD.__getitem__, map(_WORD, part)))
 
 
 def _has_head(part: list[Tok], acronyms: dict[str, str]) -> bool:
     depth = 0
     for t in part:
-        if t[0] == "(":
+        w = t[0]
+        if w == "(":
             depth += 1
-            continue
-        if t[0] == ")":
+        elif w == ")":
             depth = max(0, depth - 1)
-            continue
-        if depth:
-            continue
-        lw = t[1]
-        if lw in ROLE_HEADS or lw in UNIT_HEADS or lw.rsplit("-", 1)[-1] in ROLE_HEADS:
-            return True
-        if lw in QUALIFIED_ROLE_HEADS and not t[0][:1].isupper():
-            return True
-        if t[0] in acronyms or (_ACRONYM.match(t[0]) and len(t[0]) >= 2):
+        elif not depth and (_HEAD_WORD[w] or w in acronyms):
             return True
     return False
 

@@ -101,11 +101,15 @@ def _relations(ex: Extraction, rep: Repaired, key, a: int, b: int, acr: dict[str
     own = {role.lower()} if role else set()
     own |= {x.alias.lower() for x in ex.aliases if x.name == role}
     for s0, s1 in _sentences(rep.text, a, b):
+        said = None  # the sentence as the original states it: mapped back once, for all its relations
         for c0, c1 in clauses(rep.text, s0, s1):
             for rule, t, _pos, src in apply_rules(rep.text, c0, c1, acr):
-                ev = _evidence(ex, rep, key, s0, s1, rule.name)
                 if rule.type == UNDER_DIRECTION_OF and t.name.lower() in own:
                     continue
+                if said is None:
+                    oa, ob = rep.span(s0, s1)
+                    said = (rep.original[oa:ob], oa, ob)
+                ev = Evidence(ex.doc, key, *said, rule.name)
                 if src is not None and src.name.lower() not in own:
                     ex.relations.append(Relation(rule.type, t.name, t.type, ev, source=src.name, source_type=src.type))
                     continue
@@ -113,7 +117,7 @@ def _relations(ex: Extraction, rep: Repaired, key, a: int, b: int, acr: dict[str
                 if t.located_in is not None:
                     loc = t.located_in
                     ex.relations.append(Relation(PART_OF, loc.name, loc.type,
-                                                 _evidence(ex, rep, key, s0, s1, "part_of.located_in"),
+                                                 Evidence(ex.doc, key, *said, "part_of.located_in"),
                                                  source=t.name, source_type=t.type))
 
 

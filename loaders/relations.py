@@ -173,12 +173,12 @@ KEYS: dict[str, tuple[str, ...]] = {
     "udo.reports_to": ("report",),
     "udo.received_from": ("received", "provided"),
     "udo.supervised_by": ("supervised", "directed", "managed"),
-    "sup.supervises": ("supervis",),
-    "sup.provides_supervision": ("supervis",),
-    "sup.responsible_supervision": ("supervis",),
-    "sup.supervision_of": ("supervis",),
+    "sup.supervises": ("supervise", "supervising"),
+    "sup.provides_supervision": ("supervision",),
+    "sup.responsible_supervision": ("responsible",),
+    "sup.supervision_of": ("supervision",),
     "sup.all_aspects": ("aspects",),
-    "sup.exercises": ("supervis",),
+    "sup.exercises": ("exercise",),
     "sup.oversees": ("oversee",),
     "sup.leads_work_of": ("leads", "directs", "manages"),
     "sup.manages": ("manages", "directs", "leads", "heads"),
@@ -195,31 +195,52 @@ KEYS: dict[str, tuple[str, ...]] = {
     "member.member_bare": ("member",),
     "member.serves_on": ("serves", "sits", "participates"),
 }
-_ALL_KEYS = tuple(sorted({k for ks in KEYS.values() for k in ks}))
+# more literals some rules' matches also hold, each group one of its words ("works closely with": "with")
+ALSO: dict[str, tuple[tuple[str, ...], ...]] = {
+    "sup.provides_supervision": (("provide",),),
+    "sup.responsible_supervision": (("supervis",),),
+    "sup.supervision_of": (("include",),),
+    "sup.exercises": (("supervision",),),
+    "sup.leads_work_of": (("work",),),
+    "collab.works_with": (("with", "alongside"),),
+    "collab.coordinates_with": (("with",),),
+    "member.serves_on": (("committee", "team", "board", "council", "panel", "task", "commission"),),
+}
+_ALL_KEYS = tuple(sorted({k for ks in KEYS.values() for k in ks} | {k for gs in ALSO.values() for g in gs for k in g}))
 if not all(k.isalpha() for k in _ALL_KEYS):
     raise ValueError("rule keys must be letters only: _rules_for finds them word by word")
-_RULES_BY_KEY: dict[str, frozenset[int]] = {
-    k: frozenset(i for i, r in enumerate(RULES) if k in KEYS[r.name]) for k in _ALL_KEYS}
+_ALSO_BASE = len(RULES)  # a word's set holds the rules its KEYS fire and, from here on, ids of the ALSO literals in it
+_LITERAL_ID = {k: _ALSO_BASE + n for n, k in enumerate(_ALL_KEYS)}
+_RULE_IDS = frozenset(range(len(RULES)))
+_WORD_ITEMS_BY_KEY: dict[str, frozenset[int]] = {
+    k: frozenset(i for i, r in enumerate(RULES) if k in KEYS[r.name]) | {_LITERAL_ID[k]} for k in _ALL_KEYS}
+_GUARDED = {i: tuple(frozenset(_LITERAL_ID[k] for k in g) for g in ALSO[r.name])
+            for i, r in enumerate(RULES) if r.name in ALSO}
 
 
-class _WordRules(dict):
-    """A white-space-delimited word -> the rules its keys fire, worked out the first time the word is seen."""
+class _WordItems(dict):
+    """A white-space-delimited word -> the rules its keys fire and its ALSO literals, worked out once per word."""
 
     def __missing__(self, w: str) -> frozenset[int]:
-        got = frozenset().union(*(_RULES_BY_KEY[k] for k in _ALL_KEYS if k in w))
+        got = frozenset().union(*(_WORD_ITEMS_BY_KEY[k] for k in _ALL_KEYS if k in w))
         if len(self) < 500_000:  # bounded: a pathological corpus cannot grow it without end
             self[w] = got
         return got
 
 
-_WORD_RULES = _WordRules()
+_WORD_ITEMS = _WordItems()
 
 
 def _rules_for(low: str) -> set[int]:
-    """Indices of the rules whose keys the lower-cased clause holds. Keys are letters, so each lies in
-    one word; words repeat across a corpus, so their key tests are done once per distinct word (35
-    substring tests per clause cost more than the rest of the prefilter)."""
-    return set().union(*map(_WORD_RULES.__getitem__, low.split()))
+    """Indices of the rules whose keys (and ALSO groups) the lower-cased clause holds. Keys are letters, so
+    each lies in one word; words repeat across a corpus, so their key tests are done once per distinct word
+    (35 substring tests per clause cost more than the rest of the prefilter)."""
+    items = set().union(*map(_WORD_ITEMS.__getitem__, low.split()))
+    fire = items & _RULE_IDS
+    for i in fire & _GUARDED.keys():
+        if any(items.isdisjoint(g) for g in _GUARDED[i]):
+            fire.discard(i)
+    return fire
 
 
 _SKILL_KEYS = ("abil", "able", "skill", "experience")

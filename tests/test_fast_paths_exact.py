@@ -87,19 +87,24 @@ def _pages() -> list[Path]:
 def test_every_rule_match_holds_one_of_its_keys():
     """apply_rules runs a rule's regex only when the clause holds one of its KEYS; a key that some match
     lacks would silently lose relations."""
-    from orgkg.loaders.relations import KEYS, RULES
+    from orgkg.loaders.relations import ALSO, KEYS, RULES
     from orgkg.loaders.text import read_text, repair
 
     files = _pages()
     texts = [repair(read_text(f)).text for f in files]
     texts.append("Supervision is received from the director. It is supervised\nby the chief. Work\nwith the office, "
-                 "is a part\nof the Division; serves on the Equity Committee; in close coordination with DSSEM.")
+                 "is a part\nof the Division; serves on the Equity Committee; in close coordination with DSSEM. "
+                 "Exercises general supervision over the clerks. Responsible for supervising staff. Provides "
+                 "technical supervision to the aides. Leads the work of the Office of Testing.")
     matched = set()
     for rule in RULES:
         for text in texts:
             for m in rule.pattern.finditer(text):
                 matched.add(rule.name)
+                low = m.group(0).lower() + text[m.end():m.end() + 80].lower()  # a look-ahead's words count
                 assert any(k in m.group(0).lower() for k in KEYS[rule.name]), (rule.name, m.group(0))
+                for group in ALSO.get(rule.name, ()):
+                    assert any(k in low for k in group), (rule.name, m.group(0), group)
     assert len(matched) >= len(RULES) * 2 // 3  # the texts exercise most rules
 
 
@@ -200,3 +205,66 @@ def test_memoised_conjunct_splits_equal_a_fresh_split(calls):
             shifted = "  " + text
             toks = phrases._tokens(shifted, 2, len(shifted))
             assert phrases._conjuncts(toks, a, list_context) == phrases._split(toks, a, list_context)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(["Operations", "operations", "Services", "services", "jointly", "Family", "supervising",
+                        "providing", "Training", "training", "funded", "Improves", "improves", "the", "to", "class",
+                        "status", "Ally", "only", "leads", "Leading", "including", "Schools", "appointed", "Red"]))
+def test_cut_skips_its_tests_only_for_words_no_test_applies_to(word):
+    """_cut lets a word through without its list-end tests when _CUT_KIND says none applies; each test's
+    own word condition (the context aside) must then be false."""
+    from orgkg.loaders import phrases as P
+
+    lw = word.lower()
+    kind = P._CUT_KIND[lw]
+    if kind == P._TESTED:
+        return
+    lower = word.islower()
+    some_test_applies = (
+        lw in P._CUT_WORDS
+        or (lower and P._VERB_AFTER_NAME.match(lw) is not None)
+        or (lw.endswith("ly") and len(lw) > 4 and lw not in P._NOT_ADVERBS and lower)
+        or (lw.endswith("ing") and lw in P.CO_VERBS and lower and lw not in P._KEEP_PARTICIPLES)
+        or (P._PARTICIPLE.fullmatch(lw) is not None and lw not in P._KEEP_PARTICIPLES))
+    skipped = kind == P._ORDINARY or not lower
+    assert not (skipped and some_test_applies), (word, kind)
+
+
+def _has_head_plain(part, acronyms):
+    from orgkg.loaders import phrases as P
+
+    depth = 0
+    for t in part:
+        if t[0] == "(":
+            depth += 1
+            continue
+        if t[0] == ")":
+            depth = max(0, depth - 1)
+            continue
+        if depth:
+            continue
+        lw = t[1]
+        if lw in P.ROLE_HEADS or lw in P.UNIT_HEADS or lw.rsplit("-", 1)[-1] in P.ROLE_HEADS:
+            return True
+        if lw in P.QUALIFIED_ROLE_HEADS and not t[0][:1].isupper():
+            return True
+        if t[0] in acronyms or (P._ACRONYM.match(t[0]) and len(t[0]) >= 2):
+            return True
+    return False
+
+
+HEADISH = st.lists(st.sampled_from(["the", "Office", "office", "of", "Safety", "(", ")", "DSSEM", "Staff", "staff",
+                                    "vice-president", "co-Chair", "K-12", "12", "A", "and", "&", "Leadership",
+                                    "programs", "X"]), max_size=8).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(HEADISH, ACRONYMS)
+def test_word_cached_head_and_capital_tests_equal_their_definitions(text, acr):
+    from orgkg.loaders import phrases as P
+
+    toks = P._tokens(text, 0, len(text))
+    assert P._has_head(toks, acr) == _has_head_plain(toks, acr)
+    assert P._capitalised(toks) == all(t[0][:1].isupper() or t[1] in ("of", "and", "the", "for", "&", "(", ")")
+                                       or t[0].isdigit() for t in toks)
