@@ -254,8 +254,7 @@ def _merge_save_state(pairs: list, output: Path, db, stats, started_ns: int, loa
         ops = doc_ops(ex, res)
         if db is not None:
             all_ops.append(ops)
-        for op in ops:
-            g.apply(op)
+        g.apply_all(ops)
     t2 = time.perf_counter()
     summary = g.summary()
     _write(output, file_chunks(summary, g.nodes, g.edges))
@@ -393,8 +392,7 @@ def _patch(db, output: Path, meta: dict, old: dict[str, _Doc], kept: dict[str, _
                 rows[p] = new_groups[p][t]
         g = edges_g if t[0] == "e" else nodes_g
         for p in sorted(rows, key=docname.__getitem__):
-            for op in json.loads(rows[p]):
-                g.apply(tuple(op))
+            g.apply_all(map(tuple, json.loads(rows[p])))
     node_new: dict[str, dict | None] = {}
     edge_new: dict[tuple[str, str, str], dict | None] = {}
     for t in affected:
