@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import fields
 from functools import lru_cache
+from operator import itemgetter
 
 from orgkg.loaders.model import Evidence, Extraction
 from orgkg.ontology.schema import (
@@ -279,7 +280,7 @@ class Fold:
             data["evidence"].append(evidence)
 
     def summary(self) -> dict:
-        return summarize(self.nodes.values(), (k[2] for k in self.edges))
+        return summarize(self.nodes.values(), map(itemgetter(2), self.edges))
 
     def to_orggraph(self) -> OrgGraph:
         import networkx as nx  # here, not at the top: a build that only saves its graph never needs it
