@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_LEADING = re.compile(r"^(?:the|other|all|an|a|our|its|each|any)\s+")
+_ARTICLES = frozenset(("the", "other", "all", "an", "a", "our", "its", "each", "any"))
 _PARENS = re.compile(r"\([^)]*\)")
 _OTHER = re.compile(r"[^a-z0-9/ \-]+")
-_SPACES = re.compile(r"\s+")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -18,13 +17,15 @@ def canonical(name: str) -> str:
     'the Superintendent of Schools' == 'superintendent of schools'; 'principals' == 'principal'.
     """
     s = unicodedata.normalize("NFKC", name or "").lower().replace("&", " and ").replace("\u00bf", "'")
-    s = _PARENS.sub(" ", s)  # "(DSSEM)"
+    if "(" in s:
+        s = _PARENS.sub(" ", s)  # "(DSSEM)"
     s = s.replace("'s ", " ").replace("s' ", "s ")
-    s = _OTHER.sub(" ", s)
-    s = _SPACES.sub(" ", s).strip(" -/")
-    for _ in range(2):
-        s = _LEADING.sub("", s)
-    words = [w for w in s.split() if w != "the"]  # "Office of the General Counsel" == "Office of General Counsel"
+    # only [a-z0-9/ -] is left, so splitting on whitespace is splitting on single spaces
+    words = " ".join(_OTHER.sub(" ", s).split()).strip(" -/").split()
+    for _ in range(2):  # a leading article, followed by a word
+        if len(words) > 1 and words[0] in _ARTICLES:
+            del words[0]
+    words = [w for w in words if w != "the"]  # "Office of the General Counsel" == "Office of General Counsel"
     if words:
         words[-1] = singular(words[-1])
     for i, w in enumerate(words[1:], 1):  # the head before a complement: "directors of X" == "director of X"

@@ -35,6 +35,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from json.decoder import scanstring
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -49,7 +50,7 @@ from .store import EDGES_END, NODES_END, atomic_file, atomic_write, file_chunks,
 STATE_VERSION = 1
 RACY_NS = 2_000_000_000  # files modified this close to the last build's start are re-hashed, not trusted by mtime
 
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode  # as store._enc
 
 
 @dataclass
@@ -254,8 +255,7 @@ def _merge_save_state(pairs: list, output: Path, db, stats, started_ns: int, loa
         ops = doc_ops(ex, res)
         if db is not None:
             all_ops.append(ops)
-        for op in ops:
-            g.apply(op)
+        g.apply_all(ops)
     t2 = time.perf_counter()
     summary = g.summary()
     _write(output, file_chunks(summary, g.nodes, g.edges))
@@ -263,8 +263,10 @@ def _merge_save_state(pairs: list, output: Path, db, stats, started_ns: int, loa
     if db is not None:
         docs = [(p, stats[p][1], stats[p][2], stats[p][0], ex.doc, _dumps(inp)) for (p, ex), inp in zip(pairs, inputs)
                 if p in stats]
-        # ~250,000 rows for 10,000 documents: inserted in key order, the target index built once afterwards
-        rows = sorted((p, t, o) for (p, _), ops in zip(pairs, all_ops) if p in stats for t, o in _group(ops).items())
+        # ~250,000 rows for 10,000 documents: inserted in key order, the target index built once afterwards; that
+        # order is documents by path (unique), each one's few targets sorted, cheaper than sorting all rows at once
+        by_path = sorted(((p, ops) for (p, _), ops in zip(pairs, all_ops) if p in stats), key=itemgetter(0))
+        rows = [(p, t, o) for p, ops in by_path for t, o in sorted(_group(ops).items())]
         with transaction(db):
             db.execute("DROP INDEX IF EXISTS ops_target")
             db.execute("DELETE FROM docs")
@@ -393,8 +395,7 @@ def _patch(db, output: Path, meta: dict, old: dict[str, _Doc], kept: dict[str, _
                 rows[p] = new_groups[p][t]
         g = edges_g if t[0] == "e" else nodes_g
         for p in sorted(rows, key=docname.__getitem__):
-            for op in json.loads(rows[p]):
-                g.apply(tuple(op))
+            g.apply_all(map(tuple, json.loads(rows[p])))
     node_new: dict[str, dict | None] = {}
     edge_new: dict[tuple[str, str, str], dict | None] = {}
     for t in affected:

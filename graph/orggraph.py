@@ -6,11 +6,14 @@ import difflib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import networkx as nx
 from orgkg.ontology.schema import EDGE_TYPES, NODE_TYPES
 
 from .ids import canonical, node_id
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 # The merge rules, shared by OrgGraph and the dict-based fold of graph/build.py (one definition, one behaviour).
@@ -19,6 +22,10 @@ def new_node(node_type: str, name: str, props: dict) -> dict:
     d = {"type": node_type, "name": name, "aliases": None, **props}
     d["aliases"] = [a for a in props.get("aliases", ()) if a != name]
     return d
+
+
+_UNSET = (None, False, "", [])  # attribute values a later document may fill in (compared with ==, never changed)
+_PLAIN = frozenset({str, int, float, bool, list, dict})  # types whose non-empty values equal none of _UNSET
 
 
 def merge_node(data: dict, name: str, props: dict) -> None:
@@ -34,8 +41,11 @@ def merge_node(data: dict, name: str, props: dict) -> None:
         elif k == "documents":
             docs = data.setdefault("documents", [])
             docs += [d for d in v if d not in docs]
-        elif v is not None and (data.get(k) in (None, False, "", []) or k == "described" and v):
-            data[k] = list(v) if isinstance(v, list) else v  # a copy: the caller's list stays theirs
+        elif v is not None:
+            cur = data.get(k)
+            # `cur in _UNSET`, without its four comparisons for the usual non-empty string or number
+            if not (cur and cur.__class__ in _PLAIN) and cur in _UNSET or k == "described" and v:
+                data[k] = list(v) if isinstance(v, list) else v  # a copy: the caller's list stays theirs
 
 
 def evidence_sig(e: dict) -> tuple:
@@ -79,7 +89,11 @@ class OrgGraph:
     """Nodes: id -> {type, name, aliases, ...}; edges: (u, v, key=type) -> {evidence: [...]}."""
 
     def __init__(self, g: nx.MultiDiGraph | None = None):
-        self.g = g if g is not None else nx.MultiDiGraph()
+        if g is None:
+            import networkx as nx  # on use: importing it costs a build that never makes an OrgGraph ~0.2 s
+
+            g = nx.MultiDiGraph()
+        self.g = g
         self._index: dict[str, set[str]] | None = None
 
     # ---- building -------------------------------------------------------

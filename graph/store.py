@@ -17,7 +17,6 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import networkx as nx
 from orgkg.ontology.schema import EDGE_TYPES, GRAPH_FORMAT, GRAPH_FORMAT_VERSION, NODE_TYPES
 
 from orgkg.errors import UserError
@@ -42,6 +41,8 @@ def from_dict(data: dict, where: str = "<graph>") -> OrgGraph:
     if version > GRAPH_FORMAT_VERSION:
         raise UserError(f"{where}: graph file format version {version} is newer than this orgkg reads "
                         f"({GRAPH_FORMAT_VERSION}); upgrade orgkg")
+    import networkx as nx  # on use (see orggraph.OrgGraph)
+
     g = nx.MultiDiGraph()
     try:
         for n in data["nodes"]:
@@ -63,7 +64,8 @@ def from_dict(data: dict, where: str = "<graph>") -> OrgGraph:
     return OrgGraph(g)
 
 
-_enc = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+# check_circular off: the same text without a per-container id bookkeeping (graph records hold no cycles)
+_enc = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
 def header_line(summary: dict) -> str:
@@ -75,7 +77,12 @@ EDGES_END = "]}"
 
 
 def _joined(items: list[dict], first_key: str, batch: int = 512) -> str:
-    """The items' JSON texts joined by ',\n' (each a dict whose first key is `first_key`).
+    """The items' JSON texts joined by ',\n' (each a dict whose first key is `first_key`)."""
+    return ",\n".join(_batches(items, first_key, batch))
+
+
+def _batches(items: list[dict], first_key: str, batch: int = 512) -> list[str]:
+    """The items' JSON texts joined by ',\n', in pieces of `batch` items (joined by ',\n' too).
 
     One encoder call per batch of items, then a newline after each separator between items: every item
     starts with '{"<first_key>":', and that text after '},' can only be such a boundary when the count of
@@ -93,21 +100,20 @@ def _joined(items: list[dict], first_key: str, batch: int = 512) -> str:
             out.append(text[1:-1].replace(sep, nl))
         else:
             out.append(",\n".join(_enc(item) for item in part))
-    return ",\n".join(out)
+    return out
 
 
 def file_chunks(summary: dict, nodes: dict[str, dict], edges: dict[tuple[str, str, str], dict]) -> list[str]:
     """The file text, in pieces, of a graph given as its records (its lines): node id -> {"id", ...attributes}
-    and (source, target, type) -> {"source", "target", ...attributes}."""
-    node_text = _joined([nodes[nid] for nid in sorted(nodes)], "id")
-    edge_text = _joined([edges[k] for k in sorted(edges)], "source")
+    and (source, target, type) -> {"source", "target", ...attributes}. Pieces, not one text: joining them
+    would copy the whole file once more."""
     parts = [header_line(summary), "\n"]
-    if node_text:
-        parts += [node_text, "\n"]
-    parts += [NODES_END, "\n"]
-    if edge_text:
-        parts += [edge_text, "\n"]
-    parts += [EDGES_END, "\n"]
+    for records, first_key, end in ((nodes, "id", NODES_END), (edges, "source", EDGES_END)):
+        for text in _batches(list(map(records.__getitem__, sorted(records))), first_key):
+            parts += [text, ",\n"]
+        if records:
+            parts[-1] = "\n"  # the last batch's line ends the section
+        parts += [end, "\n"]
     return parts
 
 
@@ -185,6 +191,8 @@ def load(path: str | Path) -> OrgGraph:
 
 def write_graphml(g: OrgGraph, path: str | Path) -> None:
     """GraphML holds scalars only: lists and evidence become JSON strings."""
+    import networkx as nx  # on use (see orggraph.OrgGraph)
+
     h = nx.MultiDiGraph()
     for nid, d in g.g.nodes(data=True):
         h.add_node(nid, **{k: _scalar(v) for k, v in d.items() if v is not None})
