@@ -12,7 +12,7 @@ from functools import lru_cache
 from orgkg.ontology.schema import PART_OF, ROLE, UNDER_DIRECTION_OF, UNIT
 
 from .acronyms import find_acronyms
-from .competencies import competencies, competency_key
+from .competencies import keyed_competencies
 from .model import Alias, Competency, Evidence, Extraction, Relation
 from .phrases import classify
 from .relations import RELATION_SECTIONS, apply_rules
@@ -144,10 +144,8 @@ def _corefer(ex: Extraction) -> None:
 
 def _competencies(ex: Extraction, rep: Repaired, key: str, a: int, b: int) -> None:
     seen = {c.key for c in ex.competencies}
-    for it in competencies(rep.text, a, b, key):
-        k = competency_key(it.name)
+    for name, kind, k, s, e in keyed_competencies(rep.text, a, b, key):
         if not k or k in seen:
             continue
         seen.add(k)
-        ex.competencies.append(Competency(it.name, it.kind, k, _evidence(ex, rep, key, it.start, it.end,
-                                                                        f"competency.{it.kind}")))
+        ex.competencies.append(Competency(name, kind, k, _evidence(ex, rep, key, s, e, f"competency.{kind}")))

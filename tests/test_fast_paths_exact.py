@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from orgkg.loaders import extract_text, segment
 from orgkg.loaders.acronyms import _REVERSED, _reversed
+from orgkg.loaders.competencies import _ANY_TOOL, _TOOLS_RE, TOOLS
 from orgkg.loaders.mcps import _OVERTIME, _footer, _overtime
 
 import orgkg
@@ -53,6 +54,13 @@ def test_overtime_and_footer_finds_equal_the_regexes(t):
     assert (a and (a.span(), a.group(1))) == (b and (b.span(), b.group(1)))
     m = re.search(r"Class Established:|This description may be changed", t)
     assert _footer(t) == (m.start() if m else None)
+
+
+def test_every_tool_name_holds_an_any_tool_match():
+    """_tools() returns [] when _ANY_TOOL finds nothing: exact only if every tool match holds one."""
+    for name in TOOLS:
+        m = _ANY_TOOL.search(name)
+        assert m and _TOOLS_RE.fullmatch(name)
 
 
 @settings(max_examples=400, deadline=None)
@@ -118,7 +126,8 @@ def test_memoised_competencies_equal_a_reading_with_the_whole_text_before_them()
         for key, a, b in mcps.load(Extraction(doc=f.name, path=str(f), format="mcps"), rep):
             if key in ("ksa", "education", "certificate"):
                 got = [(i.name, i.kind, i.start, i.end) for i in comp.competencies(rep.text, a, b, key)]
-                assert got == list(comp._section_items.__wrapped__(rep.text[:b], a, key)), f.name
+                want = comp._section_items.__wrapped__(rep.text[:b], a, key)
+                assert got == [(name, kind, s, e) for name, kind, _, s, e in want], f.name
                 seen += 1
     assert seen >= 5
 
