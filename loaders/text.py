@@ -94,6 +94,8 @@ class Repaired:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the repaired text to the original text."""
+        if end > start and not self.steps:  # most pages: nothing inserted or removed
+            return start, end
         if end <= start:
             o = self.origin(start) if start < len(self.text) else len(self.original)
             return o, o
