@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from orgkg.loaders import extract_text, segment
 from orgkg.loaders.acronyms import _REVERSED, _reversed
 from orgkg.loaders.competencies import _ANY_TOOL, _TOOLS_RE, TOOLS
-from orgkg.loaders.mcps import _OVERTIME, _footer, _overtime
+from orgkg.loaders.mcps import _DATES, _OVERTIME, _footer, _overtime
 
 import orgkg
 
@@ -17,7 +17,8 @@ import orgkg
 WORDS = st.lists(st.sampled_from(["OVERTIME ELIGIBLE:", "overtime eligible: ", "Yes", "no", " ", "\n", "x", ":",
                                   "OVERT\u0131ME ELIGIBLE: Yes", "\u017f", "\u212a", "\u0130", "HVAC", "R&D", "(",
                                   ")", "heating and air", "Dr.", "etc.", "J.", "1. ", "12. ", "Alpha", ".", "!", "?",
-                                  "Class Established:", "This description may be changed", "e.g.", "  "]),
+                                  "Class Established:", "This description may be changed", "e.g.", "  ",
+                                  "Date(s) Revised:", "Last Reviewed:", "7/2020", "\t", "1, "]),
                  max_size=16).map("".join)
 
 _BOUNDARY = re.compile(r"[.!?](?=[\"')\]]?\s+(?:\(?[A-Z0-9]))|[.!?]$|\n\s*\n|\n(?=\s*(?:\d{1,2}[.)]\s|[A-Z]))")
@@ -54,6 +55,16 @@ def test_overtime_and_footer_finds_equal_the_regexes(t):
     assert (a and (a.span(), a.group(1))) == (b and (b.span(), b.group(1)))
     m = re.search(r"Class Established:|This description may be changed", t)
     assert _footer(t) == (m.start() if m else None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(WORDS)
+def test_dates_found_by_label_equal_the_regex_search(t):
+    for label, rx in _DATES.values():
+        i = t.find(label)
+        got = rx.match(t, i) if i >= 0 else None
+        want = rx.search(t)
+        assert (got and (got.span(), got.group(1))) == (want and (want.span(), want.group(1)))
 
 
 def test_every_tool_name_holds_an_any_tool_match():
