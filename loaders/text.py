@@ -22,6 +22,12 @@ class InputError(Exception):
 
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     """Decode a description file: UTF-8 (with or without BOM), else cp1252, refusing binaries."""
+    return read_page(path, max_bytes)[0]
+
+
+def read_page(path: Path, max_bytes: int = MAX_BYTES) -> tuple[str, bytes | None]:
+    """read_text's text and, for a UTF-8 file, its bytes after any BOM: the text's UTF-8 encoding,
+    which load_file hashes instead of encoding the text once more."""
     try:
         st = os.stat(path)  # os-level calls: Path.stat/read_bytes add ~10 % to reading a page
     except FileNotFoundError:
@@ -33,15 +39,37 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     if st.st_size > max_bytes:
         raise InputError(f"{path}: file too large ({st.st_size / 2**20:.1f} MiB > {max_bytes / 2**20:.0f} MiB limit)")
     try:
-        with open(path, "rb") as f:
-            data = f.read()
+        data = _read(path, st.st_size)
     except OSError as e:
         raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
-    return decode(data, path)
+    return _decode(data, path)
+
+
+_O_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+
+
+def _read(path: Path, size: int) -> bytes:
+    """The file's bytes; a file descriptor and one os.read skip the buffered file object open() builds."""
+    fd = os.open(path, os.O_RDONLY | _O_BINARY)
+    try:
+        data = os.read(fd, size + 1)
+        if len(data) != size:  # a short read, or the file changed since its stat: read on to the end
+            chunks = [data]
+            while chunk := os.read(fd, 1 << 20):
+                chunks.append(chunk)
+            data = b"".join(chunks)
+        return data
+    finally:
+        os.close(fd)
 
 
 def decode(data: bytes, path: Path | str = "<bytes>") -> str:
-    if not data.strip():
+    return _decode(data, path)[0]
+
+
+def _decode(data: bytes, path: Path | str) -> tuple[str, bytes | None]:
+    """The text, and the bytes it decodes from when they are its UTF-8 encoding (see read_page)."""
+    if not data or data.isspace():  # what `not data.strip()` tests, without copying the page
         raise InputError(f"{path}: empty file")
     sample = data[:8192]
     if b"\x00" in sample or _control_ratio(sample) > 0.05:
@@ -49,9 +77,9 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), data  # strict UTF-8 decodes only what encodes back to the same bytes
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        return data.decode("cp1252", errors="replace"), None
 
 
 # letters that re.IGNORECASE equates with ASCII ones (İ ı ſ K): a lower-cased `in` test standing in for
