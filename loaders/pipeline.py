@@ -91,9 +91,15 @@ def _role_aliases(ex, rep, sections, acr) -> None:
 
 
 def _same_role(a: str, b: str) -> bool:
-    def words(s):
-        return [w for w in re.findall(r"[a-z]+", s.lower()) if w not in ("of", "the", "and")]
-    return words(a) == words(b)
+    return _role_words(a) == _role_words(b)
+
+
+_WORDS = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=8192)  # role names and acronym expansions come back in document after document
+def _role_words(s: str) -> tuple[str, ...]:
+    return tuple(w for w in _WORDS.findall(s.lower()) if w not in ("of", "the", "and"))
 
 
 def _relations(ex: Extraction, rep: Repaired, key, a: int, b: int, acr: dict[str, str]) -> None:
