@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from orgkg.loaders import extract_text, segment
-from orgkg.loaders.acronyms import _REVERSED, _reversed
+from orgkg.loaders.acronyms import _REVERSED, _WORD, _reversed, _words_start
 from orgkg.loaders.competencies import _ANY_TOOL, _TOOLS_RE, TOOLS
 from orgkg.loaders.mcps import _DATES, _OVERTIME, _footer, _overtime
 
@@ -65,6 +65,16 @@ def test_dates_found_by_label_equal_the_regex_search(t):
         got = rx.match(t, i) if i >= 0 else None
         want = rx.search(t)
         assert (got and (got.span(), got.group(1))) == (want and (want.span(), want.group(1)))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="aAb9_'&- .\u00e9(", max_size=30), st.integers(0, 8), st.integers(0, 8))
+def test_words_found_backwards_start_where_the_scan_found_them(t, cut, cut_end):
+    base, end = min(cut, len(t)), max(min(cut, len(t)), len(t) - cut_end)
+    found = list(_WORD.finditer(t, base, end))
+    words = [m.group(0) for m in found]
+    for k in range(len(found)):
+        assert _words_start(t, base, end, words[k:]) == found[k].start()
 
 
 def test_every_tool_name_holds_an_any_tool_match():
