@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .segment import LOOK_BACK, clauses, sentences
-from .text import has_case_folds
+from .text import has_case_folds, lower_twin
 
 _PARENS = re.compile(r"\([^)]*\)")
 _NON_WORD = re.compile(r"[^a-z0-9+#/ ]+")
@@ -43,6 +43,11 @@ _EDU = re.compile(r"\b(?:degree|bachelor|master|doctorate|ph\.?d|diploma|ged|hig
 _EXP = re.compile(r"\b(?:years?|experience)\b", re.IGNORECASE)
 _CERT = re.compile(r"\b(?:certificat\w*|licen[sc]e\w*|credential)", re.IGNORECASE)
 _NOISE = re.compile(r"^(?:other combinations|n/?a\b|none\b|\(special requirements)", re.IGNORECASE)
+
+_EDU_KINDS = ((_EDU, "education"), (_EXP, "experience"), (_CERT, "certification"))  # the first that matches
+_NOISE_LOW = lower_twin(_NOISE)
+_LEAD_LOW = [(lower_twin(rx), k) for rx, k in _LEAD_RES]
+_EDU_KINDS_LOW = tuple((lower_twin(rx), k) for rx, k in _EDU_KINDS)
 
 
 @dataclass
@@ -98,21 +103,26 @@ def _section_items(text: str, start: int, section: str) -> tuple[tuple[str, str,
 
 def _clause_items(text: str, a: int, b: int, default: str) -> list[Item]:
     clause = text[a:b].rstrip(".")
-    if not clause.strip() or _NOISE.match(clause.strip()) or "may be considered" in clause:
+    # IGNORECASE patterns match slowly; without İ ı ſ K the lower-case twins on the lower-cased clause
+    # match exactly where they would (see lower_twin)
+    if has_case_folds(clause):
+        s, noise, leads, kinds = clause, _NOISE, _LEAD_RES, _EDU_KINDS
+    else:
+        s, noise, leads, kinds = clause.lower(), _NOISE_LOW, _LEAD_LOW, _EDU_KINDS_LOW
+    if not clause.strip() or noise.match(s.strip()) or "may be considered" in clause:
         return []
     tools = _tools(text, a, b)
     if tools:
         return tools
     kind = default
     body_start = a
-    for rx, k in _LEAD_RES:
-        m = rx.match(clause)
+    for rx, k in leads:
+        m = rx.match(s)
         if m:
             kind, body_start = k, a + m.end()
             break
     if default == "education":
-        kind = "education" if _EDU.search(clause) else ("experience" if _EXP.search(clause) else
-                                                        ("certification" if _CERT.search(clause) else kind))
+        kind = next((k for rx, k in kinds if rx.search(s)), kind)
     elif default == "certification":
         kind = "certification"
     body = text[body_start:b].rstrip(" .")

@@ -91,6 +91,16 @@ def has_case_folds(s: str) -> bool:
     return not s.isascii() and any(map(s.__contains__, CASE_FOLDS_TO_ASCII))  # isascii() is O(1)
 
 
+def lower_twin(rx: re.Pattern) -> re.Pattern:
+    """rx without IGNORECASE, for a pattern written in lower case: on s.lower() the twin matches where rx
+    matches on s, at the same offsets, for every s without has_case_folds. For such s, lower() maps one
+    character to one, keeps \\w \\s \\d, and gives an ASCII letter only for that letter in either case,
+    as re.IGNORECASE compares (checked over all of Unicode in tests/test_fast_paths_exact.py)."""
+    if not rx.flags & re.IGNORECASE or rx.pattern != rx.pattern.lower():
+        raise ValueError(f"not an IGNORECASE pattern in lower case: {rx.pattern!r}")
+    return re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+
+
 _CONTROL_BYTES = bytes([*range(9), *range(14, 32), 127])
 
 

@@ -163,3 +163,48 @@ def test_strict_rules_skip_only_what_strict_filtering_would_drop():
         assert _may_pass_strict(after), after
     ex = extract_text("The director manages the Office of Testing and manages budgets.", "x.txt")
     assert [(r.type, r.target) for r in ex.relations] == [("SUPERVISES", "Office of Testing")]
+
+
+def test_lower_case_keeps_what_ignorecase_and_the_classes_see():
+    """lower_twin's premise, over all of Unicode: outside İ ı ſ K, lower() maps one character to one, keeps
+    \\w \\s \\d, and gives an ASCII letter exactly for the characters IGNORECASE equates with one."""
+    import string
+    import sys
+
+    from orgkg.loaders.text import CASE_FOLDS_TO_ASCII
+
+    classes = [re.compile(p) for p in (r"\w", r"\s", r"\d")]
+    ascii_letter = re.compile(r"[a-z]", re.IGNORECASE)
+    for i in range(sys.maxunicode + 1):
+        c = chr(i)
+        if c in CASE_FOLDS_TO_ASCII:
+            continue
+        low = c.lower()
+        assert len(low) == 1, hex(i)
+        assert all(bool(rx.match(c)) == bool(rx.match(low)) for rx in classes), hex(i)
+        assert bool(ascii_letter.match(c)) == (low in string.ascii_lowercase), hex(i)
+        assert low not in string.ascii_lowercase or c in (low, low.upper()), hex(i)
+
+
+CLAUSES = st.lists(st.sampled_from(["Other combinations", "N/A", "none", "(Special requirements", "Thorough ",
+                                    "knowledge", "KNOWLEDGE of ", "ability to ", "Able To ", "must be able to ",
+                                    "skills in ", "Excellent ", "degree", "Ph.D", "high school", "Years",
+                                    "experience", "licence", "Certificates", "credential", "\u017f", "\u212a",
+                                    "\u0130", "\u0131", " ", "\n", "x", "-", ",", "and "]),
+                   max_size=10).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(CLAUSES)
+def test_lower_twins_match_where_the_ignorecase_patterns_do(t):
+    from orgkg.loaders import competencies as comp
+    from orgkg.loaders.text import has_case_folds
+
+    if has_case_folds(t):
+        return
+    pairs = [(comp._NOISE, comp._NOISE_LOW), *zip([rx for rx, _ in comp._LEAD_RES], [rx for rx, _ in comp._LEAD_LOW]),
+             *zip([rx for rx, _ in comp._EDU_KINDS], [rx for rx, _ in comp._EDU_KINDS_LOW])]
+    for rx, twin in pairs:
+        for find in ("match", "search"):
+            a, b = getattr(rx, find)(t), getattr(twin, find)(t.lower())
+            assert (a and a.span()) == (b and b.span()), (rx.pattern, t)
