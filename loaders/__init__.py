@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import generic, mcps, pipeline
 from .model import Alias, Competency, Evidence, Extraction, Relation
-from .text import InputError, Repaired, decode, read_text, repair
+from .text import InputError, Repaired, decode, read_page, read_text, repair
 
 
 @dataclass(frozen=True)
@@ -56,18 +56,24 @@ def pick(text: str, format: str | None = None) -> Loader:
 
 def extract_text(text: str, doc: str, path: str = "", format: str | None = None) -> Extraction:
     """Extract one document from its (decoded) text."""
+    return _extract(text, None, doc, path, format)
+
+
+def _extract(text: str, utf8: bytes | None, doc: str, path: str, format: str | None) -> Extraction:
+    """extract_text, given the text's UTF-8 encoding when the caller has it (None: encode the text)."""
     loader = pick(text, format)
     rep = repair(text)
     ex = Extraction(doc=doc, path=path, format=loader.name)
-    ex.sha256 = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    ex.sha256 = hashlib.sha256(text.encode("utf-8", "surrogatepass") if utf8 is None else utf8).hexdigest()
     sections = loader.load(ex, rep)
     return pipeline.run(ex, rep, sections)
 
 
 def load_file(path: str | Path, format: str | None = None) -> Extraction:
-    path = Path(path)
-    text = read_text(path)
-    return extract_text(text, path.name, str(path), format)
+    if not isinstance(path, Path):  # a Path is kept: a new one would parse it again and lose its cached str
+        path = Path(path)
+    text, utf8 = read_page(path)
+    return _extract(text, utf8, path.name, str(path), format)
 
 
 def expand_paths(paths: Iterable[str | Path], errors: list[str] | None = None) -> list[Path]:

@@ -22,11 +22,10 @@ def find_acronyms(text: str, start: int = 0, end: int | None = None) -> list[tup
         if len(letters) < 2 or acr.lower() == acr:
             continue
         base = max(start, m.start() - 160)
-        found = list(_WORD.finditer(text, base, m.start()))  # "well-being" gives W and B
-        exp = _match([w.group(0) for w in found], letters)
+        exp = _match(_WORD.findall(text, base, m.start()), letters)  # "well-being" gives W and B
         if exp:
             # the expansion is the last len(exp) words: rebuild it from the text to keep its punctuation
-            s = found[len(found) - len(exp)].start()
+            s = _words_start(text, base, m.start(), exp)
             expansion = _WS.sub(" ", text[s:m.start()].strip(" ,"))
             if expansion:
                 out.append((acr, expansion, s, m.end()))
@@ -38,6 +37,16 @@ def find_acronyms(text: str, start: int = 0, end: int | None = None) -> list[tup
         if got and got[0] == words[0]:
             out.append((acr, re.sub(r"\s+", " ", exp), m.start(), m.end()))
     return out
+
+
+def _words_start(text: str, base: int, end: int, words: list[str]) -> int:
+    """Where the last len(words) _WORD matches in text[base:end] (these words) start, found backwards with
+    rfind instead of keeping a match object per word. The text after a match holds no ASCII letter or '&'
+    up to the next match (the scan would have started one there) and no word character right after it
+    (matches are greedy), so a word's last occurrence before the next match is the match itself."""
+    for w in reversed(words):
+        end = text.rfind(w, base, end)
+    return end
 
 
 def _reversed(text: str, start: int, end: int) -> Iterator[re.Match]:

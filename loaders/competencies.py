@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .segment import LOOK_BACK, clauses, sentences
-from .text import has_case_folds
+from .text import has_case_folds, lower_twin
 
 _PARENS = re.compile(r"\([^)]*\)")
 _NON_WORD = re.compile(r"[^a-z0-9+#/ ]+")
@@ -21,6 +21,9 @@ TOOLS = ("Zoom", "Synergy", "Google applications", "Google Workspace", "Google S
          "SharePoint", "Teams", "Microsoft Teams", "Tableau", "SQL", "Python", "AutoCAD", "Workday",
          "PeopleSoft", "Kronos", "QuickBooks", "Adobe", "Photoshop", "Salesforce")
 _TOOLS_RE = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(TOOLS, key=len, reverse=True)) + r")\b")
+# every tool name holds one of these (the names holding no other name): a clause without any has no tools.
+# No \b in front, so sre skips ahead on the set of first letters instead of trying each position
+_ANY_TOOL = re.compile("|".join(re.escape(t) for t in sorted(TOOLS) if not any(o != t and o in t for o in TOOLS)))
 _TOOL_LEADS = ("proficien", "experience", "familiar", "skill", "knowledge")
 _TOOL_RE = re.compile(r"\b(?:proficien(?:t|cy)|experience|familiar(?:ity)?|skilled?|knowledge)\s+(?:with|in|of)\s+"
                       r"(?:the\s+)?(?:use\s+of\s+)?(.+)", re.IGNORECASE)
@@ -40,6 +43,11 @@ _EDU = re.compile(r"\b(?:degree|bachelor|master|doctorate|ph\.?d|diploma|ged|hig
 _EXP = re.compile(r"\b(?:years?|experience)\b", re.IGNORECASE)
 _CERT = re.compile(r"\b(?:certificat\w*|licen[sc]e\w*|credential)", re.IGNORECASE)
 _NOISE = re.compile(r"^(?:other combinations|n/?a\b|none\b|\(special requirements)", re.IGNORECASE)
+
+_EDU_KINDS = ((_EDU, "education"), (_EXP, "experience"), (_CERT, "certification"))  # the first that matches
+_NOISE_LOW = lower_twin(_NOISE)
+_LEAD_LOW = [(lower_twin(rx), k) for rx, k in _LEAD_RES]
+_EDU_KINDS_LOW = tuple((lower_twin(rx), k) for rx, k in _EDU_KINDS)
 
 
 @dataclass
@@ -69,41 +77,52 @@ def competency_key(name: str) -> str:
 
 def competencies(text: str, start: int, end: int, section: str) -> list[Item]:
     """Individual competencies stated in text[start:end] (a qualification section)."""
+    return [Item(name, kind, a, b) for name, kind, _, a, b in keyed_competencies(text, start, end, section)]
+
+
+def keyed_competencies(text: str, start: int, end: int, section: str) -> list[tuple[str, str, str, int, int]]:
+    """competencies() as (name, kind, competency_key(name), start, end): the pipeline's form, with the key
+    worked out once per distinct section text and no Item per competency and document."""
     # Qualification sections repeat across a corpus word for word, so they are read once per distinct
     # text. The reading looks at most LOOK_BACK characters before `start` (sentence splitting; clauses
     # and items stay inside their sentence) and nothing after `end`, so that slice is the whole input.
     lo = max(0, start - LOOK_BACK)
-    return [Item(name, kind, a + lo, b + lo) for name, kind, a, b in _section_items(text[lo:end], start - lo, section)]
-
+    return [(name, kind, key, a + lo, b + lo)
+            for name, kind, key, a, b in _section_items(text[lo:end], start - lo, section)]
 
 
 @lru_cache(maxsize=4096)
-def _section_items(text: str, start: int, section: str) -> tuple[tuple[str, str, int, int], ...]:
+def _section_items(text: str, start: int, section: str) -> tuple[tuple[str, str, str, int, int], ...]:
     default = {"ksa": "skill", "education": "education", "certificate": "certification"}.get(section, "skill")
     items: list[Item] = []
     for s0, s1 in sentences(text, start, len(text)):
         for c0, c1 in clauses(text, s0, s1):
             items.extend(_clause_items(text, c0, c1, default))
-    return tuple((i.name, i.kind, i.start, i.end) for i in items if 2 < len(i.name) <= 160)
+    return tuple((i.name, i.kind, competency_key(i.name), i.start, i.end) for i in items if 2 < len(i.name) <= 160)
 
 
 def _clause_items(text: str, a: int, b: int, default: str) -> list[Item]:
     clause = text[a:b].rstrip(".")
-    if not clause.strip() or _NOISE.match(clause.strip()) or "may be considered" in clause:
+    # IGNORECASE patterns match slowly; without İ ı ſ K the lower-case twins on the lower-cased clause
+    # match exactly where they would (see lower_twin)
+    if has_case_folds(clause):
+        s, noise, leads, kinds = clause, _NOISE, _LEAD_RES, _EDU_KINDS
+    else:
+        s, noise, leads, kinds = clause.lower(), _NOISE_LOW, _LEAD_LOW, _EDU_KINDS_LOW
+    if not clause.strip() or noise.match(s.strip()) or "may be considered" in clause:
         return []
     tools = _tools(text, a, b)
     if tools:
         return tools
     kind = default
     body_start = a
-    for rx, k in _LEAD_RES:
-        m = rx.match(clause)
+    for rx, k in leads:
+        m = rx.match(s)
         if m:
             kind, body_start = k, a + m.end()
             break
     if default == "education":
-        kind = "education" if _EDU.search(clause) else ("experience" if _EXP.search(clause) else
-                                                        ("certification" if _CERT.search(clause) else kind))
+        kind = next((k for rx, k in kinds if rx.search(s)), kind)
     elif default == "certification":
         kind = "certification"
     body = text[body_start:b].rstrip(" .")
@@ -128,6 +147,8 @@ def _list_parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _tools(text: str, a: int, b: int) -> list[Item]:
+    if not _ANY_TOOL.search(text, a, b):  # most clauses name no tool: skip the lead test and _TOOL_RE's slow scan
+        return []
     clause = text[a:b]
     low = clause.lower()
     if not any(map(low.__contains__, _TOOL_LEADS)) and not has_case_folds(clause):  # the regex has no fast scan

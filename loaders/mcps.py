@@ -11,7 +11,7 @@ import re
 from orgkg.ontology.schema import HEADER_FIELDS, SECTIONS
 
 from .model import Extraction
-from .text import Repaired, has_case_folds
+from .text import Repaired
 
 NAME = "mcps"
 
@@ -19,10 +19,12 @@ _OFFICIAL = re.compile(r"OFFICIAL TITLE:\s*(?P<official>.*?)\s+CODE:\s*(?P<code>
 _WORKING = re.compile(r"WORKING TITLE:\s*(?P<working>.*?)\s+GRADE:\s*(?P<grade>\S+)(?:\s+MONTHS:\s*(?P<months>\d+))?")
 _OVERTIME = re.compile(r"OVERTIME ELIGIBLE:\s*(Yes|No)\b", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"CLASSIFICATION\s*(?:→|->|>)\s*([^\n]+)")
+# each pattern is its label and optional parts: it matches where the label first occurs, which a plain find
+# locates several times faster than sre's scan for the literal prefix
 _DATES = {
-    "established": re.compile(r"Class Established:[ \t]*([0-9/.\-]+)?"),
-    "revised": re.compile(r"Date\(s\) Revised:[ \t]*([0-9/.\-, ]+)?"),
-    "reviewed": re.compile(r"Last Reviewed:[ \t]*([0-9/.\-, ]+)?"),
+    "established": ("Class Established:", re.compile(r"Class Established:[ \t]*([0-9/.\-]+)?")),
+    "revised": ("Date(s) Revised:", re.compile(r"Date\(s\) Revised:[ \t]*([0-9/.\-, ]+)?")),
+    "reviewed": ("Last Reviewed:", re.compile(r"Last Reviewed:[ \t]*([0-9/.\-, ]+)?")),
 }
 _FOOTERS = ("Class Established:", "This description may be changed")
 _SECTIONS_ANY_CASE = re.compile("|".join(f"(?P<{s.key}>{re.escape(s.label)}):?" for s in SECTIONS), re.IGNORECASE)
@@ -60,8 +62,9 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
             role["working_title"] = _title_case(m.group(1).strip())
             role["title_source"] = "breadcrumb"
     ex.role = role
-    for k, rx in _DATES.items():
-        dm = rx.search(t)
+    for k, (label, rx) in _DATES.items():
+        i = t.find(label)
+        dm = rx.match(t, i) if i >= 0 else None
         ex.dates[k] = (dm.group(1) or "").strip() or None if dm else None
     footer = _footer(t)
     spans = _sections(t, footer)
@@ -79,19 +82,19 @@ def _footer(t: str) -> int | None:
     return min(found) if found else None
 
 
+# the colon of "overtime eligible:" in any case: a literal first character gives sre a fast scan, and the
+# look-behind, under the same IGNORECASE as _OVERTIME, rejects most colons at their first letter
+_OVERTIME_COLON = re.compile(r":(?<=(?i:overtime eligible):)")
+
+
 def _overtime(t: str) -> re.Match | None:
-    """_OVERTIME's first match. An IGNORECASE pattern has no fast scan and lower-casing the page costs
-    as much, so try the pattern only where a colon follows the words in any case."""
-    if has_case_folds(t):
-        return _OVERTIME.search(t)
+    """_OVERTIME's first match. An IGNORECASE pattern has no fast scan, so try it only where its label
+    ends in a colon (every match starts with "overtime eligible:")."""
     n = len("overtime eligible")
-    i = t.find(":", n)
-    while i >= 0:
-        if t[i - n:i].lower() == "overtime eligible":
-            m = _OVERTIME.match(t, i - n)
-            if m:
-                return m
-        i = t.find(":", i + 1)
+    for c in _OVERTIME_COLON.finditer(t):
+        m = _OVERTIME.match(t, c.start() - n)
+        if m:
+            return m
     return None
 
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from orgkg.ontology.schema import PART_OF, ROLE, UNDER_DIRECTION_OF, UNIT
 
 from .acronyms import find_acronyms
-from .competencies import competencies, competency_key
+from .competencies import keyed_competencies
 from .model import Alias, Competency, Evidence, Extraction, Relation
 from .phrases import classify
 from .relations import RELATION_SECTIONS, apply_rules
@@ -91,9 +91,15 @@ def _role_aliases(ex, rep, sections, acr) -> None:
 
 
 def _same_role(a: str, b: str) -> bool:
-    def words(s):
-        return [w for w in re.findall(r"[a-z]+", s.lower()) if w not in ("of", "the", "and")]
-    return words(a) == words(b)
+    return _role_words(a) == _role_words(b)
+
+
+_WORDS = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=8192)  # role names and acronym expansions come back in document after document
+def _role_words(s: str) -> tuple[str, ...]:
+    return tuple(w for w in _WORDS.findall(s.lower()) if w not in ("of", "the", "and"))
 
 
 def _relations(ex: Extraction, rep: Repaired, key, a: int, b: int, acr: dict[str, str]) -> None:
@@ -148,10 +154,8 @@ def _corefer(ex: Extraction) -> None:
 
 def _competencies(ex: Extraction, rep: Repaired, key: str, a: int, b: int) -> None:
     seen = {c.key for c in ex.competencies}
-    for it in competencies(rep.text, a, b, key):
-        k = competency_key(it.name)
+    for name, kind, k, s, e in keyed_competencies(rep.text, a, b, key):
         if not k or k in seen:
             continue
         seen.add(k)
-        ex.competencies.append(Competency(it.name, it.kind, k, _evidence(ex, rep, key, it.start, it.end,
-                                                                        f"competency.{it.kind}")))
+        ex.competencies.append(Competency(name, kind, k, _evidence(ex, rep, key, s, e, f"competency.{kind}")))

@@ -22,6 +22,12 @@ class InputError(Exception):
 
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     """Decode a description file: UTF-8 (with or without BOM), else cp1252, refusing binaries."""
+    return read_page(path, max_bytes)[0]
+
+
+def read_page(path: Path, max_bytes: int = MAX_BYTES) -> tuple[str, bytes | None]:
+    """read_text's text and, for a UTF-8 file, its bytes after any BOM: the text's UTF-8 encoding,
+    which load_file hashes instead of encoding the text once more."""
     try:
         st = os.stat(path)  # os-level calls: Path.stat/read_bytes add ~10 % to reading a page
     except FileNotFoundError:
@@ -33,15 +39,37 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     if st.st_size > max_bytes:
         raise InputError(f"{path}: file too large ({st.st_size / 2**20:.1f} MiB > {max_bytes / 2**20:.0f} MiB limit)")
     try:
-        with open(path, "rb") as f:
-            data = f.read()
+        data = _read(path, st.st_size)
     except OSError as e:
         raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
-    return decode(data, path)
+    return _decode(data, path)
+
+
+_O_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+
+
+def _read(path: Path, size: int) -> bytes:
+    """The file's bytes; a file descriptor and one os.read skip the buffered file object open() builds."""
+    fd = os.open(path, os.O_RDONLY | _O_BINARY)
+    try:
+        data = os.read(fd, size + 1)
+        if len(data) != size:  # a short read, or the file changed since its stat: read on to the end
+            chunks = [data]
+            while chunk := os.read(fd, 1 << 20):
+                chunks.append(chunk)
+            data = b"".join(chunks)
+        return data
+    finally:
+        os.close(fd)
 
 
 def decode(data: bytes, path: Path | str = "<bytes>") -> str:
-    if not data.strip():
+    return _decode(data, path)[0]
+
+
+def _decode(data: bytes, path: Path | str) -> tuple[str, bytes | None]:
+    """The text, and the bytes it decodes from when they are its UTF-8 encoding (see read_page)."""
+    if not data or data.isspace():  # what `not data.strip()` tests, without copying the page
         raise InputError(f"{path}: empty file")
     sample = data[:8192]
     if b"\x00" in sample or _control_ratio(sample) > 0.05:
@@ -49,9 +77,9 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), data  # strict UTF-8 decodes only what encodes back to the same bytes
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        return data.decode("cp1252", errors="replace"), None
 
 
 # letters that re.IGNORECASE equates with ASCII ones (İ ı ſ K): a lower-cased `in` test standing in for
@@ -61,6 +89,16 @@ CASE_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
 def has_case_folds(s: str) -> bool:
     return not s.isascii() and any(map(s.__contains__, CASE_FOLDS_TO_ASCII))  # isascii() is O(1)
+
+
+def lower_twin(rx: re.Pattern) -> re.Pattern:
+    """rx without IGNORECASE, for a pattern written in lower case: on s.lower() the twin matches where rx
+    matches on s, at the same offsets, for every s without has_case_folds. For such s, lower() maps one
+    character to one, keeps \\w \\s \\d, and gives an ASCII letter only for that letter in either case,
+    as re.IGNORECASE compares (checked over all of Unicode in tests/test_fast_paths_exact.py)."""
+    if not rx.flags & re.IGNORECASE or rx.pattern != rx.pattern.lower():
+        raise ValueError(f"not an IGNORECASE pattern in lower case: {rx.pattern!r}")
+    return re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
 
 
 _CONTROL_BYTES = bytes([*range(9), *range(14, 32), 127])
@@ -94,6 +132,8 @@ class Repaired:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the repaired text to the original text."""
+        if end > start and not self.steps:  # most pages: nothing inserted or removed
+            return start, end
         if end <= start:
             o = self.origin(start) if start < len(self.text) else len(self.original)
             return o, o

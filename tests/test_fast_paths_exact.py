@@ -7,8 +7,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from orgkg.loaders import extract_text, segment
-from orgkg.loaders.acronyms import _REVERSED, _reversed
-from orgkg.loaders.mcps import _OVERTIME, _footer, _overtime
+from orgkg.loaders.acronyms import _REVERSED, _WORD, _reversed, _words_start
+from orgkg.loaders.competencies import _ANY_TOOL, _TOOLS_RE, TOOLS
+from orgkg.loaders.mcps import _DATES, _OVERTIME, _footer, _overtime
 
 import orgkg
 
@@ -16,7 +17,8 @@ import orgkg
 WORDS = st.lists(st.sampled_from(["OVERTIME ELIGIBLE:", "overtime eligible: ", "Yes", "no", " ", "\n", "x", ":",
                                   "OVERT\u0131ME ELIGIBLE: Yes", "\u017f", "\u212a", "\u0130", "HVAC", "R&D", "(",
                                   ")", "heating and air", "Dr.", "etc.", "J.", "1. ", "12. ", "Alpha", ".", "!", "?",
-                                  "Class Established:", "This description may be changed", "e.g.", "  "]),
+                                  "Class Established:", "This description may be changed", "e.g.", "  ",
+                                  "Date(s) Revised:", "Last Reviewed:", "7/2020", "\t", "1, "]),
                  max_size=16).map("".join)
 
 _BOUNDARY = re.compile(r"[.!?](?=[\"')\]]?\s+(?:\(?[A-Z0-9]))|[.!?]$|\n\s*\n|\n(?=\s*(?:\d{1,2}[.)]\s|[A-Z]))")
@@ -53,6 +55,33 @@ def test_overtime_and_footer_finds_equal_the_regexes(t):
     assert (a and (a.span(), a.group(1))) == (b and (b.span(), b.group(1)))
     m = re.search(r"Class Established:|This description may be changed", t)
     assert _footer(t) == (m.start() if m else None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(WORDS)
+def test_dates_found_by_label_equal_the_regex_search(t):
+    for label, rx in _DATES.values():
+        i = t.find(label)
+        got = rx.match(t, i) if i >= 0 else None
+        want = rx.search(t)
+        assert (got and (got.span(), got.group(1))) == (want and (want.span(), want.group(1)))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="aAb9_'&- .\u00e9(", max_size=30), st.integers(0, 8), st.integers(0, 8))
+def test_words_found_backwards_start_where_the_scan_found_them(t, cut, cut_end):
+    base, end = min(cut, len(t)), max(min(cut, len(t)), len(t) - cut_end)
+    found = list(_WORD.finditer(t, base, end))
+    words = [m.group(0) for m in found]
+    for k in range(len(found)):
+        assert _words_start(t, base, end, words[k:]) == found[k].start()
+
+
+def test_every_tool_name_holds_an_any_tool_match():
+    """_tools() returns [] when _ANY_TOOL finds nothing: exact only if every tool match holds one."""
+    for name in TOOLS:
+        m = _ANY_TOOL.search(name)
+        assert m and _TOOLS_RE.fullmatch(name)
 
 
 @settings(max_examples=400, deadline=None)
@@ -123,7 +152,8 @@ def test_memoised_competencies_equal_a_reading_with_the_whole_text_before_them()
         for key, a, b in mcps.load(Extraction(doc=f.name, path=str(f), format="mcps"), rep):
             if key in ("ksa", "education", "certificate"):
                 got = [(i.name, i.kind, i.start, i.end) for i in comp.competencies(rep.text, a, b, key)]
-                assert got == list(comp._section_items.__wrapped__(rep.text[:b], a, key)), f.name
+                want = comp._section_items.__wrapped__(rep.text[:b], a, key)
+                assert got == [(name, kind, s, e) for name, kind, _, s, e in want], f.name
                 seen += 1
     assert seen >= 5
 
@@ -268,3 +298,48 @@ def test_word_cached_head_and_capital_tests_equal_their_definitions(text, acr):
     assert P._has_head(toks, acr) == _has_head_plain(toks, acr)
     assert P._capitalised(toks) == all(t[0][:1].isupper() or t[1] in ("of", "and", "the", "for", "&", "(", ")")
                                        or t[0].isdigit() for t in toks)
+
+
+def test_lower_case_keeps_what_ignorecase_and_the_classes_see():
+    """lower_twin's premise, over all of Unicode: outside İ ı ſ K, lower() maps one character to one, keeps
+    \\w \\s \\d, and gives an ASCII letter exactly for the characters IGNORECASE equates with one."""
+    import string
+    import sys
+
+    from orgkg.loaders.text import CASE_FOLDS_TO_ASCII
+
+    classes = [re.compile(p) for p in (r"\w", r"\s", r"\d")]
+    ascii_letter = re.compile(r"[a-z]", re.IGNORECASE)
+    for i in range(sys.maxunicode + 1):
+        c = chr(i)
+        if c in CASE_FOLDS_TO_ASCII:
+            continue
+        low = c.lower()
+        assert len(low) == 1, hex(i)
+        assert all(bool(rx.match(c)) == bool(rx.match(low)) for rx in classes), hex(i)
+        assert bool(ascii_letter.match(c)) == (low in string.ascii_lowercase), hex(i)
+        assert low not in string.ascii_lowercase or c in (low, low.upper()), hex(i)
+
+
+CLAUSES = st.lists(st.sampled_from(["Other combinations", "N/A", "none", "(Special requirements", "Thorough ",
+                                    "knowledge", "KNOWLEDGE of ", "ability to ", "Able To ", "must be able to ",
+                                    "skills in ", "Excellent ", "degree", "Ph.D", "high school", "Years",
+                                    "experience", "licence", "Certificates", "credential", "\u017f", "\u212a",
+                                    "\u0130", "\u0131", " ", "\n", "x", "-", ",", "and "]),
+                   max_size=10).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(CLAUSES)
+def test_lower_twins_match_where_the_ignorecase_patterns_do(t):
+    from orgkg.loaders import competencies as comp
+    from orgkg.loaders.text import has_case_folds
+
+    if has_case_folds(t):
+        return
+    pairs = [(comp._NOISE, comp._NOISE_LOW), *zip([rx for rx, _ in comp._LEAD_RES], [rx for rx, _ in comp._LEAD_LOW]),
+             *zip([rx for rx, _ in comp._EDU_KINDS], [rx for rx, _ in comp._EDU_KINDS_LOW])]
+    for rx, twin in pairs:
+        for find in ("match", "search"):
+            a, b = getattr(rx, find)(t), getattr(twin, find)(t.lower())
+            assert (a and a.span()) == (b and b.span()), (rx.pattern, t)
