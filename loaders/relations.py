@@ -195,18 +195,18 @@ KEYS: dict[str, tuple[str, ...]] = {
     "member.member_bare": ("member",),
     "member.serves_on": ("serves", "sits", "participates"),
 }
-# more literals some rules' matches also hold, each group one of its words ("works closely with": "with")
-ALSO: dict[str, tuple[tuple[str, ...], ...]] = {
-    "sup.provides_supervision": (("provide",),),
-    "sup.responsible_supervision": (("supervis",),),
-    "sup.supervision_of": (("include",),),
-    "sup.exercises": (("supervision",),),
-    "sup.leads_work_of": (("work",),),
-    "collab.works_with": (("with", "alongside"),),
-    "collab.coordinates_with": (("with",),),
-    "member.serves_on": (("committee", "team", "board", "council", "panel", "task", "commission"),),
+# a second literal some rules' matches hold, one of these words ("works closely with": "with")
+ALSO: dict[str, tuple[str, ...]] = {
+    "sup.provides_supervision": ("provide",),
+    "sup.responsible_supervision": ("supervis",),
+    "sup.supervision_of": ("include",),
+    "sup.exercises": ("supervision",),
+    "sup.leads_work_of": ("work",),
+    "collab.works_with": ("with", "alongside"),
+    "collab.coordinates_with": ("with",),
+    "member.serves_on": ("committee", "team", "board", "council", "panel", "task", "commission"),
 }
-_ALL_KEYS = tuple(sorted({k for ks in KEYS.values() for k in ks} | {k for gs in ALSO.values() for g in gs for k in g}))
+_ALL_KEYS = tuple(sorted({k for ks in KEYS.values() for k in ks} | {k for ks in ALSO.values() for k in ks}))
 if not all(k.isalpha() for k in _ALL_KEYS):
     raise ValueError("rule keys must be letters only: _rules_for finds them word by word")
 _ALSO_BASE = len(RULES)  # a word's set holds the rules its KEYS fire and, from here on, ids of the ALSO literals in it
@@ -214,8 +214,8 @@ _LITERAL_ID = {k: _ALSO_BASE + n for n, k in enumerate(_ALL_KEYS)}
 _RULE_IDS = frozenset(range(len(RULES)))
 _WORD_ITEMS_BY_KEY: dict[str, frozenset[int]] = {
     k: frozenset(i for i, r in enumerate(RULES) if k in KEYS[r.name]) | {_LITERAL_ID[k]} for k in _ALL_KEYS}
-_GUARDED = {i: tuple(frozenset(_LITERAL_ID[k] for k in g) for g in ALSO[r.name])
-            for i, r in enumerate(RULES) if r.name in ALSO}
+_GUARDED = {i: frozenset(_LITERAL_ID[k] for k in ALSO[r.name]) for i, r in enumerate(RULES) if r.name in ALSO}
+_GUARDED_IDS = frozenset(_GUARDED)
 
 
 class _WordItems(dict):
@@ -232,13 +232,13 @@ _WORD_ITEMS = _WordItems()
 
 
 def _rules_for(low: str) -> set[int]:
-    """Indices of the rules whose keys (and ALSO groups) the lower-cased clause holds. Keys are letters, so
+    """Indices of the rules whose keys (and ALSO words) the lower-cased clause holds. Keys are letters, so
     each lies in one word; words repeat across a corpus, so their key tests are done once per distinct word
     (35 substring tests per clause cost more than the rest of the prefilter)."""
     items = set().union(*map(_WORD_ITEMS.__getitem__, low.split()))
     fire = items & _RULE_IDS
-    for i in fire & _GUARDED.keys():
-        if any(items.isdisjoint(g) for g in _GUARDED[i]):
+    for i in fire & _GUARDED_IDS:
+        if items.isdisjoint(_GUARDED[i]):
             fire.discard(i)
     return fire
 
