@@ -127,18 +127,31 @@ def _relations(ex: Extraction, rep: Repaired, key, a: int, b: int, acr: dict[str
                                                  source=t.name, source_type=t.type))
 
 
+_UNIT_SUFFIXES = (" unit", " office", " department", " division", " team",
+                  " Unit", " Office", " Department", " Division", " Team")
+
+
 def _corefer(ex: Extraction) -> None:
     """Short mentions that a longer one in the same document completes name the same entity:
     'the associate superintendent' -> 'associate superintendent of Employee Engagement ...' (roles),
     'Student Welfare and Compliance' -> 'Student Welfare and Compliance unit' (units)."""
     longer: dict[tuple[str, str], set[str]] = {}
     roles = {r.target for r in ex.relations if r.target_type == ROLE}
+    by_low: dict[str, list[str]] = {}
     for n in roles:
-        longer[ROLE, n] = {m for m in roles if m.lower().startswith(n.lower() + " of ")}
+        by_low.setdefault(n.lower(), []).append(n)
+    for m in roles:  # m completes n when m starts with n + " of " (case aside)
+        low = m.lower()
+        p = low.find(" of ")
+        while p >= 0:
+            for n in by_low.get(low[:p], ()):
+                longer.setdefault((ROLE, n), set()).add(m)
+            p = low.find(" of ", p + 1)
     units = {r.target for r in ex.relations if r.target_type == UNIT}
-    for n in units:
-        longer[UNIT, n] = {n + s for s in (" unit", " office", " department", " division", " team",
-                                           " Unit", " Office", " Department", " Division", " Team")} & units
+    for m in units:  # m completes n when m is n + " unit", " Office", ...
+        for s in _UNIT_SUFFIXES:
+            if m.endswith(s) and m[:-len(s)] in units:
+                longer.setdefault((UNIT, m[:-len(s)]), set()).add(m)
 
     def full(typ: str, name: str) -> str:
         found = longer.get((typ, name))
