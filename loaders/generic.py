@@ -14,8 +14,9 @@ from pathlib import Path
 
 from orgkg.ontology.schema import ORGANIZATION, PART_OF, SUPERVISES, UNDER_DIRECTION_OF, UNIT
 
+from .mentions import classify
 from .model import Evidence, Extraction, Relation
-from .phrases import classify, targets
+from .phrases import targets
 from .text import Repaired
 
 NAME = "generic"

@@ -16,16 +16,14 @@ from orgkg.ontology.schema import ORGANIZATION, ROLE, UNIT
 
 from .lexicon import (
     CO_VERBS,
-    DETERMINERS,
-    ORGANIZATION_MARKERS,
     QUALIFIED_ROLE_HEADS,
     ROLE_HEADS,
     UNIT_HEADS,
     VAGUE,
-    VAGUE_PHRASES,
     VERBS,
     WEAK_UNIT_HEADS,
 )
+from .mentions import ACRONYM, named
 
 
 @dataclass
@@ -48,17 +46,7 @@ _LOCATION_WORDS = frozenset({"in", "within", "at"})
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'&.\-]*[\w&]|[A-Za-z0-9]|[,;:/()]")
 # every character that can start a token does start one, so the text before each token is a run of the others
 _GAP_TOKEN = re.compile(r"([^A-Za-z0-9,;:/()]*)(" + _TOKEN.pattern + ")")
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]*[A-Z0-9]$")
 _PARTICIPLE = re.compile(r"[a-z]+(?:ing|ed)")
-_PARENS = re.compile(r"\s*\([^)]*\)?")
-_POSSESSIVE = re.compile(r"'s$|s'$")
-_WS = re.compile(r"\s+")
-_DETERMINERS_RE = re.compile("(?:" + "|".join(re.escape(d) for d in DETERMINERS) + ")*", re.IGNORECASE | re.ASCII)
-_SINGLE_SPACED = re.compile(r"\S+(?: \S+)*")
-_MEMBERS_OF = re.compile(r"^(?:members|representatives)\s+of\s+(?:the\s+)?", re.I)
-_STAFF_OF = re.compile(r"^(?:staff|employees|personnel|workforce)\s+(?:of|in|within|at)\s+(?:the\s+)?(.+)$", re.I)
-_OTHER_ALL = re.compile(r"^(?:the\s+)?(?:other|all)\s+", re.I)
-_DEPT_PERSONNEL = re.compile(r"\s+(?:department)\s+personnel$", re.I)
 _KEEP_PARTICIPLES = frozenset("""
 leading learning training building engineering counseling planning teaching testing housing nursing programming
 accounting purchasing marketing processing funded based sustaining consulting gifted advanced related coordinated
@@ -242,7 +230,7 @@ def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[lis
         if out and lw in VERBS and prev not in ("the", "of", "a", "an", "and", "or", "/"):
             return _trim(out), True, False
         if out and t[0].islower() and _VERB_AFTER_NAME.match(lw) and out[-1][0][:1].isupper() \
-                and not _ACRONYM.match(out[-1][0]) and nxt.islower() and nxt not in ("and", "or"):
+                and not ACRONYM.match(out[-1][0]) and nxt.islower() and nxt not in ("and", "or"):
             return _trim(out), True, False  # "the Chief of Records Management improves secondary ...": a verb
         if out and lw in VERBS and lw.endswith("s") and prev in ("and", "or") and t[0].islower() \
                 and (nxt.lower() in ("the", "a", "an", "all", "and", "its", "their") or (nxt.islower() and nxt not in _SOFT
@@ -278,7 +266,7 @@ def _starts_unit(toks: list[Tok], i: int, acronyms: dict[str, str]) -> bool:
     if j >= len(toks):
         return False
     w = toks[j][0]
-    if w in acronyms or (_ACRONYM.match(w) and len(w) >= 2):
+    if w in acronyms or (ACRONYM.match(w) and len(w) >= 2):
         return True
     if not w[:1].isupper():
         return False
@@ -465,7 +453,7 @@ def _bare_name(part: list[Tok], acronyms) -> bool:
     """One or two capitalised words without a head: a piece of a longer name."""
     words = [t for t in part if t[1] != "the"]
     return 1 <= len(words) <= 2 and _capitalised(words) and not _has_head(words, acronyms) \
-        and not any(_ACRONYM.match(t[0]) for t in words)
+        and not any(ACRONYM.match(t[0]) for t in words)
 
 
 def _same_case_as_complement(prev: list[Tok], part: list[Tok]) -> bool:
@@ -520,7 +508,7 @@ def _head_word(w: str) -> bool:
     """Whether w heads a role or unit whatever the document's acronyms (_has_head asks those apart)."""
     lw = w.lower()
     return (lw in ROLE_HEADS or lw in UNIT_HEADS or lw.rsplit("-", 1)[-1] in ROLE_HEADS
-            or (lw in QUALIFIED_ROLE_HEADS and not w[:1].isupper()) or (_ACRONYM.match(w) is not None and len(w) >= 2))
+            or (lw in QUALIFIED_ROLE_HEADS and not w[:1].isupper()) or (ACRONYM.match(w) is not None and len(w) >= 2))
 
 
 _HEAD_WORD = _WordTest(_head_word)
@@ -544,11 +532,6 @@ def _has_head(part: list[Tok], acronyms: dict[str, str]) -> bool:
     return False
 
 
-def _strip_determiners(name: str) -> str:
-    m = _DETERMINERS_RE.match(name)  # "the", "all the", "each of the" ... repeatedly, in DETERMINERS order
-    return name[m.end():].strip()
-
-
 def _surface(conj: list[Tok], text: str) -> str:
     """The words of a conjunct as written; words that were not adjacent are joined by a space."""
     if conj[-1][4] - conj[0][4] == len(conj) - 1:
@@ -561,160 +544,14 @@ def _surface(conj: list[Tok], text: str) -> str:
     return out
 
 
-class _Asked:
-    """A document's acronyms that note every question put to them. What a name resolves to depends on the
-    acronyms only through these answers, so a memoised result holds for any document answering alike."""
-
-    __slots__ = ("acronyms", "keys", "values_")
-
-    def __init__(self, acronyms: dict[str, str]) -> None:
-        self.acronyms = acronyms
-        self.keys: dict[str, str | None] = {}  # key asked -> its expansion, None when absent
-        self.values_: dict[str, bool] = {}  # name asked of the expansions -> whether it is one
-
-    def __contains__(self, k: str) -> bool:
-        self.keys[k] = self.acronyms.get(k)
-        return k in self.acronyms
-
-    def __getitem__(self, k: str) -> str:
-        self.keys[k] = self.acronyms.get(k)
-        return self.acronyms[k]
-
-    def values(self) -> _AskedValues:
-        return _AskedValues(self)
-
-
-class _AskedValues:
-    __slots__ = ("asked",)
-
-    def __init__(self, asked: _Asked) -> None:
-        self.asked = asked
-
-    def __contains__(self, name: str) -> bool:
-        got = name in self.asked.acronyms.values()
-        self.asked.values_[name] = got
-        return got
-
-
-# surface and list_context -> (acronym questions and answers, expansion questions and answers, (name, type) or None)
-_NAMED: dict[tuple[str, bool], tuple[tuple, tuple, tuple[str, str] | None]] = {}
-
-
 def _target(conj: list[Tok], text: str, acronyms: dict[str, str], list_context: bool) -> Target | None:
-    """The mention `conj` names, if any. Mentions repeat across a corpus (every role of a unit names it):
-    the name and type are worked out once per surface and reused while the acronyms answer alike."""
+    """The mention `conj` names, if any."""
     if not conj:
         return None
-    surface = _surface(conj, text)
-    key = (surface, list_context)
-    memo = _NAMED.get(key)
-    if memo is not None and all(acronyms.get(k) == v for k, v in memo[0]) \
-            and all((n in acronyms.values()) == v for n, v in memo[1]):
-        got = memo[2]
-    else:
-        asked = _Asked(acronyms)
-        got = _name_and_type(surface, asked, list_context)
-        if len(_NAMED) < 200_000:  # bounded: a pathological corpus cannot grow it without end
-            _NAMED[key] = (tuple(asked.keys.items()), tuple(asked.values_.items()), got)
+    got = named(_surface(conj, text), acronyms, list_context)
     return None if got is None else Target(got[0], got[1], conj[0][2], conj[-1][3])
-
-
-def _name_and_type(name: str, acronyms, list_context: bool) -> tuple[str, str] | None:
-    """A mention's surface -> its clean name and type; None when it is no entity."""
-    if "(" in name:
-        name = _PARENS.sub("", name)  # drop "(DSSEM)", "(s)"
-    name = name.strip(" ,)")
-    if name.endswith(("'s", "s'")):
-        name = _POSSESSIVE.sub("", name)
-    name = _strip_determiners(name)
-    if not _SINGLE_SPACED.fullmatch(name):
-        name = _WS.sub(" ", name)
-    name = name.strip(" ,/")
-    # the cheap tests below skip regexes that cannot match
-    low = name[:14].lower()
-    if low.startswith(("members", "representatives")):
-        name = _MEMBERS_OF.sub("", name)
-        low = name[:14].lower()
-    if low.startswith(("staff", "employees", "personnel", "workforce")):
-        staff_of = _STAFF_OF.match(name)
-        if staff_of and classify(staff_of.group(1), acronyms) in (UNIT, ORGANIZATION):
-            name = staff_of.group(1)  # "the staff of the Department of X": the department
-        low = name[:14].lower()
-    if low.startswith(("the", "other", "all")):
-        name = _OTHER_ALL.sub("", name)
-    if name[-9:].lower() == "personnel":
-        name = _DEPT_PERSONNEL.sub(" department", name)
-    if not name or len(name) > 120:
-        return None
-    if name in acronyms:
-        full = acronyms[name]
-        return full, classify(full, acronyms) or UNIT
-    if _ACRONYM.match(name) and len(name) >= 2:
-        return name, UNIT  # an undefined acronym: most are units
-    typ = classify(name, acronyms, list_context)
-    return None if typ is None else (name, typ)
 
 
 def _is_generic_staff(conj: list[Tok]) -> bool:
     words = [t[1] for t in conj]
     return all(w in VAGUE or w in ("all", "the", "other", "and", ",") for w in words)
-
-
-def classify(name: str, acronyms: dict[str, str], list_context: bool = False) -> str | None:
-    """Role, Unit or Organization for a name; None when it is a vague group or not an entity."""
-    low = name.lower()
-    split = low.split()
-    words = [w.strip(",;:") for w in split]
-    if not words or low in VAGUE or low in VAGUE_PHRASES:
-        return None
-    if len(words) == 1 and (low.rstrip("s") in VAGUE or low in ("administration",)):
-        return UNIT if low == "administration" else None
-    main = _head_region(words)
-    joined = " ".join(split[:len(main)])
-    if "," in joined:
-        first = joined.split(",")[0].split()
-        if first and (first[-1] in ROLE_HEADS or _COMMA_UNIT.search(joined)):
-            main = first  # "director, Department of Transportation", "Data Analyst, Magnet Programs": the role comes first
-    head = main[-1] if main else words[-1]
-    if any(map(low.__contains__, ORGANIZATION_MARKERS)) and not any(w in ROLE_HEADS for w in main):
-        return ORGANIZATION
-    if head in ROLE_HEADS or head.rsplit("-", 1)[-1] in ROLE_HEADS:
-        return ROLE
-    if head in QUALIFIED_ROLE_HEADS:
-        if head == "administration" and len(main) >= 2:
-            return UNIT
-        return ROLE if len(main) >= 2 and main[-2] not in ("all", "other", "the") else None
-    if head in UNIT_HEADS:
-        if head in GENERIC_PLURAL_UNITS:
-            return None  # "County agencies", "local governmental units": kinds of bodies, not one body
-        if head in WEAK_UNIT_HEADS:
-            orig = name.split()
-            idx = len(main) - 1
-            capital = orig[idx][:1].isupper() or (idx > 0 and orig[idx - 1][:1].isupper() and orig[idx - 1] not in acronyms
-                                                  and not _ACRONYM.match(orig[idx - 1]))
-            if not capital:
-                return None
-        return UNIT
-    for w in reversed(main):
-        if w in ROLE_HEADS:
-            return ROLE
-        if w in UNIT_HEADS and w not in WEAK_UNIT_HEADS:
-            return UNIT
-    if name in acronyms.values():
-        return UNIT
-    if list_context and name[:1].isupper() and len(words) <= 6:
-        return UNIT  # a named office in "the offices of A, B and C"
-    return None
-
-
-_COMMA_UNIT = re.compile(r",\s*(?:department|division|office|unit|bureau)\b")
-GENERIC_PLURAL_UNITS = frozenset("agencies units offices departments divisions organizations entities institutions "
-                                 "groups bodies associations unions".split())
-
-
-def _head_region(words: list[str]) -> list[str]:
-    """The words before the first complement ('of', 'for'): 'director of the X' -> ['director']."""
-    for i, w in enumerate(words):
-        if w in ("of", "for") and i > 0:
-            return words[:i]
-    return words

@@ -13,8 +13,8 @@ from orgkg.ontology.schema import PART_OF, ROLE, UNDER_DIRECTION_OF, UNIT
 
 from .acronyms import find_acronyms
 from .competencies import keyed_competencies
+from .mentions import classify
 from .model import Alias, Competency, Evidence, Extraction, Relation
-from .phrases import classify
 from .relations import RELATION_SECTIONS, apply_rules
 from .segment import clauses, sentences
 from .text import Repaired

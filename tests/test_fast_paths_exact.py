@@ -207,12 +207,12 @@ ACRONYMS = st.dictionaries(st.sampled_from(["DSSEM", "OSS", "SS", "Safety"]),
 def test_memoised_mention_names_equal_a_fresh_reading(calls):
     """_target reuses a surface's name and type while the acronyms answer the same questions; documents
     with other acronyms must still get what a reading without the memo gives."""
-    from orgkg.loaders import phrases
+    from orgkg.loaders import mentions, phrases
 
     for surface, acr, list_context in calls:
         toks = phrases._tokens(surface, 0, len(surface))
         got = phrases._target(toks, surface, acr, list_context)
-        want = phrases._name_and_type(phrases._surface(toks, surface), acr, list_context) if toks else None
+        want = mentions.name_and_type(phrases._surface(toks, surface), acr, list_context) if toks else None
         assert (got and (got.name, got.type)) == want
 
 
@@ -279,7 +279,7 @@ def _has_head_plain(part, acronyms):
             return True
         if lw in P.QUALIFIED_ROLE_HEADS and not t[0][:1].isupper():
             return True
-        if t[0] in acronyms or (P._ACRONYM.match(t[0]) and len(t[0]) >= 2):
+        if t[0] in acronyms or (P.ACRONYM.match(t[0]) and len(t[0]) >= 2):
             return True
     return False
 

@@ -1,0 +1,188 @@
+"""Naming and typing one mention: "the staff of the Department of X (DX)" -> ("Department of X", Unit).
+
+`classify` says whether a name is a Role, a Unit or an Organization (or nothing: a vague group);
+`named` cleans a mention's surface text into its name and memoises the answer per surface.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgkg.ontology.schema import ORGANIZATION, ROLE, UNIT
+
+from .lexicon import (
+    DETERMINERS,
+    ORGANIZATION_MARKERS,
+    QUALIFIED_ROLE_HEADS,
+    ROLE_HEADS,
+    UNIT_HEADS,
+    VAGUE,
+    VAGUE_PHRASES,
+    WEAK_UNIT_HEADS,
+)
+
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]*[A-Z0-9]$")
+_PARENS = re.compile(r"\s*\([^)]*\)?")
+_POSSESSIVE = re.compile(r"'s$|s'$")
+_WS = re.compile(r"\s+")
+_DETERMINERS_RE = re.compile("(?:" + "|".join(re.escape(d) for d in DETERMINERS) + ")*", re.IGNORECASE | re.ASCII)
+_SINGLE_SPACED = re.compile(r"\S+(?: \S+)*")
+_MEMBERS_OF = re.compile(r"^(?:members|representatives)\s+of\s+(?:the\s+)?", re.I)
+_STAFF_OF = re.compile(r"^(?:staff|employees|personnel|workforce)\s+(?:of|in|within|at)\s+(?:the\s+)?(.+)$", re.I)
+_OTHER_ALL = re.compile(r"^(?:the\s+)?(?:other|all)\s+", re.I)
+_DEPT_PERSONNEL = re.compile(r"\s+(?:department)\s+personnel$", re.I)
+
+
+class _Asked:
+    """A document's acronyms that note every question put to them. What a name resolves to depends on the
+    acronyms only through these answers, so a memoised result holds for any document answering alike."""
+
+    __slots__ = ("acronyms", "keys", "values_")
+
+    def __init__(self, acronyms: dict[str, str]) -> None:
+        self.acronyms = acronyms
+        self.keys: dict[str, str | None] = {}  # key asked -> its expansion, None when absent
+        self.values_: dict[str, bool] = {}  # name asked of the expansions -> whether it is one
+
+    def __contains__(self, k: str) -> bool:
+        self.keys[k] = self.acronyms.get(k)
+        return k in self.acronyms
+
+    def __getitem__(self, k: str) -> str:
+        self.keys[k] = self.acronyms.get(k)
+        return self.acronyms[k]
+
+    def values(self) -> _AskedValues:
+        return _AskedValues(self)
+
+
+class _AskedValues:
+    __slots__ = ("asked",)
+
+    def __init__(self, asked: _Asked) -> None:
+        self.asked = asked
+
+    def __contains__(self, name: str) -> bool:
+        got = name in self.asked.acronyms.values()
+        self.asked.values_[name] = got
+        return got
+
+
+# surface and list_context -> (acronym questions and answers, expansion questions and answers, (name, type) or None)
+_NAMED: dict[tuple[str, bool], tuple[tuple, tuple, tuple[str, str] | None]] = {}
+
+
+def named(surface: str, acronyms: dict[str, str], list_context: bool = False) -> tuple[str, str] | None:
+    """A mention's (name, type) from its surface text, or None. Mentions repeat across a corpus (every role
+    of a unit names it): worked out once per surface and reused while the acronyms answer alike."""
+    key = (surface, list_context)
+    memo = _NAMED.get(key)
+    if memo is not None and all(acronyms.get(k) == v for k, v in memo[0]) \
+            and all((n in acronyms.values()) == v for n, v in memo[1]):
+        return memo[2]
+    asked = _Asked(acronyms)
+    got = name_and_type(surface, asked, list_context)
+    if len(_NAMED) < 200_000:  # bounded: a pathological corpus cannot grow it without end
+        _NAMED[key] = (tuple(asked.keys.items()), tuple(asked.values_.items()), got)
+    return got
+
+
+def name_and_type(name: str, acronyms, list_context: bool) -> tuple[str, str] | None:
+    """A mention's surface -> its clean name and type; None when it is no entity."""
+    if "(" in name:
+        name = _PARENS.sub("", name)  # drop "(DSSEM)", "(s)"
+    name = name.strip(" ,)")
+    if name.endswith(("'s", "s'")):
+        name = _POSSESSIVE.sub("", name)
+    name = _strip_determiners(name)
+    if not _SINGLE_SPACED.fullmatch(name):
+        name = _WS.sub(" ", name)
+    name = name.strip(" ,/")
+    # the cheap tests below skip regexes that cannot match
+    low = name[:14].lower()
+    if low.startswith(("members", "representatives")):
+        name = _MEMBERS_OF.sub("", name)
+        low = name[:14].lower()
+    if low.startswith(("staff", "employees", "personnel", "workforce")):
+        staff_of = _STAFF_OF.match(name)
+        if staff_of and classify(staff_of.group(1), acronyms) in (UNIT, ORGANIZATION):
+            name = staff_of.group(1)  # "the staff of the Department of X": the department
+        low = name[:14].lower()
+    if low.startswith(("the", "other", "all")):
+        name = _OTHER_ALL.sub("", name)
+    if name[-9:].lower() == "personnel":
+        name = _DEPT_PERSONNEL.sub(" department", name)
+    if not name or len(name) > 120:
+        return None
+    if name in acronyms:
+        full = acronyms[name]
+        return full, classify(full, acronyms) or UNIT
+    if ACRONYM.match(name) and len(name) >= 2:
+        return name, UNIT  # an undefined acronym: most are units
+    typ = classify(name, acronyms, list_context)
+    return None if typ is None else (name, typ)
+
+
+def _strip_determiners(name: str) -> str:
+    m = _DETERMINERS_RE.match(name)  # "the", "all the", "each of the" ... repeatedly, in DETERMINERS order
+    return name[m.end():].strip()
+
+
+def classify(name: str, acronyms: dict[str, str], list_context: bool = False) -> str | None:
+    """Role, Unit or Organization for a name; None when it is a vague group or not an entity."""
+    low = name.lower()
+    split = low.split()
+    words = [w.strip(",;:") for w in split]
+    if not words or low in VAGUE or low in VAGUE_PHRASES:
+        return None
+    if len(words) == 1 and (low.rstrip("s") in VAGUE or low in ("administration",)):
+        return UNIT if low == "administration" else None
+    main = _head_region(words)
+    joined = " ".join(split[:len(main)])
+    if "," in joined:
+        first = joined.split(",")[0].split()
+        if first and (first[-1] in ROLE_HEADS or _COMMA_UNIT.search(joined)):
+            main = first  # "director, Department of Transportation", "Data Analyst, Magnet Programs": the role comes first
+    head = main[-1] if main else words[-1]
+    if any(map(low.__contains__, ORGANIZATION_MARKERS)) and not any(w in ROLE_HEADS for w in main):
+        return ORGANIZATION
+    if head in ROLE_HEADS or head.rsplit("-", 1)[-1] in ROLE_HEADS:
+        return ROLE
+    if head in QUALIFIED_ROLE_HEADS:
+        if head == "administration" and len(main) >= 2:
+            return UNIT
+        return ROLE if len(main) >= 2 and main[-2] not in ("all", "other", "the") else None
+    if head in UNIT_HEADS:
+        if head in GENERIC_PLURAL_UNITS:
+            return None  # "County agencies", "local governmental units": kinds of bodies, not one body
+        if head in WEAK_UNIT_HEADS:
+            orig = name.split()
+            idx = len(main) - 1
+            capital = orig[idx][:1].isupper() or (idx > 0 and orig[idx - 1][:1].isupper() and orig[idx - 1] not in acronyms
+                                                  and not ACRONYM.match(orig[idx - 1]))
+            if not capital:
+                return None
+        return UNIT
+    for w in reversed(main):
+        if w in ROLE_HEADS:
+            return ROLE
+        if w in UNIT_HEADS and w not in WEAK_UNIT_HEADS:
+            return UNIT
+    if name in acronyms.values():
+        return UNIT
+    if list_context and name[:1].isupper() and len(words) <= 6:
+        return UNIT  # a named office in "the offices of A, B and C"
+    return None
+
+
+_COMMA_UNIT = re.compile(r",\s*(?:department|division|office|unit|bureau)\b")
+GENERIC_PLURAL_UNITS = frozenset("agencies units offices departments divisions organizations entities institutions "
+                                 "groups bodies associations unions".split())
+
+
+def _head_region(words: list[str]) -> list[str]:
+    """The words before the first complement ('of', 'for'): 'director of the X' -> ['director']."""
+    for i, w in enumerate(words):
+        if w in ("of", "for") and i > 0:
+            return words[:i]
+    return words
