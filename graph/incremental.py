@@ -45,12 +45,22 @@ from orgkg.gcpause import paused_gc
 
 from .build import Fold, Resolver, _slug, doc_ops, op_target, resolver_input
 from .cache import ExtractionCache, extractor_fingerprint, from_json, transaction
-from .store import EDGES_END, NODES_END, atomic_file, atomic_write, file_chunks, header_line, save, write_all
+from .store import (
+    EDGES_END,
+    NODES_END,
+    atomic_file,
+    atomic_write,
+    encode_records,
+    file_chunks,
+    header_line,
+    save,
+    write_all,
+)
 
 STATE_VERSION = 1
 RACY_NS = 2_000_000_000  # files modified this close to the last build's start are re-hashed, not trusted by mtime
 
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode  # as store._enc
+_dumps = encode_records  # operations, resolver inputs and record lines: the text a full build writes
 
 
 @dataclass
@@ -258,7 +268,7 @@ def _merge_save_state(pairs: list, output: Path, db, stats, started_ns: int, loa
         g.apply_all(ops)
     t2 = time.perf_counter()
     summary = g.summary()
-    _write(output, file_chunks(summary, g.nodes, g.edges))
+    _write(output, file_chunks(summary, g.nodes, g.edges, encode_records))
     t3 = time.perf_counter()
     if db is not None:
         docs = [(p, stats[p][1], stats[p][2], stats[p][0], ex.doc, _dumps(inp)) for (p, ex), inp in zip(pairs, inputs)

@@ -23,6 +23,11 @@ from orgkg.errors import UserError
 
 from .orggraph import OrgGraph
 
+try:
+    import orjson
+except ImportError:  # a declared dependency; without it the standard encoder writes the same text, slower
+    orjson = None
+
 
 def to_dict(g: OrgGraph) -> dict:
     nodes = [{"id": nid, **d} for nid, d in sorted(g.g.nodes(data=True), key=lambda x: x[0])]
@@ -68,6 +73,19 @@ def from_dict(data: dict, where: str = "<graph>") -> OrgGraph:
 _enc = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
+def _orjson_text(obj) -> str:
+    try:
+        return orjson.dumps(obj).decode()
+    except TypeError:  # orjson.JSONEncodeError: a key that is no string, an int beyond 64 bits
+        return _enc(obj)
+
+
+# A build's records hold strings, ints, bools, None and lists and dicts of them, never floats; for those orjson
+# writes exactly _enc's text, ~1.7x faster (tests/test_graph_encoding.py). Not for any graph: floats would be
+# written differently (1e-05 vs 0.00001; NaN as null), so OrgGraph.save keeps _enc.
+encode_records = _orjson_text if orjson is not None else _enc
+
+
 def header_line(summary: dict) -> str:
     return _enc({"format": GRAPH_FORMAT, "version": GRAPH_FORMAT_VERSION, "summary": summary})[:-1] + ',"nodes":['
 
@@ -81,7 +99,7 @@ def _joined(items: list[dict], first_key: str, batch: int = 512) -> str:
     return ",\n".join(_batches(items, first_key, batch))
 
 
-def _batches(items: list[dict], first_key: str, batch: int = 512) -> list[str]:
+def _batches(items: list[dict], first_key: str, batch: int = 512, encode=_enc) -> list[str]:
     """The items' JSON texts joined by ',\n', in pieces of `batch` items (joined by ',\n' too).
 
     One encoder call per batch of items, then a newline after each separator between items: every item
@@ -95,21 +113,22 @@ def _batches(items: list[dict], first_key: str, batch: int = 512) -> list[str]:
     out = []
     for i in range(0, len(items), batch):
         part = items[i:i + batch]
-        text = _enc(part)
+        text = encode(part)
         if text.count(sep) == len(part) - 1:
             out.append(text[1:-1].replace(sep, nl))
         else:
-            out.append(",\n".join(_enc(item) for item in part))
+            out.append(",\n".join(encode(item) for item in part))
     return out
 
 
-def file_chunks(summary: dict, nodes: dict[str, dict], edges: dict[tuple[str, str, str], dict]) -> list[str]:
+def file_chunks(summary: dict, nodes: dict[str, dict], edges: dict[tuple[str, str, str], dict],
+                encode=_enc) -> list[str]:
     """The file text, in pieces, of a graph given as its records (its lines): node id -> {"id", ...attributes}
     and (source, target, type) -> {"source", "target", ...attributes}. Pieces, not one text: joining them
-    would copy the whole file once more."""
+    would copy the whole file once more. `encode`: encode_records for a build's records."""
     parts = [header_line(summary), "\n"]
     for records, first_key, end in ((nodes, "id", NODES_END), (edges, "source", EDGES_END)):
-        for text in _batches(list(map(records.__getitem__, sorted(records))), first_key):
+        for text in _batches(list(map(records.__getitem__, sorted(records))), first_key, encode=encode):
             parts += [text, ",\n"]
         if records:
             parts[-1] = "\n"  # the last batch's line ends the section
