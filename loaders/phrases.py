@@ -35,9 +35,9 @@ class Target:
     located_in: Target | None = None  # "X in the Department of Y": Y
 
 
-# A token is a plain tuple (word, lower-cased word, start, end, index in the token stream; a gap in the
-# indices means the words were not adjacent): _tokens builds a page's worth of them in C, and tuple items
-# read as fast as slots. The names below are only for reading; the code indexes with literals.
+# A token is a plain tuple: [0] the word, [1] it lower-cased, [2] start and [3] end in the text, [4] its index
+# in the token stream (a gap means the words were not adjacent). _tokens builds them in C, and tuple items
+# read as fast as slots; `Tok` names the shape for type hints.
 Tok = tuple[str, str, int, int, int]
 _WORD, _LOWER = itemgetter(0), itemgetter(1)  # for map(): a token list's words without a Python step each
 _LOCATION_WORDS = frozenset({"in", "within", "at"})
