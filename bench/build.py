@@ -124,11 +124,17 @@ def main(argv=None) -> int:
         print(f"F1 by type at {r['docs']} docs: " + ", ".join(f"{k} {v}" for k, v in r["f1"]["types"].items()))
     res = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
                        "load_avg": os.getloadavg()}, "rows": rows}
+    write_result("build", res)
+    return 0
+
+
+def write_result(kind: str, res: dict) -> Path:
+    """bench/results/KIND-<time>.json (gitignored): the run's figures, beside the printed table."""
     (ROOT / "results").mkdir(exist_ok=True)
-    out = ROOT / "results" / f"build-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    out = ROOT / "results" / f"{kind}-{time.strftime('%Y%m%d-%H%M%S')}.json"
     out.write_text(json.dumps(res, indent=1) + "\n")
     print(f"wrote {out}")
-    return 0
+    return out
 
 
 if __name__ == "__main__":
