@@ -135,23 +135,7 @@ def _corefer(ex: Extraction) -> None:
     """Short mentions that a longer one in the same document completes name the same entity:
     'the associate superintendent' -> 'associate superintendent of Employee Engagement ...' (roles),
     'Student Welfare and Compliance' -> 'Student Welfare and Compliance unit' (units)."""
-    longer: dict[tuple[str, str], set[str]] = {}
-    roles = {r.target for r in ex.relations if r.target_type == ROLE}
-    by_low: dict[str, list[str]] = {}
-    for n in roles:
-        by_low.setdefault(n.lower(), []).append(n)
-    for m in roles:  # m completes n when m starts with n + " of " (case aside)
-        low = m.lower()
-        p = low.find(" of ")
-        while p >= 0:
-            for n in by_low.get(low[:p], ()):
-                longer.setdefault((ROLE, n), set()).add(m)
-            p = low.find(" of ", p + 1)
-    units = {r.target for r in ex.relations if r.target_type == UNIT}
-    for m in units:  # m completes n when m is n + " unit", " Office", ...
-        for s in _UNIT_SUFFIXES:
-            if m.endswith(s) and m[:-len(s)] in units:
-                longer.setdefault((UNIT, m[:-len(s)]), set()).add(m)
+    longer = _longer_forms(ex.relations)
 
     def full(typ: str, name: str) -> str:
         found = longer.get((typ, name))
@@ -163,6 +147,28 @@ def _corefer(ex: Extraction) -> None:
             r.source = full(r.source_type, r.source)
     ex.relations = [r for r in ex.relations
                     if not (r.type == PART_OF and r.source and r.source.lower() == r.target.lower())]
+
+
+def _longer_forms(relations: list[Relation]) -> dict[tuple[str, str], set[str]]:
+    """(type, short target) -> the targets that complete it; only shorts that have one."""
+    longer: dict[tuple[str, str], set[str]] = {}
+    roles = {r.target for r in relations if r.target_type == ROLE}
+    by_low: dict[str, list[str]] = {}
+    for n in roles:
+        by_low.setdefault(n.lower(), []).append(n)
+    for m in roles:  # m completes n when m starts with n + " of " (case aside)
+        low = m.lower()
+        p = low.find(" of ")
+        while p >= 0:
+            for n in by_low.get(low[:p], ()):
+                longer.setdefault((ROLE, n), set()).add(m)
+            p = low.find(" of ", p + 1)
+    units = {r.target for r in relations if r.target_type == UNIT}
+    for m in units:  # m completes n when m is n + " unit", " Office", ...
+        for s in _UNIT_SUFFIXES:
+            if m.endswith(s) and m[:-len(s)] in units:
+                longer.setdefault((UNIT, m[:-len(s)]), set()).add(m)
+    return longer
 
 
 def _competencies(ex: Extraction, rep: Repaired, key: str, a: int, b: int) -> None:
