@@ -23,6 +23,7 @@ from .lexicon import (
     VERBS,
     WEAK_UNIT_HEADS,
 )
+from .memo import WordMemo
 from .mentions import ACRONYM, named
 
 
@@ -66,24 +67,18 @@ _CUT_WORDS = frozenset({";", ":", "to", "for", "in", "within", "at", "such", "th
 _TESTED, _ORDINARY_CAPITALISED, _ORDINARY = 0, 1, 2
 
 
-class _CutKind(dict):
-    """A lower-cased word -> which of _cut's list-end tests can apply to it, worked out once per word:
-    _TESTED (any), _ORDINARY_CAPITALISED (only those for a word written in lower case), _ORDINARY (none)."""
-
-    def __missing__(self, lw: str) -> int:
-        if lw in _CUT_WORDS or (_PARTICIPLE.fullmatch(lw) and lw not in _KEEP_PARTICIPLES):
-            kind = _TESTED
-        elif (_VERB_AFTER_NAME.match(lw) or (lw.endswith("ly") and len(lw) > 4 and lw not in _NOT_ADVERBS)
-              or (lw.endswith("ing") and lw in CO_VERBS and lw not in _KEEP_PARTICIPLES)):
-            kind = _ORDINARY_CAPITALISED
-        else:
-            kind = _ORDINARY
-        if len(self) < 500_000:  # bounded: a pathological corpus cannot grow it without end
-            self[lw] = kind
-        return kind
+def _cut_kind(lw: str) -> int:
+    """Which of _cut's list-end tests can apply to a lower-cased word: _TESTED (any), _ORDINARY_CAPITALISED
+    (only those for a word written in lower case), _ORDINARY (none)."""
+    if lw in _CUT_WORDS or (_PARTICIPLE.fullmatch(lw) and lw not in _KEEP_PARTICIPLES):
+        return _TESTED
+    if (_VERB_AFTER_NAME.match(lw) or (lw.endswith("ly") and len(lw) > 4 and lw not in _NOT_ADVERBS)
+            or (lw.endswith("ing") and lw in CO_VERBS and lw not in _KEEP_PARTICIPLES)):
+        return _ORDINARY_CAPITALISED
+    return _ORDINARY
 
 
-_CUT_KIND = _CutKind()
+_CUT_KIND = WordMemo(_cut_kind)
 
 
 def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = None,
@@ -483,24 +478,8 @@ def _bare_role(part: list[Tok]) -> bool:
     return 1 <= len(words) <= 3 and words[-1] in ROLE_HEADS
 
 
-class _WordTest(dict):
-    """A word -> a test's answer for it, worked out the first time the word is seen (words repeat)."""
-
-    __slots__ = ("test",)
-
-    def __init__(self, test) -> None:
-        super().__init__()
-        self.test = test
-
-    def __missing__(self, w: str) -> bool:
-        got = self.test(w)
-        if len(self) < 500_000:  # bounded: a pathological corpus cannot grow it without end
-            self[w] = got
-        return got
-
-
 # a word a capitalised name may hold
-_CAPITAL_WORD = _WordTest(lambda w: w[:1].isupper() or w.lower() in ("of", "and", "the", "for", "&", "(", ")")
+_CAPITAL_WORD = WordMemo(lambda w: w[:1].isupper() or w.lower() in ("of", "and", "the", "for", "&", "(", ")")
                           or w.isdigit())
 
 
@@ -511,8 +490,8 @@ def _head_word(w: str) -> bool:
             or (lw in QUALIFIED_ROLE_HEADS and not w[:1].isupper()) or (ACRONYM.match(w) is not None and len(w) >= 2))
 
 
-_HEAD_WORD = _WordTest(_head_word)
-_ROLE_WORD = _WordTest(lambda lw: lw in ROLE_HEADS or lw.rsplit("-", 1)[-1] in ROLE_HEADS)  # lower-cased words
+_HEAD_WORD = WordMemo(_head_word)
+_ROLE_WORD = WordMemo(lambda lw: lw in ROLE_HEADS or lw.rsplit("-", 1)[-1] in ROLE_HEADS)  # lower-cased words
 
 
 def _capitalised(part: list[Tok]) -> bool:

@@ -22,6 +22,7 @@ from orgkg.ontology.schema import (
 )
 
 from .lexicon import CO_VERBS
+from .memo import WordMemo
 from .phrases import Target, targets
 from .text import has_case_folds
 
@@ -218,17 +219,12 @@ _GUARDED = {i: frozenset(_LITERAL_ID[k] for k in ALSO[r.name]) for i, r in enume
 _GUARDED_IDS = frozenset(_GUARDED)
 
 
-class _WordItems(dict):
-    """A white-space-delimited word -> the rules its keys fire and its ALSO literals, worked out once per word."""
-
-    def __missing__(self, w: str) -> frozenset[int]:
-        got = frozenset().union(*(_WORD_ITEMS_BY_KEY[k] for k in _ALL_KEYS if k in w))
-        if len(self) < 500_000:  # bounded: a pathological corpus cannot grow it without end
-            self[w] = got
-        return got
+def _word_items(w: str) -> frozenset[int]:
+    """A white-space-delimited word -> the rules its keys fire and its ALSO literals."""
+    return frozenset().union(*(_WORD_ITEMS_BY_KEY[k] for k in _ALL_KEYS if k in w))
 
 
-_WORD_ITEMS = _WordItems()
+_WORD_ITEMS = WordMemo(_word_items)
 
 
 def _rules_for(low: str) -> set[int]:
