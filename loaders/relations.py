@@ -24,7 +24,7 @@ from orgkg.ontology.schema import (
 from .lexicon import CO_VERBS
 from .memo import WordMemo
 from .phrases import Target, targets
-from .text import has_case_folds
+from .text import has_case_folds, lower_twin
 
 _VERBS = "|".join(sorted(CO_VERBS, key=len, reverse=True))
 _COVERB_TAIL = rf"(?:(?:\s*,\s*|\s+)(?:and\s+|or\s+)?(?:{_VERBS})\b)*"
@@ -132,16 +132,14 @@ def _top_level_branches(p: str) -> list[str]:
 
 
 def _lower_case_form(rule: Rule) -> re.Pattern:
-    """The rule's regex for lower-cased text: case-sensitive, and without the \\b that starts each alternative,
-    so sre scans for the first letters instead of trying the whole pattern at every position; apply_rules
-    tests that boundary itself. Exact for text without the letters IGNORECASE folds to ASCII (has_case_folds)."""
-    p = rule.pattern.pattern
-    if any(c.isupper() for c in p):
-        raise ValueError(f"{rule.name}: rule patterns are written in lower case")
-    branches = _top_level_branches(p)
+    """The rule's text.lower_twin (case-sensitive, for lower-cased text without has_case_folds), and without
+    the \\b that starts each alternative, so sre scans for the first letters instead of trying the whole
+    pattern at every position; apply_rules tests that boundary itself."""
+    twin = lower_twin(rule.pattern)
+    branches = _top_level_branches(twin.pattern)
     if not all(b.startswith(r"\b") and b[2:3].isalpha() or b.startswith(r"\b(") for b in branches):
         raise ValueError(f"{rule.name}: every alternative must start with \\b and a word")
-    return re.compile("|".join(b[2:] for b in branches))
+    return re.compile("|".join(b[2:] for b in branches), twin.flags)
 
 
 _LOWER = tuple(_lower_case_form(r) for r in RULES)
