@@ -94,11 +94,6 @@ NODES_END = '],"edges":['
 EDGES_END = "]}"
 
 
-def _joined(items: list[dict], first_key: str, batch: int = 512) -> str:
-    """The items' JSON texts joined by ',\n' (each a dict whose first key is `first_key`)."""
-    return ",\n".join(_batches(items, first_key, batch))
-
-
 def _batches(items: list[dict], first_key: str, batch: int = 512, encode=_enc) -> list[str]:
     """The items' JSON texts joined by ',\n', in pieces of `batch` items (joined by ',\n' too).
 

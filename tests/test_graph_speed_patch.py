@@ -198,5 +198,5 @@ def test_a_patch_that_fails_to_save_keeps_the_previous_graph(corpus, tmp_path, m
 def test_batched_encoding_falls_back_when_an_attribute_looks_like_a_line_boundary():
     """An attribute holding dicts that start like a line ('},{"id":') must not be cut into two lines."""
     items = [{"id": "a", "x": [{"id": "b"}, {"id": "c"}]}, {"id": "d", "t": '},{"id":'}, {"id": "e"}]
-    assert store._joined(items, "id", batch=2) == ",\n".join(store._enc(item) for item in items)
-    assert store._joined(items[1:], "id") == ",\n".join(store._enc(item) for item in items[1:])
+    assert ",\n".join(store._batches(items, "id", batch=2)) == ",\n".join(store._enc(item) for item in items)
+    assert ",\n".join(store._batches(items[1:], "id")) == ",\n".join(store._enc(item) for item in items[1:])
