@@ -206,8 +206,8 @@ def _sub_keep(pattern: re.Pattern, keep: str | None, text: str) -> tuple[str, tu
     for m in pattern.finditer(text):
         r = keep if keep is not None else m.group(0)[0]
         parts += (text[last:m.start()], r)
+        starts.append(m.start() - removed + len(r))  # in the new text: where the replacement ends
         removed += m.end() - m.start() - len(r)
-        starts.append(m.start() + len(r) - (removed - (m.end() - m.start() - len(r))))
         shifts.append(removed)
         last = m.end()
     if not parts:
