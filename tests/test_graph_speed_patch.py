@@ -51,8 +51,8 @@ def test_fold_gives_bare_nodes_their_attributes_like_orggraph():
            ("n", "Unit", "B", "unit:b", {"aliases": ["B", "Bee"]}),
            ("a", "Unit", "Bee", "unit:b"), ("a", "Unit", "Be", "unit:b"), ("a", "Unit", "Zed", "unit:z")]
     f, g = Fold(), OrgGraph()
+    f.apply_all(ops)
     for op in ops:
-        f.apply(op)
         if op[0] == "n":
             g.add_node(op[1], op[2], nid=op[3], **op[4])
         elif op[0] == "e":
