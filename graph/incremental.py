@@ -49,12 +49,13 @@ from .store import (
     EDGES_END,
     NODES_END,
     atomic_file,
-    atomic_write,
     encode_records,
     file_chunks,
     header_line,
     save,
+    save_error,
     write_all,
+    write_graph,
 )
 
 STATE_VERSION = 1
@@ -268,7 +269,7 @@ def _merge_save_state(pairs: list, output: Path, db, stats, started_ns: int, loa
         g.apply_all(ops)
     t2 = time.perf_counter()
     summary = g.summary()
-    _write(output, file_chunks(summary, g.nodes, g.edges, encode_records))
+    write_graph(output, file_chunks(summary, g.nodes, g.edges, encode_records))
     t3 = time.perf_counter()
     if db is not None:
         docs = [(p, stats[p][1], stats[p][2], stats[p][0], ex.doc, _dumps(inp)) for (p, ex), inp in zip(pairs, inputs)
@@ -287,14 +288,6 @@ def _merge_save_state(pairs: list, output: Path, db, stats, started_ns: int, loa
             _put_meta(db, started_ns, loader, output, _put_resolver(db, res))
     return summary, t2, t3
 
-
-def _write(output: Path, text: str | list[str]) -> None:
-    from orgkg.errors import UserError
-
-    try:
-        atomic_write(output, text)
-    except OSError as e:
-        raise UserError(f"{output}: cannot save graph ({e.strerror or e})") from None
 
 
 def _put_meta(db, started_ns: int, loader: str, output: Path, resolver: str | None) -> None:
@@ -418,9 +411,7 @@ def _patch(db, output: Path, meta: dict, old: dict[str, _Doc], kept: dict[str, _
     try:
         r = _rewrite(output, node_new, edge_new)
     except OSError as e:
-        from orgkg.errors import UserError
-
-        raise UserError(f"{output}: cannot save graph ({e.strerror or e})") from None
+        raise save_error(output, e) from None
     if isinstance(r, str):
         return r
     summary, t2 = r

@@ -181,11 +181,21 @@ def atomic_write(path: str | Path, text: str | Iterable[str]) -> None:
             write_all(fd, piece.encode("utf-8"))
 
 
-def save(g: OrgGraph, path: str | Path) -> None:
+def save_error(path: str | Path, e: OSError) -> UserError:
+    """The one-line error for a graph that could not be written (the previous file is left as it was)."""
+    return UserError(f"{path}: cannot save graph ({e.strerror or e})")
+
+
+def write_graph(path: str | Path, text: str | Iterable[str]) -> None:
+    """atomic_write of a graph file's text, a failure reported as one line."""
     try:
-        atomic_write(path, dumps(g))
+        atomic_write(path, text)
     except OSError as e:
-        raise UserError(f"{path}: cannot save graph ({e.strerror or e})") from None
+        raise save_error(path, e) from None
+
+
+def save(g: OrgGraph, path: str | Path) -> None:
+    write_graph(path, dumps(g))
 
 
 def load(path: str | Path) -> OrgGraph:
