@@ -1,12 +1,13 @@
 """Instructions a one-core `orgkg build` executes, counted by valgrind's callgrind: a figure that does not drift.
 
-usage: python bench/instructions.py [--docs 2000] [--seed 1] [--compare REV ...] [--work DIR]
+usage: python bench/instructions.py [--docs 2000] [--seed 1] [--cache] [--compare REV ...] [--work DIR]
 
 Wall and CPU time on a shared host drift by a quarter within an hour (bench/README.md); instruction counts are
 the same on every run of the same code and input, so they decide between two versions of a change. Each tree
 (this checkout, and every `--compare` git revision, checked out in a temporary worktree) builds the same
 synthetic corpus in a fresh process under callgrind (~50x slower than a plain run: 2,000 documents take a
-few minutes). Counts include the interpreter's start-up and imports (~0.3 G).
+few minutes). Counts include the interpreter's start-up and imports (~0.3 G). `--cache` counts the default,
+cached build instead (cold: it also fills the extraction cache and records the build state).
 """
 
 from __future__ import annotations
@@ -45,12 +46,12 @@ def package_tree(checkout: Path, dest: Path) -> Path:
     return dest
 
 
-def count(tree: Path, docs_dir: Path, tmp: Path) -> int:
-    """Instructions of `orgkg build DIR --no-cache --jobs 1 --quiet` with `tree` first on the path."""
+def count(tree: Path, docs_dir: Path, tmp: Path, cache: bool = False) -> int:
+    """Instructions of `orgkg build DIR [--no-cache] --jobs 1 --quiet` with `tree` first on the path."""
     out = tmp / f"graph-{tree.name}.json"
     env = os.environ | {"PYTHONPATH": str(tree)}
     run = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", _CHILD,
-                          "build", str(docs_dir), "-o", str(out), "--no-cache", "--jobs", "1", "--quiet"],
+                          "build", str(docs_dir), "-o", str(out), *([] if cache else ["--no-cache"]), "--jobs", "1", "--quiet"],
                          capture_output=True, text=True, env=env, cwd=tmp)
     m = re.search(r"Collected : (\d+)", run.stderr)
     if run.returncode != 0 or not m:
@@ -62,6 +63,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--cache", action="store_true", help="count the default build, which fills the cache (cold)")
     ap.add_argument("--compare", nargs="*", default=[], help="git revisions to count beside this checkout")
     ap.add_argument("--work", default=os.environ.get("ORGKG_BENCH_DIR", "/tmp/orgkg-bench"))
     a = ap.parse_args(argv)
@@ -81,18 +83,19 @@ def main(argv=None) -> int:
                 worktrees.append(wt)
                 trees[rev] = package_tree(wt, tmp / f"rev-{len(worktrees)}")
             with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-                counts = dict(zip(trees, pool.map(lambda tr: count(tr, docs_dir, tmp), trees.values())))
+                counts = dict(zip(trees, pool.map(lambda tr: count(tr, docs_dir, tmp, a.cache), trees.values())))
         finally:
             for wt in worktrees:
                 subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(wt)], check=False)
     base = counts["this checkout"]
-    print(f"one-core `orgkg build` of {a.docs} synthetic documents (seed {a.seed}), instructions under callgrind")
+    kind = "cold cached" if a.cache else "--no-cache"
+    print(f"one-core {kind} `orgkg build` of {a.docs} synthetic documents (seed {a.seed}), instructions under callgrind")
     print("tree | G instructions | M per document | vs this checkout")
     print("--- | --- | --- | ---")
     for name, n in counts.items():
         print(f"{name} | {n / 1e9:.3f} | {n / a.docs / 1e6:.3f} | {(n - base) / base * 100:+.1f} %")
     res = {"machine": {"python": platform.python_version(), "platform": platform.platform()}, "docs": a.docs,
-           "seed": a.seed, "instructions": counts}
+           "seed": a.seed, "cache": a.cache, "instructions": counts}
     write_result("instructions", res)
     return 0
 

@@ -28,14 +28,15 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import importlib
 import json
 import mmap
 import os
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from json.decoder import scanstring
-from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -58,7 +59,7 @@ from .store import (
     write_graph,
 )
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 RACY_NS = 2_000_000_000  # files modified this close to the last build's start are re-hashed, not trusted by mtime
 
 _dumps = encode_records  # operations, resolver inputs and record lines: the text a full build writes
@@ -91,8 +92,18 @@ class _Doc(NamedTuple):
 def _init_state(db) -> None:
     db.execute("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)")
     db.execute("CREATE TABLE IF NOT EXISTS docs (path TEXT PRIMARY KEY, size INT, mtime_ns INT, key TEXT, doc TEXT, res TEXT)")
-    db.execute("CREATE TABLE IF NOT EXISTS ops (path TEXT, target TEXT, ops TEXT, PRIMARY KEY (path, target)) WITHOUT ROWID")
-    db.execute("CREATE INDEX IF NOT EXISTS ops_target ON ops (target)")
+    db.execute("DROP TABLE IF EXISTS ops")  # state version 1 kept a row per (document, target)
+    db.execute("CREATE TABLE IF NOT EXISTS targets (target TEXT PRIMARY KEY, docs TEXT NOT NULL, ops TEXT) WITHOUT ROWID")
+
+
+@lru_cache(maxsize=1)
+def _ops_fingerprint() -> str:
+    """Hash of the code that turns extractions into operations and folds them: the stored operations, and the
+    ones derived again from cached extractions, must come from the same code."""
+    h = hashlib.sha256(f"v{STATE_VERSION}".encode())
+    for name in (f"{__package__}.build", f"{__package__}.ids", f"{__package__}.orggraph", "orgkg.ontology.schema"):
+        h.update(Path(importlib.import_module(name).__file__).read_bytes())
+    return h.hexdigest()[:16]
 
 
 def _meta(db) -> dict:
@@ -103,22 +114,37 @@ def _meta(db) -> dict:
         return {}
 
 
-def _group(ops: list) -> dict[str, str]:
-    """A document's operations by target, each group serialised (order kept).
-
-    All groups in one encoder call, cut where one group's list ends and the next begins ("]],[[": an
-    operation neither starts with a list nor ends with one, and raw "\0" never appears in JSON); if that
-    text does not occur exactly once per cut, one call per group.
-    """
+def _groups(ops: list) -> dict[str, list]:
+    """A document's operations by the node or edge they touch ('n\\0<id>' or 'e\\0<u>\\0<v>\\0<type>'), in order."""
     by: dict[str, list] = {}
     for op in ops:
-        by.setdefault(op_target(op), []).append(op)
-    if not by:
-        return {}
-    text = _dumps(list(by.values()))
-    if text.count("]],[[") == len(by) - 1:
-        return dict(zip(by, text[1:-1].replace("]],[[", "]]\0[[").split("\0")))
-    return {t: _dumps(v) for t, v in by.items()}
+        t = op_target(op)
+        g = by.get(t)
+        if g is None:
+            by[t] = [op]
+        else:
+            g.append(op)
+    return by
+
+
+def _target_rows(docs: list[tuple[str, list]]) -> list[tuple[str, str, str | None]]:
+    """The `targets` table of a build (documents in document order, with their operations): one row per node
+    or edge, holding the paths of the documents that touch it ("\\0"-joined, in document order) and, when
+    there are several, each one's operations on it. A node or edge one document touches (nearly every edge,
+    half the nodes) keeps no operations: a patch that needs them derives them again from that document's
+    cached extraction, so the state stays a fraction of the size of all operations (evidence included)."""
+    by: dict[str, list] = {}  # target -> [path, ops, path, ops, ...]
+    for p, ops in docs:
+        for op in ops:
+            t = op_target(op)
+            e = by.get(t)
+            if e is None:
+                by[t] = [p, [op]]
+            elif e[-2] == p:
+                e[-1].append(op)
+            else:
+                e += (p, [op])
+    return [(t, e[0], None) if len(e) == 2 else (t, "\0".join(e[0::2]), _dumps(e[1::2])) for t, e in sorted(by.items())]
 
 
 def _graph_stat(output: Path) -> list[int] | None:
@@ -156,6 +182,7 @@ def _build(files, output, loader, jobs, errors, advance, progress, cache, starte
     db = cache.db
     meta = _meta(db) if db is not None else {}
     valid = (meta.get("version") == STATE_VERSION and meta.get("fingerprint") == extractor_fingerprint()
+             and meta.get("ops") == _ops_fingerprint()
              and meta.get("loader") == loader and meta.get("graph") is not None and meta.get("graph") == _graph_stat(output))
     old: dict[str, _Doc] = {}
     if valid:
@@ -274,17 +301,12 @@ def _merge_save_state(pairs: list, output: Path, db, stats, started_ns: int, loa
     if db is not None:
         docs = [(p, stats[p][1], stats[p][2], stats[p][0], ex.doc, _dumps(inp)) for (p, ex), inp in zip(pairs, inputs)
                 if p in stats]
-        # ~250,000 rows for 10,000 documents: inserted in key order, the target index built once afterwards; that
-        # order is documents by path (unique), each one's few targets sorted, cheaper than sorting all rows at once
-        by_path = sorted(((p, ops) for (p, _), ops in zip(pairs, all_ops) if p in stats), key=itemgetter(0))
-        rows = [(p, t, o) for p, ops in by_path for t, o in sorted(_group(ops).items())]
+        rows = _target_rows([(p, ops) for (p, _), ops in zip(pairs, all_ops) if p in stats])
         with transaction(db):
-            db.execute("DROP INDEX IF EXISTS ops_target")
             db.execute("DELETE FROM docs")
-            db.execute("DELETE FROM ops")
+            db.execute("DELETE FROM targets")
             db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?)", docs)
-            db.executemany("INSERT OR REPLACE INTO ops VALUES (?, ?, ?)", rows)
-            db.execute("CREATE INDEX ops_target ON ops (target)")
+            db.executemany("INSERT INTO targets VALUES (?, ?, ?)", rows)
             _put_meta(db, started_ns, loader, output, _put_resolver(db, res))
     return summary, t2, t3
 
@@ -292,7 +314,7 @@ def _merge_save_state(pairs: list, output: Path, db, stats, started_ns: int, loa
 
 def _put_meta(db, started_ns: int, loader: str, output: Path, resolver: str | None) -> None:
     """Record the state's identity; `resolver` is the hash of the stored resolver decisions it goes with."""
-    meta = {"version": STATE_VERSION, "fingerprint": extractor_fingerprint(), "loader": loader,
+    meta = {"version": STATE_VERSION, "fingerprint": extractor_fingerprint(), "ops": _ops_fingerprint(), "loader": loader,
             "graph": _graph_stat(output), "started_ns": started_ns, "resolver": resolver}
     db.execute("INSERT OR REPLACE INTO meta VALUES ('state', ?)", (json.dumps(meta),))
 
@@ -369,36 +391,67 @@ def _patch(db, output: Path, meta: dict, old: dict[str, _Doc], kept: dict[str, _
     renamed = {k for k in old_res.role_names.keys() | new_res.role_names.keys()
                if old_res.role_names.get(k) != new_res.role_names.get(k)}
     rederive: dict[str, Extraction] = dict(fresh)
-    if renamed:
-        targets = [f"n\0role:{_slug(k)}" for k in renamed]  # Resolver.node_id: id from the key a name maps to
-        for t in targets:
-            for (p,) in db.execute("SELECT path FROM ops WHERE target = ?", (t,)):
-                if p in kept and p not in rederive:
-                    ex = cache.get(kept[p].key)
-                    if ex is None:
-                        return "a cached extraction is missing"
-                    rederive[p] = ex
-    new_groups = {p: _group(doc_ops(ex, new_res)) for p, ex in rederive.items()}
-    old_groups: dict[str, dict[str, str]] = {}
+    for k in renamed:
+        row = db.execute("SELECT docs FROM targets WHERE target = ?", (f"n\0role:{_slug(k)}",)).fetchone()  # Resolver.node_id
+        for p in row[0].split("\0") if row else ():
+            if p in kept and p not in rederive:
+                ex = cache.get(kept[p].key)
+                if ex is None:
+                    return "a cached extraction is missing"
+                rederive[p] = ex
+    # each document's operations before and after, by target: the old ones derived again from its previous
+    # extraction with the previous resolver, exactly as the last build derived them
+    new_groups = {p: _groups(doc_ops(ex, new_res)) for p, ex in rederive.items()}
+    gone_set = set(removed)
+    old_groups: dict[str, dict[str, list]] = {}
     for p in [*rederive, *removed]:
-        old_groups[p] = dict(db.execute("SELECT target, ops FROM ops WHERE path = ?", (p,)).fetchall()) if p in old else {}
+        if p not in old:
+            old_groups[p] = {}
+            continue
+        ex = rederive[p] if p in kept else cache.get(old[p].key)  # kept: re-derived for a renamed role only
+        if ex is None:
+            return "a cached extraction is missing"
+        old_groups[p] = _groups(doc_ops(ex, old_res))
     affected: set[str] = set()
-    for p in old_groups:
-        a, b = old_groups[p], new_groups.get(p, {})
-        affected.update(t for t in a.keys() | b.keys() if a.get(t) != b.get(t))
+    for p, a in old_groups.items():
+        b = new_groups.get(p, {})
+        affected.update(t for t in a.keys() | b.keys() if t not in a or t not in b or _dumps(a[t]) != _dumps(b[t]))
     # replay each affected node / edge from all its operations, in document order (edges apart: replayed
-    # without their nodes, they would create bare ones)
-    gone = set(removed)
+    # without their nodes, they would create bare ones); the state's row for it is rewritten too
+    unchanged: dict[str, dict[str, list]] = {}  # groups of untouched documents, derived again from their extraction
     nodes_g, edges_g = Fold(), Fold()
+    rows_new: list[tuple[str, str, str | None]] = []
+    rows_gone: list[tuple[str]] = []
     for t in sorted(affected):
-        rows = {p: o for p, o in db.execute("SELECT path, ops FROM ops WHERE target = ?", (t,)) if p not in gone}
+        row = db.execute("SELECT docs, ops FROM targets WHERE target = ?", (t,)).fetchone()
+        paths = row[0].split("\0") if row else []
+        stored = json.loads(row[1]) if row and row[1] is not None else None
+        ops_of: dict[str, list] = {}
+        for i, q in enumerate(paths):
+            if q in gone_set or q in rederive:
+                continue
+            if stored is not None:
+                ops_of[q] = stored[i]
+                continue
+            if q not in unchanged:
+                ex = cache.get(kept[q].key) if q in kept else None
+                if ex is None:
+                    return "a cached extraction is missing"
+                unchanged[q] = _groups(doc_ops(ex, new_res))
+            if t not in unchanged[q]:
+                return "the build state does not match its documents"
+            ops_of[q] = unchanged[q][t]
         for p in rederive:
-            rows.pop(p, None)
             if t in new_groups[p]:
-                rows[p] = new_groups[p][t]
+                ops_of[p] = new_groups[p][t]
+        order = sorted(ops_of, key=docname.__getitem__)
         g = edges_g if t[0] == "e" else nodes_g
-        for p in sorted(rows, key=docname.__getitem__):
-            g.apply_all(map(tuple, json.loads(rows[p])))
+        for q in order:
+            g.apply_all(map(tuple, ops_of[q]))
+        if not order:
+            rows_gone.append((t,))
+        else:
+            rows_new.append((t, order[0], None) if len(order) == 1 else (t, "\0".join(order), _dumps([ops_of[q] for q in order])))
     node_new: dict[str, dict | None] = {}
     edge_new: dict[tuple[str, str, str], dict | None] = {}
     for t in affected:
@@ -417,11 +470,9 @@ def _patch(db, output: Path, meta: dict, old: dict[str, _Doc], kept: dict[str, _
     summary, t2 = r
     t3 = time.perf_counter()
     with transaction(db):
-        for p in [*removed, *rederive]:
-            db.execute("DELETE FROM ops WHERE path = ?", (p,))
+        db.executemany("DELETE FROM targets WHERE target = ?", rows_gone)
+        db.executemany("INSERT OR REPLACE INTO targets VALUES (?, ?, ?)", rows_new)
         db.executemany("DELETE FROM docs WHERE path = ?", [(p,) for p in removed])
-        db.executemany("INSERT OR REPLACE INTO ops VALUES (?, ?, ?)",
-                       [(p, t, o) for p, grp in new_groups.items() for t, o in grp.items()])
         db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?)",
                        [(p, keys[p][1], keys[p][2], keys[p][0], ex.doc, new_json[p]) for p, ex in fresh.items()])
         db.executemany("UPDATE docs SET size = ?, mtime_ns = ? WHERE path = ?", [(d.size, d.mtime_ns, d.path) for d in moved])
