@@ -1,9 +1,11 @@
 """Benchmark `orgkg build` on synthetic corpora: docs/s, peak RSS, I/O floor, extraction F1 vs ground truth.
 
 usage: python bench/build.py [--sizes 1000,10000,50000] [--seed 1] [--jobs 1] [--f1-max 10000] [--work DIR]
-                             [--repeat N]
+                             [--repeat N] [--modes no-cache,cached]
 
-Each build runs in a fresh process (`orgkg build DIR --no-cache --jobs J`), so peak RSS is that build's;
+Each size is built two ways, each in a fresh process so peak RSS is that build's: `orgkg build DIR --no-cache
+--jobs J` (extraction, merge, save) and the default `orgkg build DIR --jobs J` from cold, which also fills the
+extraction cache and records the build state that later rebuilds patch from (bench/incremental.py).
 CPU s is the CPU time the build used (its worker processes included): on a shared host, wall time also
 counts time the vCPU was lent to others.
 The I/O floor is a plain read + UTF-8 decode of the same files in this run. F1 scores
@@ -53,10 +55,15 @@ def io_floor(files: list[Path]) -> float:
     return time.perf_counter() - t
 
 
-def timed_build(d: Path, jobs: int) -> dict:
+MODES = ("no-cache", "cached")
+
+
+def timed_build(d: Path, jobs: int, mode: str = "no-cache") -> dict:
+    """One build in a fresh process; `mode` "cached" is the default build, cold (a new output directory)."""
     with tempfile.TemporaryDirectory() as tmp:
-        out = subprocess.run([sys.executable, "-c", _CHILD, "build", str(d), "-o", f"{tmp}/org.json", "--no-cache",
-                              "--quiet", "--jobs", str(jobs)], capture_output=True, text=True)
+        out = subprocess.run([sys.executable, "-c", _CHILD, "build", str(d), "-o", f"{tmp}/org.json",
+                              *(["--no-cache"] if mode == "no-cache" else []), "--quiet", "--jobs", str(jobs)],
+                             capture_output=True, text=True)
     line = [x for x in out.stdout.splitlines() if x.startswith("BENCH")]
     if not line:
         raise SystemExit(f"build failed: {out.stderr.strip()[-500:]}")
@@ -86,7 +93,11 @@ def main(argv=None) -> int:
     ap.add_argument("--work", default=os.environ.get("ORGKG_BENCH_DIR", "/tmp/orgkg-bench"))
     ap.add_argument("--repeat", type=int, default=1,
                     help="builds per size; the table shows the fastest, the JSON every run (shared hosts drift)")
+    ap.add_argument("--modes", default=",".join(MODES), help="which builds to time: no-cache, cached (cold) or both")
     a = ap.parse_args(argv)
+    modes = [m for m in a.modes.split(",") if m]
+    if not modes or any(m not in MODES for m in modes):
+        ap.error(f"--modes takes a comma-separated list of {', '.join(MODES)}")
     work = Path(a.work)
     work.mkdir(parents=True, exist_ok=True)
     rows = []
@@ -96,29 +107,39 @@ def main(argv=None) -> int:
         gen = time.perf_counter() - t
         files = sorted(d.glob("*.txt"))
         floor = io_floor(files)
-        runs = [timed_build(d, a.jobs) for _ in range(max(1, a.repeat))]
-        b = min(runs, key=lambda r: r["seconds"])
-        row = {"docs": len(files), "jobs": a.jobs, "build_s": round(b["seconds"], 2),
-               "docs_per_s": round(len(files) / b["seconds"], 1), "cpu_s": round(b["cpu_s"], 2),
-               "peak_rss_mb": round(b["peak_rss_mb"], 1),
-               "rss_kb_per_doc": round(b["peak_rss_mb"] * 1024 / len(files), 1),
-               "io_floor_s": round(floor, 3), "x_io_floor": round(b["seconds"] / max(floor, 1e-9), 1),
-               "corpus_gen_s": round(gen, 1), "runs_s": [round(r["seconds"], 2) for r in runs],
-               "median_docs_per_s": round(len(files) / statistics.median(r["seconds"] for r in runs), 1)}
+        row = {"docs": len(files), "jobs": a.jobs, "io_floor_s": round(floor, 3), "corpus_gen_s": round(gen, 1)}
+        for mode in modes:  # alternated, so a drifting host slows both alike
+            row[mode] = []
+        for _ in range(max(1, a.repeat)):
+            for mode in modes:
+                row[mode].append(timed_build(d, a.jobs, mode))
+        for mode in modes:
+            runs = row.pop(mode)
+            b = min(runs, key=lambda r: r["seconds"])
+            row[mode] = {"build_s": round(b["seconds"], 2), "docs_per_s": round(len(files) / b["seconds"], 1),
+                         "cpu_s": round(b["cpu_s"], 2), "peak_rss_mb": round(b["peak_rss_mb"], 1),
+                         "rss_kb_per_doc": round(b["peak_rss_mb"] * 1024 / len(files), 1),
+                         "x_io_floor": round(b["seconds"] / max(floor, 1e-9), 1),
+                         "runs_s": [round(r["seconds"], 2) for r in runs],
+                         "median_docs_per_s": round(len(files) / statistics.median(r["seconds"] for r in runs), 1)}
         if n <= a.f1_max:
             row["f1"] = f1(d, 0)
         rows.append(row)
         print(json.dumps(row), file=sys.stderr)
-    hdr = ("docs", "jobs", "build s", "docs/s", "CPU s", "peak RSS MB", "KB/doc", "I/O floor s", "x floor", "micro F1")
+    hdr = ("docs", "jobs", "build", "build s", "docs/s", "CPU s", "peak RSS MB", "KB/doc", "I/O floor s", "x floor", "micro F1")
     print(" | ".join(hdr))
     print(" | ".join("---" for _ in hdr))
     for r in rows:
-        print(" | ".join(str(x) for x in (r["docs"], r["jobs"], r["build_s"], r["docs_per_s"], r["cpu_s"], r["peak_rss_mb"],
-                                          r["rss_kb_per_doc"], r["io_floor_s"], r["x_io_floor"],
-                                          r["f1"]["micro"]["f1"] if "f1" in r else "-")))
+        for mode in modes:
+            m = r[mode]
+            print(" | ".join(str(x) for x in (r["docs"], r["jobs"], mode, m["build_s"], m["docs_per_s"], m["cpu_s"],
+                                              m["peak_rss_mb"], m["rss_kb_per_doc"], r["io_floor_s"], m["x_io_floor"],
+                                              r["f1"]["micro"]["f1"] if "f1" in r else "-")))
     for r in rows:
-        if len(r["runs_s"]) > 1:
-            print(f"{r['docs']} docs, {len(r['runs_s'])} runs: {r['runs_s']} s; median {r['median_docs_per_s']} docs/s")
+        for mode in modes:
+            if len(r[mode]["runs_s"]) > 1:
+                print(f"{r['docs']} docs, {mode}, {len(r[mode]['runs_s'])} runs: {r[mode]['runs_s']} s; "
+                      f"median {r[mode]['median_docs_per_s']} docs/s")
     if any("f1" in r for r in rows):
         r = [r for r in rows if "f1" in r][-1]
         print(f"F1 by type at {r['docs']} docs: " + ", ".join(f"{k} {v}" for k, v in r["f1"]["types"].items()))
