@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from orgkg.graph.build import Resolver, doc_ops, op_target, resolver_input
 from orgkg.graph.incremental import build_file
 from orgkg.loaders import expand_paths
 from orgkg.synth.corpus import write_corpus
@@ -79,8 +81,38 @@ def test_incremental_file_equals_cold_build(pool, tmp_path_factory, seq):
     for step, (kind, n, extra) in enumerate(seq):
         _apply(kind, n, extra, docs, pool, step)
         r = build_file(expand_paths([docs]), out)
-        build_file(expand_paths([docs]), cold, use_cache=False)
+        shutil.rmtree(tmp / "cold.json.cache", ignore_errors=True)
+        build_file(expand_paths([docs]), cold)  # a cold build, with the state it records
         assert out.read_bytes() == cold.read_bytes(), (kind, r.mode, r.reason)
+        assert _state(out) == _state(cold), (kind, r.mode, r.reason)
+
+
+def _state(out: Path) -> tuple[list, list]:
+    """The build state's documents (without their file stats) and its per-target rows."""
+    db = sqlite3.connect(out.with_name(out.name + ".cache") / "cache.sqlite")
+    try:
+        return (db.execute("SELECT path, key, doc, res FROM docs ORDER BY path").fetchall(),
+                db.execute("SELECT * FROM targets ORDER BY target").fetchall())
+    finally:
+        db.close()
+
+
+def test_a_document_that_touches_an_edge_touches_both_its_end_nodes(pool):
+    """What lets the state keep no row for an edge one document touches (incremental._target_rows)."""
+    from orgkg.loaders import load_file
+
+    exs = sorted((load_file(p) for p in [*pool, *expand_paths([Path(__file__).parent.parent / "orgkg" / "samples"])]),
+                 key=lambda ex: ex.doc)
+    res = Resolver.from_inputs(resolver_input(ex) for ex in exs)
+    edges = 0
+    for ex in exs:
+        ops = doc_ops(ex, res)
+        targets = {op_target(op) for op in ops}
+        for op in ops:
+            if op[0] == "e":
+                edges += 1
+                assert f"n\0{op[1]}" in targets and f"n\0{op[2]}" in targets, (ex.doc, op[:4])
+    assert edges > 100
 
 
 def test_one_changed_document_is_patched_and_re_extracted_alone(pool, tmp_path):
