@@ -8,7 +8,8 @@ import subprocess
 import sys
 
 import pytest
-from orgkg.graph.cache import ExtractionCache, from_json, to_json
+from orgkg.graph import cache as cache_mod
+from orgkg.graph.cache import ExtractionCache, decode, encode, from_json, to_json
 from orgkg.loaders import load_file
 from orgkg.loaders.parallel import extract_many
 from orgkg.synth.corpus import write_corpus
@@ -44,6 +45,18 @@ def test_cache_round_trip_is_exact(docs, sample_paths):
     for p in [*sample_paths, *sorted(docs.glob("*.txt"))[:30]]:
         ex = load_file(p)
         assert from_json(json.loads(json.dumps(to_json(ex)))) == ex
+        assert decode(encode(ex)) == to_json(ex)  # orjson's reading of the dataclasses is to_json's
+        assert from_json(decode(encode(ex))) == ex
+
+
+def test_cache_entries_orjson_cannot_encode_fall_back_to_json(sample_paths, monkeypatch):
+    ex = load_file(sample_paths[0])
+    ex.role = {**ex.role, 7: "a key that is no string"}
+    assert json.loads(encode(ex))["role"]["7"] == "a key that is no string"
+    monkeypatch.setattr(cache_mod, "orjson", None)  # the json module alone, as without the dependency
+    plain = load_file(sample_paths[0])
+    assert encode(plain) == json.dumps(to_json(plain), ensure_ascii=False)
+    assert from_json(decode(encode(plain))) == plain
 
 
 def test_cache_key_follows_content_path_and_format(tmp_path):
