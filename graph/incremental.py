@@ -2,8 +2,11 @@
 
 Beside the graph (`OUT.cache/cache.sqlite`, with the extraction cache) we keep the build state: which
 documents (path, size, mtime, content key) the graph was built from, what each contributed to entity
-resolution, and its operations grouped by the node or edge they touch (graph/build.py: a build is a
-fold of per-document operations, each aimed at one node or edge). After an edit:
+resolution, and for each node (and each edge several documents share) the documents whose operations
+touch it, with those operations when there are several (graph/build.py: a build is a fold of
+per-document operations, each aimed at one node or edge). The rest is derived again, when a patch needs
+it, from the cached extractions: a document's operations before an edit from its previous extraction,
+an edge's documents from those of its two end nodes. After an edit:
 
 1. unchanged files are recognised by (size, mtime_ns) without reading them; others are hashed and
    re-extracted only if their content key is new;
