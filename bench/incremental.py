@@ -2,10 +2,12 @@
 
 usage: python bench/incremental.py [--docs 10000] [--seed 1] [--jobs 0] [--work DIR]
 
-Prints the cold build (fills the cache), a warm rebuild with nothing changed, and a rebuild after
-editing one document, each split into listing the files, extraction (stat/hash checks, cache lookups,
-re-extraction), merge (or replay + patch), save and build-state update; then checks the patched file
-equals a cold full build's byte for byte.
+Prints the cold build (fills the cache), a warm rebuild with nothing changed, then a rebuild after each of
+these edits, in turn: a sentence appended to one document (`one_changed`); a sentence added to another's
+summary naming the unit most edges point to, so the patch touches a node thousands of documents share
+(`one_relation`); one document removed (`one_removed`) and put back (`one_added`). Each is split into
+listing the files, extraction (stat/hash checks, cache lookups, re-extraction), merge (or replay + patch),
+save and build-state update. Last, it checks the patched file equals a cold full build's byte for byte.
 """
 
 from __future__ import annotations
@@ -39,6 +41,24 @@ def one_build(d: Path, out: Path, jobs: int) -> dict:
             "extracted": r.extracted, "affected": tm.get("affected", "")}
 
 
+def busiest_unit(graph: Path) -> str:
+    """The name of the Unit most edges point to, read from the graph file."""
+    data = json.loads(graph.read_text(encoding="utf-8"))
+    names = {n["id"]: n["name"] for n in data["nodes"] if n.get("type") == "Unit"}
+    counts: dict[str, int] = {}
+    for e in data["edges"]:
+        if e["target"] in names:
+            counts[e["target"]] = counts.get(e["target"], 0) + 1
+    return names[max(counts, key=counts.get)]
+
+
+def with_summary_sentence(text: str, sentence: str) -> str:
+    """The page with `sentence` at the end of its summary paragraph (or, without one, at its end)."""
+    i = text.find("SUMMARY DESCRIPTION OF CLASSIFICATION:")
+    j = text.find("\n", i) if i >= 0 else -1
+    return text[:j] + " " + sentence + text[j:] if j >= 0 else text + "\n" + sentence + "\n"
+
+
 def identical(d: Path, out: Path) -> bool:
     """The patched file equals a cold full build's, byte for byte."""
     from orgkg.graph.incremental import build_file
@@ -65,10 +85,21 @@ def main(argv=None) -> int:
         shutil.copytree(src, d, ignore=shutil.ignore_patterns("gold", "truth.json"))
         out = Path(tmp) / "org.json"
         rows = {"cold": one_build(d, out, a.jobs), "warm": one_build(d, out, a.jobs)}
-        victim = sorted(d.glob("*.txt"))[min(37, a.docs - 1)]
+        files = sorted(d.glob("*.txt"))
+        victim = files[min(37, a.docs - 1)]
         victim.write_text(victim.read_text(encoding="utf-8") + "\nWorks closely with the Office of Testing Operations.\n",
                           encoding="utf-8")
         rows["one_changed"] = one_build(d, out, a.jobs)
+        other = files[min(38, a.docs - 1)]
+        other.write_text(with_summary_sentence(other.read_text(encoding="utf-8"), f"Collaborates with the {busiest_unit(out)}."),
+                         encoding="utf-8")
+        rows["one_relation"] = one_build(d, out, a.jobs)
+        gone = files[min(39, a.docs - 1)]
+        kept = gone.read_bytes()
+        gone.unlink()
+        rows["one_removed"] = one_build(d, out, a.jobs)
+        gone.write_bytes(kept)
+        rows["one_added"] = one_build(d, out, a.jobs)
         same = identical(d, out)
     print(f"{a.docs} docs, jobs {a.jobs}, load average {os.getloadavg()[0]:.1f}; patched file == cold build: {same}")
     cols = ["mode", "list_s", "extract_s", "merge_s", "save_s", "state_s", "total_s", "reused", "extracted", "affected"]
