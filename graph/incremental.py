@@ -140,19 +140,26 @@ def _target_rows(docs: list[tuple[str, list]]) -> list[tuple[str, str, str | Non
     documents among those touching both its ends (a document that touches an edge touches its end nodes:
     `build.doc_ops`). So the state holds ~25,000 rows for 10,000 documents, not 250,000.
     """
-    by: dict[str, list] = {}  # target -> [path, ops, path, ops, ...]
+    nodes: dict[str, list] = {}  # node id -> [path, ops, path, ops, ...]
+    edges: dict[tuple, list] = {}  # (u, v, type) -> the same
     for p, ops in docs:
         for op in ops:
-            t = op_target(op)
-            e = by.get(t)
+            if op[0] == "e":
+                by, k = edges, op[1:4]
+            else:
+                by, k = nodes, op[3]
+            e = by.get(k)
             if e is None:
-                by[t] = [p, [op]]
+                by[k] = [p, [op]]
             elif e[-2] == p:
                 e[-1].append(op)
             else:
                 e += (p, [op])
-    return [(t, e[0], None) if len(e) == 2 else (t, "\0".join(e[0::2]), _dumps(e[1::2]))
-            for t, e in sorted(by.items()) if t[0] == "n" or len(e) > 2]
+    rows = [(f"n\0{k}", e[0], None) if len(e) == 2 else (f"n\0{k}", "\0".join(e[0::2]), _dumps(e[1::2]))
+            for k, e in nodes.items()]
+    rows += [("e\0" + "\0".join(k), "\0".join(e[0::2]), _dumps(e[1::2])) for k, e in edges.items() if len(e) > 2]
+    rows.sort()
+    return rows
 
 
 def _edge_docs(db, t: str) -> list[str]:
