@@ -99,10 +99,11 @@ def test_file_chunks_of_an_empty_and_a_one_line_graph():
 
 
 def test_the_build_path_does_not_import_networkx(tmp_path):
-    """`import orgkg.cli` and a build that only writes its file leave networkx unimported; OrgGraph still has it."""
+    """`orgkg build` (its parser registers every command, `viz` and `chart` included) and a build that only
+    writes its file leave networkx unimported; OrgGraph still has it."""
     code = ("import sys, orgkg.cli, orgkg\n"
-            "from orgkg.graph.incremental import build_file\n"
-            f"build_file(orgkg.sample_paths(), {str(tmp_path / 'g.json')!r})\n"
+            f"rc = orgkg.cli.main(['build', *map(str, orgkg.sample_paths()), '-o', {str(tmp_path / 'g.json')!r}, '--quiet'])\n"
+            "assert rc == 0, rc\n"
             "assert 'networkx' not in sys.modules, 'networkx imported'\n"
             "assert len(orgkg.load(" + repr(str(tmp_path / "g.json")) + ")) > 0\n"
             "assert 'networkx' in sys.modules\n")

@@ -8,18 +8,37 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .layout import Layout, compute_layout
-from .views import DEFAULT_TYPES, SUMMARY_THRESHOLD, View, build_view
+if TYPE_CHECKING:
+    from .layout import Layout, compute_layout
+    from .views import DEFAULT_TYPES, SUMMARY_THRESHOLD, View, build_view
+
+# Loaded on first use (PEP 562): the layout needs networkx (~0.3 s to import), and every `orgkg` command,
+# `orgkg build` included, imports orgkg.viz.cli to register `viz` and `chart`.
+_LAZY = {"Layout": ".layout", "compute_layout": ".layout", "DEFAULT_TYPES": ".views", "SUMMARY_THRESHOLD": ".views",
+         "View": ".views", "build_view": ".views"}
+
+
+def __getattr__(name: str):
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+    globals()[name] = value
+    return value
 
 
 def view(g, focus: str | None = None, chain: str | None = None, collaborators: str | None = None,
          unit: str | None = None, depth: int = 2, types: tuple[str, ...] | None = None,
-         summary: bool | None = None, threshold: int = SUMMARY_THRESHOLD) -> View:
-    """What would be drawn: nodes with positions, edges with evidence (no rendering)."""
+         summary: bool | None = None, threshold: int | None = None) -> View:
+    """What would be drawn: nodes with positions, edges with evidence (no rendering). `threshold`: nodes past
+    which the whole organisation is drawn as a summary (default views.SUMMARY_THRESHOLD)."""
+    from .views import SUMMARY_THRESHOLD, build_view
+
     return build_view(g, focus=focus, chain_of=chain, collaborators_of=collaborators, unit=unit, depth=depth,
-                      types=types, summary=summary, threshold=threshold)
+                      types=types, summary=summary, threshold=SUMMARY_THRESHOLD if threshold is None else threshold)
 
 
 def html(g, **kw) -> str:
