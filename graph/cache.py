@@ -146,6 +146,13 @@ class ExtractionCache:
             self.hits += 1
         return ex
 
+    def empty(self) -> bool:
+        """No entry at all (a first build): its lookups can be skipped, each would miss."""
+        try:
+            return self.db is None or self.db.execute("SELECT 1 FROM extractions LIMIT 1").fetchone() is None
+        except sqlite3.Error:
+            return True
+
     def put(self, key: str, ex: Extraction) -> None:
         self.put_many([(key, ex)])
 

@@ -220,6 +220,7 @@ def _build(files, output, loader, jobs, errors, advance, progress, cache, starte
     fresh: dict[str, Extraction] = {}  # documents with new content: path -> extraction
     keys: dict[str, tuple[str, int, int]] = {}  # path -> (content key, size, mtime_ns)
     todo: list[Path] = []
+    lookup = (lambda k: None) if cache.empty() else cache.get
     for f in files:
         p = str(f)
         try:
@@ -242,7 +243,7 @@ def _build(files, output, loader, jobs, errors, advance, progress, cache, starte
             kept[p] = _Doc(p, st.st_size, st.st_mtime_ns, k, d.doc)
             moved.append(kept[p])
             continue
-        ex = cache.get(k)
+        ex = lookup(k)
         if ex is None:
             todo.append(f)
         else:

@@ -61,11 +61,13 @@ def test_cache_entries_orjson_cannot_encode_fall_back_to_json(sample_paths, monk
 
 def test_cache_key_follows_content_path_and_format(tmp_path):
     c = ExtractionCache(tmp_path)
+    assert c.empty()  # a first build skips its lookups
     k = c.key(b"abc", "a.txt", None)
     assert k == c.key(b"abc", "a.txt", "auto")
     assert len({k, c.key(b"abd", "a.txt", None), c.key(b"abc", "b.txt", None), c.key(b"abc", "a.txt", "generic")}) == 4
     c.db.execute("INSERT INTO extractions VALUES (?, ?)", (k, "{not json"))
     assert c.get(k) is None and c.misses == 1
+    assert not c.empty()
     assert (tmp_path / ExtractionCache.FILE).is_file()
 
 
