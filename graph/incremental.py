@@ -53,6 +53,7 @@ from .store import (
     EDGES_END,
     NODES_END,
     atomic_file,
+    encode_record_bytes,
     encode_records,
     file_chunks,
     header_line,
@@ -324,7 +325,7 @@ def _merge_save_state(pairs: list, output: Path, db, stats, started_ns: int, loa
         g.apply_all(ops)
     t2 = time.perf_counter()
     summary = g.summary()
-    write_graph(output, file_chunks(summary, g.nodes, g.edges, encode_records))
+    write_graph(output, file_chunks(summary, g.nodes, g.edges, encode_record_bytes))
     t3 = time.perf_counter()
     if db is not None:
         docs = [(p, stats[p][1], stats[p][2], stats[p][0], ex.doc, _dumps(inp)) for (p, ex), inp in zip(pairs, inputs)

@@ -80,10 +80,19 @@ def _orjson_text(obj) -> str:
         return _enc(obj)
 
 
+def _orjson_bytes(obj) -> bytes:
+    try:
+        return orjson.dumps(obj)
+    except TypeError:
+        return _enc(obj).encode("utf-8")
+
+
 # A build's records hold strings, ints, bools, None and lists and dicts of them, never floats; for those orjson
 # writes exactly _enc's text, ~1.7x faster (tests/test_graph_encoding.py). Not for any graph: floats would be
-# written differently (1e-05 vs 0.00001; NaN as null), so OrgGraph.save keeps _enc.
+# written differently (1e-05 vs 0.00001; NaN as null), so OrgGraph.save keeps _enc. `encode_record_bytes` is
+# that text in UTF-8, as orjson makes it: a build's graph file is written without decoding and encoding it again.
 encode_records = _orjson_text if orjson is not None else _enc
+encode_record_bytes = _orjson_bytes if orjson is not None else (lambda obj: _enc(obj).encode("utf-8"))
 
 
 def header_line(summary: dict) -> str:
@@ -94,7 +103,7 @@ NODES_END = '],"edges":['
 EDGES_END = "]}"
 
 
-def _batches(items: list[dict], first_key: str, batch: int = 512, encode=_enc) -> list[str]:
+def _batches(items: list[dict], first_key: str, batch: int = 512, encode=_enc) -> list[str] | list[bytes]:
     """The items' JSON texts joined by ',\n', in pieces of `batch` items (joined by ',\n' too).
 
     One encoder call per batch of items, then a newline after each separator between items: every item
@@ -102,33 +111,39 @@ def _batches(items: list[dict], first_key: str, batch: int = 512, encode=_enc) -
     matches is one less than the batch's items (JSON strings escape '"', so no match hides in a string);
     any other count (an attribute holding such dicts) falls back to one call per item. Batches beat both
     one call per item (call overhead) and one call for all (the encoder slows down on huge outputs).
+    Text or UTF-8 bytes, as `encode` gives.
     """
     sep = '},{"' + first_key + '":'
     nl = '},\n{"' + first_key + '":'
+    comma = ",\n"
     out = []
     for i in range(0, len(items), batch):
         part = items[i:i + batch]
         text = encode(part)
+        if isinstance(text, bytes) and isinstance(sep, str):
+            sep, nl, comma = sep.encode(), nl.encode(), comma.encode()
         if text.count(sep) == len(part) - 1:
             out.append(text[1:-1].replace(sep, nl))
         else:
-            out.append(",\n".join(encode(item) for item in part))
+            out.append(comma.join(encode(item) for item in part))
     return out
 
 
 def file_chunks(summary: dict, nodes: dict[str, dict], edges: dict[tuple[str, str, str], dict],
-                encode=_enc) -> list[str]:
+                encode=_enc) -> list[str] | list[bytes]:
     """The file text, in pieces, of a graph given as its records (its lines): node id -> {"id", ...attributes}
     and (source, target, type) -> {"source", "target", ...attributes}. Pieces, not one text: joining them
-    would copy the whole file once more. `encode`: encode_records for a build's records."""
+    would copy the whole file once more. `encode`: encode_records (text) or encode_record_bytes (UTF-8) for a
+    build's records; the pieces are of the type it returns."""
+    as_bytes = isinstance(encode([]), bytes)
     parts = [header_line(summary), "\n"]
     for records, first_key, end in ((nodes, "id", NODES_END), (edges, "source", EDGES_END)):
         for text in _batches(list(map(records.__getitem__, sorted(records))), first_key, encode=encode):
-            parts += [text, ",\n"]
+            parts += [text, b",\n" if as_bytes else ",\n"]
         if records:
             parts[-1] = "\n"  # the last batch's line ends the section
         parts += [end, "\n"]
-    return parts
+    return [p.encode() if as_bytes and isinstance(p, str) else p for p in parts]
 
 
 def dumps(g: OrgGraph) -> str:
@@ -174,11 +189,11 @@ def write_all(fd: int, data: bytes | memoryview) -> None:
         view = view[os.write(fd, view):]
 
 
-def atomic_write(path: str | Path, text: str | Iterable[str]) -> None:
-    """Write `text` (or its pieces, in order) to `path` atomically; see `atomic_file`."""
+def atomic_write(path: str | Path, text: str | Iterable[str] | Iterable[bytes]) -> None:
+    """Write `text` (or its pieces, in order: text, or bytes as they are) to `path` atomically; see `atomic_file`."""
     with atomic_file(path) as fd:
         for piece in [text] if isinstance(text, str) else text:
-            write_all(fd, piece.encode("utf-8"))
+            write_all(fd, piece if isinstance(piece, bytes) else piece.encode("utf-8"))
 
 
 def save_error(path: str | Path, e: OSError) -> UserError:
@@ -186,7 +201,7 @@ def save_error(path: str | Path, e: OSError) -> UserError:
     return UserError(f"{path}: cannot save graph ({e.strerror or e})")
 
 
-def write_graph(path: str | Path, text: str | Iterable[str]) -> None:
+def write_graph(path: str | Path, text: str | Iterable[str] | Iterable[bytes]) -> None:
     """atomic_write of a graph file's text, a failure reported as one line."""
     try:
         atomic_write(path, text)

@@ -43,3 +43,15 @@ def test_the_sample_graph_file_is_the_same_with_either_encoder():
     fast = "".join(store.file_chunks(g.summary(), g.nodes, g.edges, store.encode_records))
     plain = "".join(store.file_chunks(g.summary(), g.nodes, g.edges))
     assert fast == plain and '"evidence"' in fast
+    utf8 = store.file_chunks(g.summary(), g.nodes, g.edges, store.encode_record_bytes)
+    assert all(isinstance(piece, bytes) for piece in utf8)
+    assert b"".join(utf8) == plain.encode("utf-8")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.dictionaries(st.sampled_from(["id", "name", "x"]), st.text(max_size=8) | st.integers(-9, 9)),
+                max_size=6))
+def test_record_batches_as_bytes_are_the_text_batches_encoded(items):
+    items = [{"id": str(i), **d} for i, d in enumerate(items)]
+    text = store._batches(items, "id", batch=4)
+    assert store._batches(items, "id", batch=4, encode=store.encode_record_bytes) == [t.encode("utf-8") for t in text]
