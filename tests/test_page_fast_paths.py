@@ -1,0 +1,61 @@
+"""Page-side fast paths (sentence splitting, repairs, header and section reading) against their plain
+formulations, on generated text with the source's quirks: '¿', doubled spaces and marks, jammed sentences,
+list numbers, abbreviations, long lines, cut-off pages and letters that case-fold oddly (İ ı ſ K)."""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from orgkg.loaders import segment
+
+WORDS = ["Alpha", "beta", "Coordinates", "district", "staff", "approx", "etc", "Dr", "e.g", "U.S.A", "J", "x" * 12,
+         "approx", "incl", "dept", "12", "3", "Alpha", "Alpha", "12. Alpha", "3) Alpha",
+         "\u0130", "\u0131", "\u017f", "\u212a", "\u00e9", "\u2192", "CLASSIFICATION", "OVERTIME ELIGIBLE:"]
+MARKS = [" ", " ", ". ", ". ", ". ", " 12. ", " 3. ", "  ", "\n", "\n\n", "\t", "\u00a0", ".", ". ", ".\n", ";", ":",
+         ",", ", ,", "!", "?", "(", ")", '"', "'", "-", "*", "\u2022", "\u00b7", "\u00bf", "\u2019", "\u2013", "1", "2",
+         "12", "1. ", "12) ", "\u00b2", "\u0663"]
+# words and marks, mostly alternating: sentence ends, abbreviations and list numbers come up often
+TEXTS = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(MARKS), st.sampled_from(MARKS + [""])),
+                 max_size=10).map(lambda ps: "".join(w + m + n for w, m, n in ps))
+CHARS = st.text(alphabet="aA1.) \n-\u00b7\u00b2(\"", max_size=30)
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    i = dot
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+    word = text[i:dot].lower()
+    return word in segment._ABBREV or (len(word) == 1 and text[dot - 1].isupper())
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (text[a].isspace() or text[a] in "-*\u2022\u00b7"):
+        a += 1
+    m = re.compile(r"\d{1,2}[.)]\s+").match(text, a, b)
+    if m:
+        a = m.end()
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+_BOUNDARY = re.compile(r"[.!?](?=[\"')\]]?\s+(?:\(?[A-Z0-9]))|[.!?]$|\n\s*\n|\n(?=\s*(?:\d{1,2}[.)]\s|[A-Z]))")
+_NUMBERED = re.compile(r"(?:^|(?<=\s))\d{1,2}\.\s+(?=[A-Z])")
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The plain definition: one pattern for the sentence ends, one for list numbers, then trim."""
+    cuts = {m.end() for m in _BOUNDARY.finditer(text, start, end)
+            if not (m.group(0) == "." and _abbreviation(text, m.start()))}
+    cuts.update(m.start() for m in _NUMBERED.finditer(text, start, end))
+    bounds = [start, *sorted(cuts - {start, end}), end]
+    return [(a, b) for a, b in (_trim(text, a, b) for a, b in zip(bounds, bounds[1:])) if b - a > 1]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(TEXTS, CHARS), st.integers(0, 12), st.integers(0, 12))
+def test_sentences_equal_the_plain_definition(t, cut_a, cut_b):
+    start = min(cut_a, len(t))
+    end = max(start, len(t) - cut_b)
+    assert segment.sentences(t, start, end) == _sentences(t, start, end)
+    assert segment.sentences(t) == _sentences(t, 0, len(t))
