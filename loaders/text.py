@@ -164,15 +164,18 @@ def repair(original: str) -> Repaired:
             text = text.replace(a, b)
     n = len(original)
     if _INVERTED_Q in original:
-        chars = list(text)
+        pieces: list[str] = []  # the text between the marks and each mark's stand-in: a list of characters costs more
+        last = 0
         i = original.find(_INVERTED_Q)
         while i >= 0:
             prev = original[i - 1] if i else " "
             nxt = original[i + 1] if i + 1 < n else " "
             c = "'" if prev.isalnum() and (nxt.isalpha() or nxt.isspace()) else "-"
-            chars[i] = "-" if prev.isspace() and nxt.isspace() else c
-            i = original.find(_INVERTED_Q, i + 1)
-        text = "".join(chars)
+            pieces += (text[last:i], "-" if prev.isspace() and nxt.isspace() else c)
+            last = i + 1
+            i = original.find(_INVERTED_Q, last)
+        pieces.append(text[last:])
+        text = "".join(pieces)
     jammed = sorted(m.end() for rx in _JAMMED for m in rx.finditer(original))
     steps: list[tuple[list[int], list[int]]] = []
     if jammed:

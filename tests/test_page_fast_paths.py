@@ -4,9 +4,11 @@ list numbers, abbreviations, long lines, cut-off pages and letters that case-fol
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from orgkg.loaders import segment
+from orgkg.loaders import mcps, segment
+from orgkg.loaders import text as text_mod
+from orgkg.ontology.schema import SECTIONS
 
 WORDS = ["Alpha", "beta", "Coordinates", "district", "staff", "approx", "etc", "Dr", "e.g", "U.S.A", "J", "x" * 12,
          "approx", "incl", "dept", "12", "3", "Alpha", "Alpha", "12. Alpha", "3) Alpha",
@@ -59,3 +61,57 @@ def test_sentences_equal_the_plain_definition(t, cut_a, cut_b):
     end = max(start, len(t) - cut_b)
     assert segment.sentences(t, start, end) == _sentences(t, start, end)
     assert segment.sentences(t) == _sentences(t, 0, len(t))
+
+
+def _repair_by_characters(original: str) -> str:
+    """repair()'s text with the '¿' stand-ins set in a list of characters (the plain formulation)."""
+    text = original
+    for a, b in text_mod._REPLACEMENTS:
+        text = text.replace(a, b)
+    chars = list(text)
+    for i, q in enumerate(original):
+        if q == "\u00bf":
+            prev = original[i - 1] if i else " "
+            nxt = original[i + 1] if i + 1 < len(original) else " "
+            c = "'" if prev.isalnum() and (nxt.isalpha() or nxt.isspace()) else "-"
+            chars[i] = "-" if prev.isspace() and nxt.isspace() else c
+    text = "".join(chars)
+    for j in sorted((m.end() for rx in text_mod._JAMMED for m in rx.finditer(original)), reverse=True):
+        text = text[:j] + " " + text[j:]
+    text = re.sub(r"  +", " ", text)
+    return re.sub(r"[,;](?:\s*[,;])+", lambda m: m.group(0)[0], text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(TEXTS, st.text(alphabet="a1 \u00bf\u2019\n.,;A\u0131", max_size=30)))
+def test_repair_equals_a_repair_character_by_character(t):
+    assert text_mod.repair(t).text == _repair_by_characters(t)
+
+
+HEADERS = st.lists(st.sampled_from(["OFFICIAL TITLE:", "WORKING TITLE:", "CODE:", "GRADE:", "SQ/OQ:", "MONTHS:", " ", "  ",
+                                    "\n", "12", "x", "Teacher", "TITLE:", "Sorted by job title: A - C", "\u2192",
+                                    "SUMMARY DESCRIPTION OF CLASSIFICATION", "PHYSICAL DEMANDS:", "\u0130", ":"]),
+                   max_size=14).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(HEADERS)
+@example("OFFICIAL TITLE: x\ny WORKING TITLE: z\nOFFICIAL TITLE: Teacher CODE: 12 WORKING TITLE: a GRADE: 1")
+def test_header_patterns_tried_at_their_labels_equal_their_search(t):
+    for rx, label in ((mcps._OFFICIAL, "OFFICIAL TITLE:"), (mcps._WORKING, "WORKING TITLE:")):
+        got, want = mcps._search_from_label(rx, label, t), rx.search(t)
+        assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups()))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(HEADERS)
+def test_text_before_the_first_label_read_in_place_equals_reading_its_slice(t):
+    got = mcps._sections(t, mcps._footer(t))
+    first = min((i for i in (t.find(s.label) for s in SECTIONS) if i >= 0), default=None)
+    if first:  # the page's text before its first label is body text unless it holds the navigation or a title
+        pre = t[:first]
+        body = re.search(r"Sorted by job title:[^\n]*\n", pre) is None and "TITLE:" not in pre
+        assert (got[0][0] is None and got[0][1:] == (0, first)) == body
+    elif first is None:
+        nav = re.search(r"Sorted by job title:[^\n]*\n", t)
+        assert got == [(None, nav.end() if nav else 0, len(t))]
