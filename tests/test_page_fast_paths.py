@@ -6,6 +6,7 @@ import re
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from orgkg.loaders import competencies as comp
 from orgkg.loaders import mcps, segment
 from orgkg.loaders import text as text_mod
 from orgkg.ontology.schema import SECTIONS
@@ -115,3 +116,24 @@ def test_text_before_the_first_label_read_in_place_equals_reading_its_slice(t):
     elif first is None:
         nav = re.search(r"Sorted by job title:[^\n]*\n", t)
         assert got == [(None, nav.end() if nav else 0, len(t))]
+
+
+QUALIFICATIONS = st.lists(st.sampled_from(["Knowledge of ", "knowledge of ", "Ability to ", "Skill in ", "Excellent ",
+                                           "Thorough ", "Microsoft Teams", "Teams", "Excel", "proficiency with ", "experience ",
+                                           "degree", "Bachelor's", "years of experience", "certificate", "None",
+                                           "Other combinations", "may be considered", "policies, procedures and law",
+                                           "(MCPS)", "; ", ". ", ", ", " and ", " or ", "\n", "  ", "1. ", "\u00bf",
+                                           "\u0130", "\u0131", "\u017f", "\u212a", "Dr.", "x" * 170, "work"]),
+                          max_size=16).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(QUALIFICATIONS, st.sampled_from(["ksa", "education", "certificate"]), st.integers(0, 9))
+def test_clause_memo_equals_reading_each_clause_in_its_section(t, section, cut):
+    start = min(cut, len(t))
+    default = {"ksa": "skill", "education": "education", "certificate": "certification"}[section]
+    want = [(i.name, i.kind, comp.competency_key(i.name), i.start, i.end)
+            for s0, s1 in segment.sentences(t, start, len(t)) for c0, c1 in segment.clauses(t, s0, s1)
+            for i in comp._clause_items(t, c0, c1, default) if 2 < len(i.name) <= 160]
+    assert list(comp._section_items.__wrapped__(t, start, section)) == want
+    assert list(comp._section_items(t, start, section)) == want  # and once more, from the memos
