@@ -7,7 +7,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from orgkg.loaders import competencies as comp
-from orgkg.loaders import mcps, segment
+from orgkg.loaders import mcps, pipeline, segment
 from orgkg.loaders import text as text_mod
 from orgkg.ontology.schema import SECTIONS
 
@@ -137,3 +137,12 @@ def test_clause_memo_equals_reading_each_clause_in_its_section(t, section, cut):
             for i in comp._clause_items(t, c0, c1, default) if 2 < len(i.name) <= 160]
     assert list(comp._section_items.__wrapped__(t, start, section)) == want
     assert list(comp._section_items(t, start, section)) == want  # and once more, from the memos
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["the ", "The ", "THE ", "th\u0130 ", " ", "\n", "chief ", "of ", "services ", "(CDS) ", ", ",
+                                 "under",
+                                 "reports", "is", "x", "\u017f"]), max_size=12).map("".join))
+@example("the chief of districtwide services reports to the superintendent")
+def test_role_subjects_start_with_the_words_checked_first(t):
+    assert pipeline._SUBJECT.match(t) is None or t.startswith(pipeline._SUBJECT_STARTS)
