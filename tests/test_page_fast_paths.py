@@ -12,7 +12,8 @@ from orgkg.loaders import text as text_mod
 from orgkg.ontology.schema import SECTIONS
 
 WORDS = ["Alpha", "beta", "Coordinates", "district", "staff", "approx", "etc", "Dr", "e.g", "U.S.A", "J", "x" * 12,
-         "approx", "incl", "dept", "12", "3", "Alpha", "Alpha", "12. Alpha", "3) Alpha",
+         "approx", "incl", "dept", "12", "3", "Alpha", "Alpha", "12. Alpha", "3) Alpha", "staff.Coordinates", "x;Alpha",
+         "(MCPS):Beta",
          "\u0130", "\u0131", "\u017f", "\u212a", "\u00e9", "\u2192", "CLASSIFICATION", "OVERTIME ELIGIBLE:"]
 MARKS = [" ", " ", ". ", ". ", ". ", " 12. ", " 3. ", "  ", "\n", "\n\n", "\t", "\u00a0", ".", ". ", ".\n", ";", ":",
          ",", ", ,", "!", "?", "(", ")", '"', "'", "-", "*", "\u2022", "\u00b7", "\u00bf", "\u2019", "\u2013", "1", "2",
@@ -77,14 +78,14 @@ def _repair_by_characters(original: str) -> str:
             c = "'" if prev.isalnum() and (nxt.isalpha() or nxt.isspace()) else "-"
             chars[i] = "-" if prev.isspace() and nxt.isspace() else c
     text = "".join(chars)
-    for j in sorted((m.end() for rx in text_mod._JAMMED for m in rx.finditer(original)), reverse=True):
+    for j in sorted((m.end() for m in re.finditer(r"[a-z)][.;:](?=[A-Z][a-z])", original)), reverse=True):
         text = text[:j] + " " + text[j:]
     text = re.sub(r"  +", " ", text)
     return re.sub(r"[,;](?:\s*[,;])+", lambda m: m.group(0)[0], text)
 
 
 @settings(max_examples=1500, deadline=None)
-@given(st.one_of(TEXTS, st.text(alphabet="a1 \u00bf\u2019\n.,;A\u0131", max_size=30)))
+@given(st.one_of(TEXTS, st.text(alphabet="aa1 \u00bf\u2019\n.,;:AA)\u0131\t", max_size=30)))
 def test_repair_equals_a_repair_character_by_character(t):
     assert text_mod.repair(t).text == _repair_by_characters(t)
 
