@@ -94,11 +94,19 @@ def keyed_competencies(text: str, start: int, end: int, section: str) -> list[tu
 @lru_cache(maxsize=4096)
 def _section_items(text: str, start: int, section: str) -> tuple[tuple[str, str, str, int, int], ...]:
     default = {"ksa": "skill", "education": "education", "certificate": "certification"}.get(section, "skill")
-    items: list[Item] = []
+    items: list[tuple[str, str, str, int, int]] = []
     for s0, s1 in sentences(text, start, len(text)):
         for c0, c1 in clauses(text, s0, s1):
-            items.extend(_clause_items(text, c0, c1, default))
-    return tuple((i.name, i.kind, competency_key(i.name), i.start, i.end) for i in items if 2 < len(i.name) <= 160)
+            items.extend((name, kind, key, a + c0, b + c0) for name, kind, key, a, b in _clause_keyed(text[c0:c1], default))
+    return tuple(items)
+
+
+@lru_cache(maxsize=16384)
+def _clause_keyed(clause: str, default: str) -> tuple[tuple[str, str, str, int, int], ...]:
+    """_clause_items of one clause, keyed, offsets from the clause's start. Sections that differ in a word
+    share most clauses, and a clause's items depend on its own text alone (no pattern looks outside it)."""
+    return tuple((i.name, i.kind, competency_key(i.name), i.start, i.end)
+                 for i in _clause_items(clause, 0, len(clause), default) if 2 < len(i.name) <= 160)
 
 
 def _clause_items(text: str, a: int, b: int, default: str) -> list[Item]:

@@ -19,6 +19,7 @@ _OFFICIAL = re.compile(r"OFFICIAL TITLE:\s*(?P<official>.*?)\s+CODE:\s*(?P<code>
 _WORKING = re.compile(r"WORKING TITLE:\s*(?P<working>.*?)\s+GRADE:\s*(?P<grade>\S+)(?:\s+MONTHS:\s*(?P<months>\d+))?")
 _OVERTIME = re.compile(r"OVERTIME ELIGIBLE:\s*(Yes|No)\b", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"CLASSIFICATION\s*(?:→|->|>)\s*([^\n]+)")
+_NAV = re.compile(r"Sorted by job title:[^\n]*\n")
 # each pattern is its label and optional parts: it matches where the label first occurs, which a plain find
 # locates several times faster than sre's scan for the literal prefix
 _DATES = {
@@ -42,12 +43,12 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
     t = rep.text
     role: dict = {"working_title": None, "official_title": None, "code": None, "grade": None,
                   "months": None, "overtime_eligible": None, "sq_oq": None, "title_source": None}
-    m = _OFFICIAL.search(t)
+    m = _search_from_label(_OFFICIAL, "OFFICIAL TITLE:", t)
     if m:
         role["official_title"] = m.group("official").strip()
         role["code"] = m.group("code").strip()
         role["sq_oq"] = (m.group("sq") or "").strip() or None
-    m = _WORKING.search(t)
+    m = _search_from_label(_WORKING, "WORKING TITLE:", t)
     if m:
         role["working_title"] = m.group("working").strip()
         role["grade"] = m.group("grade").strip()
@@ -74,6 +75,18 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
     ex.truncated = footer is None
     ex.sections = {k: rep.span(a, b) for k, a, b in spans}
     return spans
+
+
+def _search_from_label(rx: re.Pattern, label: str, t: str) -> re.Match | None:
+    """rx.search(t) for a pattern that starts with `label`: tried only where a plain find puts the label,
+    as sre scans for a literal prefix one character at a time."""
+    i = t.find(label)
+    while i >= 0:
+        m = rx.match(t, i)
+        if m:
+            return m
+        i = t.find(label, i + 1)
+    return None
 
 
 def _footer(t: str) -> int | None:
@@ -121,12 +134,11 @@ def _sections(t: str, footer: int | None) -> list[tuple[str | None, int, int]]:
         out.append((key, e, max(e, min(nxt, stop))))
     if not hits:
         # no labels at all: the whole page after its navigation lines is body text
-        body = re.search(r"Sorted by job title:[^\n]*\n", t)
+        body = _NAV.search(t)
         out.append((None, body.end() if body else 0, stop))
     elif hits[0][0] > 0:
-        pre = t[:hits[0][0]]
-        nav = re.search(r"Sorted by job title:[^\n]*\n", pre)
-        if nav is None and not re.search(r"TITLE:", pre):
+        nav = _NAV.search(t, 0, hits[0][0])  # the text before the first label
+        if nav is None and t.find("TITLE:", 0, hits[0][0]) < 0:
             out.insert(0, (None, 0, hits[0][0]))
     return out
 

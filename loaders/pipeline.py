@@ -60,6 +60,7 @@ def _acronyms(ex: Extraction, rep: Repaired) -> dict[str, str]:
 _SUBJECT = re.compile(
     r"^(?:the|The)\s+((?:[a-z][\w\-']*\s*,?\s+){0,7}?[a-z][\w\-']*)\s*(?:\(([A-Z][A-Za-z]{1,10})\))?\s*,?\s+"
     r"(?:under|at\s+the\s+direction|reports|will|is|serves|leads|provides)\b")
+_SUBJECT_STARTS = ("the", "The")  # every _SUBJECT match starts with one of these
 
 
 def _role_aliases(ex, rep, sections, acr) -> None:
@@ -71,6 +72,8 @@ def _role_aliases(ex, rep, sections, acr) -> None:
         if key not in ("summary", None):
             continue
         for s0, s1 in _sentences(rep.text, a, min(b, a + 1500))[:3]:  # the subject comes early
+            if not rep.text.startswith(_SUBJECT_STARTS, s0, s1):  # no slice and no match for most sentences
+                continue
             m = _SUBJECT.match(rep.text[s0:s1])
             if not m:
                 continue

@@ -17,20 +17,36 @@ _SPACE_CAPITAL = re.compile(r"\s+(?=[A-Z])")
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Split text[start:end] into sentence spans, trimming white space and list numbers."""
     end = len(text) if end is None else end
-    dots = [m.start() for m in _END_DOT.finditer(text, start, end)]
-    cuts = {d + 1 for d in dots if not _is_abbreviation(text, d)}
+    cuts = set()
+    for m in _END_DOT.finditer(text, start, end):  # one pass over the dots: sentence ends and list numbers
+        d = m.start()
+        if d >= _LONGEST and text[d - _LONGEST:d].isalpha():
+            cuts.add(d + 1)  # a word longer than any abbreviation, and no digit before the dot: the usual end
+            continue
+        if not _is_abbreviation(text, d):
+            cuts.add(d + 1)
+        if d > start and text[d - 1].isdecimal():  # "1. Oversees ... 2. Assists ..."
+            s = _list_number(text, start, end, d)
+            if s is not None:
+                cuts.add(s)
     cuts.update(m.end() for m in _END_LINE.finditer(text, start, end))
     if text.find("!", start, end) >= 0 or text.find("?", start, end) >= 0:
         cuts.update(m.end() for m in _END_MARK.finditer(text, start, end))
-    cuts.update(_numbered(text, start, end, dots))  # "1. Oversees ... 2. Assists ..."
     cuts.discard(start)
     cuts.discard(end)
     bounds = [start, *sorted(cuts), end]
     out = []
-    for a, b in zip(bounds, bounds[1:]):
-        a2, b2 = _trim(text, a, b)
-        if b2 - a2 > 1:
-            out.append((a2, b2))
+    for a, b in zip(bounds, bounds[1:]):  # _trim, inlined
+        while a < b and (text[a].isspace() or text[a] in "-*•·"):
+            a += 1
+        if a < b and text[a].isdigit():
+            m = _LIST_NUMBER.match(text, a, b)
+            if m:
+                a = m.end()
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b - a > 1:
+            out.append((a, b))
     return out
 
 
@@ -39,16 +55,14 @@ _LONGEST = max(map(len, _ABBREV)) + 1
 LOOK_BACK = _LONGEST
 
 
-def _numbered(text: str, start: int, end: int, dots: list[int]) -> list[int]:
-    """Starts of list numbers ('1. ', '12. ' after white space, before a capital) among the sentence-end
-    dots: the pattern \\d\\d?\\.\\s+(?=[A-Z]) without scanning the text for digits (no fast scan)."""
-    out = []
-    for d in dots:
-        if d > start and text[d - 1].isdecimal():
-            s = d - 2 if d - 2 >= start and text[d - 2].isdecimal() else d - 1
-            if (s == 0 or text[s - 1].isspace()) and _SPACE_CAPITAL.match(text, d + 1, end):
-                out.append(s)
-    return out
+def _list_number(text: str, start: int, end: int, d: int) -> int | None:
+    """Where the list number ('1. ', '12. ' after white space, before a capital) ending in the sentence-end
+    dot d starts, given a digit before d: the pattern \\d\\d?\\.\\s+(?=[A-Z]) without scanning the text for
+    digits (no fast scan)."""
+    s = d - 2 if d - 2 >= start and text[d - 2].isdecimal() else d - 1
+    if (s == 0 or text[s - 1].isspace()) and _SPACE_CAPITAL.match(text, d + 1, end):
+        return s
+    return None
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

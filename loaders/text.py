@@ -142,9 +142,10 @@ class Repaired:
 
 _SPACES = re.compile(r"  +")
 _DOUBLE_PUNCT = re.compile(r"[,;](?:\s*[,;])+")  # kept: its first mark
-_DOUBLE_PUNCT_HINTS = (re.compile(r",\s*[,;]"), re.compile(r";\s*[,;]"))  # literal-first: fast scans
+# literal-first: fast scans; each is scanned for only when a plain `in` (a memchr) finds its first mark
+_DOUBLE_PUNCT_HINTS = ((",", re.compile(r",\s*[,;]")), (";", re.compile(r";\s*[,;]")))
 # "staff.Coordinates" -> "staff. Coordinates"; one pattern per mark, as a literal first character scans fast
-_JAMMED = tuple(re.compile(re.escape(c) + r"(?<=[a-z\)]" + re.escape(c) + r")(?=[A-Z][a-z])") for c in ".;:")
+_JAMMED = tuple((c, re.compile(re.escape(c) + r"(?<=[a-z\)]" + re.escape(c) + r")(?=[A-Z][a-z])")) for c in ".;:")
 _INVERTED_Q = "\u00bf"
 
 
@@ -164,16 +165,19 @@ def repair(original: str) -> Repaired:
             text = text.replace(a, b)
     n = len(original)
     if _INVERTED_Q in original:
-        chars = list(text)
+        pieces: list[str] = []  # the text between the marks and each mark's stand-in: a list of characters costs more
+        last = 0
         i = original.find(_INVERTED_Q)
         while i >= 0:
             prev = original[i - 1] if i else " "
             nxt = original[i + 1] if i + 1 < n else " "
             c = "'" if prev.isalnum() and (nxt.isalpha() or nxt.isspace()) else "-"
-            chars[i] = "-" if prev.isspace() and nxt.isspace() else c
-            i = original.find(_INVERTED_Q, i + 1)
-        text = "".join(chars)
-    jammed = sorted(m.end() for rx in _JAMMED for m in rx.finditer(original))
+            pieces += (text[last:i], "-" if prev.isspace() and nxt.isspace() else c)
+            last = i + 1
+            i = original.find(_INVERTED_Q, last)
+        pieces.append(text[last:])
+        text = "".join(pieces)
+    jammed = sorted(m.end() for c, rx in _JAMMED if c in original for m in rx.finditer(original))
     steps: list[tuple[list[int], list[int]]] = []
     if jammed:
         pieces: list[str] = []
@@ -189,7 +193,7 @@ def repair(original: str) -> Repaired:
     if "  " in text:
         text, step = _sub_keep(_SPACES, " ", text)
         steps.append(step)
-    if any(h.search(text) for h in _DOUBLE_PUNCT_HINTS):
+    if any(h.search(text) for c, h in _DOUBLE_PUNCT_HINTS if c in text):
         text, step = _sub_keep(_DOUBLE_PUNCT, None, text)
         steps.append(step)
     return Repaired(original, text, steps)

@@ -1,0 +1,149 @@
+"""Page-side fast paths (sentence splitting, repairs, header and section reading) against their plain
+formulations, on generated text with the source's quirks: '¿', doubled spaces and marks, jammed sentences,
+list numbers, abbreviations, long lines, cut-off pages and letters that case-fold oddly (İ ı ſ K)."""
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from orgkg.loaders import competencies as comp
+from orgkg.loaders import mcps, pipeline, segment
+from orgkg.loaders import text as text_mod
+from orgkg.ontology.schema import SECTIONS
+
+WORDS = ["Alpha", "beta", "Coordinates", "district", "staff", "approx", "etc", "Dr", "e.g", "U.S.A", "J", "x" * 12,
+         "approx", "incl", "dept", "12", "3", "Alpha", "Alpha", "12. Alpha", "3) Alpha", "staff.Coordinates", "x;Alpha",
+         "(MCPS):Beta",
+         "\u0130", "\u0131", "\u017f", "\u212a", "\u00e9", "\u2192", "CLASSIFICATION", "OVERTIME ELIGIBLE:"]
+MARKS = [" ", " ", ". ", ". ", ". ", " 12. ", " 3. ", "  ", "\n", "\n\n", "\t", "\u00a0", ".", ". ", ".\n", ";", ":",
+         ",", ", ,", "!", "?", "(", ")", '"', "'", "-", "*", "\u2022", "\u00b7", "\u00bf", "\u2019", "\u2013", "1", "2",
+         "12", "1. ", "12) ", "\u00b2", "\u0663"]
+# words and marks, mostly alternating: sentence ends, abbreviations and list numbers come up often
+TEXTS = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(MARKS), st.sampled_from(MARKS + [""])),
+                 max_size=10).map(lambda ps: "".join(w + m + n for w, m, n in ps))
+CHARS = st.text(alphabet="aA1.) \n-\u00b7\u00b2(\"", max_size=30)
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    i = dot
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+    word = text[i:dot].lower()
+    return word in segment._ABBREV or (len(word) == 1 and text[dot - 1].isupper())
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (text[a].isspace() or text[a] in "-*\u2022\u00b7"):
+        a += 1
+    m = re.compile(r"\d{1,2}[.)]\s+").match(text, a, b)
+    if m:
+        a = m.end()
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+_BOUNDARY = re.compile(r"[.!?](?=[\"')\]]?\s+(?:\(?[A-Z0-9]))|[.!?]$|\n\s*\n|\n(?=\s*(?:\d{1,2}[.)]\s|[A-Z]))")
+_NUMBERED = re.compile(r"(?:^|(?<=\s))\d{1,2}\.\s+(?=[A-Z])")
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The plain definition: one pattern for the sentence ends, one for list numbers, then trim."""
+    cuts = {m.end() for m in _BOUNDARY.finditer(text, start, end)
+            if not (m.group(0) == "." and _abbreviation(text, m.start()))}
+    cuts.update(m.start() for m in _NUMBERED.finditer(text, start, end))
+    bounds = [start, *sorted(cuts - {start, end}), end]
+    return [(a, b) for a, b in (_trim(text, a, b) for a, b in zip(bounds, bounds[1:])) if b - a > 1]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(TEXTS, CHARS), st.integers(0, 12), st.integers(0, 12))
+def test_sentences_equal_the_plain_definition(t, cut_a, cut_b):
+    start = min(cut_a, len(t))
+    end = max(start, len(t) - cut_b)
+    assert segment.sentences(t, start, end) == _sentences(t, start, end)
+    assert segment.sentences(t) == _sentences(t, 0, len(t))
+
+
+def _repair_by_characters(original: str) -> str:
+    """repair()'s text with the '¿' stand-ins set in a list of characters (the plain formulation)."""
+    text = original
+    for a, b in text_mod._REPLACEMENTS:
+        text = text.replace(a, b)
+    chars = list(text)
+    for i, q in enumerate(original):
+        if q == "\u00bf":
+            prev = original[i - 1] if i else " "
+            nxt = original[i + 1] if i + 1 < len(original) else " "
+            c = "'" if prev.isalnum() and (nxt.isalpha() or nxt.isspace()) else "-"
+            chars[i] = "-" if prev.isspace() and nxt.isspace() else c
+    text = "".join(chars)
+    for j in sorted((m.end() for m in re.finditer(r"[a-z)][.;:](?=[A-Z][a-z])", original)), reverse=True):
+        text = text[:j] + " " + text[j:]
+    text = re.sub(r"  +", " ", text)
+    return re.sub(r"[,;](?:\s*[,;])+", lambda m: m.group(0)[0], text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(TEXTS, st.text(alphabet="aa1 \u00bf\u2019\n.,;:AA)\u0131\t", max_size=30)))
+def test_repair_equals_a_repair_character_by_character(t):
+    assert text_mod.repair(t).text == _repair_by_characters(t)
+
+
+HEADERS = st.lists(st.sampled_from(["OFFICIAL TITLE:", "WORKING TITLE:", "CODE:", "GRADE:", "SQ/OQ:", "MONTHS:", " ", "  ",
+                                    "\n", "12", "x", "Teacher", "TITLE:", "Sorted by job title: A - C", "\u2192",
+                                    "SUMMARY DESCRIPTION OF CLASSIFICATION", "PHYSICAL DEMANDS:", "\u0130", ":"]),
+                   max_size=14).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(HEADERS)
+@example("OFFICIAL TITLE: x\ny WORKING TITLE: z\nOFFICIAL TITLE: Teacher CODE: 12 WORKING TITLE: a GRADE: 1")
+def test_header_patterns_tried_at_their_labels_equal_their_search(t):
+    for rx, label in ((mcps._OFFICIAL, "OFFICIAL TITLE:"), (mcps._WORKING, "WORKING TITLE:")):
+        got, want = mcps._search_from_label(rx, label, t), rx.search(t)
+        assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups()))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(HEADERS)
+def test_text_before_the_first_label_read_in_place_equals_reading_its_slice(t):
+    got = mcps._sections(t, mcps._footer(t))
+    first = min((i for i in (t.find(s.label) for s in SECTIONS) if i >= 0), default=None)
+    if first:  # the page's text before its first label is body text unless it holds the navigation or a title
+        pre = t[:first]
+        body = re.search(r"Sorted by job title:[^\n]*\n", pre) is None and "TITLE:" not in pre
+        assert (got[0][0] is None and got[0][1:] == (0, first)) == body
+    elif first is None:
+        nav = re.search(r"Sorted by job title:[^\n]*\n", t)
+        assert got == [(None, nav.end() if nav else 0, len(t))]
+
+
+QUALIFICATIONS = st.lists(st.sampled_from(["Knowledge of ", "knowledge of ", "Ability to ", "Skill in ", "Excellent ",
+                                           "Thorough ", "Microsoft Teams", "Teams", "Excel", "proficiency with ", "experience ",
+                                           "degree", "Bachelor's", "years of experience", "certificate", "None",
+                                           "Other combinations", "may be considered", "policies, procedures and law",
+                                           "(MCPS)", "; ", ". ", ", ", " and ", " or ", "\n", "  ", "1. ", "\u00bf",
+                                           "\u0130", "\u0131", "\u017f", "\u212a", "Dr.", "x" * 170, "work"]),
+                          max_size=16).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(QUALIFICATIONS, st.sampled_from(["ksa", "education", "certificate"]), st.integers(0, 9))
+def test_clause_memo_equals_reading_each_clause_in_its_section(t, section, cut):
+    start = min(cut, len(t))
+    default = {"ksa": "skill", "education": "education", "certificate": "certification"}[section]
+    want = [(i.name, i.kind, comp.competency_key(i.name), i.start, i.end)
+            for s0, s1 in segment.sentences(t, start, len(t)) for c0, c1 in segment.clauses(t, s0, s1)
+            for i in comp._clause_items(t, c0, c1, default) if 2 < len(i.name) <= 160]
+    assert list(comp._section_items.__wrapped__(t, start, section)) == want
+    assert list(comp._section_items(t, start, section)) == want  # and once more, from the memos
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["the ", "The ", "THE ", "th\u0130 ", " ", "\n", "chief ", "of ", "services ", "(CDS) ", ", ",
+                                 "under",
+                                 "reports", "is", "x", "\u017f"]), max_size=12).map("".join))
+@example("the chief of districtwide services reports to the superintendent")
+def test_role_subjects_start_with_the_words_checked_first(t):
+    assert pipeline._SUBJECT.match(t) is None or t.startswith(pipeline._SUBJECT_STARTS)
