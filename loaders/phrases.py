@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import accumulate, chain
+from itertools import accumulate
 from operator import itemgetter
 
 from orgkg.ontology.schema import ORGANIZATION, ROLE, UNIT
@@ -45,8 +45,8 @@ _LOCATION_WORDS = frozenset({"in", "within", "at"})
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'&.\-]*[\w&]|[A-Za-z0-9]|[,;:/()]")
-# every character that can start a token does start one, so the text before each token is a run of the others
-_GAP_TOKEN = re.compile(r"([^A-Za-z0-9,;:/()]*)(" + _TOKEN.pattern + ")")
+# split() at a captured token gives gap, token, gap, ..., gap: the text in between and the tokens, in one flat list
+_TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 _PARTICIPLE = re.compile(r"[a-z]+(?:ing|ed)")
 _KEEP_PARTICIPLES = frozenset("""
 leading learning training building engineering counseling planning teaching testing housing nursing programming
@@ -134,13 +134,15 @@ def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = N
 
 
 def _tokens(text: str, start: int, end: int) -> list[Tok]:
-    """The tokens of text[start:end]. One findall gives (gap, word) pairs, their running lengths the
-    positions: no Python step per token."""
-    pairs = _GAP_TOKEN.findall(text, start, end)
-    if not pairs:
+    """The tokens of text[start:end]. One split gives the gaps and words, their running lengths the
+    positions: no Python step per token, and no (gap, word) pair to build per token as findall would.
+    The pattern looks neither behind nor at word boundaries, so splitting the slice reads what a scan of
+    the text from start to end reads."""
+    parts = _TOKEN_SPLIT.split(text[start:end])
+    if len(parts) == 1:
         return []
-    bounds = list(accumulate(map(len, chain.from_iterable(pairs)), initial=start))
-    words = [w for _, w in pairs]
+    bounds = list(accumulate(map(len, parts), initial=start))
+    words = parts[1::2]
     return list(zip(words, map(str.lower, words), bounds[1::2], bounds[2::2], range(len(words))))
 
 

@@ -375,3 +375,21 @@ def test_coreference_equals_the_pairwise_definition(rels):
     ev = Evidence("d", None, "", 0, 0, "r")
     relations = [Relation(t, name, typ, ev, source=src, source_type=typ) for name, typ, t, src in rels]
     assert _longer_forms(relations) == _longer_forms_plain(relations)
+
+
+TOKEN_TEXT = st.lists(st.sampled_from(["Office", "of", " ", "  ", ",", ";", ":", "/", "(", ")", "K-12", "R&D", "co-Chair",
+                                       "e.g.", "U.S.", "it's", "'", "-", ".", "_", "x_y", "9", "\u00e9", "caf\u00e9",
+                                       "\u2019", "\u0130", "\u212a", "\n", "\t", "&", "a.", ".b", "--", "staff"]),
+                      max_size=16).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(TOKEN_TEXT, st.integers(0, 6), st.integers(0, 6))
+def test_tokens_equal_a_scan_of_the_text_token_by_token(t, cut_a, cut_b):
+    """_tokens splits a slice of the text in one call; a token-by-token scan of the text itself between the
+    same bounds must give the same words, lower-cased words, positions and indices."""
+    from orgkg.loaders import phrases as P
+
+    start, end = min(cut_a, len(t)), max(min(cut_a, len(t)), len(t) - cut_b)
+    want = [(m.group(), m.group().lower(), m.start(), m.end(), k) for k, m in enumerate(P._TOKEN.finditer(t, start, end))]
+    assert P._tokens(t, start, end) == want
