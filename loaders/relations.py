@@ -251,6 +251,7 @@ def apply_rules(text: str, start: int, end: int,
     stated in the clause text[start:end]."""
     found: list[tuple[Rule, Target, int, Target | None]] = []
     seen: set[tuple[str, str, str]] = set()
+    read: dict[tuple[int, int, bool, bool], list[Target]] = {}
     clause = text[start:end]
     folds = has_case_folds(clause)  # then lower-cased substring guards are not exact: take the regex paths
     low = clause.lower()
@@ -279,7 +280,7 @@ def apply_rules(text: str, start: int, end: int,
             window = min(end, mb + MAX_TARGET_SPAN)  # a target list is never longer: keeps long clauses linear
             if rule.strict and not _may_pass_strict(text[mb:window]):
                 continue  # "manages budgets and projects": nothing there could pass _strict_ok, so no parsing
-            for t in targets(text, mb, window, acronyms, rule.list_context, rule.type == SUPERVISES):
+            for t in _targets_once(read, text, mb, window, acronyms, rule.list_context, rule.type == SUPERVISES):
                 if t.type not in rule.allowed:
                     continue
                 if rule.strict and not _strict_ok(t):
@@ -290,6 +291,17 @@ def apply_rules(text: str, start: int, end: int,
                 seen.add(key)
                 found.append((rule, t, ma, source))
     return found
+
+
+def _targets_once(read: dict[tuple[int, int, bool, bool], list[Target]], text: str, start: int, end: int,
+                  acronyms: dict[str, str], list_context: bool, examples: bool) -> list[Target]:
+    """targets(...), read once per clause for each place and reading: rules that end where another did
+    ("supervises and manages the X", "leads the work of X") read the same list (callers only read it)."""
+    key = (start, end, list_context, examples)
+    got = read.get(key)
+    if got is None:
+        got = read[key] = targets(text, start, end, acronyms, list_context, examples)
+    return got
 
 
 _SELF_SUBJECT = re.compile(r"^(?:the|this)\s+(?:position|incumbent|employee|job|class|role)\b", re.IGNORECASE)

@@ -393,3 +393,33 @@ def test_tokens_equal_a_scan_of_the_text_token_by_token(t, cut_a, cut_b):
     start, end = min(cut_a, len(t)), max(min(cut_a, len(t)), len(t) - cut_b)
     want = [(m.group(), m.group().lower(), m.start(), m.end(), k) for k, m in enumerate(P._TOKEN.finditer(t, start, end))]
     assert P._tokens(t, start, end) == want
+
+
+OVERLAPPING = st.lists(st.sampled_from(["The director ", "supervises and manages ", "manages ", "leads the work of ",
+                                        "oversees and supervises ", "the ", "Office of Testing", "Alpha", ", ",
+                                        " and ", "Beta Unit", "custodial staff", "principals", "; ", ". ",
+                                        "collaborates with ", "works with ", "DSSEM", "the work of "]),
+                       min_size=1, max_size=12).map("".join)
+
+
+def _rel_rows(found):
+    return [(r.name, t.name, t.type, t.start, t.end, t.located_in and t.located_in.name, pos, s and s.name)
+            for r, t, pos, s in found]
+
+
+@settings(max_examples=400, deadline=None)
+@given(OVERLAPPING, st.booleans())
+def test_targets_read_once_per_place_equal_a_fresh_reading_per_match(t, with_acronym):
+    """apply_rules reads the targets at a place once per clause; reading them afresh for every rule match
+    must give the same relations."""
+    from orgkg.loaders import relations as R
+
+    acr = {"DSSEM": "Department of Systemwide Safety"} if with_acronym else {}
+    got = _rel_rows(R.apply_rules(t, 0, len(t), acr))
+    fast = R._targets_once
+    try:
+        R._targets_once = lambda read, *a: R.targets(*a)
+        want = _rel_rows(R.apply_rules(t, 0, len(t), acr))
+    finally:
+        R._targets_once = fast
+    assert got == want
