@@ -131,7 +131,7 @@ def _top_level_branches(p: str) -> list[str]:
     return out + [cur]
 
 
-def _lower_case_form(rule: Rule) -> re.Pattern:
+def _plain_lower_form(rule: Rule) -> re.Pattern:
     """The rule's text.lower_twin (case-sensitive, for lower-cased text without has_case_folds), and without
     the \\b that starts each alternative, so sre scans for the first letters instead of trying the whole
     pattern at every position; apply_rules tests that boundary itself."""
@@ -140,6 +140,54 @@ def _lower_case_form(rule: Rule) -> re.Pattern:
     if not all(b.startswith(r"\b") and b[2:3].isalpha() or b.startswith(r"\b(") for b in branches):
         raise ValueError(f"{rule.name}: every alternative must start with \\b and a word")
     return re.compile("|".join(b[2:] for b in branches), twin.flags)
+
+
+def _group_end(p: str) -> int:
+    """The index of the ')' that closes the group opening p (no class of ours holds a parenthesis)."""
+    depth, k = 0, 0
+    while k < len(p):
+        c = p[k]
+        if c == "\\":
+            k += 2
+            continue
+        depth += (c == "(") - (c == ")")
+        if depth == 0:
+            return k
+        k += 1
+    raise ValueError(f"unbalanced: {p!r}")
+
+
+def _spell_branch(b: str) -> list[str]:
+    """One alternative with its leading group spelled out: '(?:a|b)?r' -> ['ar', 'br', 'r'], '(?:a|b)r' ->
+    ['ar', 'br'], again until each opens with what follows no group. sre tries them in that order, as it
+    tries the group's ('x?y' tries 'xy' before 'y'), so the two find the same matches."""
+    if not b.startswith("(?:"):
+        return [b]
+    close = _group_end(b)
+    after = b[close + 1:]
+    if after[:1] in ("*", "+", "{") or after.startswith(("??", "?+")):
+        return [b]
+    optional = after.startswith("?")
+    rest = after[1:] if optional else after
+    out = [x for h in _top_level_branches(b[3:close]) for x in _spell_branch(h + rest)]
+    return out + _spell_branch(rest) if optional else out
+
+
+def _spelled_out(p: str) -> str:
+    return "|".join(x for b in _top_level_branches(p) for x in _spell_branch(b))
+
+
+# Their plain forms open with an optional or grouped word, which gives sre no first letters to scan for: it
+# tries them at every position. Spelled out, each alternative opens with a letter (tests/test_fast_paths_exact.py
+# compares the two forms' matches). Not sup.supervises: its long co-verb tail, written twice, costs more to
+# compile than the scans save.
+_SPELL_OUT = frozenset({"udo.supervised_by", "collab.liaison", "part.located_in", "member.member_bare"})
+
+
+def _lower_case_form(rule: Rule) -> re.Pattern:
+    """The pattern _matches scans lower-cased clauses with: the plain lower form, spelled out for _SPELL_OUT."""
+    plain = _plain_lower_form(rule)
+    return re.compile(_spelled_out(plain.pattern), plain.flags) if rule.name in _SPELL_OUT else plain
 
 
 _LOWER = tuple(_lower_case_form(r) for r in RULES)

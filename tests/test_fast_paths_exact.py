@@ -423,3 +423,27 @@ def test_targets_read_once_per_place_equal_a_fresh_reading_per_match(t, with_acr
     finally:
         R._targets_once = fast
     assert got == want
+
+
+SPELL_TEXT = st.lists(st.sampled_from(["is ", "are ", "organizationally ", "organisationally ", "located ", "housed ",
+                                       "based ", "in ", "within ", "at ", "assigned ", "to ", "operates ", "under ",
+                                       "directly ", "supervises ", "supervise", "and ", "or ", "manages", ", ", "the ",
+                                       "work ", "of ", "serves ", "acts ", "as ", "a ", "liaison ", "provides ",
+                                       "maintains ", "active ", "member ", "by ", "supervised ", "this", "x", "  ",
+                                       "\n", "with ", "functions "]),
+                      max_size=14).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(SPELL_TEXT)
+def test_spelled_out_rule_forms_match_where_the_plain_forms_do(t):
+    """_matches scans some rules in a spelled-out form (each alternative opening with a letter); spelled out,
+    every rule's lower form must find the plain form's matches."""
+    from orgkg.loaders.relations import _LOWER, _SPELL_OUT, RULES, _plain_lower_form, _spelled_out
+
+    for i, rule in enumerate(RULES):
+        plain = _plain_lower_form(rule)
+        want = [m.span() for m in plain.finditer(t)]
+        assert [m.span() for m in re.compile(_spelled_out(plain.pattern), plain.flags).finditer(t)] == want, rule.name
+        if rule.name in _SPELL_OUT:
+            assert [m.span() for m in _LOWER[i].finditer(t)] == want, rule.name
