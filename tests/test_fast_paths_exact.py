@@ -447,3 +447,22 @@ def test_spelled_out_rule_forms_match_where_the_plain_forms_do(t):
         assert [m.span() for m in re.compile(_spelled_out(plain.pattern), plain.flags).finditer(t)] == want, rule.name
         if rule.name in _SPELL_OUT:
             assert [m.span() for m in _LOWER[i].finditer(t)] == want, rule.name
+
+
+KEY_TEXT = st.lists(st.sampled_from(["supervises", "work", "with", "works", "teamwork", "alongside", "leads", "the", " ",
+                                     "\t", "\n", "\u00a0", "provide", "supervision", "include", "member", "serves", "on",
+                                     "committee", "part", "participates", "under", "direction", "co", "operates",
+                                     "liaison", "x", ",", "exercise", "relationship", "collaborat", "in", "task"]),
+                    max_size=14).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(KEY_TEXT)
+def test_rules_fired_by_word_bits_equal_the_key_definition(low):
+    """_rules_for ORs memoised per-word bits; it must fire exactly the rules one of whose KEYS the clause
+    holds, and one of whose ALSO words when the rule has them."""
+    from orgkg.loaders.relations import ALSO, KEYS, RULES, _rules_for
+
+    want = tuple(i for i, r in enumerate(RULES) if any(k in low for k in KEYS[r.name])
+                 and (r.name not in ALSO or any(k in low for k in ALSO[r.name])))
+    assert _rules_for(low) == want
