@@ -306,9 +306,6 @@ def apply_rules(text: str, start: int, end: int,
                 acronyms: dict[str, str]) -> list[tuple[Rule, Target, int, Target | None]]:
     """(rule, target, trigger position, stated source or None for the described role) for every relation
     stated in the clause text[start:end]."""
-    found: list[tuple[Rule, Target, int, Target | None]] = []
-    seen: set[tuple[str, str, str]] = set()
-    read: dict[tuple[int, int, bool, bool], list[Target]] = {}
     clause = text[start:end]
     folds = has_case_folds(clause)  # then lower-cased substring guards are not exact: take the regex paths
     low = clause.lower()
@@ -317,7 +314,10 @@ def apply_rules(text: str, start: int, end: int,
     else:
         fire = _rules_for(low)
     if not fire:
-        return found
+        return []  # most clauses: nothing else to set up
+    found: list[tuple[Rule, Target, int, Target | None]] = []
+    seen: set[tuple[str, str, str]] = set()
+    read: dict[tuple[int, int, bool, bool], list[Target]] = {}
     for i in fire:
         rule = RULES[i]
         for ma, mb in _matches(i, text, low, start, end, folds):
