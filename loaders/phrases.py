@@ -63,7 +63,7 @@ _SOFT = frozenset("on by from with as about regarding concerning during through 
 _EXAMPLES = frozenset({"including", "especially", "particularly"})
 _SEPARATORS = frozenset({",", "/", "and", "or", "and/or"})
 # the words _cut tests for by name
-_CUT_WORDS = frozenset({";", ":", "to", "for", "in", "within", "at", "such", "the"}) | _EXAMPLES | _SOFT | _HARD | VERBS
+_CUT_WORDS = frozenset({"(", ")", ";", ":", "to", "for", "in", "within", "at", "such", "the"}) | _EXAMPLES | _SOFT | _HARD | VERBS
 _TESTED, _ORDINARY_CAPITALISED, _ORDINARY = 0, 1, 2
 
 
@@ -155,6 +155,11 @@ def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[lis
     while i < len(toks):
         t = toks[i]
         lw = t[1]
+        kind = _CUT_KIND[lw]  # parentheses are _TESTED
+        if not skipping and (kind == _ORDINARY or (kind == _ORDINARY_CAPITALISED and not t[0].islower())):
+            out.append(t)  # most tokens: no test below can end the list here, in parentheses or not
+            i += 1
+            continue
         if t[0] == "(":
             depth += 1
         elif t[0] == ")":
@@ -178,11 +183,6 @@ def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[lis
                 break
             else:
                 skipping += 1
-            i += 1
-            continue
-        kind = _CUT_KIND[lw]
-        if kind == _ORDINARY or (kind == _ORDINARY_CAPITALISED and not t[0].islower()):
-            out.append(t)  # none of the tests below can end the list here
             i += 1
             continue
         prev = out[-1][1] if out else ""

@@ -466,3 +466,32 @@ def test_rules_fired_by_word_bits_equal_the_key_definition(low):
     want = tuple(i for i, r in enumerate(RULES) if any(k in low for k in KEYS[r.name])
                  and (r.name not in ALSO or any(k in low for k in ALSO[r.name])))
     assert _rules_for(low) == want
+
+
+CUT_TEXT = st.lists(st.sampled_from(["the", "Office", "of", "Testing", "(", ")", "DSSEM", ",", ";", ":", "and", "or",
+                                     "such", "as", "including", "for", "all", "in", "within", "at", "Department",
+                                     "to", "jointly", "Family", "supervising", "Training", "training", "funded",
+                                     "Improves", "improves", "secondary", "staff", "principals", "is", "who", "by",
+                                     "order", "design", "Center", "Skillful", "supervises", "oversees", "X"]),
+                    max_size=16).map(" ".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(CUT_TEXT, st.booleans(), st.booleans())
+def test_cut_keeping_ordinary_words_untested_equals_testing_every_word(t, examples, with_acronym):
+    """_cut keeps a word _CUT_KIND calls ordinary before any of its tests; running every test on every
+    word must give the same tokens, verb flag and end flag."""
+    from collections import defaultdict
+
+    from orgkg.loaders import phrases as P
+
+    acr = {"DSSEM": "Department of Systemwide Safety"} if with_acronym else {}
+    toks = P._tokens(t, 0, len(t))
+    got = P._cut(toks, acr, examples)
+    kinds = P._CUT_KIND
+    try:
+        P._CUT_KIND = defaultdict(lambda: P._TESTED)
+        want = P._cut(toks, acr, examples)
+    finally:
+        P._CUT_KIND = kinds
+    assert got == want
