@@ -79,6 +79,7 @@ def _cut_kind(lw: str) -> int:
 
 
 _CUT_KIND = WordMemo(_cut_kind)
+_LOWER_OF = WordMemo(str.lower)  # one lower-cased string per distinct word, its hash computed once for every lookup
 
 
 def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = None,
@@ -143,7 +144,7 @@ def _tokens(text: str, start: int, end: int) -> list[Tok]:
         return []
     bounds = list(accumulate(map(len, parts), initial=start))
     words = parts[1::2]
-    return list(zip(words, map(str.lower, words), bounds[1::2], bounds[2::2], range(len(words))))
+    return list(zip(words, map(_LOWER_OF.__getitem__, words), bounds[1::2], bounds[2::2], range(len(words))))
 
 
 def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[list[Tok], bool, bool]:

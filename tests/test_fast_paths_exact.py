@@ -379,7 +379,7 @@ def test_coreference_equals_the_pairwise_definition(rels):
 
 TOKEN_TEXT = st.lists(st.sampled_from(["Office", "of", " ", "  ", ",", ";", ":", "/", "(", ")", "K-12", "R&D", "co-Chair",
                                        "e.g.", "U.S.", "it's", "'", "-", ".", "_", "x_y", "9", "\u00e9", "caf\u00e9",
-                                       "\u2019", "\u0130", "\u212a", "\n", "\t", "&", "a.", ".b", "--", "staff"]),
+                                       "\u2019", "\u0130", "\u212a", "\n", "\t", "&", "a.", ".b", "--", "staff", "Stra\u00dfe"]),
                       max_size=16).map("".join)
 
 
