@@ -103,7 +103,7 @@ def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = N
     if subject_cut and len(conjs) > 1 and conjs[-1][0][1] in ("the", "this"):
         conjs = conjs[:-1]  # "..., the director facilitates": the next clause's subject
     if not where and not rest:  # the usual list, with no place in it
-        return [t for t in (_target(c, text, acronyms, list_context) for c in conjs) if t is not None]
+        return [t for c in conjs if (t := _target(c, text, acronyms, list_context)) is not None]
     out: list[Target] = []
     where_conjs = _conjuncts(where, acronyms, True)
     located = [_target(c, text, acronyms, True) for c in where_conjs[:1]]
