@@ -315,7 +315,7 @@ def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]
     key = (words, frozenset(acronyms.keys() & words), list_context)
     memo = _SPLITS.get(key)
     if memo is not None:
-        return [[toks[j] for j in part] for part in memo]
+        return [list(map(toks.__getitem__, part)) for part in memo]
     out = _split(toks, acronyms, list_context)
     if len(_SPLITS) < 200_000:  # bounded: a pathological corpus cannot grow it without end
         where = {id(t): j for j, t in enumerate(toks)}
