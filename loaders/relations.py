@@ -290,7 +290,7 @@ _FIRED = WordMemo(_fired)  # few combinations of keys ever meet in a clause: eac
 def _rules_for(low: str) -> tuple[int, ...]:
     """Indices, in order, of the rules whose keys (and ALSO words) the lower-cased clause holds. Keys are letters,
     so each lies in one word; words repeat across a corpus, so their key tests are done once per distinct word
-    (35 substring tests per clause cost more than the rest of the prefilter)."""
+    (a substring test per key and clause costs more than the rest of the prefilter)."""
     return _FIRED[reduce(or_, filter(None, map(_WORD_BITS.__getitem__, low.split())), 0)]
 
 
