@@ -366,13 +366,23 @@ _SELF_SUBJECT = re.compile(r"^(?:the|this)\s+(?:position|incumbent|employee|job|
 
 def _explicit_subject(text: str, start: int, trigger: int, acronyms: dict[str, str]) -> Target | None:
     """The entity a clause is about when it is not the described role: 'The Division of X, which ...'."""
-    subj = re.sub(r",?\s*(?:which|that|who)?\s*$", "", text[start:trigger])
+    subj = _without_relative_end(text[start:trigger])
     if not subj.strip() or _SELF_SUBJECT.match(subj.strip()):
         return None
     found = targets(text, start, start + len(subj), acronyms, list_context=False)
     if len(found) == 1 and found[0].type in (ROLE, UNIT, ORGANIZATION) and found[0].located_in is None:
         return found[0]
     return None
+
+
+def _without_relative_end(s: str) -> str:
+    """s without the ending ',?\\s*(?:which|that|who)?\\s*$' that re.sub would remove: the longest such suffix,
+    read from the end (the regex would try it from every position of s)."""
+    s = s.rstrip()
+    if s.endswith(("which", "that", "who")):
+        s = s[:-5] if s.endswith("which") else s[:-4] if s.endswith("that") else s[:-3]
+        s = s.rstrip()
+    return s[:-1] if s.endswith(",") else s
 
 
 def _subject_before(before: str) -> bool:

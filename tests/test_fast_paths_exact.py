@@ -495,3 +495,18 @@ def test_cut_keeping_ordinary_words_untested_equals_testing_every_word(t, exampl
     finally:
         P._CUT_KIND = kinds
     assert got == want
+
+
+SUBJECT_END = st.lists(st.sampled_from(["The Division of X", ",", " ", "  ", "\n", "\t", "\u00a0", "\x1c", "which",
+                                        "that", "who", "wh", "swho", "x", ",which", "Thatcher", "\u2028"]),
+                       max_size=8).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(SUBJECT_END)
+def test_relative_end_removed_from_the_end_equals_the_regex_substitution(s):
+    """_explicit_subject drops a trailing ', which' by reading from the end; re.sub of the pattern it stands
+    for must leave the same text."""
+    from orgkg.loaders.relations import _without_relative_end
+
+    assert _without_relative_end(s) == re.sub(r",?\s*(?:which|that|who)?\s*$", "", s)
