@@ -68,22 +68,23 @@ class _AskedValues:
         return got
 
 
-# surface and list_context -> (acronym questions and answers, expansion questions and answers, (name, type) or None)
-_NAMED: dict[tuple[str, bool], tuple[tuple, tuple, tuple[str, str] | None]] = {}
+# surface and list_context -> (acronyms asked, their answers, expansion questions and answers, (name, type) or None)
+_NAMED: dict[tuple[str, bool], tuple[tuple, tuple, tuple, tuple[str, str] | None]] = {}
 
 
 def named(surface: str, acronyms: dict[str, str], list_context: bool = False) -> tuple[str, str] | None:
     """A mention's (name, type) from its surface text, or None. Mentions repeat across a corpus (every role
-    of a unit names it): worked out once per surface and reused while the acronyms answer alike."""
+    of a unit names it): worked out once per surface and reused while the acronyms answer alike (the acronym
+    answers compared as one tuple, looked up by map(): no Python step per question)."""
     key = (surface, list_context)
     memo = _NAMED.get(key)
-    if memo is not None and all(acronyms.get(k) == v for k, v in memo[0]) \
-            and all((n in acronyms.values()) == v for n, v in memo[1]):
-        return memo[2]
+    if memo is not None and tuple(map(acronyms.get, memo[0])) == memo[1] \
+            and (not memo[2] or all((n in acronyms.values()) == v for n, v in memo[2])):
+        return memo[3]
     asked = _Asked(acronyms)
     got = name_and_type(surface, asked, list_context)
     if len(_NAMED) < 200_000:  # bounded: a pathological corpus cannot grow it without end
-        _NAMED[key] = (tuple(asked.keys.items()), tuple(asked.values_.items()), got)
+        _NAMED[key] = (tuple(asked.keys), tuple(asked.keys.values()), tuple(asked.values_.items()), got)
     return got
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import accumulate, chain
+from itertools import accumulate
 from operator import itemgetter
 
 from orgkg.ontology.schema import ORGANIZATION, ROLE, UNIT
@@ -45,8 +45,8 @@ _LOCATION_WORDS = frozenset({"in", "within", "at"})
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'&.\-]*[\w&]|[A-Za-z0-9]|[,;:/()]")
-# every character that can start a token does start one, so the text before each token is a run of the others
-_GAP_TOKEN = re.compile(r"([^A-Za-z0-9,;:/()]*)(" + _TOKEN.pattern + ")")
+# split() at a captured token gives gap, token, gap, ..., gap: the text in between and the tokens, in one flat list
+_TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 _PARTICIPLE = re.compile(r"[a-z]+(?:ing|ed)")
 _KEEP_PARTICIPLES = frozenset("""
 leading learning training building engineering counseling planning teaching testing housing nursing programming
@@ -63,7 +63,7 @@ _SOFT = frozenset("on by from with as about regarding concerning during through 
 _EXAMPLES = frozenset({"including", "especially", "particularly"})
 _SEPARATORS = frozenset({",", "/", "and", "or", "and/or"})
 # the words _cut tests for by name
-_CUT_WORDS = frozenset({";", ":", "to", "for", "in", "within", "at", "such", "the"}) | _EXAMPLES | _SOFT | _HARD | VERBS
+_CUT_WORDS = frozenset({"(", ")", ";", ":", "to", "for", "in", "within", "at", "such", "the"}) | _EXAMPLES | _SOFT | _HARD | VERBS
 _TESTED, _ORDINARY_CAPITALISED, _ORDINARY = 0, 1, 2
 
 
@@ -79,6 +79,7 @@ def _cut_kind(lw: str) -> int:
 
 
 _CUT_KIND = WordMemo(_cut_kind)
+_LOWER_OF = WordMemo(str.lower)  # one lower-cased string per distinct word, its hash computed once for every lookup
 
 
 def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = None,
@@ -102,7 +103,7 @@ def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = N
     if subject_cut and len(conjs) > 1 and conjs[-1][0][1] in ("the", "this"):
         conjs = conjs[:-1]  # "..., the director facilitates": the next clause's subject
     if not where and not rest:  # the usual list, with no place in it
-        return [t for t in (_target(c, text, acronyms, list_context) for c in conjs) if t is not None]
+        return [t for c in conjs if (t := _target(c, text, acronyms, list_context)) is not None]
     out: list[Target] = []
     where_conjs = _conjuncts(where, acronyms, True)
     located = [_target(c, text, acronyms, True) for c in where_conjs[:1]]
@@ -134,14 +135,16 @@ def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = N
 
 
 def _tokens(text: str, start: int, end: int) -> list[Tok]:
-    """The tokens of text[start:end]. One findall gives (gap, word) pairs, their running lengths the
-    positions: no Python step per token."""
-    pairs = _GAP_TOKEN.findall(text, start, end)
-    if not pairs:
+    """The tokens of text[start:end]. One split gives the gaps and words, their running lengths the
+    positions: no Python step per token, and no (gap, word) pair to build per token as findall would.
+    The pattern looks neither behind nor at word boundaries, so splitting the slice reads what a scan of
+    the text from start to end reads."""
+    parts = _TOKEN_SPLIT.split(text[start:end])
+    if len(parts) == 1:
         return []
-    bounds = list(accumulate(map(len, chain.from_iterable(pairs)), initial=start))
-    words = [w for _, w in pairs]
-    return list(zip(words, map(str.lower, words), bounds[1::2], bounds[2::2], range(len(words))))
+    bounds = list(accumulate(map(len, parts), initial=start))
+    words = parts[1::2]
+    return list(zip(words, map(_LOWER_OF.__getitem__, words), bounds[1::2], bounds[2::2], range(len(words))))
 
 
 def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[list[Tok], bool, bool]:
@@ -153,6 +156,11 @@ def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[lis
     while i < len(toks):
         t = toks[i]
         lw = t[1]
+        kind = _CUT_KIND[lw]  # parentheses are _TESTED
+        if not skipping and (kind == _ORDINARY or (kind == _ORDINARY_CAPITALISED and not t[0].islower())):
+            out.append(t)  # most tokens: no test below can end the list here, in parentheses or not
+            i += 1
+            continue
         if t[0] == "(":
             depth += 1
         elif t[0] == ")":
@@ -176,11 +184,6 @@ def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[lis
                 break
             else:
                 skipping += 1
-            i += 1
-            continue
-        kind = _CUT_KIND[lw]
-        if kind == _ORDINARY or (kind == _ORDINARY_CAPITALISED and not t[0].islower()):
-            out.append(t)  # none of the tests below can end the list here
             i += 1
             continue
         prev = out[-1][1] if out else ""
@@ -312,7 +315,7 @@ def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]
     key = (words, frozenset(acronyms.keys() & words), list_context)
     memo = _SPLITS.get(key)
     if memo is not None:
-        return [[toks[j] for j in part] for part in memo]
+        return [list(map(toks.__getitem__, part)) for part in memo]
     out = _split(toks, acronyms, list_context)
     if len(_SPLITS) < 200_000:  # bounded: a pathological corpus cannot grow it without end
         where = {id(t): j for j, t in enumerate(toks)}

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import reduce
+from itertools import compress
+from operator import or_
 
 from orgkg.ontology.schema import (
     COLLABORATES_WITH,
@@ -131,7 +134,7 @@ def _top_level_branches(p: str) -> list[str]:
     return out + [cur]
 
 
-def _lower_case_form(rule: Rule) -> re.Pattern:
+def _plain_lower_form(rule: Rule) -> re.Pattern:
     """The rule's text.lower_twin (case-sensitive, for lower-cased text without has_case_folds), and without
     the \\b that starts each alternative, so sre scans for the first letters instead of trying the whole
     pattern at every position; apply_rules tests that boundary itself."""
@@ -140,6 +143,54 @@ def _lower_case_form(rule: Rule) -> re.Pattern:
     if not all(b.startswith(r"\b") and b[2:3].isalpha() or b.startswith(r"\b(") for b in branches):
         raise ValueError(f"{rule.name}: every alternative must start with \\b and a word")
     return re.compile("|".join(b[2:] for b in branches), twin.flags)
+
+
+def _group_end(p: str) -> int:
+    """The index of the ')' that closes the group opening p (no class of ours holds a parenthesis)."""
+    depth, k = 0, 0
+    while k < len(p):
+        c = p[k]
+        if c == "\\":
+            k += 2
+            continue
+        depth += (c == "(") - (c == ")")
+        if depth == 0:
+            return k
+        k += 1
+    raise ValueError(f"unbalanced: {p!r}")
+
+
+def _spell_branch(b: str) -> list[str]:
+    """One alternative with its leading group spelled out: '(?:a|b)?r' -> ['ar', 'br', 'r'], '(?:a|b)r' ->
+    ['ar', 'br'], again until each opens with what follows no group. sre tries them in that order, as it
+    tries the group's ('x?y' tries 'xy' before 'y'), so the two find the same matches."""
+    if not b.startswith("(?:"):
+        return [b]
+    close = _group_end(b)
+    after = b[close + 1:]
+    if after[:1] in ("*", "+", "{") or after.startswith(("??", "?+")):
+        return [b]
+    optional = after.startswith("?")
+    rest = after[1:] if optional else after
+    out = [x for h in _top_level_branches(b[3:close]) for x in _spell_branch(h + rest)]
+    return out + _spell_branch(rest) if optional else out
+
+
+def _spelled_out(p: str) -> str:
+    return "|".join(x for b in _top_level_branches(p) for x in _spell_branch(b))
+
+
+# Their plain forms open with an optional or grouped word, which gives sre no first letters to scan for: it
+# tries them at every position. Spelled out, each alternative opens with a letter (tests/test_fast_paths_exact.py
+# compares the two forms' matches). Not sup.supervises: its long co-verb tail, written twice, costs more to
+# compile than the scans save.
+_SPELL_OUT = frozenset({"udo.supervised_by", "collab.liaison", "part.located_in", "member.member_bare"})
+
+
+def _lower_case_form(rule: Rule) -> re.Pattern:
+    """The pattern _matches scans lower-cased clauses with: the plain lower form, spelled out for _SPELL_OUT."""
+    plain = _plain_lower_form(rule)
+    return re.compile(_spelled_out(plain.pattern), plain.flags) if rule.name in _SPELL_OUT else plain
 
 
 _LOWER = tuple(_lower_case_form(r) for r in RULES)
@@ -208,33 +259,39 @@ ALSO: dict[str, tuple[str, ...]] = {
 _ALL_KEYS = tuple(sorted({k for ks in KEYS.values() for k in ks} | {k for ks in ALSO.values() for k in ks}))
 if not all(k.isalpha() for k in _ALL_KEYS):
     raise ValueError("rule keys must be letters only: _rules_for finds them word by word")
-_ALSO_BASE = len(RULES)  # a word's set holds the rules its KEYS fire and, from here on, ids of the ALSO literals in it
-_LITERAL_ID = {k: _ALSO_BASE + n for n, k in enumerate(_ALL_KEYS)}
-_RULE_IDS = frozenset(range(len(RULES)))
-_WORD_ITEMS_BY_KEY: dict[str, frozenset[int]] = {
-    k: frozenset(i for i, r in enumerate(RULES) if k in KEYS[r.name]) | {_LITERAL_ID[k]} for k in _ALL_KEYS}
-_GUARDED = {i: frozenset(_LITERAL_ID[k] for k in ALSO[r.name]) for i, r in enumerate(RULES) if r.name in ALSO}
-_GUARDED_IDS = frozenset(_GUARDED)
+_GUARDS = tuple(sorted({k for ks in ALSO.values() for k in ks}))
+# a word's bits: bit i for each rule i its KEYS fire, and bit len(RULES) + n for ALSO literal _GUARDS[n] in it
+_KEY_BITS = tuple(sum(1 << i for i, r in enumerate(RULES) if k in KEYS[r.name])
+                  | (1 << (len(RULES) + _GUARDS.index(k)) if k in _GUARDS else 0) for k in _ALL_KEYS)
+# rule i fires when its bit is set and bits & _NEEDS[i]: one of its ALSO literals, or (none) its own bit again
+_NEEDS = tuple(sum(1 << (len(RULES) + _GUARDS.index(k)) for k in ALSO[r.name]) if r.name in ALSO else 1 << i
+               for i, r in enumerate(RULES))
+_ALL_RULES = tuple(range(len(RULES)))
 
 
-def _word_items(w: str) -> frozenset[int]:
-    """A white-space-delimited word -> the rules its keys fire and its ALSO literals."""
-    return frozenset().union(*(_WORD_ITEMS_BY_KEY[k] for k in _ALL_KEYS if k in w))
+def _word_bits(w: str) -> int:
+    """A white-space-delimited word -> the rules its keys fire and the ALSO literals in it, as bits: a clause
+    ORs its words' ints, cheaper than a union of sets."""
+    return reduce(or_, compress(_KEY_BITS, map(w.__contains__, _ALL_KEYS)), 0)
 
 
-_WORD_ITEMS = WordMemo(_word_items)
+_WORD_BITS = WordMemo(_word_bits)
 
 
-def _rules_for(low: str) -> set[int]:
-    """Indices of the rules whose keys (and ALSO words) the lower-cased clause holds. Keys are letters, so
-    each lies in one word; words repeat across a corpus, so their key tests are done once per distinct word
-    (35 substring tests per clause cost more than the rest of the prefilter)."""
-    items = set().union(*map(_WORD_ITEMS.__getitem__, low.split()))
-    fire = items & _RULE_IDS
-    for i in fire & _GUARDED_IDS:
-        if items.isdisjoint(_GUARDED[i]):
-            fire.discard(i)
-    return fire
+def _fired(bits: int) -> tuple[int, ...]:
+    """The rules, in order, that a clause with these bits fires: a rule's KEYS, and one of its ALSO literals if
+    it has any."""
+    return tuple(i for i in _ALL_RULES if bits >> i & 1 and bits & _NEEDS[i])
+
+
+_FIRED = WordMemo(_fired)  # few combinations of keys ever meet in a clause: each is worked out once
+
+
+def _rules_for(low: str) -> tuple[int, ...]:
+    """Indices, in order, of the rules whose keys (and ALSO words) the lower-cased clause holds. Keys are letters,
+    so each lies in one word; words repeat across a corpus, so their key tests are done once per distinct word
+    (a substring test per key and clause costs more than the rest of the prefilter)."""
+    return _FIRED[reduce(or_, filter(None, map(_WORD_BITS.__getitem__, low.split())), 0)]
 
 
 _SKILL_KEYS = ("abil", "able", "skill", "experience")
@@ -249,18 +306,19 @@ def apply_rules(text: str, start: int, end: int,
                 acronyms: dict[str, str]) -> list[tuple[Rule, Target, int, Target | None]]:
     """(rule, target, trigger position, stated source or None for the described role) for every relation
     stated in the clause text[start:end]."""
-    found: list[tuple[Rule, Target, int, Target | None]] = []
-    seen: set[tuple[str, str, str]] = set()
     clause = text[start:end]
     folds = has_case_folds(clause)  # then lower-cased substring guards are not exact: take the regex paths
     low = clause.lower()
     if folds:  # IGNORECASE rules may match where no lower-cased key is: try them all
-        fire = set(range(len(RULES)))
+        fire = _ALL_RULES
     else:
         fire = _rules_for(low)
     if not fire:
-        return found
-    for i in sorted(fire):
+        return []  # most clauses: nothing else to set up
+    found: list[tuple[Rule, Target, int, Target | None]] = []
+    seen: set[tuple[str, str, str]] = set()
+    read: dict[tuple[int, int, bool, bool], list[Target]] = {}
+    for i in fire:
         rule = RULES[i]
         for ma, mb in _matches(i, text, low, start, end, folds):
             before = text[max(start, ma - 200):ma]  # a bounded look-back keeps long clauses linear
@@ -279,7 +337,7 @@ def apply_rules(text: str, start: int, end: int,
             window = min(end, mb + MAX_TARGET_SPAN)  # a target list is never longer: keeps long clauses linear
             if rule.strict and not _may_pass_strict(text[mb:window]):
                 continue  # "manages budgets and projects": nothing there could pass _strict_ok, so no parsing
-            for t in targets(text, mb, window, acronyms, rule.list_context, rule.type == SUPERVISES):
+            for t in _targets_once(read, text, mb, window, acronyms, rule.list_context, rule.type == SUPERVISES):
                 if t.type not in rule.allowed:
                     continue
                 if rule.strict and not _strict_ok(t):
@@ -292,18 +350,39 @@ def apply_rules(text: str, start: int, end: int,
     return found
 
 
+def _targets_once(read: dict[tuple[int, int, bool, bool], list[Target]], text: str, start: int, end: int,
+                  acronyms: dict[str, str], list_context: bool, examples: bool) -> list[Target]:
+    """targets(...), read once per clause for each place and reading: rules that end where another did
+    ("supervises and manages the X", "leads the work of X") read the same list (callers only read it)."""
+    key = (start, end, list_context, examples)
+    got = read.get(key)
+    if got is None:
+        got = read[key] = targets(text, start, end, acronyms, list_context, examples)
+    return got
+
+
 _SELF_SUBJECT = re.compile(r"^(?:the|this)\s+(?:position|incumbent|employee|job|class|role)\b", re.IGNORECASE)
 
 
 def _explicit_subject(text: str, start: int, trigger: int, acronyms: dict[str, str]) -> Target | None:
     """The entity a clause is about when it is not the described role: 'The Division of X, which ...'."""
-    subj = re.sub(r",?\s*(?:which|that|who)?\s*$", "", text[start:trigger])
+    subj = _without_relative_end(text[start:trigger])
     if not subj.strip() or _SELF_SUBJECT.match(subj.strip()):
         return None
     found = targets(text, start, start + len(subj), acronyms, list_context=False)
     if len(found) == 1 and found[0].type in (ROLE, UNIT, ORGANIZATION) and found[0].located_in is None:
         return found[0]
     return None
+
+
+def _without_relative_end(s: str) -> str:
+    """s without the ending ',?\\s*(?:which|that|who)?\\s*$' that re.sub would remove: the longest such suffix,
+    read from the end (the regex would try it from every position of s)."""
+    s = s.rstrip()
+    if s.endswith(("which", "that", "who")):
+        s = s[:-5] if s.endswith("which") else s[:-4] if s.endswith("that") else s[:-3]
+        s = s.rstrip()
+    return s[:-1] if s.endswith(",") else s
 
 
 def _subject_before(before: str) -> bool:

@@ -375,3 +375,138 @@ def test_coreference_equals_the_pairwise_definition(rels):
     ev = Evidence("d", None, "", 0, 0, "r")
     relations = [Relation(t, name, typ, ev, source=src, source_type=typ) for name, typ, t, src in rels]
     assert _longer_forms(relations) == _longer_forms_plain(relations)
+
+
+TOKEN_TEXT = st.lists(st.sampled_from(["Office", "of", " ", "  ", ",", ";", ":", "/", "(", ")", "K-12", "R&D", "co-Chair",
+                                       "e.g.", "U.S.", "it's", "'", "-", ".", "_", "x_y", "9", "\u00e9", "caf\u00e9",
+                                       "\u2019", "\u0130", "\u212a", "\n", "\t", "&", "a.", ".b", "--", "staff", "Stra\u00dfe"]),
+                      max_size=16).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(TOKEN_TEXT, st.integers(0, 6), st.integers(0, 6))
+def test_tokens_equal_a_scan_of_the_text_token_by_token(t, cut_a, cut_b):
+    """_tokens splits a slice of the text in one call; a token-by-token scan of the text itself between the
+    same bounds must give the same words, lower-cased words, positions and indices."""
+    from orgkg.loaders import phrases as P
+
+    start, end = min(cut_a, len(t)), max(min(cut_a, len(t)), len(t) - cut_b)
+    want = [(m.group(), m.group().lower(), m.start(), m.end(), k) for k, m in enumerate(P._TOKEN.finditer(t, start, end))]
+    assert P._tokens(t, start, end) == want
+
+
+OVERLAPPING = st.lists(st.sampled_from(["The director ", "supervises and manages ", "manages ", "leads the work of ",
+                                        "oversees and supervises ", "the ", "Office of Testing", "Alpha", ", ",
+                                        " and ", "Beta Unit", "custodial staff", "principals", "; ", ". ",
+                                        "collaborates with ", "works with ", "DSSEM", "the work of "]),
+                       min_size=1, max_size=12).map("".join)
+
+
+def _rel_rows(found):
+    return [(r.name, t.name, t.type, t.start, t.end, t.located_in and t.located_in.name, pos, s and s.name)
+            for r, t, pos, s in found]
+
+
+@settings(max_examples=400, deadline=None)
+@given(OVERLAPPING, st.booleans())
+def test_targets_read_once_per_place_equal_a_fresh_reading_per_match(t, with_acronym):
+    """apply_rules reads the targets at a place once per clause; reading them afresh for every rule match
+    must give the same relations."""
+    from orgkg.loaders import relations as R
+
+    acr = {"DSSEM": "Department of Systemwide Safety"} if with_acronym else {}
+    got = _rel_rows(R.apply_rules(t, 0, len(t), acr))
+    fast = R._targets_once
+    try:
+        R._targets_once = lambda read, *a: R.targets(*a)
+        want = _rel_rows(R.apply_rules(t, 0, len(t), acr))
+    finally:
+        R._targets_once = fast
+    assert got == want
+
+
+SPELL_TEXT = st.lists(st.sampled_from(["is ", "are ", "organizationally ", "organisationally ", "located ", "housed ",
+                                       "based ", "in ", "within ", "at ", "assigned ", "to ", "operates ", "under ",
+                                       "directly ", "supervises ", "supervise", "and ", "or ", "manages", ", ", "the ",
+                                       "work ", "of ", "serves ", "acts ", "as ", "a ", "liaison ", "provides ",
+                                       "maintains ", "active ", "member ", "by ", "supervised ", "this", "x", "  ",
+                                       "\n", "with ", "functions "]),
+                      max_size=14).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(SPELL_TEXT)
+def test_spelled_out_rule_forms_match_where_the_plain_forms_do(t):
+    """_matches scans some rules in a spelled-out form (each alternative opening with a letter); spelled out,
+    every rule's lower form must find the plain form's matches."""
+    from orgkg.loaders.relations import _LOWER, _SPELL_OUT, RULES, _plain_lower_form, _spelled_out
+
+    for i, rule in enumerate(RULES):
+        plain = _plain_lower_form(rule)
+        want = [m.span() for m in plain.finditer(t)]
+        assert [m.span() for m in re.compile(_spelled_out(plain.pattern), plain.flags).finditer(t)] == want, rule.name
+        if rule.name in _SPELL_OUT:
+            assert [m.span() for m in _LOWER[i].finditer(t)] == want, rule.name
+
+
+KEY_TEXT = st.lists(st.sampled_from(["supervises", "work", "with", "works", "teamwork", "alongside", "leads", "the", " ",
+                                     "\t", "\n", "\u00a0", "provide", "supervision", "include", "member", "serves", "on",
+                                     "committee", "part", "participates", "under", "direction", "co", "operates",
+                                     "liaison", "x", ",", "exercise", "relationship", "collaborat", "in", "task"]),
+                    max_size=14).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(KEY_TEXT)
+def test_rules_fired_by_word_bits_equal_the_key_definition(low):
+    """_rules_for ORs memoised per-word bits; it must fire exactly the rules one of whose KEYS the clause
+    holds, and one of whose ALSO words when the rule has them."""
+    from orgkg.loaders.relations import ALSO, KEYS, RULES, _rules_for
+
+    want = tuple(i for i, r in enumerate(RULES) if any(k in low for k in KEYS[r.name])
+                 and (r.name not in ALSO or any(k in low for k in ALSO[r.name])))
+    assert _rules_for(low) == want
+
+
+CUT_TEXT = st.lists(st.sampled_from(["the", "Office", "of", "Testing", "(", ")", "DSSEM", ",", ";", ":", "and", "or",
+                                     "such", "as", "including", "for", "all", "in", "within", "at", "Department",
+                                     "to", "jointly", "Family", "supervising", "Training", "training", "funded",
+                                     "Improves", "improves", "secondary", "staff", "principals", "is", "who", "by",
+                                     "order", "design", "Center", "Skillful", "supervises", "oversees", "X"]),
+                    max_size=16).map(" ".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(CUT_TEXT, st.booleans(), st.booleans())
+def test_cut_keeping_ordinary_words_untested_equals_testing_every_word(t, examples, with_acronym):
+    """_cut keeps a word _CUT_KIND calls ordinary before any of its tests; running every test on every
+    word must give the same tokens, verb flag and end flag."""
+    from collections import defaultdict
+
+    from orgkg.loaders import phrases as P
+
+    acr = {"DSSEM": "Department of Systemwide Safety"} if with_acronym else {}
+    toks = P._tokens(t, 0, len(t))
+    got = P._cut(toks, acr, examples)
+    kinds = P._CUT_KIND
+    try:
+        P._CUT_KIND = defaultdict(lambda: P._TESTED)
+        want = P._cut(toks, acr, examples)
+    finally:
+        P._CUT_KIND = kinds
+    assert got == want
+
+
+SUBJECT_END = st.lists(st.sampled_from(["The Division of X", ",", " ", "  ", "\n", "\t", "\u00a0", "\x1c", "which",
+                                        "that", "who", "wh", "swho", "x", ",which", "Thatcher", "\u2028"]),
+                       max_size=8).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(SUBJECT_END)
+def test_relative_end_removed_from_the_end_equals_the_regex_substitution(s):
+    """_explicit_subject drops a trailing ', which' by reading from the end; re.sub of the pattern it stands
+    for must leave the same text."""
+    from orgkg.loaders.relations import _without_relative_end
+
+    assert _without_relative_end(s) == re.sub(r",?\s*(?:which|that|who)?\s*$", "", s)
