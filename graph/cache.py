@@ -162,7 +162,7 @@ class ExtractionCache:
         try:
             with _transaction(self.db):
                 self.db.executemany("INSERT OR REPLACE INTO extractions VALUES (?, ?)",
-                                    [(k, encode(ex)) for k, ex in items])
+                                    ((k, encode(ex)) for k, ex in items))  # one entry encoded at a time
         except sqlite3.Error:
             pass  # a cache that cannot be written only costs speed next time
 
