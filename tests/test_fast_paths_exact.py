@@ -4,6 +4,7 @@ what the plain regex or loop they stand in for finds; these oracles are the simp
 import re
 from pathlib import Path
 
+import plain_segment
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from orgkg.loaders import extract_text, segment
@@ -20,32 +21,6 @@ WORDS = st.lists(st.sampled_from(["OVERTIME ELIGIBLE:", "overtime eligible: ", "
                                   "Class Established:", "This description may be changed", "e.g.", "  ",
                                   "Date(s) Revised:", "Last Reviewed:", "7/2020", "\t", "1, "]),
                  max_size=16).map("".join)
-
-_BOUNDARY = re.compile(r"[.!?](?=[\"')\]]?\s+(?:\(?[A-Z0-9]))|[.!?]$|\n\s*\n|\n(?=\s*(?:\d{1,2}[.)]\s|[A-Z]))")
-_NUMBERED = re.compile(r"(?:^|(?<=\s))\d{1,2}\.\s+(?=[A-Z])")
-
-
-def _abbreviation(text: str, dot: int) -> bool:
-    i = dot
-    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
-        i -= 1
-    word = text[i:dot].lower()
-    return word in segment._ABBREV or (len(word) == 1 and text[dot - 1].isupper())
-
-
-def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    cuts = {m.end() for m in _BOUNDARY.finditer(text, start, end)
-            if not (m.group(0) == "." and _abbreviation(text, m.start()))}
-    cuts.update(m.start() for m in _NUMBERED.finditer(text, start, end))
-    cuts.discard(start)
-    cuts.discard(end)
-    bounds = [start, *sorted(cuts), end]
-    out = []
-    for a, b in zip(bounds, bounds[1:]):
-        a2, b2 = segment._trim(text, a, b)
-        if b2 - a2 > 1:
-            out.append((a2, b2))
-    return out
 
 
 @settings(max_examples=400, deadline=None)
@@ -94,9 +69,9 @@ def test_reversed_acronyms_equal_the_full_scan(t):
 @given(WORDS, st.integers(0, 5))
 def test_sentences_equal_the_single_pattern_definition(t, cut):
     start = min(cut, len(t))
-    assert segment.sentences(t, start, len(t)) == _sentences(t, start, len(t))
+    assert segment.sentences(t, start, len(t)) == plain_segment.sentences(t, start, len(t))
     for dot in (i for i, c in enumerate(t) if c == "."):
-        assert segment._is_abbreviation(t, dot) == _abbreviation(t, dot)
+        assert segment._is_abbreviation(t, dot) == plain_segment.abbreviation(t, dot)
 
 
 def test_case_folding_letters_still_reach_the_ignorecase_rules():

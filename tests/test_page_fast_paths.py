@@ -4,6 +4,7 @@ list numbers, abbreviations, long lines, cut-off pages and letters that case-fol
 
 import re
 
+import plain_segment
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from orgkg.loaders import competencies as comp
@@ -24,45 +25,13 @@ TEXTS = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(MARKS), st.sa
 CHARS = st.text(alphabet="aA1.) \n-\u00b7\u00b2(\"", max_size=30)
 
 
-def _abbreviation(text: str, dot: int) -> bool:
-    i = dot
-    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
-        i -= 1
-    word = text[i:dot].lower()
-    return word in segment._ABBREV or (len(word) == 1 and text[dot - 1].isupper())
-
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and (text[a].isspace() or text[a] in "-*\u2022\u00b7"):
-        a += 1
-    m = re.compile(r"\d{1,2}[.)]\s+").match(text, a, b)
-    if m:
-        a = m.end()
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
-
-
-_BOUNDARY = re.compile(r"[.!?](?=[\"')\]]?\s+(?:\(?[A-Z0-9]))|[.!?]$|\n\s*\n|\n(?=\s*(?:\d{1,2}[.)]\s|[A-Z]))")
-_NUMBERED = re.compile(r"(?:^|(?<=\s))\d{1,2}\.\s+(?=[A-Z])")
-
-
-def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The plain definition: one pattern for the sentence ends, one for list numbers, then trim."""
-    cuts = {m.end() for m in _BOUNDARY.finditer(text, start, end)
-            if not (m.group(0) == "." and _abbreviation(text, m.start()))}
-    cuts.update(m.start() for m in _NUMBERED.finditer(text, start, end))
-    bounds = [start, *sorted(cuts - {start, end}), end]
-    return [(a, b) for a, b in (_trim(text, a, b) for a, b in zip(bounds, bounds[1:])) if b - a > 1]
-
-
 @settings(max_examples=1500, deadline=None)
 @given(st.one_of(TEXTS, CHARS), st.integers(0, 12), st.integers(0, 12))
 def test_sentences_equal_the_plain_definition(t, cut_a, cut_b):
     start = min(cut_a, len(t))
     end = max(start, len(t) - cut_b)
-    assert segment.sentences(t, start, end) == _sentences(t, start, end)
-    assert segment.sentences(t) == _sentences(t, 0, len(t))
+    assert segment.sentences(t, start, end) == plain_segment.sentences(t, start, end)
+    assert segment.sentences(t) == plain_segment.sentences(t, 0, len(t))
 
 
 def _repair_by_characters(original: str) -> str:
