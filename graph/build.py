@@ -200,7 +200,21 @@ def _relation_ops(ex: Extraction, res: Resolver, role_id: str | None, doc_acr: d
 
 def op_target(op: Op) -> str:
     """The one node or edge an operation touches: 'n\\0<id>' or 'e\\0<u>\\0<v>\\0<type>'."""
-    return f"n\0{op[3]}" if op[0] != "e" else f"e\0{op[1]}\0{op[2]}\0{op[3]}"
+    return node_target(op[3]) if op[0] != "e" else edge_target(op[1:4])
+
+
+def node_target(nid: str) -> str:
+    return f"n\0{nid}"
+
+
+def edge_target(key: tuple[str, str, str]) -> str:
+    """The target of edge (u, v, type); `target_edge` reads it back."""
+    return "e\0" + "\0".join(key)
+
+
+def target_edge(target: str) -> tuple[str, str, str]:
+    _, u, v, k = target.split("\0")
+    return u, v, k
 
 
 def apply_op(g: OrgGraph, op: Op) -> None:

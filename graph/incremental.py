@@ -47,7 +47,7 @@ from orgkg.loaders.model import Extraction
 
 from orgkg.gcpause import paused_gc
 
-from .build import Fold, Resolver, _slug, doc_ops, op_target, resolver_input
+from .build import Fold, Resolver, _slug, doc_ops, edge_target, node_target, op_target, resolver_input, target_edge
 from .cache import ExtractionCache, extractor_fingerprint, from_json, transaction
 from .store import (
     EDGES_END,
@@ -156,9 +156,9 @@ def _target_rows(docs: list[tuple[str, list]]) -> list[tuple[str, str, str | Non
                 e[-1].append(op)
             else:
                 e += (p, [op])
-    rows = [(f"n\0{k}", e[0], None) if len(e) == 2 else (f"n\0{k}", "\0".join(e[0::2]), _dumps(e[1::2]))
+    rows = [(node_target(k), e[0], None) if len(e) == 2 else (node_target(k), "\0".join(e[0::2]), _dumps(e[1::2]))
             for k, e in nodes.items()]
-    rows += [("e\0" + "\0".join(k), "\0".join(e[0::2]), _dumps(e[1::2])) for k, e in edges.items() if len(e) > 2]
+    rows += [(edge_target(k), "\0".join(e[0::2]), _dumps(e[1::2])) for k, e in edges.items() if len(e) > 2]
     rows.sort()
     return rows
 
@@ -166,10 +166,9 @@ def _target_rows(docs: list[tuple[str, list]]) -> list[tuple[str, str, str | Non
 def _edge_docs(db, t: str) -> list[str]:
     """Documents that may touch edge `t`, which has no row (one document touched it, or none): those that
     touch both its end nodes."""
-    _, u, v, _k = t.split("\0")
     found = None
-    for n in (u, v):
-        row = db.execute("SELECT docs FROM targets WHERE target = ?", (f"n\0{n}",)).fetchone()
+    for n in target_edge(t)[:2]:
+        row = db.execute("SELECT docs FROM targets WHERE target = ?", (node_target(n),)).fetchone()
         paths = set(row[0].split("\0")) if row else set()
         found = paths if found is None else found & paths
     return sorted(found)
@@ -421,7 +420,8 @@ def _patch(db, output: Path, meta: dict, old: dict[str, _Doc], kept: dict[str, _
                if old_res.role_names.get(k) != new_res.role_names.get(k)}
     rederive: dict[str, Extraction] = dict(fresh)
     for k in renamed:
-        row = db.execute("SELECT docs FROM targets WHERE target = ?", (f"n\0role:{_slug(k)}",)).fetchone()  # Resolver.node_id
+        role = node_target(f"role:{_slug(k)}")  # the id Resolver.node_id gives the role with this key
+        row = db.execute("SELECT docs FROM targets WHERE target = ?", (role,)).fetchone()
         for p in row[0].split("\0") if row else ():
             if p in kept and p not in rederive:
                 ex = cache.get(kept[p].key)
@@ -489,8 +489,8 @@ def _patch(db, output: Path, meta: dict, old: dict[str, _Doc], kept: dict[str, _
         if t[0] == "n":
             node_new[t[2:]] = nodes_g.nodes.get(t[2:])
         else:
-            u, v, k = t.split("\0")[1:]
-            edge_new[(u, v, k)] = edges_g.edges.get((u, v, k))
+            key = target_edge(t)
+            edge_new[key] = edges_g.edges.get(key)
     t1 = time.perf_counter()
     try:
         r = _rewrite(output, node_new, edge_new)
