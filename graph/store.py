@@ -116,12 +116,12 @@ def _batches(items: list[dict], first_key: str, batch: int = 512, encode=_enc) -
     sep = '},{"' + first_key + '":'
     nl = '},\n{"' + first_key + '":'
     comma = ",\n"
+    if isinstance(encode([]), bytes):
+        sep, nl, comma = sep.encode(), nl.encode(), comma.encode()
     out = []
     for i in range(0, len(items), batch):
         part = items[i:i + batch]
         text = encode(part)
-        if isinstance(text, bytes) and isinstance(sep, str):
-            sep, nl, comma = sep.encode(), nl.encode(), comma.encode()
         if text.count(sep) == len(part) - 1:
             out.append(text[1:-1].replace(sep, nl))
         else:
