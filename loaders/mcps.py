@@ -64,8 +64,7 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
             role["title_source"] = "breadcrumb"
     ex.role = role
     for k, (label, rx) in _DATES.items():
-        i = t.find(label)
-        dm = rx.match(t, i) if i >= 0 else None
+        dm = _search_from_label(rx, label, t)
         ex.dates[k] = (dm.group(1) or "").strip() or None if dm else None
     footer = _footer(t)
     spans = _sections(t, footer)
