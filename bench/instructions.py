@@ -1,13 +1,15 @@
 """Instructions a one-core `orgkg build` executes, counted by valgrind's callgrind: a figure that does not drift.
 
-usage: python bench/instructions.py [--docs 2000] [--seed 1] [--cache] [--compare REV ...] [--work DIR]
+usage: python bench/instructions.py [--docs 2000] [--seed 1] [--cache] [--pure] [--compare REV ...] [--work DIR]
 
 Wall and CPU time on a shared host drift by a quarter within an hour (bench/README.md); instruction counts are
 the same on every run of the same code and input, so they decide between two versions of a change. Each tree
 (this checkout, and every `--compare` git revision, checked out in a temporary worktree) builds the same
 synthetic corpus in a fresh process under callgrind (~50x slower than a plain run: 2,000 documents take a
 few minutes). Counts include the interpreter's start-up and imports (~0.3 G). `--cache` counts the default,
-cached build instead (cold: it also fills the extraction cache and records the build state).
+cached build instead (cold: it also fills the extraction cache and records the build state). This checkout
+runs its compiled twins where an install built them (orgkg/native.py; older revisions have none): `--pure`
+runs every tree as Python, to weigh a change to the Python alone.
 """
 
 from __future__ import annotations
@@ -46,10 +48,23 @@ def package_tree(checkout: Path, dest: Path) -> Path:
     return dest
 
 
-def count(tree: Path, docs_dir: Path, tmp: Path, cache: bool = False) -> int:
+def _env(tree: Path, pure: bool) -> dict[str, str]:
+    return os.environ | {"PYTHONPATH": str(tree)} | ({"ORGKG_PURE_PYTHON": "1"} if pure else {})
+
+
+def mode(tree: Path, tmp: Path, pure: bool) -> str:
+    """Whether the tree's hot modules run compiled (orgkg/native.py) or as Python."""
+    if not (tree / "orgkg" / "native.py").exists():
+        return "pure Python (no compiled twins at this revision)"
+    run = subprocess.run([sys.executable, "-c", "import orgkg.native as n; print(n.summary())"], capture_output=True,
+                         text=True, env=_env(tree, pure), cwd=tmp)
+    return run.stdout.strip() or run.stderr.strip()[-200:]
+
+
+def count(tree: Path, docs_dir: Path, tmp: Path, cache: bool = False, pure: bool = False) -> int:
     """Instructions of `orgkg build DIR [--no-cache] --jobs 1 --quiet` with `tree` first on the path."""
     out = tmp / f"graph-{tree.name}.json"
-    env = os.environ | {"PYTHONPATH": str(tree)}
+    env = _env(tree, pure)
     run = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", _CHILD,
                           "build", str(docs_dir), "-o", str(out), *([] if cache else ["--no-cache"]), "--jobs", "1", "--quiet"],
                          capture_output=True, text=True, env=env, cwd=tmp)
@@ -64,6 +79,7 @@ def main(argv=None) -> int:
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--cache", action="store_true", help="count the default build, which fills the cache (cold)")
+    ap.add_argument("--pure", action="store_true", help="run every tree as Python (ORGKG_PURE_PYTHON=1), no compiled twins")
     ap.add_argument("--compare", nargs="*", default=[], help="git revisions to count beside this checkout")
     ap.add_argument("--work", default=os.environ.get("ORGKG_BENCH_DIR", "/tmp/orgkg-bench"))
     a = ap.parse_args(argv)
@@ -83,19 +99,20 @@ def main(argv=None) -> int:
                 worktrees.append(wt)
                 trees[rev] = package_tree(wt, tmp / f"rev-{len(worktrees)}")
             with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-                counts = dict(zip(trees, pool.map(lambda tr: count(tr, docs_dir, tmp, a.cache), trees.values())))
+                counts = dict(zip(trees, pool.map(lambda tr: count(tr, docs_dir, tmp, a.cache, a.pure), trees.values())))
+            modes = {name: mode(tree, tmp, a.pure) for name, tree in trees.items()}
         finally:
             for wt in worktrees:
                 subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(wt)], check=False)
     base = counts["this checkout"]
     kind = "cold cached" if a.cache else "--no-cache"
     print(f"one-core {kind} `orgkg build` of {a.docs} synthetic documents (seed {a.seed}), instructions under callgrind")
-    print("tree | G instructions | M per document | vs this checkout")
-    print("--- | --- | --- | ---")
+    print("tree | G instructions | M per document | vs this checkout | hot modules")
+    print("--- | --- | --- | --- | ---")
     for name, n in counts.items():
-        print(f"{name} | {n / 1e9:.3f} | {n / a.docs / 1e6:.3f} | {(n - base) / base * 100:+.1f} %")
+        print(f"{name} | {n / 1e9:.3f} | {n / a.docs / 1e6:.3f} | {(n - base) / base * 100:+.1f} % | {modes[name]}")
     res = {"machine": {"python": platform.python_version(), "platform": platform.platform()}, "docs": a.docs,
-           "seed": a.seed, "cache": a.cache, "instructions": counts}
+           "seed": a.seed, "cache": a.cache, "pure": a.pure, "instructions": counts, "modes": modes}
     write_result("instructions", res)
     return 0
 

@@ -12,11 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from orgkg.gcpause import paused_gc
-from orgkg.graph import OrgGraph
-from orgkg.graph import build as _build_graph
-from orgkg.graph import load as _load_graph
-from orgkg.loaders import Extraction, load_file, load_many
+from orgkg import native
+
+native.install()  # first: the imports below load the hot modules, compiled where a current twin exists
+
+from orgkg.gcpause import paused_gc  # noqa: E402
+from orgkg.graph import OrgGraph  # noqa: E402
+from orgkg.graph import build as _build_graph  # noqa: E402
+from orgkg.graph import load as _load_graph  # noqa: E402
+from orgkg.loaders import Extraction, load_file, load_many  # noqa: E402
 
 __version__ = "0.1.0"
 

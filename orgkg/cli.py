@@ -23,6 +23,8 @@ def parser() -> argparse.ArgumentParser:
         prog="orgkg",
         description="Turn job descriptions into an evidence-backed organisation graph; query it with "
                     "Cypher and SPARQL. With no command, runs the demo on the bundled sample data.")
+    ap.add_argument("--version", action="store_true",
+                    help="print the version, and whether the hot modules run compiled (orgkg/native.py)")
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         if info.name.startswith("_"):
@@ -36,6 +38,11 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     ap = parser()
     args = ap.parse_args(argv or ["demo"])
+    if args.version:
+        from orgkg import __version__, native
+
+        print(f"orgkg {__version__} ({native.summary()})")
+        return EXIT_OK
     if not getattr(args, "func", None):
         ap.print_help()
         return EXIT_ERROR
