@@ -55,15 +55,26 @@ def io_floor(files: list[Path]) -> float:
     return time.perf_counter() - t
 
 
-MODES = ("no-cache", "cached")
+MODES = ("no-cache", "cached", "no-cache-pure", "cached-pure")
+
+
+def _env(mode: str) -> dict[str, str]:
+    """A "-pure" mode runs the build as plain Python, without the compiled twins (orgkg/native.py)."""
+    return os.environ | {"ORGKG_PURE_PYTHON": "1"} if mode.endswith("-pure") else os.environ
+
+
+def hot_modules(mode: str) -> str:
+    run = subprocess.run([sys.executable, "-c", "import orgkg.native as n; print(n.summary())"], capture_output=True,
+                         text=True, env=_env(mode))
+    return run.stdout.strip() or run.stderr.strip()[-200:]
 
 
 def timed_build(d: Path, jobs: int, mode: str = "no-cache") -> dict:
     """One build in a fresh process; `mode` "cached" is the default build, cold (a new output directory)."""
     with tempfile.TemporaryDirectory() as tmp:
         out = subprocess.run([sys.executable, "-c", _CHILD, "build", str(d), "-o", f"{tmp}/org.json",
-                              *(["--no-cache"] if mode == "no-cache" else []), "--quiet", "--jobs", str(jobs)],
-                             capture_output=True, text=True)
+                              *(["--no-cache"] if mode.startswith("no-cache") else []), "--quiet", "--jobs", str(jobs)],
+                             capture_output=True, text=True, env=_env(mode))
     line = [x for x in out.stdout.splitlines() if x.startswith("BENCH")]
     if not line:
         raise SystemExit(f"build failed: {out.stderr.strip()[-500:]}")
@@ -93,7 +104,9 @@ def main(argv=None) -> int:
     ap.add_argument("--work", default=os.environ.get("ORGKG_BENCH_DIR", "/tmp/orgkg-bench"))
     ap.add_argument("--repeat", type=int, default=1,
                     help="builds per size; the table shows the fastest, the JSON every run (shared hosts drift)")
-    ap.add_argument("--modes", default=",".join(MODES), help="which builds to time: no-cache, cached (cold) or both")
+    ap.add_argument("--modes", default="no-cache,cached",
+                    help="which builds to time, alternated: no-cache, cached (cold), and the same as plain Python "
+                         "(no-cache-pure, cached-pure)")
     a = ap.parse_args(argv)
     modes = [m for m in a.modes.split(",") if m]
     if not modes or any(m not in MODES for m in modes):
@@ -127,6 +140,8 @@ def main(argv=None) -> int:
         rows.append(row)
         print(json.dumps(row), file=sys.stderr)
     hdr = ("docs", "jobs", "build", "build s", "docs/s", "CPU s", "peak RSS MB", "KB/doc", "I/O floor s", "x floor", "micro F1")
+    for mode in modes:
+        print(f"{mode}: hot modules {hot_modules(mode)}")
     print(" | ".join(hdr))
     print(" | ".join("---" for _ in hdr))
     for r in rows:
@@ -144,7 +159,7 @@ def main(argv=None) -> int:
         r = [r for r in rows if "f1" in r][-1]
         print(f"F1 by type at {r['docs']} docs: " + ", ".join(f"{k} {v}" for k, v in r["f1"]["types"].items()))
     res = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
-                       "load_avg": os.getloadavg()}, "rows": rows}
+                       "load_avg": os.getloadavg()}, "hot_modules": {m: hot_modules(m) for m in modes}, "rows": rows}
     write_result("build", res)
     return 0
 
