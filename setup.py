@@ -31,7 +31,8 @@ SUFFIX = sysconfig.get_config_var("EXT_SUFFIX")
 
 def source_of(module: str) -> str:
     package, _, leaf = module.rpartition(".")
-    return f"{PACKAGE_DIRS[package]}/{leaf}.py"
+    pyx = f"{PACKAGE_DIRS[package]}/{leaf}.pyx"
+    return pyx if (ROOT / pyx).exists() else f"{PACKAGE_DIRS[package]}/{leaf}.py"
 
 
 def twin_path(module: str) -> str:

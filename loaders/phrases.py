@@ -134,7 +134,7 @@ def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = N
     return out
 
 
-def _tokens(text: str, start: int, end: int) -> list[Tok]:
+def _tokens_py(text: str, start: int, end: int) -> list[Tok]:
     """The tokens of text[start:end]. One split gives the gaps and words, their running lengths the
     positions: no Python step per token, and no (gap, word) pair to build per token as findall would.
     The pattern looks neither behind nor at word boundaries, so splitting the slice reads what a scan of
@@ -145,6 +145,18 @@ def _tokens(text: str, start: int, end: int) -> list[Tok]:
     bounds = list(accumulate(map(len, parts), initial=start))
     words = parts[1::2]
     return list(zip(words, map(_LOWER_OF.__getitem__, words), bounds[1::2], bounds[2::2], range(len(words))))
+
+
+try:  # the same tokens from one C loop (loaders/_scan.pyx), where the install compiled it
+    from ._scan import tokens as _scan_tokens
+except ImportError:
+    _scan_tokens = None
+
+if _scan_tokens is None:
+    _tokens = _tokens_py
+else:
+    def _tokens(text: str, start: int, end: int) -> list[Tok]:
+        return _scan_tokens(text, start, end, _LOWER_OF)
 
 
 def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[list[Tok], bool, bool]:

@@ -24,12 +24,13 @@ from pathlib import Path
 NATIVE_DIR = Path(__file__).resolve().parent / "_native"
 PURE_ENV = "ORGKG_PURE_PYTHON"
 
-# The modules worth compiling: what a build runs per page or per graph element (bench/instructions.py).
+# The modules worth compiling: what a build runs per page or per graph element (bench/instructions.py). A
+# `.pyx` one is C only, with a Python stand-in in the module that imports it (loaders/_scan.pyx).
 COMPILED = (
     "orgkg.loaders.acronyms", "orgkg.loaders.competencies", "orgkg.loaders.generic", "orgkg.loaders.lexicon",
     "orgkg.loaders.mcps", "orgkg.loaders.memo", "orgkg.loaders.mentions", "orgkg.loaders.model",
     "orgkg.loaders.phrases", "orgkg.loaders.pipeline", "orgkg.loaders.relations", "orgkg.loaders.segment",
-    "orgkg.loaders.text",
+    "orgkg.loaders.text", "orgkg.loaders._scan",
     "orgkg.graph.build", "orgkg.graph.cache", "orgkg.graph.ids", "orgkg.graph.incremental", "orgkg.graph.orggraph",
     "orgkg.graph.store",
 )
@@ -77,7 +78,8 @@ class CompiledFinder:
         if not names or not path:
             return None
         leaf = fullname.rpartition(".")[2]
-        source_path = next((p for p in (Path(d) / f"{leaf}.py" for d in path) if p.is_file()), None)
+        source_path = next((p for d in path for p in (Path(d) / f"{leaf}.py", Path(d) / f"{leaf}.pyx") if p.is_file()),
+                            None)
         if source_path is None:
             return None
         name = compiled_file(fullname, source_path.read_bytes())
@@ -87,6 +89,8 @@ class CompiledFinder:
         self.stale.append(fullname)
         warnings.warn(f"orgkg: {source_path} changed since it was compiled; it runs as Python, slower, until "
                       "orgkg is installed again (pip install -e .)", StaleCompiledModule, stacklevel=2)
+        if source_path.suffix == ".pyx":  # C only: its importer falls back to the Python it stands in for
+            raise ModuleNotFoundError(f"{fullname} is not compiled from its current source", name=fullname)
         # the source itself, named explicitly: a compiled file left beside it must not shadow it
         return spec_from_file_location(fullname, source_path, loader=SourceFileLoader(fullname, str(source_path)))
 

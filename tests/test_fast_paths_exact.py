@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import plain_segment
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from orgkg.loaders import extract_text, segment
@@ -367,7 +368,34 @@ def test_tokens_equal_a_scan_of_the_text_token_by_token(t, cut_a, cut_b):
 
     start, end = min(cut_a, len(t)), max(min(cut_a, len(t)), len(t) - cut_b)
     want = [(m.group(), m.group().lower(), m.start(), m.end(), k) for k, m in enumerate(P._TOKEN.finditer(t, start, end))]
-    assert P._tokens(t, start, end) == want
+    assert P._tokens_py(t, start, end) == want
+    assert P._tokens(t, start, end) == want  # the C loop (loaders/_scan.pyx) where it is compiled
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(max_size=40), st.integers(0, 6), st.integers(0, 6))
+def test_compiled_tokens_read_any_text_as_the_pattern_does(t, cut_a, cut_b):
+    """The C loop spells out sre's `\\w` (a Unicode alphanumeric or `_`): any code point, not only the
+    sampled ones above, must split as the pattern splits it."""
+    from orgkg.loaders import phrases as P
+
+    if P._scan_tokens is None:
+        pytest.skip("loaders/_scan.pyx is not compiled in this install")
+    start, end = min(cut_a, len(t)), max(min(cut_a, len(t)), len(t) - cut_b)
+    assert P._scan_tokens(t, start, end, P._LOWER_OF) == P._tokens_py(t, start, end)
+
+
+def test_compiled_tokens_draw_the_word_line_where_the_pattern_does():
+    """Every code point of the basic plane and every 5th beyond it, inside a token and ending one, as the first
+    character and after a separator."""
+    from orgkg.loaders import phrases as P
+
+    if P._scan_tokens is None:
+        pytest.skip("loaders/_scan.pyx is not compiled in this install")
+    points = (c for c in [*range(0x10000), *range(0x10000, 0x110000, 5)] if not 0xD800 <= c < 0xE000)
+    texts = (f"a{c}b{c} x-{c}({c}" for c in map(chr, points))
+    differ = [t for t in texts if P._scan_tokens(t, 0, len(t), P._LOWER_OF) != P._tokens_py(t, 0, len(t))]
+    assert differ == []
 
 
 OVERLAPPING = st.lists(st.sampled_from(["The director ", "supervises and manages ", "manages ", "leads the work of ",
