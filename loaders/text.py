@@ -96,9 +96,15 @@ def lower_twin(rx: re.Pattern) -> re.Pattern:
     matches on s, at the same offsets, for every s without has_case_folds. For such s, lower() maps one
     character to one, keeps \\w \\s \\d, and gives an ASCII letter only for that letter in either case,
     as re.IGNORECASE compares (checked over all of Unicode in tests/test_fast_paths_exact.py)."""
-    if not rx.flags & re.IGNORECASE or rx.pattern != rx.pattern.lower():
-        raise ValueError(f"not an IGNORECASE pattern in lower case: {rx.pattern!r}")
-    return re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+    return re.compile(*lower_twin_form(rx.pattern, rx.flags))
+
+
+def lower_twin_form(pattern: str, flags: int) -> tuple[str, int]:
+    """lower_twin's pattern and flags, not compiled: for a caller that rewrites the pattern first, so that
+    only what it matches with is compiled (compiles are most of what importing the loaders costs)."""
+    if not flags & re.IGNORECASE or pattern != pattern.lower():
+        raise ValueError(f"not an IGNORECASE pattern in lower case: {pattern!r}")
+    return pattern, flags & ~re.IGNORECASE
 
 
 _CONTROL_BYTES = bytes([*range(9), *range(14, 32), 127])
