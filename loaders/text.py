@@ -10,7 +10,9 @@ import os
 import re
 import stat
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache, partial
 from pathlib import Path
 
 MAX_BYTES = 20 * 1024 * 1024  # larger files are refused, not read
@@ -91,12 +93,19 @@ def has_case_folds(s: str) -> bool:
     return not s.isascii() and any(map(s.__contains__, CASE_FOLDS_TO_ASCII))  # isascii() is O(1)
 
 
-def lower_twin(rx: re.Pattern) -> re.Pattern:
-    """rx without IGNORECASE, for a pattern written in lower case: on s.lower() the twin matches where rx
-    matches on s, at the same offsets, for every s without has_case_folds. For such s, lower() maps one
-    character to one, keeps \\w \\s \\d, and gives an ASCII letter only for that letter in either case,
-    as re.IGNORECASE compares (checked over all of Unicode in tests/test_fast_paths_exact.py)."""
-    return re.compile(*lower_twin_form(rx.pattern, rx.flags))
+def lower_twin(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
+    """rx = re.compile(pattern, flags) without IGNORECASE, for a pattern written in lower case: on s.lower() the
+    twin matches where rx matches on s, at the same offsets, for every s without has_case_folds. For such s,
+    lower() maps one character to one, keeps \\w \\s \\d, and gives an ASCII letter only for that letter in
+    either case, as re.IGNORECASE compares (checked over all of Unicode in tests/test_fast_paths_exact.py).
+    Made from the pattern's text: rx itself need only be compiled once a text with has_case_folds comes."""
+    return re.compile(*lower_twin_form(pattern, flags))
+
+
+def lazy_regex(pattern: str, flags: int = 0) -> Callable[[], re.Pattern]:
+    """A function returning re.compile(pattern, flags), compiled at its first call: for patterns only some
+    pages need, as compiling (sre is pure Python) is most of what importing the loaders costs."""
+    return cache(partial(re.compile, pattern, flags))
 
 
 def lower_twin_form(pattern: str, flags: int) -> tuple[str, int]:

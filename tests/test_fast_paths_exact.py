@@ -312,8 +312,9 @@ def test_lower_twins_match_where_the_ignorecase_patterns_do(t):
 
     if has_case_folds(t):
         return
-    pairs = [(comp._NOISE, comp._NOISE_LOW), *zip([rx for rx, _ in comp._LEAD_RES], [rx for rx, _ in comp._LEAD_LOW]),
-             *zip([rx for rx, _ in comp._EDU_KINDS], [rx for rx, _ in comp._EDU_KINDS_LOW])]
+    noise, leads, kinds = comp._ignorecase()
+    pairs = [(noise, comp._NOISE_LOW), *zip([rx for rx, _ in leads], [rx for rx, _ in comp._LEAD_LOW]),
+             *zip([rx for rx, _ in kinds], [rx for rx, _ in comp._EDU_KINDS_LOW])]
     for rx, twin in pairs:
         for find in ("match", "search"):
             a, b = getattr(rx, find)(t), getattr(twin, find)(t.lower())
