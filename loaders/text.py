@@ -102,18 +102,18 @@ def lower_twin(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
     return re.compile(*lower_twin_form(pattern, flags))
 
 
-def lazy_regex(pattern: str, flags: int = 0) -> Callable[[], re.Pattern]:
-    """A function returning re.compile(pattern, flags), compiled at its first call: for patterns only some
-    pages need, as compiling (sre is pure Python) is most of what importing the loaders costs."""
-    return cache(partial(re.compile, pattern, flags))
-
-
 def lower_twin_form(pattern: str, flags: int) -> tuple[str, int]:
     """lower_twin's pattern and flags, not compiled: for a caller that rewrites the pattern first, so that
     only what it matches with is compiled (compiles are most of what importing the loaders costs)."""
     if not flags & re.IGNORECASE or pattern != pattern.lower():
         raise ValueError(f"not an IGNORECASE pattern in lower case: {pattern!r}")
     return pattern, flags & ~re.IGNORECASE
+
+
+def lazy_regex(pattern: str, flags: int = 0) -> Callable[[], re.Pattern]:
+    """A function returning re.compile(pattern, flags), compiled at its first call: for patterns only some
+    pages need, as compiling (sre is pure Python) is most of what importing the loaders costs."""
+    return cache(partial(re.compile, pattern, flags))
 
 
 _CONTROL_BYTES = bytes([*range(9), *range(14, 32), 127])
