@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .segment import LOOK_BACK, clauses, sentences
 from .text import has_case_folds, lower_twin
@@ -36,18 +36,24 @@ _LEADS = (
     (r"(?:skill(?:s|ed)?)\s+(?:in|at|with)\s+", "skill"),
     (r"(?:excellent|outstanding|strong|exceptional|effective|good)\s+", "skill"),
 )
-_LEAD_RES = [(re.compile(r"^" + p, re.IGNORECASE), k) for p, k in _LEADS]
 _FILLER = frozenset("the a an of and or to in for with on as well be by at its their all both".split())
-_EDU = re.compile(r"\b(?:degree|bachelor|master|doctorate|ph\.?d|diploma|ged|high school|college|university)",
-                  re.IGNORECASE)
-_EXP = re.compile(r"\b(?:years?|experience)\b", re.IGNORECASE)
-_CERT = re.compile(r"\b(?:certificat\w*|licen[sc]e\w*|credential)", re.IGNORECASE)
-_NOISE = re.compile(r"^(?:other combinations|n/?a\b|none\b|\(special requirements)", re.IGNORECASE)
-
-_EDU_KINDS = ((_EDU, "education"), (_EXP, "experience"), (_CERT, "certification"))  # the first that matches
+# matched case-insensitively: through their lower_twin, or compiled (_ignorecase) for clauses with has_case_folds
+_NOISE = r"^(?:other combinations|n/?a\b|none\b|\(special requirements)"
+_LEAD_RES = tuple((r"^" + p, k) for p, k in _LEADS)
+_EDU_KINDS = ((r"\b(?:degree|bachelor|master|doctorate|ph\.?d|diploma|ged|high school|college|university)", "education"),
+              (r"\b(?:years?|experience)\b", "experience"),
+              (r"\b(?:certificat\w*|licen[sc]e\w*|credential)", "certification"))  # the first that matches
 _NOISE_LOW = lower_twin(_NOISE)
-_LEAD_LOW = [(lower_twin(rx), k) for rx, k in _LEAD_RES]
-_EDU_KINDS_LOW = tuple((lower_twin(rx), k) for rx, k in _EDU_KINDS)
+_LEAD_LOW = [(lower_twin(p), k) for p, k in _LEAD_RES]
+_EDU_KINDS_LOW = tuple((lower_twin(p), k) for p, k in _EDU_KINDS)
+
+
+@cache
+def _ignorecase() -> tuple[re.Pattern, list[tuple[re.Pattern, str]], tuple[tuple[re.Pattern, str], ...]]:
+    """_NOISE, _LEAD_RES and _EDU_KINDS compiled IGNORECASE, on first use: only clauses with has_case_folds
+    need them, and most corpora hold none."""
+    return (re.compile(_NOISE, re.IGNORECASE), [(re.compile(p, re.IGNORECASE), k) for p, k in _LEAD_RES],
+            tuple((re.compile(p, re.IGNORECASE), k) for p, k in _EDU_KINDS))
 
 
 @dataclass
@@ -114,7 +120,7 @@ def _clause_items(text: str, a: int, b: int, default: str) -> list[Item]:
     # IGNORECASE patterns match slowly; without İ ı ſ K the lower-case twins on the lower-cased clause
     # match exactly where they would (see lower_twin)
     if has_case_folds(clause):
-        s, noise, leads, kinds = clause, _NOISE, _LEAD_RES, _EDU_KINDS
+        s, (noise, leads, kinds) = clause, _ignorecase()
     else:
         s, noise, leads, kinds = clause.lower(), _NOISE_LOW, _LEAD_LOW, _EDU_KINDS_LOW
     if not clause.strip() or noise.match(s.strip()) or "may be considered" in clause:

@@ -17,7 +17,7 @@ from orgkg.ontology.schema import ORGANIZATION, PART_OF, SUPERVISES, UNDER_DIREC
 from .mentions import classify
 from .model import Evidence, Extraction, Relation
 from .phrases import targets
-from .text import Repaired
+from .text import Repaired, lazy_regex
 
 NAME = "generic"
 
@@ -71,8 +71,9 @@ for _kind, _labels in SECTION_LABELS.items():
     for _l in _labels:
         _LABEL_INDEX.setdefault(_l, ("section", _kind))
 
-_LINE = re.compile(r"[^\n]*\n?")
-_LABELLED = re.compile(r"^\s*([A-Za-z][A-Za-z ,/&()'\-]{1,60}?)\s*:\s*(.*)$")
+# compiled on first use (lazy_regex): MCPS pages, most of a corpus, never need them
+_LINE = lazy_regex(r"[^\n]*\n?")
+_LABELLED = lazy_regex(r"^\s*([A-Za-z][A-Za-z ,/&()'\-]{1,60}?)\s*:\s*(.*)$")
 
 
 def detect(text: str) -> float:
@@ -88,7 +89,7 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
     t = rep.text
     role: dict = {"working_title": None, "official_title": None, "code": None, "grade": None,
                   "months": None, "overtime_eligible": None, "title_source": None}
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(t) if m.end() > m.start()]
+    lines = [(m.start(), m.end()) for m in _LINE().finditer(t) if m.end() > m.start()]
     sections: list[tuple[str | None, int, int]] = []
     cur_key: str | None = None
     cur_start = 0
@@ -101,7 +102,7 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
         stripped = raw.strip()
         if not stripped:
             continue
-        if first_line is None and lines_seen < 6 and _title_like(stripped) and not _HEADING.match(stripped):
+        if first_line is None and lines_seen < 6 and _title_like(stripped) and not _HEADING().match(stripped):
             first_line = (a + raw.index(stripped[0]), a + len(raw.rstrip()))
         lines_seen += 1
         if pending:
@@ -163,17 +164,17 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
 
 _FIELD_LABELS = sorted((lab for lab, (kind, _) in _LABEL_INDEX.items() if kind == "field" and len(lab) > 4),
                        key=len, reverse=True)
-_INLINE = re.compile(r"(?:\s|\|)\s*(" + "|".join(re.escape(lab) for lab in _FIELD_LABELS) + r")\s*:\s*", re.IGNORECASE)
+_INLINE = lazy_regex(r"(?:\s|\|)\s*(" + "|".join(re.escape(lab) for lab in _FIELD_LABELS) + r")\s*:\s*", re.IGNORECASE)
 
 
 def _inline_fields(value: str, start: int) -> list[tuple[str, str, int]]:
     """'Accounting Technician II   Job Code: 4410' -> the title, then (code, '4410')."""
     out = []
-    m = _INLINE.search(value)
+    m = _INLINE().search(value)
     first = value[:m.start()].strip(" |") if m else value
     out.append(("", first, start))
     while m:
-        nxt = _INLINE.search(value, m.end())
+        nxt = _INLINE().search(value, m.end())
         piece = value[m.end():nxt.start() if nxt else len(value)].strip(" |")
         key = _LABEL_INDEX[re.sub(r"\s+", " ", m.group(1).lower())][1]
         out.append((key, piece, start + m.end()))
@@ -182,7 +183,7 @@ def _inline_fields(value: str, start: int) -> list[tuple[str, str, int]]:
 
 
 # lines that head a page but are not the job's title
-_HEADING = re.compile(r"^(?:(?:job|position|class|classification)\s+(?:description|specification|profile|summary)s?"
+_HEADING = lazy_regex(r"^(?:(?:job|position|class|classification)\s+(?:description|specification|profile|summary)s?"
                       r"|(?:city|county|state|town|village|university|commonwealth|department|office|board)\s+of\b.*"
                       r"|.*\b(?:public schools|school district|university|college|county|city)$)", re.IGNORECASE)
 
@@ -196,7 +197,7 @@ def _title_like(line: str) -> bool:
 
 def _label_of(line: str):
     """(kind, key, value, value offset) when the line starts with a known label."""
-    m = _LABELLED.match(line)
+    m = _LABELLED().match(line)
     if m:
         lab = re.sub(r"\s+", " ", m.group(1).strip().lower())
         hit = _LABEL_INDEX.get(lab)
@@ -210,12 +211,12 @@ def _label_of(line: str):
     return None
 
 
-_NO_VALUE = re.compile(r"^(?:none|n/?a|not applicable|tbd|to be determined|varies|various|no\b.*|-+)\.?$", re.IGNORECASE)
+_NO_VALUE = lazy_regex(r"^(?:none|n/?a|not applicable|tbd|to be determined|varies|various|no\b.*|-+)\.?$", re.IGNORECASE)
 
 
 def _field_relation(ex: Extraction, rep: Repaired, field: tuple[str, int, int], rtype: str, key: str) -> None:
     value, s, e = field
-    if _NO_VALUE.match(value.strip()):
+    if _NO_VALUE().match(value.strip()):
         return  # "Supervises: None", "Reports to: N/A"
     oa, ob = rep.span(s, e)
     ev = Evidence(ex.doc, "header", rep.original[oa:ob], oa, ob, f"field.{key}")

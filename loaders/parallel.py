@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from . import load_file
@@ -64,6 +62,11 @@ def extract_many(paths: Sequence[str | Path], jobs: int | None = 1, format: str 
             results[i] = _one(p, fmt)
             advance(1)
     else:
+        # imported here: a one-process build never needs them, and they pull in multiprocessing, subprocess,
+        # logging and pickle (~8 % of an empty build's instructions)
+        from concurrent.futures import as_completed
+        from concurrent.futures.process import BrokenProcessPool, ProcessPoolExecutor
+
         todo = set(range(len(spans)))
         try:
             with ProcessPoolExecutor(max_workers=min(n, len(spans))) as pool:

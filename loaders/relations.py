@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import reduce
+from functools import cached_property, reduce
 from itertools import compress
 from operator import or_
 
@@ -27,7 +27,7 @@ from orgkg.ontology.schema import (
 from .lexicon import CO_VERBS
 from .memo import WordMemo
 from .phrases import Target, targets
-from .text import has_case_folds, lower_twin
+from .text import has_case_folds, lower_twin_form
 
 _VERBS = "|".join(sorted(CO_VERBS, key=len, reverse=True))
 _COVERB_TAIL = rf"(?:(?:\s*,\s*|\s+)(?:and\s+|or\s+)?(?:{_VERBS})\b)*"
@@ -40,109 +40,116 @@ _ADJ = (r"(?:(?:general|direct|immediate|administrative|overall|broad|close|func
 class Rule:
     name: str
     type: str
-    pattern: re.Pattern
+    pattern_text: str  # the regex, matched case-insensitively
     list_context: bool = False  # "the offices of A, B and C": bare names are units
     allowed: tuple[str, ...] = (ROLE, UNIT, ORGANIZATION)
     strict: bool = False  # only clearly named units or qualified staff (for common verbs like "leads")
     needs_subject: bool = False  # only when the described role is the clause's subject
 
-
-def _r(p: str) -> re.Pattern:
-    return re.compile(p, re.IGNORECASE)
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        """The rule's IGNORECASE regex, compiled on first use: _matches needs it only for clauses with
+        has_case_folds, which most corpora never hold."""
+        return re.compile(self.pattern_text, re.IGNORECASE)
 
 
 RULES: tuple[Rule, ...] = (
     Rule("udo.under_direction", UNDER_DIRECTION_OF,
-         _r(rf"\bunder\s+(?:the\s+)?{_ADJ}?{_DIRECTION}(?:\s*,?\s*and\s+{_ADJ}?{_DIRECTION})?\s+(?:of|from)\s+")),
-    Rule("udo.at_direction", UNDER_DIRECTION_OF, _r(r"\bat\s+the\s+direction\s+of\s+")),
+         rf"\bunder\s+(?:the\s+)?{_ADJ}?{_DIRECTION}(?:\s*,?\s*and\s+{_ADJ}?{_DIRECTION})?\s+(?:of|from)\s+"),
+    Rule("udo.at_direction", UNDER_DIRECTION_OF, r"\bat\s+the\s+direction\s+of\s+"),
     Rule("udo.receives", UNDER_DIRECTION_OF,
-         _r(rf"\breceives?\s+{_ADJ}?{_DIRECTION}(?:\s+and\s+{_ADJ}?{_DIRECTION})?\s+from\s+")),
+         rf"\breceives?\s+{_ADJ}?{_DIRECTION}(?:\s+and\s+{_ADJ}?{_DIRECTION})?\s+from\s+"),
     Rule("udo.reports_to", UNDER_DIRECTION_OF,
-         _r(r"\b(?:reports|reporting|report)\s+(?:directly\s+|administratively\s+|functionally\s+)?to\s+"),
+         r"\b(?:reports|reporting|report)\s+(?:directly\s+|administratively\s+|functionally\s+)?to\s+",
          needs_subject=True),
     Rule("udo.received_from", UNDER_DIRECTION_OF,
-         _r(rf"\b{_DIRECTION}\s+is\s+(?:received|provided)\s+(?:from|by)\s+")),
+         rf"\b{_DIRECTION}\s+is\s+(?:received|provided)\s+(?:from|by)\s+"),
     Rule("udo.supervised_by", UNDER_DIRECTION_OF,
-         _r(r"\b(?:is\s+)?(?:supervised|directed|managed)\s+by\s+"), needs_subject=True),
+         r"\b(?:is\s+)?(?:supervised|directed|managed)\s+by\s+", needs_subject=True),
     Rule("sup.supervises", SUPERVISES,
-         _r(rf"\b(?:directly\s+)?supervis(?:es|e|ing)\b{_COVERB_TAIL}\s+(?:(?:the\s+)?work\s+of\s+)?")),
+         rf"\b(?:directly\s+)?supervis(?:es|e|ing)\b{_COVERB_TAIL}\s+(?:(?:the\s+)?work\s+of\s+)?"),
     Rule("sup.provides_supervision", SUPERVISES,
-         _r(rf"\bprovides?\s+(?:\w+\s+){{0,2}}?{_ADJ}?supervision\s+(?:of|for|to)\s+")),
+         rf"\bprovides?\s+(?:\w+\s+){{0,2}}?{_ADJ}?supervision\s+(?:of|for|to)\s+"),
     Rule("sup.responsible_supervision", SUPERVISES,
-         _r(r"\bresponsible\s+for\s+(?:the\s+)?(?:supervision\s+of|supervising)\s+(?:and\s+\w+\s+)?")),
+         r"\bresponsible\s+for\s+(?:the\s+)?(?:supervision\s+of|supervising)\s+(?:and\s+\w+\s+)?"),
     Rule("sup.supervision_of", SUPERVISES,
-         _r(r"\b(?:include|includes)\s+(?:the\s+)?supervision\s+(?:and\s+\w+\s+)?(?:of|for)\s+")),
+         r"\b(?:include|includes)\s+(?:the\s+)?supervision\s+(?:and\s+\w+\s+)?(?:of|for)\s+"),
     Rule("sup.all_aspects", SUPERVISES,
-         _r(r"\b(?:guides|directs|manages|oversees|leads|administers|coordinates)\s+all\s+aspects\s+of\s+"),
+         r"\b(?:guides|directs|manages|oversees|leads|administers|coordinates)\s+all\s+aspects\s+of\s+",
          strict=True),
     Rule("sup.exercises", SUPERVISES,
-         _r(rf"\bexercises?\s+{_ADJ}?(?:and\s+{_ADJ})?supervision\s+(?:over|of)\s+"
-            r"|\bsupervision\s+is\s+exercised\s+over\s+")),
-    Rule("sup.oversees", SUPERVISES, _r(rf"\boversees?\b{_COVERB_TAIL}\s+")),
+         rf"\bexercises?\s+{_ADJ}?(?:and\s+{_ADJ})?supervision\s+(?:over|of)\s+"
+         r"|\bsupervision\s+is\s+exercised\s+over\s+"),
+    Rule("sup.oversees", SUPERVISES, rf"\boversees?\b{_COVERB_TAIL}\s+"),
     Rule("sup.leads_work_of", SUPERVISES,
-         _r(r"\b(?:leads|directs|manages)\s+the\s+work\s+of\s+(?:the\s+)?(?:offices?\s+of\s+)?"), list_context=True),
+         r"\b(?:leads|directs|manages)\s+the\s+work\s+of\s+(?:the\s+)?(?:offices?\s+of\s+)?", list_context=True),
     Rule("sup.manages", SUPERVISES,
-         _r(rf"\b(?:manages|directs|leads|heads){_COVERB_TAIL}\s+(?:the\s+(?:work|operations|activities)\s+of\s+)?"),
+         rf"\b(?:manages|directs|leads|heads){_COVERB_TAIL}\s+(?:the\s+(?:work|operations|activities)\s+of\s+)?",
          strict=True),
     Rule("collab.collaborates", COLLABORATES_WITH,
-         _r(r"\bcollaborat(?:es|e|ing|ively)\s+(?:\w+ly\s+)?(?:with|alongside)\s+")),
+         r"\bcollaborat(?:es|e|ing|ively)\s+(?:\w+ly\s+)?(?:with|alongside)\s+"),
     Rule("collab.works_with", COLLABORATES_WITH,
-         _r(r"\bwork(?:s|ing)?\s*(?:\w+ly\s+)?(?:with|alongside)\s+")),
+         r"\bwork(?:s|ing)?\s*(?:\w+ly\s+)?(?:with|alongside)\s+"),
     Rule("collab.in_collaboration", COLLABORATES_WITH,
-         _r(r"\bin\s+(?:close\s+)?(?:collaboration|consultation|partnership|cooperation|coordination|conjunction)\s+with\s+")),
+         r"\bin\s+(?:close\s+)?(?:collaboration|consultation|partnership|cooperation|coordination|conjunction)\s+with\s+"),
     Rule("collab.coordinates_with", COLLABORATES_WITH,
-         _r(r"\bcoordinat(?:es|e|ing)\s+(?:\w+ly\s+)?with\s+")),
+         r"\bcoordinat(?:es|e|ing)\s+(?:\w+ly\s+)?with\s+"),
     Rule("collab.consults", COLLABORATES_WITH,
-         _r(r"\b(?:consults|confers|partners|cooperates|liaises|interfaces)(?:,?\s+as\s+needed,?|\s+\w+ly)?\s+with\s+")),
+         r"\b(?:consults|confers|partners|cooperates|liaises|interfaces)(?:,?\s+as\s+needed,?|\s+\w+ly)?\s+with\s+"),
     Rule("collab.liaison", COLLABORATES_WITH,
-         _r(r"\b(?:serves?|acts?|functions?)\s+as\s+(?:a|an|the)?\s*(?:[\w'\-]+\s+){0,3}?liaison\s+(?:to|with|for|between)\s+"
-            r"|\b(?:provides?|maintains?)\s+(?:\w+\s+)?liaison\s+(?:to|with|for)\s+")),
+         r"\b(?:serves?|acts?|functions?)\s+as\s+(?:a|an|the)?\s*(?:[\w'\-]+\s+){0,3}?liaison\s+(?:to|with|for|between)\s+"
+         r"|\b(?:provides?|maintains?)\s+(?:\w+\s+)?liaison\s+(?:to|with|for)\s+"),
     Rule("collab.relationships", COLLABORATES_WITH,
-         _r(r"\b(?:establishes|maintains|builds|develops|fosters)\s+(?:\w+\s+){0,3}?(?:collaborative|working|"
-            r"partnership|productive)\s+(?:\w+\s+)?relationships?\s+with\s+")),
-    Rule("part.part_of", PART_OF, _r(r"\b(?:is|are)\s+(?:a\s+)?part\s+of\s+"), allowed=(UNIT, ORGANIZATION),
+         r"\b(?:establishes|maintains|builds|develops|fosters)\s+(?:\w+\s+){0,3}?(?:collaborative|working|"
+         r"partnership|productive)\s+(?:\w+\s+)?relationships?\s+with\s+"),
+    Rule("part.part_of", PART_OF, r"\b(?:is|are)\s+(?:a\s+)?part\s+of\s+", allowed=(UNIT, ORGANIZATION),
          needs_subject=True),
     Rule("part.located_in", PART_OF,
-         _r(r"\b(?:(?:is|are)\s+)?(?:organi[sz]ationally\s+)?(?:located|housed|based|situated|placed)\s+"
-            r"(?:in|within|at)\s+|\b(?:is|are)\s+assigned\s+to\s+|\boperates?\s+(?:within|under)\s+"),
+         r"\b(?:(?:is|are)\s+)?(?:organi[sz]ationally\s+)?(?:located|housed|based|situated|placed)\s+"
+         r"(?:in|within|at)\s+|\b(?:is|are)\s+assigned\s+to\s+|\boperates?\s+(?:within|under)\s+",
          allowed=(UNIT, ORGANIZATION), needs_subject=True),
-    Rule("member.member_of", MEMBER_OF, _r(r"\b(?:as|is)\s+(?:a|an)\s+(?:\w+\s+)?member\s+of\s+"),
+    Rule("member.member_of", MEMBER_OF, r"\b(?:as|is)\s+(?:a|an)\s+(?:\w+\s+)?member\s+of\s+",
          allowed=(UNIT, ORGANIZATION)),
-    Rule("member.member_bare", MEMBER_OF, _r(r"\b(?:active\s+|voting\s+|standing\s+)?member\s+of\s+"),
+    Rule("member.member_bare", MEMBER_OF, r"\b(?:active\s+|voting\s+|standing\s+)?member\s+of\s+",
          allowed=(UNIT, ORGANIZATION), needs_subject=True),
-    Rule("member.serves_on", MEMBER_OF, _r(r"\b(?:serves|sits|participates)\s+on\s+(?=(?:the\s+|a\s+|an\s+|various\s+)?"
-                                           r"[\w\-' ]{0,60}?(?:committee|team|board|council|panel|task force|commission)s?\b)"),
+    Rule("member.serves_on", MEMBER_OF, r"\b(?:serves|sits|participates)\s+on\s+(?=(?:the\s+|a\s+|an\s+|various\s+)?"
+                                       r"[\w\-' ]{0,60}?(?:committee|team|board|council|panel|task force|commission)s?\b)",
          allowed=(UNIT,)),
 )
 
+
+_ESCAPE = re.compile(r"\\.", re.DOTALL)
+
+
 def _top_level_branches(p: str) -> list[str]:
-    """The alternatives of a pattern split at its top-level '|' (none of ours has one inside a class)."""
-    out, depth, cur, k = [], 0, "", 0
-    while k < len(p):
-        c = p[k]
-        if c == "\\":
-            cur += p[k:k + 2]
-            k += 2
-            continue
-        depth += (c == "(") - (c == ")")
-        if c == "|" and depth == 0:
-            out.append(cur)
-            cur = ""
-        else:
-            cur += c
-        k += 1
-    return out + [cur]
+    """The alternatives of a pattern split at its top-level '|' (none of ours has one inside a class). Found
+    with str.find and str.count over the pattern with its escapes blanked out: a loop over each character
+    cost more than compiling a rule."""
+    plain = _ESCAPE.sub("__", p)  # same offsets; an escaped '(', ')' or '|' is no syntax
+    out, depth, start, last = [], 0, 0, 0
+    k = plain.find("|")
+    while k >= 0:
+        depth += plain.count("(", last, k) - plain.count(")", last, k)
+        last = k
+        if depth == 0:
+            out.append(p[start:k])
+            start = k + 1
+        k = plain.find("|", k + 1)
+    return out + [p[start:]]
 
 
-def _plain_lower_form(rule: Rule) -> re.Pattern:
-    """The rule's text.lower_twin (case-sensitive, for lower-cased text without has_case_folds), and without
-    the \\b that starts each alternative, so sre scans for the first letters instead of trying the whole
-    pattern at every position; apply_rules tests that boundary itself."""
-    twin = lower_twin(rule.pattern)
-    branches = _top_level_branches(twin.pattern)
+def _plain_lower_form(rule: Rule) -> str:
+    """The pattern of the rule's text.lower_twin (case-sensitive, for lower-cased text without has_case_folds),
+    without the \\b that starts each alternative, so sre scans for the first letters instead of trying the
+    whole pattern at every position; apply_rules tests that boundary itself. A string, not compiled: only
+    _lower_case_form's pattern is ever matched."""
+    twin, flags = lower_twin_form(rule.pattern_text, re.IGNORECASE)
+    if flags:
+        raise ValueError(f"{rule.name}: flags beyond IGNORECASE: {flags}")
+    branches = _top_level_branches(twin)
     if not all(b.startswith(r"\b") and b[2:3].isalpha() or b.startswith(r"\b(") for b in branches):
         raise ValueError(f"{rule.name}: every alternative must start with \\b and a word")
-    return re.compile("|".join(b[2:] for b in branches), twin.flags)
+    return "|".join(b[2:] for b in branches)
 
 
 def _group_end(p: str) -> int:
@@ -187,13 +194,23 @@ def _spelled_out(p: str) -> str:
 _SPELL_OUT = frozenset({"udo.supervised_by", "collab.liaison", "part.located_in", "member.member_bare"})
 
 
-def _lower_case_form(rule: Rule) -> re.Pattern:
+def _lower_case_form(rule: Rule) -> str:
     """The pattern _matches scans lower-cased clauses with: the plain lower form, spelled out for _SPELL_OUT."""
     plain = _plain_lower_form(rule)
-    return re.compile(_spelled_out(plain.pattern), plain.flags) if rule.name in _SPELL_OUT else plain
+    return _spelled_out(plain) if rule.name in _SPELL_OUT else plain
 
 
-_LOWER = tuple(_lower_case_form(r) for r in RULES)
+_LOWER_FORMS = tuple(_lower_case_form(r) for r in RULES)  # worked out here, so a rule they do not fit fails at import
+_LOWER: list[re.Pattern | None] = [None] * len(RULES)  # compiled by _lower
+
+
+def _lower(i: int) -> re.Pattern:
+    """Rule i's lower-case form, compiled at its first use: a corpus may never fire some rules (6 of 27 in the
+    synthetic one), and compiling is most of what setting up the rules costs."""
+    pat = _LOWER[i]
+    if pat is None:
+        pat = _LOWER[i] = re.compile(_LOWER_FORMS[i])
+    return pat
 
 
 def _matches(i: int, text: str, low: str, start: int, end: int, folds: bool) -> list[tuple[int, int]]:
@@ -202,7 +219,7 @@ def _matches(i: int, text: str, low: str, start: int, end: int, folds: bool) -> 
     if folds:
         return [m.span() for m in RULES[i].pattern.finditer(text, start, end)]
     out = []
-    pat = _LOWER[i]
+    pat = _LOWER[i] or _lower(i)
     pos = 0
     while (m := pat.search(low, pos)) is not None:
         a, b = m.span()

@@ -10,7 +10,9 @@ import os
 import re
 import stat
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache, partial
 from pathlib import Path
 
 MAX_BYTES = 20 * 1024 * 1024  # larger files are refused, not read
@@ -91,14 +93,27 @@ def has_case_folds(s: str) -> bool:
     return not s.isascii() and any(map(s.__contains__, CASE_FOLDS_TO_ASCII))  # isascii() is O(1)
 
 
-def lower_twin(rx: re.Pattern) -> re.Pattern:
-    """rx without IGNORECASE, for a pattern written in lower case: on s.lower() the twin matches where rx
-    matches on s, at the same offsets, for every s without has_case_folds. For such s, lower() maps one
-    character to one, keeps \\w \\s \\d, and gives an ASCII letter only for that letter in either case,
-    as re.IGNORECASE compares (checked over all of Unicode in tests/test_fast_paths_exact.py)."""
-    if not rx.flags & re.IGNORECASE or rx.pattern != rx.pattern.lower():
-        raise ValueError(f"not an IGNORECASE pattern in lower case: {rx.pattern!r}")
-    return re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+def lower_twin(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
+    """rx = re.compile(pattern, flags) without IGNORECASE, for a pattern written in lower case: on s.lower() the
+    twin matches where rx matches on s, at the same offsets, for every s without has_case_folds. For such s,
+    lower() maps one character to one, keeps \\w \\s \\d, and gives an ASCII letter only for that letter in
+    either case, as re.IGNORECASE compares (checked over all of Unicode in tests/test_fast_paths_exact.py).
+    Made from the pattern's text: rx itself need only be compiled once a text with has_case_folds comes."""
+    return re.compile(*lower_twin_form(pattern, flags))
+
+
+def lower_twin_form(pattern: str, flags: int) -> tuple[str, int]:
+    """lower_twin's pattern and flags, not compiled: for a caller that rewrites the pattern first, so that
+    only what it matches with is compiled (compiles are most of what importing the loaders costs)."""
+    if not flags & re.IGNORECASE or pattern != pattern.lower():
+        raise ValueError(f"not an IGNORECASE pattern in lower case: {pattern!r}")
+    return pattern, flags & ~re.IGNORECASE
+
+
+def lazy_regex(pattern: str, flags: int = 0) -> Callable[[], re.Pattern]:
+    """A function returning re.compile(pattern, flags), compiled at its first call: for patterns only some
+    pages need, as compiling (sre is pure Python) is most of what importing the loaders costs."""
+    return cache(partial(re.compile, pattern, flags))
 
 
 _CONTROL_BYTES = bytes([*range(9), *range(14, 32), 127])

@@ -111,20 +111,22 @@ def test_jobs_auto_uses_every_core_only_for_many_documents(monkeypatch):
 def test_build_without_jobs_runs_a_pool_for_a_large_corpus(tmp_path, monkeypatch):
     """The CLI's default: enough documents go to worker processes (seen as pool submissions), and the
     graph equals a one-process build."""
+    from concurrent.futures import process
+
     from orgkg.loaders import parallel
 
     from orgkg.cli import main
 
     write_corpus(120, 3, tmp_path / "docs")
     submitted = []
-    real = parallel.ProcessPoolExecutor
+    real = process.ProcessPoolExecutor  # extract_many imports it from there when it needs a pool
 
     class Pool(real):
         def submit(self, fn, *args, **kwargs):
             submitted.append(len(args[0]))
             return super().submit(fn, *args, **kwargs)
 
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Pool)
+    monkeypatch.setattr(process, "ProcessPoolExecutor", Pool)
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
     assert main(["build", str(tmp_path / "docs"), "-o", str(tmp_path / "auto.json"), "--no-cache", "--quiet"]) == 0
     assert sum(submitted) == 120

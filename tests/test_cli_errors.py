@@ -257,3 +257,28 @@ def test_build_output_into_missing_dir_or_directory(tmp_path):
     assert_clean(out)
     assert out.returncode == 2
     assert len(out.stderr.strip().splitlines()) == 1 and "taken" in out.stderr
+
+
+def test_a_command_alone_parses_as_it_does_among_all(capsys):
+    """main() registers only the command it runs (cli.parser(command)): that sub-parser must be the one the
+    full parser holds, and a name no module bears (a typo, `import` in import_rdf.py) gets every command,
+    so argparse's "invalid choice" lists them all."""
+    from orgkg.cli import main, parser
+
+    def commands(ap):
+        return next(a for a in ap._actions if a.dest == "command").choices
+
+    every = commands(parser())
+    alone = 0
+    for name, sub in every.items():
+        got = commands(parser(name))
+        assert got[name].format_help() == sub.format_help(), name
+        assert len(got) == 1 or got.keys() == every.keys(), name
+        alone += len(got) == 1
+    assert alone >= len(every) - 1  # all but `import`
+    for name in ("import_rdf", "biuld", "-h", "_common"):
+        assert commands(parser(name)).keys() == every.keys(), name
+    with pytest.raises(SystemExit):
+        main(["biuld", "x"])
+    err = capsys.readouterr().err
+    assert "invalid choice: 'biuld'" in err and all(repr(n) in err for n in every)

@@ -313,8 +313,9 @@ def test_lower_twins_match_where_the_ignorecase_patterns_do(t):
 
     if has_case_folds(t):
         return
-    pairs = [(comp._NOISE, comp._NOISE_LOW), *zip([rx for rx, _ in comp._LEAD_RES], [rx for rx, _ in comp._LEAD_LOW]),
-             *zip([rx for rx, _ in comp._EDU_KINDS], [rx for rx, _ in comp._EDU_KINDS_LOW])]
+    noise, leads, kinds = comp._ignorecase()
+    pairs = [(noise, comp._NOISE_LOW), *zip([rx for rx, _ in leads], [rx for rx, _ in comp._LEAD_LOW]),
+             *zip([rx for rx, _ in kinds], [rx for rx, _ in comp._EDU_KINDS_LOW])]
     for rx, twin in pairs:
         for find in ("match", "search"):
             a, b = getattr(rx, find)(t), getattr(twin, find)(t.lower())
@@ -437,19 +438,50 @@ SPELL_TEXT = st.lists(st.sampled_from(["is ", "are ", "organizationally ", "orga
                       max_size=14).map("".join)
 
 
+def _top_level_branches_plain(p: str) -> list[str]:
+    """The character-by-character definition: an escape is two characters, '|' outside parentheses splits."""
+    out, depth, cur, k = [], 0, "", 0
+    while k < len(p):
+        c = p[k]
+        if c == "\\":
+            cur += p[k:k + 2]
+            k += 2
+            continue
+        depth += (c == "(") - (c == ")")
+        if c == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += c
+        k += 1
+    return out + [cur]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["(", ")", "|", "\\", "\\(", "\\|", "\\\\", "(?:", "a", "\\s+", "\n"]),
+                max_size=16).map("".join))
+def test_top_level_branches_split_as_a_character_loop_does(p):
+    from orgkg.loaders.relations import RULES, _plain_lower_form, _top_level_branches
+
+    assert _top_level_branches(p) == _top_level_branches_plain(p)
+    for rule in RULES:
+        for q in (rule.pattern_text, _plain_lower_form(rule)):
+            assert _top_level_branches(q) == _top_level_branches_plain(q), rule.name
+
+
 @settings(max_examples=600, deadline=None)
 @given(SPELL_TEXT)
 def test_spelled_out_rule_forms_match_where_the_plain_forms_do(t):
     """_matches scans some rules in a spelled-out form (each alternative opening with a letter); spelled out,
     every rule's lower form must find the plain form's matches."""
-    from orgkg.loaders.relations import _LOWER, _SPELL_OUT, RULES, _plain_lower_form, _spelled_out
+    from orgkg.loaders.relations import _SPELL_OUT, RULES, _lower, _plain_lower_form, _spelled_out
 
     for i, rule in enumerate(RULES):
         plain = _plain_lower_form(rule)
-        want = [m.span() for m in plain.finditer(t)]
-        assert [m.span() for m in re.compile(_spelled_out(plain.pattern), plain.flags).finditer(t)] == want, rule.name
+        want = [m.span() for m in re.compile(plain).finditer(t)]
+        assert [m.span() for m in re.compile(_spelled_out(plain)).finditer(t)] == want, rule.name
         if rule.name in _SPELL_OUT:
-            assert [m.span() for m in _LOWER[i].finditer(t)] == want, rule.name
+            assert [m.span() for m in _lower(i).finditer(t)] == want, rule.name
 
 
 KEY_TEXT = st.lists(st.sampled_from(["supervises", "work", "with", "works", "teamwork", "alongside", "leads", "the", " ",

@@ -99,12 +99,14 @@ def test_file_chunks_of_an_empty_and_a_one_line_graph():
 
 
 def test_the_build_path_does_not_import_networkx(tmp_path):
-    """`orgkg build` (its parser registers every command, `viz` and `chart` included) and a build that only
-    writes its file leave networkx unimported; OrgGraph still has it."""
+    """`orgkg build` and a build that only writes its file leave networkx unimported; OrgGraph still has it.
+    Nor does a small build import what it does not run: the process pool, the graph walks, the other commands."""
     code = ("import sys, orgkg.cli, orgkg\n"
             f"rc = orgkg.cli.main(['build', *map(str, orgkg.sample_paths()), '-o', {str(tmp_path / 'g.json')!r}, '--quiet'])\n"
             "assert rc == 0, rc\n"
             "assert 'networkx' not in sys.modules, 'networkx imported'\n"
+            "unused = {'concurrent.futures.process', 'orgkg.graph.traverse', 'orgkg.commands.chain', 'orgkg.viz.cli'}\n"
+            "assert not unused & set(sys.modules), unused & set(sys.modules)\n"
             "assert len(orgkg.load(" + repr(str(tmp_path / "g.json")) + ")) > 0\n"
             "assert 'networkx' in sys.modules\n")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)  # orgkg as imported here
