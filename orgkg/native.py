@@ -87,8 +87,10 @@ class CompiledFinder:
             twin = str(self.native_dir / name)
             return spec_from_file_location(fullname, twin, loader=ExtensionFileLoader(fullname, twin))
         self.stale.append(fullname)
-        warnings.warn(f"orgkg: {source_path} changed since it was compiled; it runs as Python, slower, until "
-                      "orgkg is installed again (pip install -e .)", StaleCompiledModule, stacklevel=2)
+        # one line, at the source itself (line 0: no code line is echoed under it)
+        warnings.warn_explicit(f"{source_path.name} changed since it was compiled: it runs as Python, slower, "
+                               "until orgkg is installed again (pip install -e .)", StaleCompiledModule,
+                               str(source_path), 0)
         if source_path.suffix == ".pyx":  # C only: its importer falls back to the Python it stands in for
             raise ModuleNotFoundError(f"{fullname} is not compiled from its current source", name=fullname)
         # the source itself, named explicitly: a compiled file left beside it must not shadow it
