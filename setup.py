@@ -49,6 +49,14 @@ class BuildTwins(build_ext):
         if self.parallel is None:
             self.parallel = os.cpu_count() or 1
 
+    def build_extension(self, ext: Extension) -> None:
+        """A twin that does not compile (no compiler, no headers) leaves its module as Python, whatever the
+        compiler's failure is raised as (`optional` alone misses a failed compiler process)."""
+        try:
+            super().build_extension(ext)
+        except Exception as e:  # noqa: BLE001 - any failure here must only cost speed
+            print(f"orgkg: {ext.name} not compiled, it runs as Python ({type(e).__name__}: {e})")
+
     def get_ext_filename(self, fullname: str) -> str:
         return twin_path(fullname) if fullname in NATIVE.COMPILED else super().get_ext_filename(fullname)
 
@@ -64,12 +72,16 @@ class BuildTwins(build_ext):
         return inplace, os.path.join(self.build_lib, filename)
 
     def copy_extensions_to_source(self) -> None:
+        """Editable installs: each twin that compiled goes to orgkg/_native/ in the source tree, where the
+        twins of this module's older sources are dropped."""
         build_py = self.get_finalized_command("build_py")
-        currents = [Path(self._get_inplace_equivalent(build_py, ext)[0]) for ext in self.extensions]
-        for current in currents:
+        for ext in self.extensions:
+            inplace, regular = self._get_inplace_equivalent(build_py, ext)
+            if not os.path.exists(regular):
+                continue  # not compiled: it runs as Python
+            current = Path(inplace)
             current.parent.mkdir(parents=True, exist_ok=True)
-        super().copy_extensions_to_source()
-        for ext, current in zip(self.extensions, currents):
+            self.copy_file(regular, inplace, level=self.verbose)
             for old in current.parent.glob(f"{ext.name}-*{SUFFIX}"):
                 if old != current:
                     old.unlink()
