@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
 from .build import Resolver, build
 from .ids import canonical, node_id
+from .lazy import lazy_getattr
 from .orggraph import Match, OrgGraph
 from .store import load, save, write_graphml
 
@@ -17,13 +17,7 @@ if TYPE_CHECKING:
 _LAZY = {name: ".traverse" for name in
          ("Collaborator", "Step", "chain", "children", "collaborators", "parents", "span_of_control", "subtree")}
 
-
-def __getattr__(name: str):
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(_LAZY[name], __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _LAZY)
 
 
 __all__ = ["OrgGraph", "Match", "Resolver", "build", "canonical", "node_id", "load", "save", "write_graphml",

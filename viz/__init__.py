@@ -8,9 +8,10 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from orgkg.graph.lazy import lazy_getattr
 
 if TYPE_CHECKING:
     from .layout import Layout, compute_layout
@@ -21,13 +22,7 @@ if TYPE_CHECKING:
 _LAZY = {"Layout": ".layout", "compute_layout": ".layout", "DEFAULT_TYPES": ".views", "SUMMARY_THRESHOLD": ".views",
          "View": ".views", "build_view": ".views"}
 
-
-def __getattr__(name: str):
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(_LAZY[name], __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _LAZY)
 
 
 def view(g, focus: str | None = None, chain: str | None = None, collaborators: str | None = None,
