@@ -3,8 +3,105 @@ and records it without keeping those operations (graph/incremental.py: _TargetRo
 
 from __future__ import annotations
 
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from orgkg.graph import incremental
+from orgkg.graph.build import Fold, Resolver, doc_ops, edge_target, node_target, resolver_input
 from orgkg.graph.cache import ExtractionCache
-from orgkg.loaders import load_file
+from orgkg.graph.incremental import _TargetRows, build_file
+from orgkg.loaders import expand_paths, load_file
+from orgkg.synth.corpus import write_corpus
+
+from orgkg.errors import UserError
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """A synthetic corpus plus exact copies of two pages under other names, before and after the original in
+    document order: the edges of those are shared."""
+    d = tmp_path_factory.mktemp("corpus")
+    write_corpus(30, 5, d)
+    pages = sorted(d.glob("*.txt"))
+    shutil.copy(pages[3], d / "zz-copy-a.txt")
+    shutil.copy(pages[3], d / "zz-copy-b.txt")
+    shutil.copy(pages[7], d / "0-copy-a.txt")
+    shutil.copy(pages[7], d / "0-copy-b.txt")
+    for i, f in enumerate(sorted(d.glob("*.txt"))):
+        os.utime(f, ns=(900_000_000_000_000_000 + i, 900_000_000_000_000_000 + i))
+    return d
+
+
+def _reference_rows(docs: list[tuple[str, list]]) -> list[tuple]:
+    """The rows as the state defines them, from every recorded document's operations held at once (the way
+    builds made them before _TargetRows): a row per node, and per edge more than one document touches."""
+    nodes: dict[str, list] = {}
+    edges: dict[tuple, list] = {}
+    for p, ops in docs:
+        for op in ops:
+            by, k = (edges, op[1:4]) if op[0] == "e" else (nodes, op[3])
+            e = by.setdefault(k, [])
+            if e and e[-2] == p:
+                e[-1].append(op)
+            else:
+                e += (p, [op])
+    rows = [(node_target(k), "\0".join(e[0::2]), None if len(e) == 2 else incremental._dumps(e[1::2]))
+            for k, e in nodes.items()]
+    rows += [(edge_target(k), "\0".join(e[0::2]), incremental._dumps(e[1::2])) for k, e in edges.items() if len(e) > 2]
+    return sorted(rows)
+
+
+@pytest.mark.parametrize("left_out", [(), ("0-copy-a.txt",), ("0-copy-a.txt", "0-copy-b.txt"), ("zz-copy-a.txt", "0-copy-b.txt")])
+def test_rows_gathered_during_the_fold_equal_the_rows_of_all_operations(corpus, left_out):
+    """Shared edges (the copies'), whose first document's operations are derived again, and documents the
+    state leaves out (whose edges a later recorded document then claims) give the reference rows."""
+    exs = sorted((load_file(p) for p in expand_paths([corpus])), key=lambda ex: ex.doc)
+    pairs = [(ex.path, ex) for ex in exs]
+    res = Resolver.from_inputs(resolver_input(ex) for _, ex in pairs)
+    fold, plain = Fold(), Fold()
+    rows = _TargetRows(fold)
+    recorded = []
+    for i, (p, ex) in enumerate(pairs):
+        ops = doc_ops(ex, res)
+        plain.apply_all(ops)
+        record = Path(p).name not in left_out
+        rows.fold_doc(i, p, ops, record)
+        if record:
+            recorded.append((p, ops))
+    got = list(rows.rows(pairs, res))
+    assert got == sorted(got) and got == _reference_rows(recorded)
+    assert sum(t.startswith("e\0") for t, _, _ in got) >= 5  # the copies' edges are shared
+    assert fold.nodes == plain.nodes and fold.edges == plain.edges
+
+
+def _state(out: Path) -> tuple:
+    db = sqlite3.connect(out.with_name(out.name + ".cache") / "cache.sqlite")
+    try:
+        return (db.execute("SELECT path, size, mtime_ns, key, doc, res FROM docs ORDER BY path").fetchall(),
+                db.execute("SELECT * FROM targets ORDER BY target").fetchall(),
+                db.execute("SELECT * FROM meta ORDER BY k").fetchall())
+    finally:
+        db.close()
+
+
+def test_a_failed_save_keeps_the_previous_graph_and_its_state(corpus, tmp_path, monkeypatch):
+    """The state is written before the graph, in a transaction committed only once the graph is saved."""
+    out = tmp_path / "org.json"
+    build_file(expand_paths([corpus]), out)
+    graph, state = out.read_bytes(), _state(out)
+
+    def full_disk(path, text):
+        raise UserError(f"{path}: cannot save graph (No space left on device)")
+
+    monkeypatch.setattr(incremental, "write_graph", full_disk)
+    with pytest.raises(UserError):
+        build_file(expand_paths([corpus]), out, loader="generic")  # another format: a full build
+    monkeypatch.undo()
+    assert out.read_bytes() == graph and _state(out) == state
+    assert build_file(expand_paths([corpus]), out).mode == "unchanged"
 
 
 def test_entries_put_in_any_order_are_all_found(tmp_path, sample_paths):
