@@ -104,6 +104,39 @@ def test_a_failed_save_keeps_the_previous_graph_and_its_state(corpus, tmp_path, 
     assert build_file(expand_paths([corpus]), out).mode == "unchanged"
 
 
+def test_a_version_2_state_is_replaced_by_a_full_build(corpus, tmp_path):
+    """State version 2 kept `targets` WITHOUT ROWID: such a state is not trusted, its table is made again,
+    and patches then keep giving a cold build's file."""
+    docs = tmp_path / "docs"
+    shutil.copytree(corpus, docs)
+    out = tmp_path / "org.json"
+    cache_dir = tmp_path / "org.json.cache"
+    cache_dir.mkdir()
+    db = sqlite3.connect(cache_dir / "cache.sqlite")
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("CREATE TABLE targets (target TEXT PRIMARY KEY, docs TEXT NOT NULL, ops TEXT) WITHOUT ROWID")
+    db.execute("INSERT INTO targets VALUES (?, 'nowhere.txt', NULL)", ("n\0x",))
+    db.commit()
+    db.close()
+    r = build_file(expand_paths([docs]), out)
+    assert (r.mode, r.reason) == ("full", "no build state")
+    db = sqlite3.connect(cache_dir / "cache.sqlite")
+    (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'targets'").fetchone()
+    assert "WITHOUT ROWID" not in sql.upper()
+    assert db.execute("SELECT count(*) FROM targets WHERE target = ?", ("n\0x",)).fetchone() == (0,)
+    assert db.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+    db.close()
+    victim = sorted(docs.glob("*.txt"))[5]
+    victim.write_text(victim.read_text(encoding="utf-8") + "\nCollaborates with the Office of Testing Operations.\n",
+                      encoding="utf-8")
+    os.utime(victim, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
+    assert build_file(expand_paths([docs]), out).mode == "patched"
+    cold = tmp_path / "cold.json"
+    build_file(expand_paths([docs]), cold)
+    assert out.read_bytes() == cold.read_bytes()
+    assert _state(out)[1] == _state(cold)[1]
+
+
 def test_entries_put_in_any_order_are_all_found(tmp_path, sample_paths):
     """put_many sorts its entries by key before writing them: each still lands under its own key."""
     exs = [load_file(p) for p in sample_paths]
