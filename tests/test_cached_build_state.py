@@ -145,3 +145,15 @@ def test_entries_put_in_any_order_are_all_found(tmp_path, sample_paths):
     cache.put_many(list(zip(keys, exs)))
     assert [cache.get(k) for k in keys] == exs
     cache.close()
+
+
+@pytest.mark.parametrize("change", [b"", b"more text\n", None])
+def test_file_bytes_reads_the_whole_file_even_if_it_changed_since_its_stat(tmp_path, change):
+    f = tmp_path / "page.txt"
+    f.write_bytes(b"x" * 70_000)
+    size = os.stat(f).st_size
+    if change is None:
+        f.write_bytes(b"short")
+    else:
+        f.write_bytes(f.read_bytes() + change * 50_000)
+    assert incremental._file_bytes(str(f), size) == f.read_bytes()
