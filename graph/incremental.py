@@ -199,8 +199,9 @@ class _TargetRows:
             e = self.nodes.get(nid)
             if e is None:
                 self.nodes[nid] = [path, _dumps(g)]
-            else:
-                e += (path, _dumps(g))
+            else:  # most often the previous document's text (a competency, a unit named alike): kept once
+                t = _dumps(g)
+                e += (path, e[-1] if t == e[-1] else t)
         for k, g in shared.items():
             e = self.shared.get(k)
             if e is None:
