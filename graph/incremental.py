@@ -37,8 +37,10 @@ import mmap
 import os
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice, repeat
 from json.decoder import scanstring
 from pathlib import Path
 from typing import NamedTuple
@@ -63,7 +65,7 @@ from .store import (
     write_graph,
 )
 
-STATE_VERSION = 2
+STATE_VERSION = 3
 RACY_NS = 2_000_000_000  # files modified this close to the last build's start are re-hashed, not trusted by mtime
 
 _dumps = encode_records  # operations, resolver inputs and record lines: the text a full build writes
@@ -97,7 +99,13 @@ def _init_state(db) -> None:
     db.execute("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)")
     db.execute("CREATE TABLE IF NOT EXISTS docs (path TEXT PRIMARY KEY, size INT, mtime_ns INT, key TEXT, doc TEXT, res TEXT)")
     db.execute("DROP TABLE IF EXISTS ops")  # state version 1 kept a row per (document, target)
-    db.execute("CREATE TABLE IF NOT EXISTS targets (target TEXT PRIMARY KEY, docs TEXT NOT NULL, ops TEXT) WITHOUT ROWID")
+    # a table with rowids (and an index on target), not one WITHOUT ROWID as in version 2: its rows, up to MBs of
+    # operations, then sat in the index's small cells and its overflow pages, and a cold 50,000-document build
+    # spent 2.0 s writing them, 0.7 s now (sqlite's advice: WITHOUT ROWID is for small rows)
+    row = db.execute("SELECT sql FROM sqlite_master WHERE name = 'targets'").fetchone()
+    if row is not None and "WITHOUT ROWID" in row[0].upper():
+        db.execute("DROP TABLE targets")
+    db.execute("CREATE TABLE IF NOT EXISTS targets (target TEXT PRIMARY KEY, docs TEXT NOT NULL, ops TEXT)")
 
 
 @lru_cache(maxsize=1)
@@ -131,36 +139,107 @@ def _groups(ops: list) -> dict[str, list]:
     return by
 
 
-def _target_rows(docs: list[tuple[str, list]]) -> list[tuple[str, str, str | None]]:
-    """The `targets` table of a build (documents in document order, with their operations).
+class _TargetRows:
+    """The `targets` table of a build, gathered while the documents are folded in order (`fold`).
 
     A row per node, and per edge that several documents touch: the paths of the documents touching it
     ("\\0"-joined, in document order) and, when there are several, each one's operations on it. Operations
     are not kept where one document is the only source (nearly every edge, half the nodes), nor is a row for
     such an edge: a patch derives them again from that document's cached extraction, and finds an edge's
     documents among those touching both its ends (a document that touches an edge touches its end nodes:
-    `build.doc_ops`). So the state holds ~25,000 rows for 10,000 documents, not 250,000.
+    `build.doc_ops`). So the state holds ~27,000 rows for 10,000 documents, not 250,000.
+
+    Why gathered during the fold: keeping every document's operations until the end cost more memory than
+    the graph. Here each document's operations on a node are JSON text as soon as the document is folded;
+    an edge costs one entry in `made_by` (keyed by the fold's own key tuple), since an edge touched by a
+    later document is one the fold already has. Only for those few shared edges are the operations of the
+    document that made the edge derived again, once the fold is over (`rows`).
     """
-    nodes: dict[str, list] = {}  # node id -> [path, ops, path, ops, ...]
-    edges: dict[tuple, list] = {}  # (u, v, type) -> the same
-    for p, ops in docs:
-        for op in ops:
-            if op[0] == "e":
-                by, k = edges, op[1:4]
+
+    def __init__(self, fold: Fold) -> None:
+        self.fold = fold
+        self.nodes: dict[str, list] = {}  # node id -> [path, ops text, path, ops text, ...]
+        self.shared: dict[tuple, list] = {}  # edge two recorded documents touch -> the same; the maker's entry
+        # stays (its index, None) until `rows` derives its operations again
+        self.made_by: dict[tuple, int] = {}  # edge -> index of the first recorded document touching it, or -1
+
+    def fold_doc(self, i: int, path: str, ops: list, record: bool) -> None:
+        """Fold document `i`'s operations into the graph; `record`: they go in the state (the document has a
+        `docs` row)."""
+        edges, made_by = self.fold.edges, self.made_by
+        nodes: dict[str, list] = {}
+        shared: dict[tuple, list] = {}
+        claimed = []
+        for op in ops if record else ():
+            if op[0] != "e":
+                g = nodes.get(op[3])
+                if g is None:
+                    nodes[op[3]] = [op]
+                else:
+                    g.append(op)
+                continue
+            k = op[1:4]
+            if k not in edges:  # made by this document (its operations are folded below)
+                continue
+            if made_by[k] < 0:  # made by a document the state leaves out: this one is the first recorded
+                claimed.append(k)
+                continue
+            g = shared.get(k)
+            if g is None:
+                shared[k] = [op]
             else:
-                by, k = nodes, op[3]
-            e = by.get(k)
+                g.append(op)
+        n = len(edges)
+        self.fold.apply_all(ops)
+        if len(edges) > n:  # the edges this document made: the last ones the fold added
+            made_by.update(zip(islice(reversed(edges), len(edges) - n), repeat(i if record else -1)))
+        for k in claimed:
+            made_by[k] = i
+        for nid, g in nodes.items():
+            e = self.nodes.get(nid)
             if e is None:
-                by[k] = [p, [op]]
-            elif e[-2] == p:
-                e[-1].append(op)
+                self.nodes[nid] = [path, _dumps(g)]
+            else:  # most often the previous document's text (a competency, a unit named alike): kept once
+                t = _dumps(g)
+                e += (path, e[-1] if t == e[-1] else t)
+        for k, g in shared.items():
+            e = self.shared.get(k)
+            if e is None:
+                self.shared[k] = [made_by[k], None, path, _dumps(g)]
             else:
-                e += (p, [op])
-    rows = [(node_target(k), e[0], None) if len(e) == 2 else (node_target(k), "\0".join(e[0::2]), _dumps(e[1::2]))
-            for k, e in nodes.items()]
-    rows += [(edge_target(k), "\0".join(e[0::2]), _dumps(e[1::2])) for k, e in edges.items() if len(e) > 2]
-    rows.sort()
-    return rows
+                e += (path, _dumps(g))
+
+    def rows(self, pairs: list, res: Resolver) -> Iterator[tuple[str, str, str | None]]:
+        """The rows, in target order, each entry dropped once its row is made; `pairs` and `res` are the
+        fold's documents and resolver, to derive the shared edges' first operations again."""
+        self.made_by = {}
+        makers: dict[int, list] = {}
+        for k, e in self.shared.items():
+            makers.setdefault(e[0], []).append(k)
+        for i, keys in makers.items():
+            p, ex = pairs[i]
+            mine: dict[tuple, list] = {k: [] for k in keys}
+            for op in doc_ops(ex, res):
+                if op[0] == "e" and op[1:4] in mine:
+                    mine[op[1:4]].append(op)
+            for k in keys:
+                self.shared[k][:2] = p, _dumps(mine[k])
+        for k in sorted(self.shared):
+            yield _row(edge_target(k), self.shared.pop(k))
+        for k in sorted(self.nodes):
+            yield _row(node_target(k), self.nodes.pop(k))
+
+
+def _row(target: str, e: list) -> tuple[str, str, str | None]:
+    """A `targets` row from [path, ops text, path, ops text, ...]: no operations kept for one document."""
+    if len(e) == 2:
+        return target, e[0], None
+    return target, "\0".join(e[0::2]), _joined(e[1::2])
+
+
+def _joined(texts) -> str:
+    """The JSON list of these JSON texts."""
+    return "[" + ",".join(texts) + "]"
 
 
 def _edge_docs(db, t: str) -> list[str]:
@@ -205,6 +284,22 @@ def build_file(files: list[Path], output: str | Path, loader: str = "auto", jobs
         cache.close()
 
 
+def _file_bytes(path: str, size: int) -> bytes:
+    """The file's bytes: an os.open and one os.read of the size its stat gave (Path.read_bytes and its file
+    object took twice as long: 50,000 pages 1.36 -> 0.63 s), reading on if the file changed since."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        data = os.read(fd, size + 1)
+        if len(data) != size:
+            chunks = [data]
+            while chunk := os.read(fd, 1 << 20):
+                chunks.append(chunk)
+            data = b"".join(chunks)
+        return data
+    finally:
+        os.close(fd)
+
+
 def _build(files, output, loader, jobs, errors, advance, progress, cache, started_ns, t0, extract_many) -> BuildResult:
     db = cache.db
     meta = _meta(db) if db is not None else {}
@@ -233,11 +328,11 @@ def _build(files, output, loader, jobs, errors, advance, progress, cache, starte
             kept[p] = d
             continue
         try:
-            data = Path(f).read_bytes()
+            data = _file_bytes(p, st.st_size)
         except OSError:
             todo.append(f)
             continue
-        k = cache.key(data, f, loader)
+        k = cache.key(data, p, loader)
         keys[p] = (k, st.st_size, st.st_mtime_ns)
         if d is not None and d.key == k:
             kept[p] = _Doc(p, st.st_size, st.st_mtime_ns, k, d.doc)
@@ -304,40 +399,49 @@ def _full(exs, output: Path, db, stats, started_ns: int, loader: str, reason: st
     # no cyclic GC while millions of small objects are made (they hold no cycles): re-enabled only once the
     # merge's temporaries are gone, so the collection it then triggers does not walk them all either
     with paused_gc():
-        summary, t2, t3 = _merge_save_state(pairs, output, db, stats, started_ns, loader)
-    t4 = time.perf_counter()
+        summary, times = _merge_save_state(pairs, output, db, stats, started_ns, loader)
+    times["state_s"] = times.get("state_s", 0.0) + time.perf_counter() - t1 - sum(times.values())
     return BuildResult(summary, len(pairs), extracted, "full", reason,
-                       {"extract_s": t_extract if t_extract is not None else t1 - t0, "merge_s": t2 - t1,
-                        "save_s": t3 - t2, "state_s": t4 - t3})
+                       {"extract_s": t_extract if t_extract is not None else t1 - t0, **times})
 
 
-def _merge_save_state(pairs: list, output: Path, db, stats, started_ns: int, loader: str) -> tuple[dict, float, float]:
-    """Merge, save the graph, record the state; returns the summary and when the merge and the save ended."""
+def _merge_save_state(pairs: list, output: Path, db, stats, started_ns: int, loader: str) -> tuple[dict, dict]:
+    """Merge, record the state, save the graph; returns the summary and the merge, state and save times.
+
+    The state's rows go to the database before the graph is saved, each freed once written, so the graph
+    file's text is never in memory beside them; the transaction commits after the save (a failed save
+    leaves the previous graph and its state), with the new graph file's stat.
+    """
+    t1 = time.perf_counter()
     inputs = [resolver_input(ex) for _, ex in pairs]
     res = Resolver.from_inputs(inputs)
     g = Fold()
-    all_ops: list[list] = []
-    for _, ex in pairs:
-        ops = doc_ops(ex, res)
-        if db is not None:
-            all_ops.append(ops)
-        g.apply_all(ops)
+    if db is None:
+        for _, ex in pairs:
+            g.apply_all(doc_ops(ex, res))
+        t2 = time.perf_counter()
+        summary = g.summary()
+        write_graph(output, file_chunks(summary, g.nodes, g.edges, encode_record_bytes))
+        return summary, {"merge_s": t2 - t1, "save_s": time.perf_counter() - t2}
+    targets = _TargetRows(g)
+    for i, (p, ex) in enumerate(pairs):
+        targets.fold_doc(i, p, doc_ops(ex, res), p in stats)
     t2 = time.perf_counter()
     summary = g.summary()
-    write_graph(output, file_chunks(summary, g.nodes, g.edges, encode_record_bytes))
-    t3 = time.perf_counter()
-    if db is not None:
-        docs = [(p, stats[p][1], stats[p][2], stats[p][0], ex.doc, _dumps(inp)) for (p, ex), inp in zip(pairs, inputs)
-                if p in stats]
-        rows = _target_rows([(p, ops) for (p, _), ops in zip(pairs, all_ops) if p in stats])
-        with transaction(db):
-            db.execute("DELETE FROM docs")
-            db.execute("DELETE FROM targets")
-            db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?)", docs)
-            db.executemany("INSERT INTO targets VALUES (?, ?, ?)", rows)
-            _put_meta(db, started_ns, loader, output, _put_resolver(db, res))
-    return summary, t2, t3
-
+    with transaction(db):
+        db.execute("DELETE FROM docs")
+        db.execute("DELETE FROM targets")
+        db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?)",
+                       ((p, stats[p][1], stats[p][2], stats[p][0], ex.doc, _dumps(inp))
+                        for (p, ex), inp in zip(pairs, inputs) if p in stats))
+        db.executemany("INSERT INTO targets VALUES (?, ?, ?)", targets.rows(pairs, res))
+        del targets
+        t3 = time.perf_counter()
+        write_graph(output, file_chunks(summary, g.nodes, g.edges, encode_record_bytes))
+        t4 = time.perf_counter()
+        _put_meta(db, started_ns, loader, output, _put_resolver(db, res))
+    t5 = time.perf_counter()
+    return summary, {"merge_s": t2 - t1, "state_s": t3 - t2 + t5 - t4, "save_s": t4 - t3}
 
 
 def _put_meta(db, started_ns: int, loader: str, output: Path, resolver: str | None) -> None:
@@ -482,7 +586,7 @@ def _patch(db, output: Path, meta: dict, old: dict[str, _Doc], kept: dict[str, _
         if not order or t[0] == "e" and len(order) == 1:
             rows_gone.append((t,))
         else:
-            rows_new.append((t, order[0], None) if len(order) == 1 else (t, "\0".join(order), _dumps([ops_of[q] for q in order])))
+            rows_new.append(_row(t, [x for q in order for x in (q, _dumps(ops_of[q]))]))
     node_new: dict[str, dict | None] = {}
     edge_new: dict[tuple[str, str, str], dict | None] = {}
     for t in affected:
