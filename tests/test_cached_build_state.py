@@ -14,6 +14,7 @@ from orgkg.graph.build import Fold, Resolver, doc_ops, edge_target, node_target,
 from orgkg.graph.cache import ExtractionCache
 from orgkg.graph.incremental import _TargetRows, build_file
 from orgkg.loaders import expand_paths, load_file
+from orgkg.loaders.text import read_file
 from orgkg.synth.corpus import write_corpus
 
 from orgkg.errors import UserError
@@ -148,7 +149,7 @@ def test_entries_put_in_any_order_are_all_found(tmp_path, sample_paths):
 
 
 @pytest.mark.parametrize("change", [b"", b"more text\n", None])
-def test_file_bytes_reads_the_whole_file_even_if_it_changed_since_its_stat(tmp_path, change):
+def test_read_file_reads_the_whole_file_even_if_it_changed_since_its_stat(tmp_path, change):
     f = tmp_path / "page.txt"
     f.write_bytes(b"x" * 70_000)
     size = os.stat(f).st_size
@@ -156,4 +157,4 @@ def test_file_bytes_reads_the_whole_file_even_if_it_changed_since_its_stat(tmp_p
         f.write_bytes(b"short")
     else:
         f.write_bytes(f.read_bytes() + change * 50_000)
-    assert incremental._file_bytes(str(f), size) == f.read_bytes()
+    assert read_file(str(f), size) == f.read_bytes()
