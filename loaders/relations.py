@@ -27,7 +27,7 @@ from orgkg.ontology.schema import (
 from .lexicon import CO_VERBS
 from .memo import WordMemo
 from .phrases import Target, targets
-from .text import has_case_folds, lower_twin_form
+from .text import has_case_folds, lazy_regex, lower_twin_form
 
 _VERBS = "|".join(sorted(CO_VERBS, key=len, reverse=True))
 _COVERB_TAIL = rf"(?:(?:\s*,\s*|\s+)(?:and\s+|or\s+)?(?:{_VERBS})\b)*"
@@ -200,17 +200,9 @@ def _lower_case_form(rule: Rule) -> str:
     return _spelled_out(plain) if rule.name in _SPELL_OUT else plain
 
 
-_LOWER_FORMS = tuple(_lower_case_form(r) for r in RULES)  # worked out here, so a rule they do not fit fails at import
-_LOWER: list[re.Pattern | None] = [None] * len(RULES)  # compiled by _lower
-
-
-def _lower(i: int) -> re.Pattern:
-    """Rule i's lower-case form, compiled at its first use: a corpus may never fire some rules (6 of 27 in the
-    synthetic one), and compiling is most of what setting up the rules costs."""
-    pat = _LOWER[i]
-    if pat is None:
-        pat = _LOWER[i] = re.compile(_LOWER_FORMS[i])
-    return pat
+# worked out here, so a rule they do not fit fails at import; each compiled at its first use (lazy_regex): a corpus
+# may never fire some rules (6 of 27 in the synthetic one), and compiling is most of what setting up the rules costs
+_LOWER = tuple(lazy_regex(_lower_case_form(r)) for r in RULES)
 
 
 def _matches(i: int, text: str, low: str, start: int, end: int, folds: bool) -> list[tuple[int, int]]:
@@ -219,7 +211,7 @@ def _matches(i: int, text: str, low: str, start: int, end: int, folds: bool) -> 
     if folds:
         return [m.span() for m in RULES[i].pattern.finditer(text, start, end)]
     out = []
-    pat = _LOWER[i] or _lower(i)
+    pat = _LOWER[i]()
     pos = 0
     while (m := pat.search(low, pos)) is not None:
         a, b = m.span()

@@ -474,14 +474,14 @@ def test_top_level_branches_split_as_a_character_loop_does(p):
 def test_spelled_out_rule_forms_match_where_the_plain_forms_do(t):
     """_matches scans some rules in a spelled-out form (each alternative opening with a letter); spelled out,
     every rule's lower form must find the plain form's matches."""
-    from orgkg.loaders.relations import _SPELL_OUT, RULES, _lower, _plain_lower_form, _spelled_out
+    from orgkg.loaders.relations import _LOWER, _SPELL_OUT, RULES, _plain_lower_form, _spelled_out
 
     for i, rule in enumerate(RULES):
         plain = _plain_lower_form(rule)
         want = [m.span() for m in re.compile(plain).finditer(t)]
         assert [m.span() for m in re.compile(_spelled_out(plain)).finditer(t)] == want, rule.name
         if rule.name in _SPELL_OUT:
-            assert [m.span() for m in _lower(i).finditer(t)] == want, rule.name
+            assert [m.span() for m in _LOWER[i]().finditer(t)] == want, rule.name
 
 
 KEY_TEXT = st.lists(st.sampled_from(["supervises", "work", "with", "works", "teamwork", "alongside", "leads", "the", " ",
