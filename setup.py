@@ -88,7 +88,7 @@ class BuildTwins(build_ext):
 
 
 def extensions() -> list[Extension]:
-    if os.environ.get(NATIVE.PURE_ENV, "") not in ("", "0"):
+    if NATIVE.pure_requested():
         return []
     try:
         from Cython.Build import cythonize

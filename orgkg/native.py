@@ -71,7 +71,6 @@ class CompiledFinder:
     def __init__(self, native_dir: Path = NATIVE_DIR) -> None:
         self.native_dir = native_dir
         self.twins = _twins(native_dir)
-        self.stale: list[str] = []
 
     def find_spec(self, fullname: str, path=None, target=None) -> ModuleSpec | None:
         names = self.twins.get(fullname)
@@ -86,7 +85,6 @@ class CompiledFinder:
         if name in names:
             twin = str(self.native_dir / name)
             return spec_from_file_location(fullname, twin, loader=ExtensionFileLoader(fullname, twin))
-        self.stale.append(fullname)
         # one line, at the source itself (line 0: no code line is echoed under it)
         warnings.warn_explicit(f"{source_path.name} changed since it was compiled: it runs as Python, slower, "
                                "until orgkg is installed again (pip install -e .)", StaleCompiledModule,
@@ -97,9 +95,14 @@ class CompiledFinder:
         return spec_from_file_location(fullname, source_path, loader=SourceFileLoader(fullname, str(source_path)))
 
 
+def pure_requested() -> bool:
+    """ORGKG_PURE_PYTHON set (to anything but 0): no twins are built (setup.py) or used (install)."""
+    return os.environ.get(PURE_ENV, "") not in ("", "0")
+
+
 def install() -> CompiledFinder | None:
     """Put the hook first on the import path, once; None when turned off or when nothing is compiled."""
-    if os.environ.get(PURE_ENV, "") not in ("", "0"):
+    if pure_requested():
         return None
     for finder in sys.meta_path:
         if isinstance(finder, CompiledFinder):
@@ -127,9 +130,11 @@ def summary() -> str:
     import orgkg.graph  # noqa: F401 - imports every module in COMPILED that a build uses
     import orgkg.graph.incremental  # noqa: F401
 
-    states = status()
+    # every module in COMPILED is imported now, but a C-only one (.pyx) whose twin is missing or stale: its
+    # importer runs the Python it stands in for
+    states = dict.fromkeys(COMPILED, "python") | status()
     done = sum(s == "compiled" for s in states.values())
-    if os.environ.get(PURE_ENV, "") not in ("", "0"):
+    if pure_requested():
         return f"pure Python ({PURE_ENV} is set)"
     if done == 0:
         return "pure Python (no compiled modules: installed without a C compiler or Cython)"
