@@ -67,9 +67,10 @@ def _env(mode: str) -> dict[str, str]:
     return env | {"ORGKG_PURE_PYTHON": "1"} if mode.endswith("-pure") else env
 
 
-def hot_modules(mode: str) -> str:
+def hot_modules(env: dict[str, str], cwd: Path | None = None) -> str:
+    """`orgkg --version`'s account of the hot modules (compiled or Python) in a process with this environment."""
     run = subprocess.run([sys.executable, "-c", "import orgkg.native as n; print(n.summary())"], capture_output=True,
-                         text=True, env=_env(mode))
+                         text=True, env=env, cwd=cwd)
     return run.stdout.strip() or run.stderr.strip()[-200:]
 
 
@@ -146,8 +147,9 @@ def main(argv=None) -> int:
         rows.append(row)
         print(json.dumps(row), file=sys.stderr)
     hdr = ("docs", "jobs", "build", "build s", "docs/s", "CPU s", "peak RSS MB", "KB/doc", "I/O floor s", "x floor", "micro F1")
+    hot = {m: hot_modules(_env(m)) for m in modes}
     for mode in modes:
-        print(f"{mode}: hot modules {hot_modules(mode)}")
+        print(f"{mode}: hot modules {hot[mode]}")
     print(" | ".join(hdr))
     print(" | ".join("---" for _ in hdr))
     for r in rows:
@@ -165,7 +167,7 @@ def main(argv=None) -> int:
         r = [r for r in rows if "f1" in r][-1]
         print(f"F1 by type at {r['docs']} docs: " + ", ".join(f"{k} {v}" for k, v in r["f1"]["types"].items()))
     res = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
-                       "load_avg": os.getloadavg()}, "hot_modules": {m: hot_modules(m) for m in modes}, "rows": rows}
+                       "load_avg": os.getloadavg()}, "hot_modules": hot, "rows": rows}
     write_result("build", res)
     return 0
 

@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 REPO = ROOT.parent
 sys.path.insert(0, str(ROOT))
-from build import corpus, write_result  # noqa: E402 - the throughput benchmark's corpora and results
+from build import corpus, hot_modules, write_result  # noqa: E402 - the throughput benchmark's corpora and results
 
 _CHILD = "import sys; from orgkg.cli import main; sys.exit(main(sys.argv[1:]))"
 
@@ -56,9 +56,7 @@ def mode(tree: Path, tmp: Path, pure: bool) -> str:
     """Whether the tree's hot modules run compiled (orgkg/native.py) or as Python."""
     if not (tree / "orgkg" / "native.py").exists():
         return "pure Python (no compiled twins at this revision)"
-    run = subprocess.run([sys.executable, "-c", "import orgkg.native as n; print(n.summary())"], capture_output=True,
-                         text=True, env=_env(tree, pure), cwd=tmp)
-    return run.stdout.strip() or run.stderr.strip()[-200:]
+    return hot_modules(_env(tree, pure), tmp)
 
 
 def count(tree: Path, docs_dir: Path, tmp: Path, cache: bool = False, pure: bool = False) -> int:
