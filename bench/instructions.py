@@ -31,8 +31,6 @@ REPO = ROOT.parent
 sys.path.insert(0, str(ROOT))
 from build import corpus, hot_modules, write_result  # noqa: E402 - the throughput benchmark's corpora and results
 
-_CHILD = "import sys; from orgkg.cli import main; sys.exit(main(sys.argv[1:]))"
-
 
 def package_tree(checkout: Path, dest: Path) -> Path:
     """A directory that imports `orgkg` and its subpackages from `checkout`, as pyproject's package-dir maps
@@ -63,7 +61,7 @@ def count(tree: Path, docs_dir: Path, tmp: Path, cache: bool = False, pure: bool
     """Instructions of `orgkg build DIR [--no-cache] --jobs 1 --quiet` with `tree` first on the path."""
     out = tmp / f"graph-{tree.name}.json"
     env = _env(tree, pure)
-    run = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", _CHILD,
+    run = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-m", "orgkg",
                           "build", str(docs_dir), "-o", str(out), *([] if cache else ["--no-cache"]), "--jobs", "1", "--quiet"],
                          capture_output=True, text=True, env=env, cwd=tmp)
     m = re.search(r"Collected : (\d+)", run.stderr)

@@ -48,6 +48,7 @@ from typing import NamedTuple
 from orgkg.loaders.model import Extraction
 from orgkg.loaders.text import read_file
 
+from orgkg import quickexit
 from orgkg.gcpause import paused_gc
 
 from .build import Fold, Resolver, _slug, doc_ops, edge_target, node_target, op_target, resolver_input, target_edge
@@ -401,6 +402,7 @@ def _merge_save_state(pairs: list, output: Path, db, stats, started_ns: int, loa
     inputs = [resolver_input(ex) for _, ex in pairs]
     res = Resolver.from_inputs(inputs)
     g = Fold()
+    quickexit.keep(pairs, inputs, res, g)  # the console command's exit leaves them to the OS: freeing them costs seconds
     if db is None:
         for _, ex in pairs:
             g.apply_all(doc_ops(ex, res))

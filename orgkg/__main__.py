@@ -1,5 +1,3 @@
-import sys
+from orgkg.cli import run
 
-from orgkg.cli import main
-
-sys.exit(main())
+run()

@@ -44,6 +44,15 @@ def _parser(names: list[str]) -> tuple[argparse.ArgumentParser, argparse.Action]
     return ap, sub
 
 
+def run() -> None:
+    """The console command (`orgkg`, `python -m orgkg`): `main`, then an exit that leaves a build's heap to the
+    operating system (orgkg/quickexit.py)."""
+    from orgkg import quickexit
+
+    quickexit.enable()
+    quickexit.finish(main())
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = (sys.argv[1:] if argv is None else argv) or ["demo"]
     ap = parser(argv[0])

@@ -57,7 +57,10 @@ def run(args) -> int:
         for e in errors:
             print(f"orgkg: skipped {e}", file=sys.stderr)
     if args.graphml:
+        from orgkg import quickexit
         from orgkg.graph import load
+
+        quickexit.release()  # the build's memory back before the graph is read again
 
         load(out).to_graphml(args.graphml)
     if not args.quiet:
