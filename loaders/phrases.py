@@ -310,21 +310,40 @@ def _split_location(toks: list[Tok], acronyms) -> tuple[list[Tok], list[Tok], li
     return toks, [], []
 
 
-# (words, those of them that are acronyms, list_context) -> the conjuncts as token indices
-_SPLITS: dict[tuple[tuple[str, ...], frozenset[str], bool], tuple[tuple[int, ...], ...]] = {}
+# the words _split and its helpers test by name (as written or lower-cased): a word's shape is the word itself
+_SPLIT_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "or", "and/or", ",", "/", "(", ")", "&",
+                          "department", "division", "office", "unit", "bureau"})
+
+
+def _word_shape(w: str) -> str | int:
+    """What _split and its helpers read of a word (leaving aside whether it is an acronym of the document): the
+    word itself when they test it by name, else the bits of every test they put to it. Lists of names repeat
+    their shape far more than their words ("the Director of X and the Y Unit"), so a split is memoised per shape."""
+    lw = w.lower()
+    if lw in _SPLIT_WORDS:
+        return w
+    tests = (w[:1].isupper(), w.islower(), _CAPITAL_WORD[w], _HEAD_WORD[w], ACRONYM.match(w) is not None,
+             _ADJECTIVE.match(w) is not None, lw in VAGUE, w in VAGUE or w.rstrip("s") in VAGUE, lw in ROLE_HEADS,
+             lw in WEAK_UNIT_HEADS, lw in _STRONG_HEADS, _ROLE_WORD[lw])
+    return sum(1 << k for k, hit in enumerate(tests) if hit)
+
+
+_SHAPE = WordMemo(_word_shape)
+# (the words' shapes, which of them are acronyms, list_context) -> the conjuncts as token indices
+_SPLITS: dict[tuple[tuple[str | int, ...], tuple[bool, ...], bool], tuple[tuple[int, ...], ...]] = {}
 
 
 def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]:
     """Split a token list at commas, 'and', 'or' and slashes, then rejoin what is one name.
 
-    The split reads the words and which of them are acronyms, nothing else; lists of names repeat across a
-    corpus (every role of a unit names it), so each distinct one is split once."""
+    The split reads the words' shapes (_word_shape) and which of them are acronyms, nothing else; lists of names
+    repeat across a corpus (every role of a unit names it), so each distinct shape is split once."""
     if not toks:
         return []
     if _SEPARATORS.isdisjoint(map(_LOWER, toks)):
         return [list(toks)]  # one name: nothing to split or rejoin
-    words = tuple(map(_WORD, toks))
-    key = (words, frozenset(acronyms.keys() & words), list_context)
+    words = list(map(_WORD, toks))
+    key = (tuple(map(_SHAPE.__getitem__, words)), tuple(map(acronyms.__contains__, words)), list_context)
     memo = _SPLITS.get(key)
     if memo is not None:
         return [list(map(toks.__getitem__, part)) for part in memo]
