@@ -637,3 +637,29 @@ def test_relative_end_removed_from_the_end_equals_the_regex_substitution(s):
     from orgkg.loaders.relations import _without_relative_end
 
     assert _without_relative_end(s) == re.sub(r",?\s*(?:which|that|who)?\s*$", "", s)
+
+
+NAME_TEXT = st.lists(st.sampled_from(["Office", " ", "  ", "\t", "\n", "\u00a0", "\u2028", ",", "/", "of", "x", "the ",
+                                      "police", "department", "fire ", "state of ", "estate", "union", "reunion",
+                                      "county council", "seiu", "court", "Court", "f", "depart", "ment of health"]),
+                     max_size=10).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(NAME_TEXT)
+def test_name_spaces_joined_equal_the_regex_substitution(name):
+    """name_and_type makes white-space runs single spaces by split and join; the regexes it stands for (a
+    substitution when the name is not single-spaced already, then the same strip) must give the same name."""
+    single = re.fullmatch(r"\S+(?: \S+)*", name)
+    want = (name if single else re.sub(r"\s+", " ", name)).strip(" ,/")
+    assert " ".join(name.split()).strip(" ,/") == want
+
+
+@settings(max_examples=800, deadline=None)
+@given(NAME_TEXT)
+def test_organization_marker_regex_equals_a_substring_test_per_marker(name):
+    from orgkg.loaders.lexicon import ORGANIZATION_MARKERS
+    from orgkg.loaders.mentions import _ORGANIZATION_MARKER
+
+    low = name.lower()
+    assert (_ORGANIZATION_MARKER.search(low) is not None) == any(m in low for m in ORGANIZATION_MARKERS)
