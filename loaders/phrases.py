@@ -62,23 +62,27 @@ _SOFT = frozenset("on by from with as about regarding concerning during through 
                   "across among throughout".split())
 _EXAMPLES = frozenset({"including", "especially", "particularly"})
 _SEPARATORS = frozenset({",", "/", "and", "or", "and/or"})
-# the words _cut tests for by name
-_CUT_WORDS = frozenset({"(", ")", ";", ":", "to", "for", "in", "within", "at", "such", "the"}) | _EXAMPLES | _SOFT | _HARD | VERBS
-_TESTED, _ORDINARY_CAPITALISED, _ORDINARY = 0, 1, 2
+# what _cut's list-end tests read of a word alone, one bit each: a word with none of them is kept untested
+(_T_PAREN, _T_STOP, _T_NAMED, _T_VERB, _T_VERB_AFTER_NAME, _T_PLURAL_VERB, _T_ADVERB, _T_CO_VERB_ING, _T_BARE_PARTICIPLE,
+ _T_THE) = (1 << k for k in range(10))
+_NAMED_WORDS = frozenset({"to", "for", "in", "within", "at", "such"}) | _EXAMPLES | _SOFT | _HARD
+_AFTER_A_NAME = _T_VERB | _T_VERB_AFTER_NAME | _T_PLURAL_VERB | _T_ADVERB | _T_CO_VERB_ING | _T_BARE_PARTICIPLE | _T_THE
 
 
-def _cut_kind(lw: str) -> int:
-    """Which of _cut's list-end tests can apply to a lower-cased word: _TESTED (any), _ORDINARY_CAPITALISED
-    (only those for a word written in lower case), _ORDINARY (none)."""
-    if lw in _CUT_WORDS or (_PARTICIPLE.fullmatch(lw) and lw not in _KEEP_PARTICIPLES):
-        return _TESTED
-    if (_VERB_AFTER_NAME.match(lw) or (lw.endswith("ly") and len(lw) > 4 and lw not in _NOT_ADVERBS)
-            or (lw.endswith("ing") and lw in CO_VERBS and lw not in _KEEP_PARTICIPLES)):
-        return _ORDINARY_CAPITALISED
-    return _ORDINARY
+def _cut_tests(w: str) -> int:
+    """The bits of _cut's tests whose condition on the word itself (as written) holds: the context (the words
+    around it) is all _cut has left to read."""
+    lw = w.lower()
+    lower = w.islower()
+    holds = (w in ("(", ")"), w in (";", ":"), lw in _NAMED_WORDS, lw in VERBS,
+             lower and _VERB_AFTER_NAME.match(lw) is not None, lw in VERBS and lw.endswith("s") and lower,
+             lw.endswith("ly") and len(lw) > 4 and lw not in _NOT_ADVERBS and lower,
+             lw.endswith("ing") and lw in CO_VERBS and lower and lw not in _KEEP_PARTICIPLES,
+             _PARTICIPLE.fullmatch(lw) is not None and lw not in _KEEP_PARTICIPLES, lw == "the")
+    return sum(1 << k for k, h in enumerate(holds) if h)
 
 
-_CUT_KIND = WordMemo(_cut_kind)
+_CUT_TESTS = WordMemo(_cut_tests)
 _LOWER_OF = WordMemo(str.lower)  # one lower-cased string per distinct word, its hash computed once for every lookup
 
 
@@ -160,28 +164,31 @@ else:
 
 
 def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[list[Tok], bool, bool]:
-    """Keep the tokens up to where the noun-phrase list ends; (tokens, ended at a verb, ran out of tokens)."""
+    """Keep the tokens up to where the noun-phrase list ends; (tokens, ended at a verb, ran out of tokens).
+    Each test is asked only of words whose own condition for it holds (_CUT_TESTS): most words have none."""
     out: list[Tok] = []
     depth = 0
     skipping = 0
     i = 0
-    while i < len(toks):
+    n = len(toks)
+    while i < n:
         t = toks[i]
-        lw = t[1]
-        kind = _CUT_KIND[lw]  # parentheses are _TESTED
-        if not skipping and (kind == _ORDINARY or (kind == _ORDINARY_CAPITALISED and not t[0].islower())):
+        tests = _CUT_TESTS[t[0]]
+        if not tests and not skipping:
             out.append(t)  # most tokens: no test below can end the list here, in parentheses or not
             i += 1
             continue
-        if t[0] == "(":
-            depth += 1
-        elif t[0] == ")":
-            depth = max(0, depth - 1)
-            if depth == 0:
-                if not skipping:
-                    out.append(t)
-                i += 1
-                continue
+        w, lw = t[0], t[1]
+        if tests & _T_PAREN:
+            if w == "(":
+                depth += 1
+            else:
+                depth = max(0, depth - 1)
+                if depth == 0:
+                    if not skipping:
+                        out.append(t)
+                    i += 1
+                    continue
         if depth:
             if not skipping:
                 out.append(t)
@@ -189,72 +196,75 @@ def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[lis
             continue
         if skipping:
             # a modifier ("in the design of ...") is skipped up to the next list separator
-            if t[0] == ",":
+            if w == ",":
                 skipping = 0
                 out.append(t)
-            elif skipping > 7 or lw in _HARD or t[0] in (";", ":"):
+            elif skipping > 7 or lw in _HARD or tests & _T_STOP:
                 break
             else:
                 skipping += 1
             i += 1
             continue
-        prev = out[-1][1] if out else ""
-        nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
-        if t[0] in (";", ":"):
+        if tests & _T_STOP:
             break
-        if lw in _EXAMPLES or (lw == "such" and nxt.lower() == "as"):
-            if not examples:
-                break
-            out.append((",", ",", t[2], t[2], t[4]))
-            i += 2 if lw == "such" else 1
-            continue
-        if lw == "to" and out:
-            break
-        if lw == "for" and out:
-            # "Center for Skillful Teaching", "consultant for Career Pathways"; not "... for all schools"
-            head_before = prev in ROLE_HEADS or prev in UNIT_HEADS or prev in QUALIFIED_ROLE_HEADS
-            proper = nxt[:1].isupper()
-            if (head_before or proper) and nxt.lower() not in ("all", "each", "any", "every", "a", "an", "both"):
-                out.append(t)
-                i += 1
+        nxt = toks[i + 1][0] if i + 1 < n else ""
+        if tests & _T_NAMED:
+            if lw in _EXAMPLES or (lw == "such" and nxt.lower() == "as"):
+                if not examples:
+                    break
+                out.append((",", ",", t[2], t[2], t[4]))
+                i += 2 if lw == "such" else 1
                 continue
-            skipping = 1
-            i += 1
-            continue
-        if lw in ("in", "within", "at") and out:
-            if _starts_unit(toks, i + 1, acronyms):
-                out.append(t)
-                i += 1
-                continue
-            if nxt.lower() == "order" or nxt.lower().endswith("ing"):
-                break
-            skipping = 1
-            i += 1
-            continue
-        if lw in _SOFT and out:
-            skipping = 1
-            i += 1
-            continue
-        if out and lw in _HARD:
-            break
-        if out and lw in VERBS and prev not in ("the", "of", "a", "an", "and", "or", "/"):
-            return _trim(out), True, False
-        if out and t[0].islower() and _VERB_AFTER_NAME.match(lw) and out[-1][0][:1].isupper() \
-                and not ACRONYM.match(out[-1][0]) and nxt.islower() and nxt not in ("and", "or"):
-            return _trim(out), True, False  # "the Chief of Records Management improves secondary ...": a verb
-        if out and lw in VERBS and lw.endswith("s") and prev in ("and", "or") and t[0].islower() \
-                and (nxt.lower() in ("the", "a", "an", "all", "and", "its", "their") or (nxt.islower() and nxt not in _SOFT
+            if out:
+                if lw == "to":
+                    break
+                if lw == "for":
+                    # "Center for Skillful Teaching", "consultant for Career Pathways"; not "... for all schools"
+                    prev = out[-1][1]
+                    head_before = prev in ROLE_HEADS or prev in UNIT_HEADS or prev in QUALIFIED_ROLE_HEADS
+                    proper = nxt[:1].isupper()
+                    if (head_before or proper) and nxt.lower() not in ("all", "each", "any", "every", "a", "an", "both"):
+                        out.append(t)
+                        i += 1
+                        continue
+                    skipping = 1
+                    i += 1
+                    continue
+                if lw in ("in", "within", "at"):
+                    if _starts_unit(toks, i + 1, acronyms):
+                        out.append(t)
+                        i += 1
+                        continue
+                    if nxt.lower() == "order" or nxt.lower().endswith("ing"):
+                        break
+                    skipping = 1
+                    i += 1
+                    continue
+                if lw in _SOFT:
+                    skipping = 1
+                    i += 1
+                    continue
+                if lw in _HARD:
+                    break
+        if out and tests & _AFTER_A_NAME:
+            prev = out[-1][1]
+            if tests & _T_VERB and prev not in ("the", "of", "a", "an", "and", "or", "/"):
+                return _trim(out), True, False
+            if tests & _T_VERB_AFTER_NAME and out[-1][0][:1].isupper() and not ACRONYM.match(out[-1][0]) \
+                    and nxt.islower() and nxt not in ("and", "or"):
+                return _trim(out), True, False  # "the Chief of Records Management improves secondary ...": a verb
+            if tests & _T_PLURAL_VERB and prev in ("and", "or") \
+                    and (nxt.lower() in ("the", "a", "an", "all", "and", "its", "their") or (nxt.islower() and nxt not in _SOFT
                                                                                       and nxt not in ("for", "to", "in", "at"))):
-            return _trim(out[:-1]), False, False  # "oversees the X Division and supervises crew leaders"
-        if out and lw.endswith("ly") and len(lw) > 4 and lw not in _NOT_ADVERBS and t[0].islower():
-            break  # "... and jointly appointed by": an adverb starts a new predicate
-        if out and lw.endswith("ing") and lw in CO_VERBS and t[0].islower() and lw not in _KEEP_PARTICIPLES:
-            break  # "supervising the program and providing leadership"
-        if out and _PARTICIPLE.fullmatch(lw) and lw not in _KEEP_PARTICIPLES \
-                and prev not in ("and", "or", ",", "the", "of"):
-            break
-        if lw == "the" and out and prev not in ("and", "or", ",", "of", "/", "for", "in", "within", "at", "("):
-            break  # "... Student Leadership the specialist works": a new clause
+                return _trim(out[:-1]), False, False  # "oversees the X Division and supervises crew leaders"
+            if tests & _T_ADVERB:
+                break  # "... and jointly appointed by": an adverb starts a new predicate
+            if tests & _T_CO_VERB_ING:
+                break  # "supervising the program and providing leadership"
+            if tests & _T_BARE_PARTICIPLE and prev not in ("and", "or", ",", "the", "of"):
+                break
+            if tests & _T_THE and prev not in ("and", "or", ",", "of", "/", "for", "in", "within", "at", "("):
+                break  # "... Student Leadership the specialist works": a new clause
         out.append(t)
         i += 1
     else:
@@ -310,21 +320,40 @@ def _split_location(toks: list[Tok], acronyms) -> tuple[list[Tok], list[Tok], li
     return toks, [], []
 
 
-# (words, those of them that are acronyms, list_context) -> the conjuncts as token indices
-_SPLITS: dict[tuple[tuple[str, ...], frozenset[str], bool], tuple[tuple[int, ...], ...]] = {}
+# the words _split and its helpers test by name (as written or lower-cased): a word's shape is the word itself
+_SPLIT_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "or", "and/or", ",", "/", "(", ")", "&",
+                          "department", "division", "office", "unit", "bureau"})
+
+
+def _word_shape(w: str) -> str | int:
+    """What _split and its helpers read of a word (leaving aside whether it is an acronym of the document): the
+    word itself when they test it by name, else the bits of every test they put to it. Lists of names repeat
+    their shape far more than their words ("the Director of X and the Y Unit"), so a split is memoised per shape."""
+    lw = w.lower()
+    if lw in _SPLIT_WORDS:
+        return w
+    tests = (w[:1].isupper(), w.islower(), _CAPITAL_WORD[w], _HEAD_WORD[w], ACRONYM.match(w) is not None,
+             _ADJECTIVE.match(w) is not None, lw in VAGUE, w in VAGUE or w.rstrip("s") in VAGUE, lw in ROLE_HEADS,
+             lw in WEAK_UNIT_HEADS, lw in _STRONG_HEADS, _ROLE_WORD[lw])
+    return sum(1 << k for k, hit in enumerate(tests) if hit)
+
+
+_SHAPE = WordMemo(_word_shape)
+# (the words' shapes, which of them are acronyms, list_context) -> the conjuncts as token indices
+_SPLITS: dict[tuple[tuple[str | int, ...], tuple[bool, ...], bool], tuple[tuple[int, ...], ...]] = {}
 
 
 def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]:
     """Split a token list at commas, 'and', 'or' and slashes, then rejoin what is one name.
 
-    The split reads the words and which of them are acronyms, nothing else; lists of names repeat across a
-    corpus (every role of a unit names it), so each distinct one is split once."""
+    The split reads the words' shapes (_word_shape) and which of them are acronyms, nothing else; lists of names
+    repeat across a corpus (every role of a unit names it), so each distinct shape is split once."""
     if not toks:
         return []
     if _SEPARATORS.isdisjoint(map(_LOWER, toks)):
         return [list(toks)]  # one name: nothing to split or rejoin
-    words = tuple(map(_WORD, toks))
-    key = (words, frozenset(acronyms.keys() & words), list_context)
+    words = list(map(_WORD, toks))
+    key = (tuple(map(_SHAPE.__getitem__, words)), tuple(map(acronyms.__contains__, words)), list_context)
     memo = _SPLITS.get(key)
     if memo is not None:
         return [list(map(toks.__getitem__, part)) for part in memo]
