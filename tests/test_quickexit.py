@@ -30,7 +30,8 @@ def test_finish_flushes_runs_atexit_and_keeps_the_code():
 
 
 def test_finish_without_kept_objects_is_a_normal_exit():
-    r = _python("import orgkg.quickexit as q\nq.enable()\ntry:\n    q.finish(4)\nexcept SystemExit as e:\n    print('exit', e.code)")
+    r = _python("import orgkg.quickexit as q\nq.enable()\n"
+                "try:\n    q.finish(4)\nexcept SystemExit as e:\n    print('exit', e.code)")
     assert r.stdout == "exit 4\n"
 
 
