@@ -34,6 +34,17 @@ def test_sentences_equal_the_plain_definition(t, cut_a, cut_b):
     assert segment.sentences(t) == plain_segment.sentences(t, 0, len(t))
 
 
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(TEXTS, CHARS, st.text(alphabet="a ;()-1.\n\u2022", max_size=20)), st.integers(0, 12), st.integers(0, 12))
+def test_clauses_equal_the_plain_definition(t, cut_a, cut_b):
+    """clauses() returns a sentence that needs no trim as it is: the same as trimming it."""
+    start = min(cut_a, len(t))
+    end = max(start, len(t) - cut_b)
+    assert segment.clauses(t, start, end) == plain_segment.clauses(t, start, end)
+    for s0, s1 in segment.sentences(t, start, end):
+        assert segment.clauses(t, s0, s1) == plain_segment.clauses(t, s0, s1)
+
 def _repair_by_characters(original: str) -> str:
     """repair()'s text with the '¿' stand-ins set in a list of characters (the plain formulation)."""
     text = original
