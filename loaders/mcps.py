@@ -87,7 +87,8 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
     ex.missing = [s.key for s in SECTIONS if s.key not in present and s.key != "qualifications"]
     ex.missing += [f for f in HEADER_FIELDS if role[f] is None]
     ex.truncated = footer is None
-    ex.sections = {k: rep.span(a, b) for k, a, b in spans}
+    # most pages: nothing inserted or removed, so a span maps to itself (an empty one to its start)
+    ex.sections = {k: (a, b if b > a else a) for k, a, b in spans} if not rep.steps else {k: rep.span(a, b) for k, a, b in spans}
     return spans
 
 
@@ -142,14 +143,19 @@ def _sections(t: str, footer: int | None) -> list[tuple[str | None, int, int]]:
         hits = [(m.start(), m.end(), m.lastgroup) for m in _SECTIONS_ANY_CASE.finditer(t)]
     stop = footer if footer is not None else len(t)
     out = []
-    for i, (s, e, key) in enumerate(hits):
-        nxt = hits[i + 1][0] if i + 1 < len(hits) else stop
+    key = None  # the label before this one, whose section this one ends (None: none, or one not kept)
+    end = 0
+    for s, e, k in hits:
+        if key is not None:
+            c = s if s < stop else stop
+            out.append((key, end, c if c > end else end))  # empty: a label right after another ("REQUIREMENTS: SUMMARY")
+            key = None
         if s >= stop:
             break
-        if key == "qualifications":
-            continue
-        # an empty label directly followed by another label ("REQUIREMENTS: SUMMARY ...")
-        out.append((key, e, max(e, min(nxt, stop))))
+        if k != "qualifications":
+            key, end = k, e
+    if key is not None:
+        out.append((key, end, stop if stop > end else end))
     if not hits:
         # no labels at all: the whole page after its navigation lines is body text
         body = _NAV.search(t)

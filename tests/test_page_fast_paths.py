@@ -109,6 +109,47 @@ QUALIFICATIONS = st.lists(st.sampled_from(["Knowledge of ", "knowledge of ", "Ab
                           max_size=16).map("".join)
 
 
+def _plain_sections(t: str, footer: int | None) -> list[tuple[str | None, int, int]]:
+    """mcps._sections as first written: each label's section runs to the next label or the footer."""
+    hits = sorted((m.start(), m.end() + (t[m.end():m.end() + 1] == ":"), s.key)
+                  for s in SECTIONS for m in re.finditer(re.escape(s.label), t))
+    if not hits:
+        hits = [(m.start(), m.end(), m.lastgroup) for m in mcps._SECTIONS_ANY_CASE.finditer(t)]
+    stop = footer if footer is not None else len(t)
+    out = []
+    for i, (s, e, key) in enumerate(hits):
+        nxt = hits[i + 1][0] if i + 1 < len(hits) else stop
+        if s >= stop:
+            break
+        if key != "qualifications":
+            out.append((key, e, max(e, min(nxt, stop))))
+    if not hits:
+        body = re.search(r"Sorted by job title:[^\n]*\n", t)
+        out.append((None, body.end() if body else 0, stop))
+    elif hits[0][0] > 0:
+        pre = t[:hits[0][0]]
+        if re.search(r"Sorted by job title:[^\n]*\n", pre) is None and "TITLE:" not in pre:
+            out.insert(0, (None, 0, hits[0][0]))
+    return out
+
+
+PAGES = st.lists(st.sampled_from(["SUMMARY DESCRIPTION OF CLASSIFICATION", "MINIMUM QUALIFICATION STANDARDS", ":", " x. ",
+                                  "KNOWLEDGE, SKILLS, AND ABILITIES", "SPECIAL REQUIREMENTS", "OVERTIME ELIGIBLE", "  ",
+                                  "Class Established:", "This description may be changed", "Sorted by job title: A\n",
+                                  "summary description of classification", "TITLE:", "\n", "staff.Coordinates", ",,"]),
+                 max_size=12).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(PAGES)
+def test_sections_and_their_spans_equal_the_plain_reading(t):
+    footer = mcps._footer(t, mcps._DATES["established"][1].search(t))
+    assert mcps._sections(t, footer) == _plain_sections(t, footer)
+    rep = text_mod.repair(t)
+    ex = mcps.Extraction(doc="d", path="d", format="mcps")
+    spans = mcps.load(ex, rep)
+    assert ex.sections == {k: rep.span(a, b) for k, a, b in spans}
+
 @settings(max_examples=1000, deadline=None)
 @given(QUALIFICATIONS, st.sampled_from(["ksa", "education", "certificate"]), st.integers(0, 9))
 def test_clause_memo_equals_reading_each_clause_in_its_section(t, section, cut):
