@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .memo import WordMemo
+
 _WORD = re.compile(r"[A-Za-z][\w']*|&")
 _WS = re.compile(r"\s+")
 _DEF = re.compile(r"\(([A-Z][A-Za-z0-9&./\-]{1,14})(?:\s+\d{4})?\)")
@@ -66,29 +68,38 @@ def _reversed(text: str, start: int, end: int) -> Iterator[re.Match]:
 
 def _match(words: list[str], letters: list[str]) -> list[str] | None:
     """Take words from the end whose initials spell the acronym; small words may or may not count."""
-    want = [c.lower() for c in letters]
+    want = tuple(c.lower() for c in letters)
     found = _spell(words, len(words) - 1, want, len(want) - 1, 0)
     if found is None:
         return None
     taken = words[found:]
-    while taken and taken[0].lower() in _SMALL:
+    while taken and _WORDS[taken[0]][2]:
         taken = taken[1:]
     if len(taken) < 2 and len(letters) > 1 and taken and not taken[0].isupper():
         return None
     return taken or None
 
 
-def _spell(words: list[str], i: int, want: list[str], j: int, depth: int) -> int | None:
+def _word(w: str) -> tuple[str, tuple[str, ...], bool]:
+    """What _spell reads of a word: its lower-cased initial, the letters it may supply (its capitals, lower-cased,
+    when all after the first are capitals, as "PGS" in "Supporting Services PGS"; else its initial) and whether
+    it is a small word."""
+    lw = w.lower()
+    caps = tuple(c.lower() for c in w if c.isupper()) if len(w) > 1 and w[1:].upper() == w[1:] else (lw[0],)
+    return lw[0], caps, lw in _SMALL
+
+
+_WORDS = WordMemo(_word)  # the words before an acronym recur: "Office", "of", "Montgomery", "Public"
+
+
+def _spell(words: list[str], i: int, want: tuple[str, ...], j: int, depth: int) -> int | None:
     """Index of the first word when words[..i] spell want[..j] backwards, else None."""
     if j < 0:
         return i + 1
     if i < 0 or depth > 40:
         return None
-    w = words[i]
-    lw = w.lower()
-    # a word may supply several letters: "PGS" in "Supporting Services PGS"
-    caps = [c.lower() for c in w if c.isupper()] if len(w) > 1 and w[1:].upper() == w[1:] else [lw[0]]
-    if lw in _SMALL and j < len(want) - 1:  # prefer "Office of X" to "of X": small words count last
+    initial, caps, small = _WORDS[words[i]]
+    if small and j < len(want) - 1:  # prefer "Office of X" to "of X": small words count last
         r = _spell(words, i - 1, want, j, depth + 1)
         if r is not None:
             return r
@@ -96,7 +107,7 @@ def _spell(words: list[str], i: int, want: list[str], j: int, depth: int) -> int
         r = _spell(words, i - 1, want, j - len(caps), depth + 1)
         if r is not None:
             return r
-    if lw[0] == want[j]:
+    if initial == want[j]:
         r = _spell(words, i - 1, want, j - 1, depth + 1)
         if r is not None:
             return r

@@ -87,14 +87,20 @@ def competencies(text: str, start: int, end: int, section: str) -> list[Item]:
 
 
 def keyed_competencies(text: str, start: int, end: int, section: str) -> list[tuple[str, str, str, int, int]]:
-    """competencies() as (name, kind, competency_key(name), start, end): the pipeline's form, with the key
-    worked out once per distinct section text and no Item per competency and document."""
+    """competencies() as (name, kind, competency_key(name), start, end), the key worked out once per distinct
+    section text and no Item per competency and document."""
+    lo, items = section_items(text, start, end, section)
+    return [(name, kind, key, a + lo, b + lo) for name, kind, key, a, b in items]
+
+
+def section_items(text: str, start: int, end: int, section: str) -> tuple[int, tuple[tuple[str, str, str, int, int], ...]]:
+    """keyed_competencies() as an offset and the items with spans from it: the pipeline's form, which shifts
+    only the spans of the competencies it keeps."""
     # Qualification sections repeat across a corpus word for word, so they are read once per distinct
     # text. The reading looks at most LOOK_BACK characters before `start` (sentence splitting; clauses
     # and items stay inside their sentence) and nothing after `end`, so that slice is the whole input.
     lo = max(0, start - LOOK_BACK)
-    return [(name, kind, key, a + lo, b + lo)
-            for name, kind, key, a, b in _section_items(text[lo:end], start - lo, section)]
+    return lo, _section_items(text[lo:end], start - lo, section)
 
 
 @lru_cache(maxsize=4096)
@@ -103,7 +109,8 @@ def _section_items(text: str, start: int, section: str) -> tuple[tuple[str, str,
     items: list[tuple[str, str, str, int, int]] = []
     for s0, s1 in sentences(text, start, len(text)):
         for c0, c1 in clauses(text, s0, s1):
-            items.extend((name, kind, key, a + c0, b + c0) for name, kind, key, a, b in _clause_keyed(text[c0:c1], default))
+            for name, kind, key, a, b in _clause_keyed(text[c0:c1], default):
+                items.append((name, kind, key, a + c0, b + c0))
     return tuple(items)
 
 

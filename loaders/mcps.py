@@ -28,14 +28,26 @@ _DATES = {
     "reviewed": ("Last Reviewed:", re.compile(r"Last Reviewed:[ \t]*([0-9/.\-, ]+)?")),
 }
 _FOOTERS = ("Class Established:", "This description may be changed")
+assert _FOOTERS[0] == _DATES["established"][0]  # _footer takes where the first is from the date's match
 _SECTIONS_ANY_CASE = re.compile("|".join(f"(?P<{s.key}>{re.escape(s.label)}):?" for s in SECTIONS), re.IGNORECASE)
+_LABELS = tuple((s.label, len(s.label), s.key) for s in SECTIONS)
 _MARKERS = ("CLASS DESCRIPTION", "OFFICIAL TITLE:", "SUMMARY DESCRIPTION OF CLASSIFICATION",
             "EXAMPLES OF DUTIES AND RESPONSIBILITIES", "CLASSIFICATION →", "Sorted by job title:")
 
 
+_SCORES = (0, 0.4, 0.8)  # what min(1.0, 0.4 * markers) adds up to for fewer than three markers
+
+
 def detect(text: str) -> float:
-    head = text[:6000]
-    return min(1.0, sum(0.4 for m in _MARKERS if m in head))
+    """0.4 per marker in the first 6,000 characters, at most 1.0: the third marker found settles it, and
+    MCPS pages have their first three early, so the later ones are not looked for."""
+    hits = 0
+    for m in _MARKERS:
+        if text.find(m, 0, 6000) >= 0:  # `m in text[:6000]` without copying the head
+            hits += 1
+            if hits == 3:
+                return 1.0
+    return _SCORES[hits]
 
 
 def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
@@ -63,16 +75,20 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
             role["working_title"] = _title_case(m.group(1).strip())
             role["title_source"] = "breadcrumb"
     ex.role = role
+    established = None
     for k, (label, rx) in _DATES.items():
         dm = _search_from_label(rx, label, t)
         ex.dates[k] = (dm.group(1) or "").strip() or None if dm else None
-    footer = _footer(t)
+        if k == "established":
+            established = dm
+    footer = _footer(t, established)
     spans = _sections(t, footer)
     present = {k for k, _, _ in spans}
     ex.missing = [s.key for s in SECTIONS if s.key not in present and s.key != "qualifications"]
     ex.missing += [f for f in HEADER_FIELDS if role[f] is None]
     ex.truncated = footer is None
-    ex.sections = {k: rep.span(a, b) for k, a, b in spans}
+    # most pages: nothing inserted or removed, so a span maps to itself (an empty one to its start)
+    ex.sections = {k: (a, b if b > a else a) for k, a, b in spans} if not rep.steps else {k: rep.span(a, b) for k, a, b in spans}
     return spans
 
 
@@ -88,9 +104,13 @@ def _search_from_label(rx: re.Pattern, label: str, t: str) -> re.Match | None:
     return None
 
 
-def _footer(t: str) -> int | None:
-    """Where the footer starts; plain finds, as a two-way alternation regex would try every position."""
-    found = [i for i in (t.find(f) for f in _FOOTERS) if i >= 0]
+def _footer(t: str, established: re.Match | None) -> int | None:
+    """Where the footer starts; plain finds, as a two-way alternation regex would try every position. Its
+    first label is the established date's, whose pattern matches wherever the label is: `established` (that
+    date's match) tells where the label first is without a second scan of the page."""
+    i = established.start() if established else -1
+    j = t.find(_FOOTERS[1])
+    found = [k for k in (i, j) if k >= 0]
     return min(found) if found else None
 
 
@@ -112,25 +132,30 @@ def _overtime(t: str) -> re.Match | None:
 
 def _sections(t: str, footer: int | None) -> list[tuple[str | None, int, int]]:
     hits = []
-    for sec in SECTIONS:  # plain finds: far cheaper than one nine-way alternation over the page
-        i = t.find(sec.label)
+    for label, n, key in _LABELS:  # plain finds: far cheaper than one nine-way alternation over the page
+        i = t.find(label)
         while i >= 0:
-            e = i + len(sec.label)
-            hits.append((i, e + (t[e:e + 1] == ":"), sec.key))
-            i = t.find(sec.label, e)
+            e = i + n
+            hits.append((i, e + t.startswith(":", e), key))
+            i = t.find(label, e)
     hits.sort()
     if not hits:  # the source prints labels in capitals; other copies may not
         hits = [(m.start(), m.end(), m.lastgroup) for m in _SECTIONS_ANY_CASE.finditer(t)]
     stop = footer if footer is not None else len(t)
     out = []
-    for i, (s, e, key) in enumerate(hits):
-        nxt = hits[i + 1][0] if i + 1 < len(hits) else stop
+    key = None  # the label before this one, whose section this one ends (None: none, or one not kept)
+    end = 0
+    for s, e, k in hits:
+        if key is not None:
+            c = s if s < stop else stop
+            out.append((key, end, c if c > end else end))  # empty: a label right after another ("REQUIREMENTS: SUMMARY")
+            key = None
         if s >= stop:
             break
-        if key == "qualifications":
-            continue
-        # an empty label directly followed by another label ("REQUIREMENTS: SUMMARY ...")
-        out.append((key, e, max(e, min(nxt, stop))))
+        if k != "qualifications":
+            key, end = k, e
+    if key is not None:
+        out.append((key, end, stop if stop > end else end))
     if not hits:
         # no labels at all: the whole page after its navigation lines is body text
         body = _NAV.search(t)

@@ -12,7 +12,8 @@ from functools import lru_cache
 from orgkg.ontology.schema import PART_OF, ROLE, UNDER_DIRECTION_OF, UNIT
 
 from .acronyms import find_acronyms
-from .competencies import keyed_competencies
+from .competencies import section_items
+from .memo import WordMemo
 from .mentions import classify
 from .model import Alias, Competency, Evidence, Extraction, Relation
 from .relations import RELATION_SECTIONS, apply_rules
@@ -33,11 +34,12 @@ def run(ex: Extraction, rep: Repaired, sections: list[tuple[str | None, int, int
     """
     acr = _acronyms(ex, rep)
     _role_aliases(ex, rep, sections, acr)
+    seen = {c.key for c in ex.competencies}
     for key, a, b in sections:
         if key in RELATION_SECTIONS:
             _relations(ex, rep, key, a, b, acr)
         if key in COMPETENCY_SECTIONS:
-            _competencies(ex, rep, key, a, b)
+            _competencies(ex, rep, key, a, b, seen)
     _corefer(ex)
     return ex
 
@@ -139,15 +141,16 @@ def _corefer(ex: Extraction) -> None:
     'the associate superintendent' -> 'associate superintendent of Employee Engagement ...' (roles),
     'Student Welfare and Compliance' -> 'Student Welfare and Compliance unit' (units)."""
     longer = _longer_forms(ex.relations)
+    if longer:  # most documents have no short form to complete
 
-    def full(typ: str, name: str) -> str:
-        found = longer.get((typ, name))
-        return next(iter(found)) if found and len(found) == 1 else name
+        def full(typ: str, name: str) -> str:
+            found = longer.get((typ, name))
+            return next(iter(found)) if found and len(found) == 1 else name
 
-    for r in ex.relations:
-        r.target = full(r.target_type, r.target)
-        if r.source:
-            r.source = full(r.source_type, r.source)
+        for r in ex.relations:
+            r.target = full(r.target_type, r.target)
+            if r.source:
+                r.source = full(r.source_type, r.source)
     ex.relations = [r for r in ex.relations
                     if not (r.type == PART_OF and r.source and r.source.lower() == r.target.lower())]
 
@@ -155,7 +158,13 @@ def _corefer(ex: Extraction) -> None:
 def _longer_forms(relations: list[Relation]) -> dict[tuple[str, str], set[str]]:
     """(type, short target) -> the targets that complete it; only shorts that have one."""
     longer: dict[tuple[str, str], set[str]] = {}
-    roles = {r.target for r in relations if r.target_type == ROLE}
+    roles = set()
+    units = set()
+    for r in relations:
+        if r.target_type == ROLE:
+            roles.add(r.target)
+        elif r.target_type == UNIT:
+            units.add(r.target)
     by_low: dict[str, list[str]] = {}
     for n in roles:
         by_low.setdefault(n.lower(), []).append(n)
@@ -166,18 +175,23 @@ def _longer_forms(relations: list[Relation]) -> dict[tuple[str, str], set[str]]:
             for n in by_low.get(low[:p], ()):
                 longer.setdefault((ROLE, n), set()).add(m)
             p = low.find(" of ", p + 1)
-    units = {r.target for r in relations if r.target_type == UNIT}
     for m in units:  # m completes n when m is n + " unit", " Office", ...
+        if not m.endswith(_UNIT_SUFFIXES):  # most units: no suffix to try one by one
+            continue
         for s in _UNIT_SUFFIXES:
             if m.endswith(s) and m[:-len(s)] in units:
                 longer.setdefault((UNIT, m[:-len(s)]), set()).add(m)
     return longer
 
 
-def _competencies(ex: Extraction, rep: Repaired, key: str, a: int, b: int) -> None:
-    seen = {c.key for c in ex.competencies}
-    for name, kind, k, s, e in keyed_competencies(rep.text, a, b, key):
+def _competencies(ex: Extraction, rep: Repaired, key: str, a: int, b: int, seen: set[str]) -> None:
+    """The section's competencies whose keys `seen` (those of ex.competencies) does not hold yet."""
+    lo, items = section_items(rep.text, a, b, key)
+    for name, kind, k, s, e in items:
         if not k or k in seen:
             continue
         seen.add(k)
-        ex.competencies.append(Competency(name, kind, k, _evidence(ex, rep, key, s, e, f"competency.{kind}")))
+        ex.competencies.append(Competency(name, kind, k, _evidence(ex, rep, key, s + lo, e + lo, _COMPETENCY_RULES[kind])))
+
+
+_COMPETENCY_RULES = WordMemo(lambda kind: f"competency.{kind}")  # the evidence rule of each kind, made once

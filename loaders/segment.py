@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .memo import WordMemo
+
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s+")
+_BULLETS = "-*•·"
 _ABBREV = frozenset("dr mr mrs ms st no vs etc e.g i.e inc co jr sr u.s u.s.a approx dept div asst esp incl".split())
 # sentence ends, one pattern per first character: sre scans fast for a literal first character and
 # slowly for a class or an alternation; "!" and "?" are rare, so their pattern runs only when present
@@ -18,30 +21,42 @@ _SPACE_CAPITAL = re.compile(r"\s+(?=[A-Z])")
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Split text[start:end] into sentence spans, trimming white space and list numbers."""
     end = len(text) if end is None else end
-    cuts = set()
+    cuts = [start]  # a repeated cut, or one at start or end, only makes an empty span, which _trimmed drops
     for m in _END_DOT.finditer(text, start, end):  # one pass over the dots: sentence ends and list numbers
         d = m.start()
-        if d >= _LONGEST and text[d - _LONGEST:d].isalpha():
-            cuts.add(d + 1)  # a word longer than any abbreviation, and no digit before the dot: the usual end
+        kind = _DOT_KINDS[text[d - _LONGEST:d] if d >= _LONGEST else text[:d]]
+        if kind == _END:  # the usual case: a word before the dot
+            cuts.append(d + 1)
             continue
-        if not _is_abbreviation(text, d):
-            cuts.add(d + 1)
-        if d > start and text[d - 1].isdecimal():  # "1. Oversees ... 2. Assists ..."
+        if kind & _END:
+            cuts.append(d + 1)
+        if kind & _DIGIT and d > start:  # "1. Oversees ... 2. Assists ..."
             s = _list_number(text, start, end, d)
             if s is not None:
-                cuts.add(s)
-    cuts.update(m.end() for m in _END_LINE.finditer(text, start, end))
+                cuts.append(s)
+    cuts += [m.end() for m in _END_LINE.finditer(text, start, end)]
     if text.find("!", start, end) >= 0 or text.find("?", start, end) >= 0:
-        cuts.update(m.end() for m in _END_MARK.finditer(text, start, end))
-    cuts.discard(start)
-    cuts.discard(end)
-    bounds = [start, *sorted(cuts), end]
-    return _trimmed(text, zip(bounds, bounds[1:]), 2)
+        cuts += [m.end() for m in _END_MARK.finditer(text, start, end)]
+    cuts.sort()
+    cuts.append(end)
+    return _trimmed(text, zip(cuts, cuts[1:]), 2)
 
 
 _LONGEST = max(map(len, _ABBREV)) + 1
 # how far before `start` sentences() may read: the abbreviation test before a dot (list numbers look 1 back)
 LOOK_BACK = _LONGEST
+_END, _DIGIT = 1, 2
+
+
+def _dot_kind(tail: str) -> int:
+    """What the _LONGEST characters before a sentence-end dot (fewer at the text's start) make of it: _END when
+    the dot ends a sentence (no abbreviation before it), | _DIGIT when a digit is right before it. The tail
+    decides both: a word running through all of it is longer than any abbreviation."""
+    kind = 0 if _is_abbreviation(tail, len(tail)) else _END
+    return kind | _DIGIT if tail and tail[-1].isdecimal() else kind
+
+
+_DOT_KINDS = WordMemo(_dot_kind)  # tails recur: "f staff", "ed, etc"
 
 
 def _list_number(text: str, start: int, end: int, d: int) -> int | None:
@@ -73,7 +88,7 @@ def _trimmed(text: str, spans: Iterable[tuple[int, int]], shortest: int) -> list
     extraction)."""
     out = []
     for a, b in spans:
-        while a < b and (text[a].isspace() or text[a] in "-*•·"):
+        while a < b and (text[a].isspace() or text[a] in _BULLETS):
             a += 1
         if a < b and text[a].isdigit():
             m = _LIST_NUMBER.match(text, a, b)
@@ -89,6 +104,10 @@ def _trimmed(text: str, spans: Iterable[tuple[int, int]], shortest: int) -> list
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split a sentence at semicolons (the source separates duties with them)."""
     if text.find(";", start, end) < 0:
+        if start < end and not text[end - 1].isspace():  # a sentence from sentences(): trimmed already, mostly
+            c = text[start]
+            if not (c.isspace() or c in _BULLETS or c.isdigit()):
+                return [(start, end)]
         return _trimmed(text, ((start, end),), 1)
     pieces = []
     s = start

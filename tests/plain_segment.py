@@ -37,3 +37,15 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts.update(m.start() for m in _NUMBERED.finditer(text, start, end))
     bounds = [start, *sorted(cuts - {start, end}), end]
     return [(a, b) for a, b in (trim(text, a, b) for a, b in zip(bounds, bounds[1:])) if b - a > 1]
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The plain definition: cut at semicolons outside parentheses, trim every piece, keep the non-empty."""
+    cuts, depth = [], 0
+    for i in range(start, end):
+        c = text[i]
+        depth = depth + 1 if c == "(" else max(0, depth - 1) if c == ")" else depth
+        if c == ";" and depth == 0:
+            cuts.append(i)
+    bounds = [start - 1, *cuts, end]
+    return [(a, b) for a, b in (trim(text, p + 1, q) for p, q in zip(bounds, bounds[1:])) if b > a]

@@ -30,7 +30,8 @@ def test_overtime_and_footer_finds_equal_the_regexes(t):
     a, b = _OVERTIME.search(t), _overtime(t)
     assert (a and (a.span(), a.group(1))) == (b and (b.span(), b.group(1)))
     m = re.search(r"Class Established:|This description may be changed", t)
-    assert _footer(t) == (m.start() if m else None)
+    established = _DATES["established"][1].search(t)
+    assert _footer(t, established) == (m.start() if m else None)
 
 
 @settings(max_examples=400, deadline=None)

@@ -34,6 +34,17 @@ def test_sentences_equal_the_plain_definition(t, cut_a, cut_b):
     assert segment.sentences(t) == plain_segment.sentences(t, 0, len(t))
 
 
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(TEXTS, CHARS, st.text(alphabet="a ;()-1.\n\u2022", max_size=20)), st.integers(0, 12), st.integers(0, 12))
+def test_clauses_equal_the_plain_definition(t, cut_a, cut_b):
+    """clauses() returns a sentence that needs no trim as it is: the same as trimming it."""
+    start = min(cut_a, len(t))
+    end = max(start, len(t) - cut_b)
+    assert segment.clauses(t, start, end) == plain_segment.clauses(t, start, end)
+    for s0, s1 in segment.sentences(t, start, end):
+        assert segment.clauses(t, s0, s1) == plain_segment.clauses(t, s0, s1)
+
 def _repair_by_characters(original: str) -> str:
     """repair()'s text with the '¿' stand-ins set in a list of characters (the plain formulation)."""
     text = original
@@ -69,6 +80,7 @@ HEADERS = st.lists(st.sampled_from(["OFFICIAL TITLE:", "WORKING TITLE:", "CODE:"
 @given(HEADERS)
 @example("OFFICIAL TITLE: x\ny WORKING TITLE: z\nOFFICIAL TITLE: Teacher CODE: 12 WORKING TITLE: a GRADE: 1")
 def test_header_patterns_tried_at_their_labels_equal_their_search(t):
+    assert mcps.detect(t) == min(1.0, sum(0.4 for m in mcps._MARKERS if m in t[:6000]))
     for rx, label in ((mcps._OFFICIAL, "OFFICIAL TITLE:"), (mcps._WORKING, "WORKING TITLE:")):
         got, want = mcps._search_from_label(rx, label, t), rx.search(t)
         assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups()))
@@ -77,7 +89,7 @@ def test_header_patterns_tried_at_their_labels_equal_their_search(t):
 @settings(max_examples=1000, deadline=None)
 @given(HEADERS)
 def test_text_before_the_first_label_read_in_place_equals_reading_its_slice(t):
-    got = mcps._sections(t, mcps._footer(t))
+    got = mcps._sections(t, mcps._footer(t, mcps._DATES["established"][1].search(t)))
     first = min((i for i in (t.find(s.label) for s in SECTIONS) if i >= 0), default=None)
     if first:  # the page's text before its first label is body text unless it holds the navigation or a title
         pre = t[:first]
@@ -96,6 +108,47 @@ QUALIFICATIONS = st.lists(st.sampled_from(["Knowledge of ", "knowledge of ", "Ab
                                            "\u0130", "\u0131", "\u017f", "\u212a", "Dr.", "x" * 170, "work"]),
                           max_size=16).map("".join)
 
+
+def _plain_sections(t: str, footer: int | None) -> list[tuple[str | None, int, int]]:
+    """mcps._sections as first written: each label's section runs to the next label or the footer."""
+    hits = sorted((m.start(), m.end() + (t[m.end():m.end() + 1] == ":"), s.key)
+                  for s in SECTIONS for m in re.finditer(re.escape(s.label), t))
+    if not hits:
+        hits = [(m.start(), m.end(), m.lastgroup) for m in mcps._SECTIONS_ANY_CASE.finditer(t)]
+    stop = footer if footer is not None else len(t)
+    out = []
+    for i, (s, e, key) in enumerate(hits):
+        nxt = hits[i + 1][0] if i + 1 < len(hits) else stop
+        if s >= stop:
+            break
+        if key != "qualifications":
+            out.append((key, e, max(e, min(nxt, stop))))
+    if not hits:
+        body = re.search(r"Sorted by job title:[^\n]*\n", t)
+        out.append((None, body.end() if body else 0, stop))
+    elif hits[0][0] > 0:
+        pre = t[:hits[0][0]]
+        if re.search(r"Sorted by job title:[^\n]*\n", pre) is None and "TITLE:" not in pre:
+            out.insert(0, (None, 0, hits[0][0]))
+    return out
+
+
+PAGES = st.lists(st.sampled_from(["SUMMARY DESCRIPTION OF CLASSIFICATION", "MINIMUM QUALIFICATION STANDARDS", ":", " x. ",
+                                  "KNOWLEDGE, SKILLS, AND ABILITIES", "SPECIAL REQUIREMENTS", "OVERTIME ELIGIBLE", "  ",
+                                  "Class Established:", "This description may be changed", "Sorted by job title: A\n",
+                                  "summary description of classification", "TITLE:", "\n", "staff.Coordinates", ",,"]),
+                 max_size=12).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(PAGES)
+def test_sections_and_their_spans_equal_the_plain_reading(t):
+    footer = mcps._footer(t, mcps._DATES["established"][1].search(t))
+    assert mcps._sections(t, footer) == _plain_sections(t, footer)
+    rep = text_mod.repair(t)
+    ex = mcps.Extraction(doc="d", path="d", format="mcps")
+    spans = mcps.load(ex, rep)
+    assert ex.sections == {k: rep.span(a, b) for k, a, b in spans}
 
 @settings(max_examples=1000, deadline=None)
 @given(QUALIFICATIONS, st.sampled_from(["ksa", "education", "certificate"]), st.integers(0, 9))
