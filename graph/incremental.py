@@ -151,15 +151,17 @@ class _TargetRows:
     `build.doc_ops`). So the state holds ~27,000 rows for 10,000 documents, not 250,000.
 
     Why gathered during the fold: keeping every document's operations until the end cost more memory than
-    the graph. Here each document's operations on a node are JSON text as soon as the document is folded;
-    an edge costs one entry in `made_by` (keyed by the fold's own key tuple), since an edge touched by a
-    later document is one the fold already has. Only for those few shared edges are the operations of the
-    document that made the edge derived again, once the fold is over (`rows`).
+    the graph. Here a document's operations on a node are kept as they are (a lone one without a list), once
+    for a run of documents whose operations on it are equal (a competency, a unit named alike: most of them),
+    and become JSON text only in its row, in one encoder call for all documents; an edge costs one entry in
+    `made_by` (keyed by the fold's own key tuple), since an edge touched by a later document is one the fold
+    already has. Only for those few shared edges are the operations of the document that made the edge
+    derived again, once the fold is over (`rows`).
     """
 
     def __init__(self, fold: Fold) -> None:
         self.fold = fold
-        self.nodes: dict[str, list] = {}  # node id -> [path, ops text, path, ops text, ...]
+        self.nodes: dict[str, list] = {}  # node id -> [path, ops, path, ops, ...] (ops: a list, or one op)
         self.shared: dict[tuple, list] = {}  # edge two recorded documents touch -> the same; the maker's entry
         # stays (its index, None) until `rows` derives its operations again
         self.made_by: dict[tuple, int] = {}  # edge -> index of the first recorded document touching it, or -1
@@ -168,14 +170,16 @@ class _TargetRows:
         """Fold document `i`'s operations into the graph; `record`: they go in the state (the document has a
         `docs` row)."""
         edges, made_by = self.fold.edges, self.made_by
-        nodes: dict[str, list] = {}
+        nodes: dict[str, tuple | list] = {}  # node id -> its one operation, or its list of several
         shared: dict[tuple, list] = {}
         claimed = []
         for op in ops if record else ():
             if op[0] != "e":
                 g = nodes.get(op[3])
                 if g is None:
-                    nodes[op[3]] = [op]
+                    nodes[op[3]] = op
+                elif type(g) is tuple:
+                    nodes[op[3]] = [g, op]
                 else:
                     g.append(op)
                 continue
@@ -199,16 +203,15 @@ class _TargetRows:
         for nid, g in nodes.items():
             e = self.nodes.get(nid)
             if e is None:
-                self.nodes[nid] = [path, _dumps(g)]
-            else:  # most often the previous document's text (a competency, a unit named alike): kept once
-                t = _dumps(g)
-                e += (path, e[-1] if t == e[-1] else t)
+                self.nodes[nid] = [path, g]
+            else:  # most often equal to the previous document's (a competency, a unit named alike): kept once
+                e += (path, e[-1] if g == e[-1] else g)
         for k, g in shared.items():
             e = self.shared.get(k)
             if e is None:
-                self.shared[k] = [made_by[k], None, path, _dumps(g)]
+                self.shared[k] = [made_by[k], None, path, g]
             else:
-                e += (path, _dumps(g))
+                e += (path, g)
 
     def rows(self, pairs: list, res: Resolver) -> Iterator[tuple[str, str, str | None]]:
         """The rows, in target order, each entry dropped once its row is made; `pairs` and `res` are the
@@ -224,7 +227,7 @@ class _TargetRows:
                 if op[0] == "e" and op[1:4] in mine:
                     mine[op[1:4]].append(op)
             for k in keys:
-                self.shared[k][:2] = p, _dumps(mine[k])
+                self.shared[k][:2] = p, mine[k]
         for k in sorted(self.shared):
             yield _row(edge_target(k), self.shared.pop(k))
         for k in sorted(self.nodes):
@@ -232,15 +235,11 @@ class _TargetRows:
 
 
 def _row(target: str, e: list) -> tuple[str, str, str | None]:
-    """A `targets` row from [path, ops text, path, ops text, ...]: no operations kept for one document."""
+    """A `targets` row from [path, ops, path, ops, ...] (a list of operations, or a lone operation, a tuple): no
+    operations kept for one document."""
     if len(e) == 2:
         return target, e[0], None
-    return target, "\0".join(e[0::2]), _joined(e[1::2])
-
-
-def _joined(texts) -> str:
-    """The JSON list of these JSON texts."""
-    return "[" + ",".join(texts) + "]"
+    return target, "\0".join(e[0::2]), _dumps([g if type(g) is list else [g] for g in e[1::2]])
 
 
 def _edge_docs(db, t: str) -> list[str]:
@@ -394,7 +393,8 @@ def _merge_save_state(pairs: list, output: Path, db, stats, started_ns: int, loa
     """Merge, record the state, save the graph; returns the summary and the merge, state and save times.
 
     The state's rows go to the database before the graph is saved, each freed once written, so the graph
-    file's text is never in memory beside them; the transaction commits after the save (a failed save
+    file's text is never in memory beside them (the documents' rows, and the resolver inputs they hold, before
+    the fold, so not beside the fold's `targets` either); the transaction commits after the save (a failed save
     leaves the previous graph and its state), with the new graph file's stat.
     """
     t1 = time.perf_counter()
@@ -402,23 +402,27 @@ def _merge_save_state(pairs: list, output: Path, db, stats, started_ns: int, loa
     res = Resolver.from_inputs(inputs)
     g = Fold()
     if db is None:
+        del inputs
         for _, ex in pairs:
             g.apply_all(doc_ops(ex, res))
         t2 = time.perf_counter()
         summary = g.summary()
         write_graph(output, file_chunks(summary, g.nodes, g.edges, encode_record_bytes))
         return summary, {"merge_s": t2 - t1, "save_s": time.perf_counter() - t2}
-    targets = _TargetRows(g)
-    for i, (p, ex) in enumerate(pairs):
-        targets.fold_doc(i, p, doc_ops(ex, res), p in stats)
-    t2 = time.perf_counter()
-    summary = g.summary()
+    t_res = time.perf_counter()
     with transaction(db):
         db.execute("DELETE FROM docs")
         db.execute("DELETE FROM targets")
         db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?)",
                        ((p, stats[p][1], stats[p][2], stats[p][0], ex.doc, _dumps(inp))
                         for (p, ex), inp in zip(pairs, inputs) if p in stats))
+        del inputs  # written before the fold: not in memory beside its rows
+        t_docs = time.perf_counter()
+        targets = _TargetRows(g)
+        for i, (p, ex) in enumerate(pairs):
+            targets.fold_doc(i, p, doc_ops(ex, res), p in stats)
+        t2 = time.perf_counter()
+        summary = g.summary()
         db.executemany("INSERT INTO targets VALUES (?, ?, ?)", targets.rows(pairs, res))
         del targets
         t3 = time.perf_counter()
@@ -426,7 +430,7 @@ def _merge_save_state(pairs: list, output: Path, db, stats, started_ns: int, loa
         t4 = time.perf_counter()
         _put_meta(db, started_ns, loader, output, _put_resolver(db, res))
     t5 = time.perf_counter()
-    return summary, {"merge_s": t2 - t1, "state_s": t3 - t2 + t5 - t4, "save_s": t4 - t3}
+    return summary, {"merge_s": t_res - t1 + t2 - t_docs, "state_s": t_docs - t_res + t3 - t2 + t5 - t4, "save_s": t4 - t3}
 
 
 def _put_meta(db, started_ns: int, loader: str, output: Path, resolver: str | None) -> None:
@@ -571,7 +575,7 @@ def _patch(db, output: Path, meta: dict, old: dict[str, _Doc], kept: dict[str, _
         if not order or t[0] == "e" and len(order) == 1:
             rows_gone.append((t,))
         else:
-            rows_new.append(_row(t, [x for q in order for x in (q, _dumps(ops_of[q]))]))
+            rows_new.append(_row(t, [x for q in order for x in (q, ops_of[q])]))
     node_new: dict[str, dict | None] = {}
     edge_new: dict[tuple[str, str, str], dict | None] = {}
     for t in affected:
