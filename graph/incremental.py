@@ -43,10 +43,11 @@ from functools import lru_cache
 from itertools import islice, repeat
 from json.decoder import scanstring
 from pathlib import Path
+from stat import S_ISREG
 from typing import NamedTuple
 
 from orgkg.loaders.model import Extraction
-from orgkg.loaders.text import read_file
+from orgkg.loaders.text import MAX_BYTES, read_file
 
 from orgkg.gcpause import paused_gc
 
@@ -284,7 +285,20 @@ def build_file(files: list[Path], output: str | Path, loader: str = "auto", jobs
         cache.close()
 
 
+def _read(p: str, st: os.stat_result | None, inline: bool) -> bytes | None:
+    """The file's bytes for its cache key, None if it cannot be read; `inline`: None too for what read_page
+    refuses unread (not a regular file, too large), left to the extraction to report."""
+    if st is None or inline and not (S_ISREG(st.st_mode) and st.st_size <= MAX_BYTES):
+        return None
+    try:
+        return read_file(p, st.st_size)
+    except OSError:
+        return None
+
+
 def _build(files, output, loader, jobs, errors, advance, progress, cache, started_ns, t0, extract_many) -> BuildResult:
+    from orgkg.loaders.parallel import extract_one, jobs_for
+
     db = cache.db
     meta = _meta(db) if db is not None else {}
     valid = (meta.get("version") == STATE_VERSION and meta.get("fingerprint") == extractor_fingerprint()
@@ -300,40 +314,57 @@ def _build(files, output, loader, jobs, errors, advance, progress, cache, starte
     keys: dict[str, tuple[str, int, int]] = {}  # path -> (content key, size, mtime_ns)
     todo: list[Path] = []
     lookup = (lambda k: None) if cache.empty() else cache.get
+    # one process: a file read for its key is extracted from those bytes (read and hashed once), and any other
+    # file to extract is extracted in its turn too (its error in file order); else a pool extracts `todo` afterwards
+    inline = jobs_for(jobs, len(files)) == 1
+    made: list[tuple[str, Extraction]] = []  # (key, extraction) of the files extracted here, for the cache
+    extracted = tried = 0
     for f in files:
         p = str(f)
         try:
             st = os.stat(p)
         except OSError:
-            todo.append(f)
-            continue
+            st = None
         d = old.get(p)
-        if d is not None and d.size == st.st_size and d.mtime_ns == st.st_mtime_ns and st.st_mtime_ns < trusted_before:
+        if st is not None and d is not None and d.size == st.st_size and d.mtime_ns == st.st_mtime_ns \
+                and st.st_mtime_ns < trusted_before:
             kept[p] = d
             continue
-        try:
-            data = read_file(p, st.st_size)
-        except OSError:
+        data = _read(p, st, inline)
+        k = digest = None
+        if data is not None:
+            digest = hashlib.sha256(data).hexdigest()
+            k = cache.key_of_digest(digest, p, loader)
+            keys[p] = (k, st.st_size, st.st_mtime_ns)
+            if d is not None and d.key == k:
+                kept[p] = _Doc(p, st.st_size, st.st_mtime_ns, k, d.doc)
+                moved.append(kept[p])
+                continue
+            ex = lookup(k)
+            if ex is not None:
+                fresh[p] = ex
+                continue
+        if not inline:
             todo.append(f)
             continue
-        k = cache.key(data, p, loader)
-        keys[p] = (k, st.st_size, st.st_mtime_ns)
-        if d is not None and d.key == k:
-            kept[p] = _Doc(p, st.st_size, st.st_mtime_ns, k, d.doc)
-            moved.append(kept[p])
+        got = extract_one(f, loader, data, digest)
+        tried += 1
+        advance(1)
+        if isinstance(got, str):
+            errors.append(got)
             continue
-        ex = lookup(k)
-        if ex is None:
-            todo.append(f)
-        else:
-            fresh[p] = ex
-    advance(len(files) - len(todo))
+        fresh[p] = got
+        extracted += 1
+        if k is not None:
+            made.append((k, got))
+    advance(len(files) - len(todo) - tried)
     new = extract_many(todo, jobs=jobs, format=loader, errors=errors, progress=progress)
-    cache.put_many([(keys[str(f)][0], ex) for f, ex in zip(todo, new) if ex is not None and str(f) in keys])
+    cache.put_many(made + [(keys[str(f)][0], ex) for f, ex in zip(todo, new) if ex is not None and str(f) in keys])
+    del made
     for f, ex in zip(todo, new):
         if ex is not None:
             fresh[str(f)] = ex
-    extracted = sum(1 for ex in new if ex is not None)
+    extracted += sum(1 for ex in new if ex is not None)
     t_extract = time.perf_counter() - t0
     removed = [p for p in old if p not in kept and p not in fresh]
     if not valid:
