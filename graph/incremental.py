@@ -67,7 +67,7 @@ from .store import (
     write_graph,
 )
 
-STATE_VERSION = 3
+STATE_VERSION = 4  # 4: a row's operations write null for a document's equal to the previous one's
 RACY_NS = 2_000_000_000  # files modified this close to the last build's start are re-hashed, not trusted by mtime
 
 _dumps = encode_records  # operations, resolver inputs and record lines: the text a full build writes
@@ -237,10 +237,40 @@ class _TargetRows:
 
 def _row(target: str, e: list) -> tuple[str, str, str | None]:
     """A `targets` row from [path, ops, path, ops, ...] (a list of operations, or a lone operation, a tuple): no
-    operations kept for one document."""
+    operations kept for one document; a document's equal to the previous one's (nearly all: a competency, a unit
+    named alike) written as null (`_stored_ops` reads them back). Equal operations have equal JSON text:
+    build.doc_ops gives each field values of one JSON type (no 1 beside a True or a 1.0)."""
     if len(e) == 2:
         return target, e[0], None
-    return target, "\0".join(e[0::2]), _dumps([g if type(g) is list else [g] for g in e[1::2]])
+    out = []
+    prev = None
+    for g in e[1::2]:
+        out.append(None if prev is not None and (g is prev or g == prev) else g if type(g) is list else [g])
+        prev = g
+    return target, "\0".join(e[0::2]), _dumps(out)
+
+
+def _stored_ops(text: str) -> list:
+    """A row's operations, one list per document (the previous one's where the row has null)."""
+    ops = json.loads(text)
+    for i in range(1, len(ops)):
+        if ops[i] is None:
+            ops[i] = ops[i - 1]
+    return ops
+
+
+def _entries(order: list[str], ops_of: dict[str, list]) -> list:
+    """[path, ops, ...] for `_row`, a document's operations the previous one's object when their text is the
+    same: stored ones (JSON lists) and derived ones (tuples) never compare equal, a cold build's would."""
+    e: list = []
+    prev = prev_text = None
+    for q in order:
+        g, text = ops_of[q], _dumps(ops_of[q])
+        if text == prev_text:
+            g = prev
+        e += (q, g)
+        prev, prev_text = g, text
+    return e
 
 
 def _edge_docs(db, t: str) -> list[str]:
@@ -579,7 +609,7 @@ def _patch(db, output: Path, meta: dict, old: dict[str, _Doc], kept: dict[str, _
         row = db.execute("SELECT docs, ops FROM targets WHERE target = ?", (t,)).fetchone()
         exact = row is not None  # else an edge with at most one document, among these candidates
         paths = row[0].split("\0") if exact else _edge_docs(db, t) if t[0] == "e" else []
-        stored = json.loads(row[1]) if exact and row[1] is not None else None
+        stored = _stored_ops(row[1]) if exact and row[1] is not None else None
         ops_of: dict[str, list] = {}
         for i, q in enumerate(paths):
             if q in gone_set or q in rederive:
@@ -606,7 +636,7 @@ def _patch(db, output: Path, meta: dict, old: dict[str, _Doc], kept: dict[str, _
         if not order or t[0] == "e" and len(order) == 1:
             rows_gone.append((t,))
         else:
-            rows_new.append(_row(t, [x for q in order for x in (q, ops_of[q])]))
+            rows_new.append(_row(t, _entries(order, ops_of)))
     node_new: dict[str, dict | None] = {}
     edge_new: dict[tuple[str, str, str], dict | None] = {}
     for t in affected:
