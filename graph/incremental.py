@@ -171,34 +171,27 @@ class _TargetRows:
         """Fold document `i`'s operations into the graph; `record`: they go in the state (the document has a
         `docs` row)."""
         edges, made_by = self.fold.edges, self.made_by
-        nodes: dict[str, tuple | list] = {}  # node id -> its one operation, or its list of several
-        shared: dict[tuple, list] = {}
-        claimed = []
-        for op in ops if record else ():
-            if op[0] != "e":
-                g = nodes.get(op[3])
-                if g is None:
-                    nodes[op[3]] = op
-                elif type(g) is tuple:
-                    nodes[op[3]] = [g, op]
-                else:
-                    g.append(op)
-                continue
-            k = op[1:4]
-            if k not in edges:  # made by this document (its operations are folded below)
-                continue
-            if made_by[k] < 0:  # made by a document the state leaves out: this one is the first recorded
-                claimed.append(k)
-                continue
-            g = shared.get(k)
-            if g is None:
-                shared[k] = [op]
-            else:
-                g.append(op)
         n = len(edges)
         self.fold.apply_all(ops)
-        if len(edges) > n:  # the edges this document made: the last ones the fold added
-            made_by.update(zip(islice(reversed(edges), len(edges) - n), repeat(i if record else -1)))
+        made = len(edges) - n  # the edges this document made: the last ones the fold added
+        if not record:
+            made_by.update(zip(islice(reversed(edges), made), repeat(-1)))
+            return
+        nodes: dict[str, tuple | list] = {}  # node id -> its one operation, or its list of several
+        touched = 0  # edge operations
+        for op in ops:
+            if op[0] == "e":
+                touched += 1
+                continue
+            g = nodes.get(op[3])
+            if g is None:
+                nodes[op[3]] = op
+            elif type(g) is tuple:
+                nodes[op[3]] = [g, op]
+            else:
+                g.append(op)
+        shared, claimed = self._edges_before(ops, edges, made) if touched > made else ({}, ())
+        made_by.update(zip(islice(reversed(edges), made), repeat(i)))
         for k in claimed:
             made_by[k] = i
         for nid, g in nodes.items():
@@ -213,6 +206,29 @@ class _TargetRows:
                 self.shared[k] = [made_by[k], None, path, g]
             else:
                 e += (path, g)
+
+    def _edges_before(self, ops: list, edges: dict, made: int) -> tuple[dict[tuple, list], list[tuple]]:
+        """The document's operations on edges made before it (one edge operation per new edge is the common
+        case, which has none: not called), by edge, and those edges made by a document the state leaves out,
+        which this one, the first recorded to touch them, claims."""
+        new = set(islice(reversed(edges), made))
+        shared: dict[tuple, list] = {}
+        claimed = []
+        for op in ops:
+            if op[0] != "e":
+                continue
+            k = op[1:4]
+            if k in new:
+                continue
+            if self.made_by[k] < 0:
+                claimed.append(k)
+                continue
+            g = shared.get(k)
+            if g is None:
+                shared[k] = [op]
+            else:
+                g.append(op)
+        return shared, claimed
 
     def rows(self, pairs: list, res: Resolver) -> Iterator[tuple[str, str, str | None]]:
         """The rows, in target order, each entry dropped once its row is made; `pairs` and `res` are the
