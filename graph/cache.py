@@ -117,8 +117,13 @@ class ExtractionCache:
         return cls(Path(str(output) + ".cache"))
 
     def key(self, data: bytes, path: str | Path, format: str | None) -> str:
+        return self.key_of_digest(hashlib.sha256(data).hexdigest(), path, format)
+
+    def key_of_digest(self, digest: str, path: str | Path, format: str | None) -> str:
+        """`key`, given the sha256 hex digest of the file's bytes (a build hashes them once, for the key and the
+        extraction's own sha256)."""
         ctx = hashlib.sha256(f"{path}\0{format or 'auto'}\0{extractor_fingerprint()}".encode()).hexdigest()[:16]
-        return f"{hashlib.sha256(data).hexdigest()}-{ctx}"
+        return f"{digest}-{ctx}"
 
     @property
     def db(self) -> sqlite3.Connection | None:

@@ -43,10 +43,11 @@ from functools import lru_cache
 from itertools import islice, repeat
 from json.decoder import scanstring
 from pathlib import Path
+from stat import S_ISREG
 from typing import NamedTuple
 
 from orgkg.loaders.model import Extraction
-from orgkg.loaders.text import read_file
+from orgkg.loaders.text import MAX_BYTES, read_file
 
 from orgkg import quickexit
 from orgkg.gcpause import paused_gc
@@ -67,7 +68,7 @@ from .store import (
     write_graph,
 )
 
-STATE_VERSION = 3
+STATE_VERSION = 4  # 4: a row's operations write null for a document's equal to the previous one's
 RACY_NS = 2_000_000_000  # files modified this close to the last build's start are re-hashed, not trusted by mtime
 
 _dumps = encode_records  # operations, resolver inputs and record lines: the text a full build writes
@@ -152,15 +153,17 @@ class _TargetRows:
     `build.doc_ops`). So the state holds ~27,000 rows for 10,000 documents, not 250,000.
 
     Why gathered during the fold: keeping every document's operations until the end cost more memory than
-    the graph. Here each document's operations on a node are JSON text as soon as the document is folded;
-    an edge costs one entry in `made_by` (keyed by the fold's own key tuple), since an edge touched by a
-    later document is one the fold already has. Only for those few shared edges are the operations of the
-    document that made the edge derived again, once the fold is over (`rows`).
+    the graph. Here a document's operations on a node are kept as they are (a lone one without a list), once
+    for a run of documents whose operations on it are equal (a competency, a unit named alike: most of them),
+    and become JSON text only in its row, in one encoder call for all documents; an edge costs one entry in
+    `made_by` (keyed by the fold's own key tuple), since an edge touched by a later document is one the fold
+    already has. Only for those few shared edges are the operations of the document that made the edge
+    derived again, once the fold is over (`rows`).
     """
 
     def __init__(self, fold: Fold) -> None:
         self.fold = fold
-        self.nodes: dict[str, list] = {}  # node id -> [path, ops text, path, ops text, ...]
+        self.nodes: dict[str, list] = {}  # node id -> [path, ops, path, ops, ...] (ops: a list, or one op)
         self.shared: dict[tuple, list] = {}  # edge two recorded documents touch -> the same; the maker's entry
         # stays (its index, None) until `rows` derives its operations again
         self.made_by: dict[tuple, int] = {}  # edge -> index of the first recorded document touching it, or -1
@@ -169,21 +172,56 @@ class _TargetRows:
         """Fold document `i`'s operations into the graph; `record`: they go in the state (the document has a
         `docs` row)."""
         edges, made_by = self.fold.edges, self.made_by
-        nodes: dict[str, list] = {}
+        n = len(edges)
+        self.fold.apply_all(ops)
+        made = len(edges) - n  # the edges this document made: the last ones the fold added
+        if not record:
+            made_by.update(zip(islice(reversed(edges), made), repeat(-1)))
+            return
+        nodes: dict[str, tuple | list] = {}  # node id -> its one operation, or its list of several
+        touched = 0  # edge operations
+        for op in ops:
+            if op[0] == "e":
+                touched += 1
+                continue
+            g = nodes.get(op[3])
+            if g is None:
+                nodes[op[3]] = op
+            elif type(g) is tuple:
+                nodes[op[3]] = [g, op]
+            else:
+                g.append(op)
+        shared, claimed = self._edges_before(ops, edges, made) if touched > made else ({}, ())
+        made_by.update(zip(islice(reversed(edges), made), repeat(i)))
+        for k in claimed:
+            made_by[k] = i
+        for nid, g in nodes.items():
+            e = self.nodes.get(nid)
+            if e is None:
+                self.nodes[nid] = [path, g]
+            else:  # most often equal to the previous document's (a competency, a unit named alike): kept once
+                e += (path, e[-1] if g == e[-1] else g)
+        for k, g in shared.items():
+            e = self.shared.get(k)
+            if e is None:
+                self.shared[k] = [made_by[k], None, path, g]
+            else:
+                e += (path, g)
+
+    def _edges_before(self, ops: list, edges: dict, made: int) -> tuple[dict[tuple, list], list[tuple]]:
+        """The document's operations on edges made before it (one edge operation per new edge is the common
+        case, which has none: not called), by edge, and those edges made by a document the state leaves out,
+        which this one, the first recorded to touch them, claims."""
+        new = set(islice(reversed(edges), made))
         shared: dict[tuple, list] = {}
         claimed = []
-        for op in ops if record else ():
+        for op in ops:
             if op[0] != "e":
-                g = nodes.get(op[3])
-                if g is None:
-                    nodes[op[3]] = [op]
-                else:
-                    g.append(op)
                 continue
             k = op[1:4]
-            if k not in edges:  # made by this document (its operations are folded below)
+            if k in new:
                 continue
-            if made_by[k] < 0:  # made by a document the state leaves out: this one is the first recorded
+            if self.made_by[k] < 0:
                 claimed.append(k)
                 continue
             g = shared.get(k)
@@ -191,25 +229,7 @@ class _TargetRows:
                 shared[k] = [op]
             else:
                 g.append(op)
-        n = len(edges)
-        self.fold.apply_all(ops)
-        if len(edges) > n:  # the edges this document made: the last ones the fold added
-            made_by.update(zip(islice(reversed(edges), len(edges) - n), repeat(i if record else -1)))
-        for k in claimed:
-            made_by[k] = i
-        for nid, g in nodes.items():
-            e = self.nodes.get(nid)
-            if e is None:
-                self.nodes[nid] = [path, _dumps(g)]
-            else:  # most often the previous document's text (a competency, a unit named alike): kept once
-                t = _dumps(g)
-                e += (path, e[-1] if t == e[-1] else t)
-        for k, g in shared.items():
-            e = self.shared.get(k)
-            if e is None:
-                self.shared[k] = [made_by[k], None, path, _dumps(g)]
-            else:
-                e += (path, _dumps(g))
+        return shared, claimed
 
     def rows(self, pairs: list, res: Resolver) -> Iterator[tuple[str, str, str | None]]:
         """The rows, in target order, each entry dropped once its row is made; `pairs` and `res` are the
@@ -225,7 +245,7 @@ class _TargetRows:
                 if op[0] == "e" and op[1:4] in mine:
                     mine[op[1:4]].append(op)
             for k in keys:
-                self.shared[k][:2] = p, _dumps(mine[k])
+                self.shared[k][:2] = p, mine[k]
         for k in sorted(self.shared):
             yield _row(edge_target(k), self.shared.pop(k))
         for k in sorted(self.nodes):
@@ -233,15 +253,41 @@ class _TargetRows:
 
 
 def _row(target: str, e: list) -> tuple[str, str, str | None]:
-    """A `targets` row from [path, ops text, path, ops text, ...]: no operations kept for one document."""
+    """A `targets` row from [path, ops, path, ops, ...] (a list of operations, or a lone operation, a tuple): no
+    operations kept for one document; a document's equal to the previous one's (nearly all: a competency, a unit
+    named alike) written as null (`_stored_ops` reads them back). Equal operations have equal JSON text:
+    build.doc_ops gives each field values of one JSON type (no 1 beside a True or a 1.0)."""
     if len(e) == 2:
         return target, e[0], None
-    return target, "\0".join(e[0::2]), _joined(e[1::2])
+    out = []
+    prev = None
+    for g in e[1::2]:
+        out.append(None if prev is not None and (g is prev or g == prev) else g if type(g) is list else [g])
+        prev = g
+    return target, "\0".join(e[0::2]), _dumps(out)
 
 
-def _joined(texts) -> str:
-    """The JSON list of these JSON texts."""
-    return "[" + ",".join(texts) + "]"
+def _stored_ops(text: str) -> list:
+    """A row's operations, one list per document (the previous one's where the row has null)."""
+    ops = json.loads(text)
+    for i in range(1, len(ops)):
+        if ops[i] is None:
+            ops[i] = ops[i - 1]
+    return ops
+
+
+def _entries(order: list[str], ops_of: dict[str, list]) -> list:
+    """[path, ops, ...] for `_row`, a document's operations the previous one's object when their text is the
+    same: stored ones (JSON lists) and derived ones (tuples) never compare equal, a cold build's would."""
+    e: list = []
+    prev = prev_text = None
+    for q in order:
+        g, text = ops_of[q], _dumps(ops_of[q])
+        if text == prev_text:
+            g = prev
+        e += (q, g)
+        prev, prev_text = g, text
+    return e
 
 
 def _edge_docs(db, t: str) -> list[str]:
@@ -286,7 +332,20 @@ def build_file(files: list[Path], output: str | Path, loader: str = "auto", jobs
         cache.close()
 
 
+def _read(p: str, st: os.stat_result | None, inline: bool) -> bytes | None:
+    """The file's bytes for its cache key, None if it cannot be read; `inline`: None too for what read_page
+    refuses unread (not a regular file, too large), left to the extraction to report."""
+    if st is None or inline and not (S_ISREG(st.st_mode) and st.st_size <= MAX_BYTES):
+        return None
+    try:
+        return read_file(p, st.st_size)
+    except OSError:
+        return None
+
+
 def _build(files, output, loader, jobs, errors, advance, progress, cache, started_ns, t0, extract_many) -> BuildResult:
+    from orgkg.loaders.parallel import extract_one, jobs_for
+
     db = cache.db
     meta = _meta(db) if db is not None else {}
     valid = (meta.get("version") == STATE_VERSION and meta.get("fingerprint") == extractor_fingerprint()
@@ -302,40 +361,57 @@ def _build(files, output, loader, jobs, errors, advance, progress, cache, starte
     keys: dict[str, tuple[str, int, int]] = {}  # path -> (content key, size, mtime_ns)
     todo: list[Path] = []
     lookup = (lambda k: None) if cache.empty() else cache.get
+    # one process: a file read for its key is extracted from those bytes (read and hashed once), and any other
+    # file to extract is extracted in its turn too (its error in file order); else a pool extracts `todo` afterwards
+    inline = jobs_for(jobs, len(files)) == 1
+    made: list[tuple[str, Extraction]] = []  # (key, extraction) of the files extracted here, for the cache
+    extracted = tried = 0
     for f in files:
         p = str(f)
         try:
             st = os.stat(p)
         except OSError:
-            todo.append(f)
-            continue
+            st = None
         d = old.get(p)
-        if d is not None and d.size == st.st_size and d.mtime_ns == st.st_mtime_ns and st.st_mtime_ns < trusted_before:
+        if st is not None and d is not None and d.size == st.st_size and d.mtime_ns == st.st_mtime_ns \
+                and st.st_mtime_ns < trusted_before:
             kept[p] = d
             continue
-        try:
-            data = read_file(p, st.st_size)
-        except OSError:
+        data = _read(p, st, inline)
+        k = digest = None
+        if data is not None:
+            digest = hashlib.sha256(data).hexdigest()
+            k = cache.key_of_digest(digest, p, loader)
+            keys[p] = (k, st.st_size, st.st_mtime_ns)
+            if d is not None and d.key == k:
+                kept[p] = _Doc(p, st.st_size, st.st_mtime_ns, k, d.doc)
+                moved.append(kept[p])
+                continue
+            ex = lookup(k)
+            if ex is not None:
+                fresh[p] = ex
+                continue
+        if not inline:
             todo.append(f)
             continue
-        k = cache.key(data, p, loader)
-        keys[p] = (k, st.st_size, st.st_mtime_ns)
-        if d is not None and d.key == k:
-            kept[p] = _Doc(p, st.st_size, st.st_mtime_ns, k, d.doc)
-            moved.append(kept[p])
+        got = extract_one(f, loader, data, digest)
+        tried += 1
+        advance(1)
+        if isinstance(got, str):
+            errors.append(got)
             continue
-        ex = lookup(k)
-        if ex is None:
-            todo.append(f)
-        else:
-            fresh[p] = ex
-    advance(len(files) - len(todo))
+        fresh[p] = got
+        extracted += 1
+        if k is not None:
+            made.append((k, got))
+    advance(len(files) - len(todo) - tried)
     new = extract_many(todo, jobs=jobs, format=loader, errors=errors, progress=progress)
-    cache.put_many([(keys[str(f)][0], ex) for f, ex in zip(todo, new) if ex is not None and str(f) in keys])
+    cache.put_many(made + [(keys[str(f)][0], ex) for f, ex in zip(todo, new) if ex is not None and str(f) in keys])
+    del made
     for f, ex in zip(todo, new):
         if ex is not None:
             fresh[str(f)] = ex
-    extracted = sum(1 for ex in new if ex is not None)
+    extracted += sum(1 for ex in new if ex is not None)
     t_extract = time.perf_counter() - t0
     removed = [p for p in old if p not in kept and p not in fresh]
     if not valid:
@@ -395,7 +471,8 @@ def _merge_save_state(pairs: list, output: Path, db, stats, started_ns: int, loa
     """Merge, record the state, save the graph; returns the summary and the merge, state and save times.
 
     The state's rows go to the database before the graph is saved, each freed once written, so the graph
-    file's text is never in memory beside them; the transaction commits after the save (a failed save
+    file's text is never in memory beside them (the documents' rows, and the resolver inputs they hold, before
+    the fold, so not beside the fold's `targets` either); the transaction commits after the save (a failed save
     leaves the previous graph and its state), with the new graph file's stat.
     """
     t1 = time.perf_counter()
@@ -404,23 +481,27 @@ def _merge_save_state(pairs: list, output: Path, db, stats, started_ns: int, loa
     g = Fold()
     quickexit.keep(pairs, inputs, res, g)  # the console command's exit leaves them to the OS: freeing them costs seconds
     if db is None:
+        del inputs
         for _, ex in pairs:
             g.apply_all(doc_ops(ex, res))
         t2 = time.perf_counter()
         summary = g.summary()
         write_graph(output, file_chunks(summary, g.nodes, g.edges, encode_record_bytes))
         return summary, {"merge_s": t2 - t1, "save_s": time.perf_counter() - t2}
-    targets = _TargetRows(g)
-    for i, (p, ex) in enumerate(pairs):
-        targets.fold_doc(i, p, doc_ops(ex, res), p in stats)
-    t2 = time.perf_counter()
-    summary = g.summary()
+    t_res = time.perf_counter()
     with transaction(db):
         db.execute("DELETE FROM docs")
         db.execute("DELETE FROM targets")
         db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?)",
                        ((p, stats[p][1], stats[p][2], stats[p][0], ex.doc, _dumps(inp))
                         for (p, ex), inp in zip(pairs, inputs) if p in stats))
+        del inputs  # written before the fold: not in memory beside its rows
+        t_docs = time.perf_counter()
+        targets = _TargetRows(g)
+        for i, (p, ex) in enumerate(pairs):
+            targets.fold_doc(i, p, doc_ops(ex, res), p in stats)
+        t2 = time.perf_counter()
+        summary = g.summary()
         db.executemany("INSERT INTO targets VALUES (?, ?, ?)", targets.rows(pairs, res))
         del targets
         t3 = time.perf_counter()
@@ -428,7 +509,7 @@ def _merge_save_state(pairs: list, output: Path, db, stats, started_ns: int, loa
         t4 = time.perf_counter()
         _put_meta(db, started_ns, loader, output, _put_resolver(db, res))
     t5 = time.perf_counter()
-    return summary, {"merge_s": t2 - t1, "state_s": t3 - t2 + t5 - t4, "save_s": t4 - t3}
+    return summary, {"merge_s": t_res - t1 + t2 - t_docs, "state_s": t_docs - t_res + t3 - t2 + t5 - t4, "save_s": t4 - t3}
 
 
 def _put_meta(db, started_ns: int, loader: str, output: Path, resolver: str | None) -> None:
@@ -546,7 +627,7 @@ def _patch(db, output: Path, meta: dict, old: dict[str, _Doc], kept: dict[str, _
         row = db.execute("SELECT docs, ops FROM targets WHERE target = ?", (t,)).fetchone()
         exact = row is not None  # else an edge with at most one document, among these candidates
         paths = row[0].split("\0") if exact else _edge_docs(db, t) if t[0] == "e" else []
-        stored = json.loads(row[1]) if exact and row[1] is not None else None
+        stored = _stored_ops(row[1]) if exact and row[1] is not None else None
         ops_of: dict[str, list] = {}
         for i, q in enumerate(paths):
             if q in gone_set or q in rederive:
@@ -573,7 +654,7 @@ def _patch(db, output: Path, meta: dict, old: dict[str, _Doc], kept: dict[str, _
         if not order or t[0] == "e" and len(order) == 1:
             rows_gone.append((t,))
         else:
-            rows_new.append(_row(t, [x for q in order for x in (q, _dumps(ops_of[q]))]))
+            rows_new.append(_row(t, _entries(order, ops_of)))
     node_new: dict[str, dict | None] = {}
     edge_new: dict[tuple[str, str, str], dict | None] = {}
     for t in affected:

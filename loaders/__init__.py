@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import generic, mcps, pipeline
 from .model import Alias, Competency, Evidence, Extraction, Relation
-from .text import InputError, Repaired, decode, read_page, read_text, repair
+from .text import InputError, Repaired, _decode, decode, read_page, read_text, repair
 
 
 @dataclass(frozen=True)
@@ -59,12 +59,13 @@ def extract_text(text: str, doc: str, path: str = "", format: str | None = None)
     return _extract(text, None, doc, path, format)
 
 
-def _extract(text: str, utf8: bytes | None, doc: str, path: str, format: str | None) -> Extraction:
-    """extract_text, given the text's UTF-8 encoding when the caller has it (None: encode the text)."""
+def _extract(text: str, utf8: bytes | None, doc: str, path: str, format: str | None, sha256: str | None = None) -> Extraction:
+    """extract_text, given the text's UTF-8 encoding when the caller has it (None: encode the text), and that
+    encoding's sha256 hex digest if the caller has it too."""
     loader = pick(text, format)
     rep = repair(text)
     ex = Extraction(doc=doc, path=path, format=loader.name)
-    ex.sha256 = hashlib.sha256(text.encode("utf-8", "surrogatepass") if utf8 is None else utf8).hexdigest()
+    ex.sha256 = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass") if utf8 is None else utf8).hexdigest()
     sections = loader.load(ex, rep)
     return pipeline.run(ex, rep, sections)
 
@@ -74,6 +75,16 @@ def load_file(path: str | Path, format: str | None = None) -> Extraction:
         path = Path(path)
     text, utf8 = read_page(path)
     return _extract(text, utf8, path.name, str(path), format)
+
+
+def load_bytes(path: str | Path, data: bytes, format: str | None = None, sha256: str | None = None) -> Extraction:
+    """load_file of the file's bytes, read by the caller, who checked what read_page checks first (a regular file,
+    at most MAX_BYTES): a cached build reads each file once, for its cache key and its extraction. `sha256`: the
+    hex digest of `data` if the caller has it, reused when `data` is the text's UTF-8 encoding."""
+    if not isinstance(path, Path):
+        path = Path(path)
+    text, utf8 = _decode(data, path)
+    return _extract(text, utf8, path.name, str(path), format, sha256 if utf8 is data else None)
 
 
 def expand_paths(paths: Iterable[str | Path], errors: list[str] | None = None) -> list[Path]:
@@ -115,6 +126,6 @@ def load_many(paths: Iterable[str | Path], format: str | None = None,
             errors.append(str(e))
 
 
-__all__ = ["LOADERS", "Loader", "register", "pick", "extract_text", "load_file", "load_many", "expand_paths",
+__all__ = ["LOADERS", "Loader", "register", "pick", "extract_text", "load_file", "load_bytes", "load_many", "expand_paths",
            "Extraction", "Relation", "Evidence", "Alias", "Competency", "InputError", "decode", "read_text",
            "repair"]

@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import load_file
+from . import load_bytes, load_file
 from .model import Extraction
 from .text import InputError
 
@@ -28,9 +28,11 @@ def jobs_for(jobs: int | None, docs: int = 0) -> int:
     return max(1, cores if jobs == 0 else jobs)
 
 
-def _one(path: str, format: str | None) -> Extraction | str:
+def extract_one(path: str | Path, format: str | None, data: bytes | None = None, sha256: str | None = None) -> Extraction | str:
+    """The file's Extraction, or the one-line message of why it has none; `data` (and its `sha256`): the file's
+    bytes when the caller has read them (see load_bytes)."""
     try:
-        return load_file(path, format)
+        return load_file(path, format) if data is None else load_bytes(path, data, format, sha256)
     except InputError as e:
         return str(e)
     except RecursionError:
@@ -40,7 +42,7 @@ def _one(path: str, format: str | None) -> Extraction | str:
 
 
 def _chunk(paths: list[str], format: str | None) -> list[Extraction | str]:
-    return [_one(p, format) for p in paths]
+    return [extract_one(p, format) for p in paths]
 
 
 def extract_many(paths: Sequence[str | Path], jobs: int | None = 1, format: str | None = None,
@@ -59,7 +61,7 @@ def extract_many(paths: Sequence[str | Path], jobs: int | None = 1, format: str 
     spans = [(i, min(i + chunk, len(paths))) for i in range(0, len(paths), chunk)]
     if n == 1 or len(spans) < 2:
         for i, p in enumerate(paths):
-            results[i] = _one(p, fmt)
+            results[i] = extract_one(p, fmt)
             advance(1)
     else:
         # imported here: a one-process build never needs them, and they pull in multiprocessing, subprocess,
@@ -81,7 +83,7 @@ def extract_many(paths: Sequence[str | Path], jobs: int | None = 1, format: str 
             for k in sorted(todo):  # a worker died (out of memory, a crash in C code): redo its chunks here
                 a, b = spans[k]
                 for i in range(a, b):
-                    results[i] = _one(paths[i], fmt)
+                    results[i] = extract_one(paths[i], fmt)
                 advance(b - a)
     out: list[Extraction | None] = []
     for r in results:

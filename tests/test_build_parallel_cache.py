@@ -136,3 +136,51 @@ def test_build_without_jobs_runs_a_pool_for_a_large_corpus(tmp_path, monkeypatch
                  "--jobs", "1"]) == 0
     assert submitted == []
     assert (tmp_path / "auto.json").read_bytes() == (tmp_path / "one.json").read_bytes()
+
+
+def test_load_bytes_equals_load_file_and_reuses_the_digest_only_of_utf8(tmp_path):
+    """load_bytes (a build's extraction of the bytes it read for the cache key) gives load_file's Extraction;
+    the caller's digest stands for ex.sha256 only when the bytes are the text's UTF-8 (no BOM, not cp1252)."""
+    import hashlib
+
+    from orgkg.loaders import load_bytes
+
+    body = "Principal\n\nDEFINITION\nSupervises the Office of Testing Operations. Café.\n"
+    pages = {"plain.txt": body.encode(), "bom.txt": b"\xef\xbb\xbf" + body.encode(), "cp.txt": body.encode("cp1252")}
+    for name, data in pages.items():
+        p = tmp_path / name
+        p.write_bytes(data)
+        want = load_file(p)
+        assert load_bytes(str(p), data) == want
+        digest = hashlib.sha256(data).hexdigest()
+        assert load_bytes(p, data, sha256=digest) == want  # the digest is reused only where it is ex.sha256
+        assert (want.sha256 == digest) == (name == "plain.txt")
+
+
+def test_a_one_process_cached_build_reads_each_file_once_and_orders_errors_as_files(docs, tmp_path, monkeypatch):
+    """The bytes read for a file's cache key are the ones extracted; a file that cannot be extracted still
+    gets its one-line error, in file order, and the build equals one without the cache."""
+    from orgkg.graph import incremental
+    from orgkg.loaders import expand_paths
+    from orgkg.loaders import text as text_mod
+
+    d = tmp_path / "in"
+    d.mkdir()
+    for f in sorted(docs.glob("*.txt"))[:12]:
+        (d / f.name).write_bytes(f.read_bytes())
+    (d / "a-empty.txt").write_text("")
+    (d / "z-binary.txt").write_bytes(b"\x00\x01" * 50)
+    files = expand_paths([d])
+    reads: list[str] = []
+    real = incremental.read_file
+    monkeypatch.setattr(incremental, "read_file", lambda p, n: reads.append(str(p)) or real(p, n))
+    monkeypatch.setattr(text_mod, "read_file", lambda p, n: pytest.fail(f"{p} read a second time"))
+    errors: list[str] = []
+    r = incremental.build_file(files, tmp_path / "org.json", jobs=1, errors=errors)
+    monkeypatch.undo()
+    assert sorted(reads) == sorted(map(str, files)) and r.extracted == 12
+    assert [e.split(":")[0] for e in errors] == [str(d / "a-empty.txt"), str(d / "z-binary.txt")]
+    plain: list[str] = []
+    incremental.build_file(files, tmp_path / "plain.json", jobs=1, errors=plain, use_cache=False)
+    assert plain == errors and (tmp_path / "org.json").read_bytes() == (tmp_path / "plain.json").read_bytes()
+    assert incremental.build_file(files, tmp_path / "org.json", jobs=1).mode == "unchanged"
