@@ -479,7 +479,7 @@ def _merge_save_state(pairs: list, output: Path, db, stats, started_ns: int, loa
     inputs = [resolver_input(ex) for _, ex in pairs]
     res = Resolver.from_inputs(inputs)
     g = Fold()
-    quickexit.keep(pairs, inputs, res, g)  # the console command's exit leaves them to the OS: freeing them costs seconds
+    quickexit.keep(pairs, res, g)  # the console command's exit leaves them to the OS: freeing them costs seconds
     if db is None:
         del inputs
         for _, ex in pairs:
