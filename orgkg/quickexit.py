@@ -12,6 +12,7 @@ there `keep` does nothing and memory is freed as usual.
 from __future__ import annotations
 
 import atexit
+import gc
 import os
 import sys
 import threading
@@ -31,10 +32,19 @@ def keep(*objects: object) -> None:
         _kept.extend(objects)
 
 
+def settle() -> None:
+    """After a build that handed objects over: move every live object out of the cyclic collector's reach
+    (gc.freeze). They live until the exit anyway, and the first collection once the build re-enables the
+    collector would walk them all (0.56 s of a 10,000-document build)."""
+    if _kept:
+        gc.freeze()
+
+
 def release() -> None:
     """Free what was kept (a command that goes on working after its build wants the memory back)."""
     if _kept is not None:
         _kept.clear()
+        gc.unfreeze()
 
 
 def finish(code: int) -> NoReturn:

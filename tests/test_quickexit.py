@@ -71,3 +71,11 @@ def test_console_build_output_is_complete_through_a_pipe(tmp_path: Path, extra):
         again = subprocess.run([sys.executable, "-m", "orgkg", "build", str(bad), "-o", str(out)],
                                capture_output=True, text=True, timeout=300)
         assert again.stdout.startswith(f"unchanged {out}")
+
+
+def test_settle_puts_the_kept_heap_out_of_the_collectors_reach_and_release_gives_it_back():
+    r = _python("import gc, orgkg.quickexit as q\n"
+                "q.settle(); print(gc.get_freeze_count())\n"  # nothing kept: nothing frozen
+                "q.enable(); q.keep([[i] for i in range(1000)]); q.settle(); print(gc.get_freeze_count() > 1000)\n"
+                "q.release(); print(gc.get_freeze_count())")
+    assert r.stdout.split() == ["0", "True", "0"], r.stderr

@@ -36,6 +36,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from orgkg import quickexit
     from orgkg.gcpause import paused_gc
     from orgkg.graph.incremental import build_file
     from orgkg.progress import Progress
@@ -53,11 +54,11 @@ def run(args) -> int:
     try:
         with Progress(len(files), "extracting", enabled=not args.quiet) as bar, paused_gc():
             r = build_file(files, out, args.loader, args.jobs, errors, bar, use_cache=args.cache)
+            quickexit.settle()  # before the collector is back
     finally:
         for e in errors:
             print(f"orgkg: skipped {e}", file=sys.stderr)
     if args.graphml:
-        from orgkg import quickexit
         from orgkg.graph import load
 
         quickexit.release()  # the build's memory back before the graph is read again
