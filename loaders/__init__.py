@@ -94,8 +94,9 @@ def expand_paths(paths: Iterable[str | Path], errors: list[str] | None = None) -
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            # sorted as Paths sort (part by part), but on strings: Path objects compare slowly
-            found = [Path(f) for f in sorted(_text_files(p), key=lambda f: f.split(os.sep))]
+            # sorted as Paths sort (part by part), but on strings: Path objects compare slowly, and with the
+            # separator as "\0", below any character a name holds, one string compares as its list of parts
+            found = [Path(f) for f in sorted(_text_files(p), key=lambda f: f.replace(os.sep, "\0"))]
             if not found:
                 errors.append(f"{p}: directory holds no text files (*.txt, *.md)")
             out.extend(found)

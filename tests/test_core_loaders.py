@@ -229,3 +229,15 @@ def test_generic_membership_liaison_and_comma_names():
 def test_generic_empty_field_values_state_nothing():
     text = "Job Title: Clerk\nSupervises: None\nReports To: N/A\nDepartment: Varies\n"
     assert extract_text(text, "c.txt").relations == []
+
+
+def test_expand_paths_lists_a_tree_in_path_order(tmp_path):
+    """Sorted on strings with the separator as the smallest character: the order Path objects give."""
+    for rel in ("b-c/x.txt", "b/c.txt", "b.txt", "b/a/z.txt", "b c/y.txt", "a.txt", "b/a.txt", "B/q.txt"):
+        f = tmp_path / rel
+        f.parent.mkdir(parents=True, exist_ok=True)
+        f.write_text("x\n")
+    from orgkg.loaders import expand_paths
+
+    found = expand_paths([tmp_path])
+    assert found == sorted(found) and len(found) == 8
