@@ -43,11 +43,10 @@ from functools import lru_cache
 from itertools import islice, repeat
 from json.decoder import scanstring
 from pathlib import Path
-from stat import S_ISREG
 from typing import NamedTuple
 
 from orgkg.loaders.model import Extraction
-from orgkg.loaders.text import MAX_BYTES, read_file
+from orgkg.loaders.text import read_file, refusal
 
 from orgkg import quickexit
 from orgkg.gcpause import paused_gc
@@ -335,7 +334,7 @@ def build_file(files: list[Path], output: str | Path, loader: str = "auto", jobs
 def _read(p: str, st: os.stat_result | None, inline: bool) -> bytes | None:
     """The file's bytes for its cache key, None if it cannot be read; `inline`: None too for what read_page
     refuses unread (not a regular file, too large), left to the extraction to report."""
-    if st is None or inline and not (S_ISREG(st.st_mode) and st.st_size <= MAX_BYTES):
+    if st is None or inline and refusal(p, st) is not None:
         return None
     try:
         return read_file(p, st.st_size)

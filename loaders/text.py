@@ -36,15 +36,24 @@ def read_page(path: Path, max_bytes: int = MAX_BYTES) -> tuple[str, bytes | None
         raise InputError(f"{path}: no such file") from None
     except OSError as e:
         raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
-    if not stat.S_ISREG(st.st_mode):
-        raise InputError(f"{path}: not a regular file")
-    if st.st_size > max_bytes:
-        raise InputError(f"{path}: file too large ({st.st_size / 2**20:.1f} MiB > {max_bytes / 2**20:.0f} MiB limit)")
+    problem = refusal(path, st, max_bytes)
+    if problem is not None:
+        raise InputError(problem)
     try:
         data = read_file(path, st.st_size)
     except OSError as e:
         raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
     return _decode(data, path)
+
+
+def refusal(path: Path | str, st: os.stat_result, max_bytes: int = MAX_BYTES) -> str | None:
+    """Why read_page refuses, unread, the file with this stat (its one-line message), or None: a caller that
+    reads the bytes itself (graph/incremental.py) leaves such a file to read_page to report."""
+    if not stat.S_ISREG(st.st_mode):
+        return f"{path}: not a regular file"
+    if st.st_size > max_bytes:
+        return f"{path}: file too large ({st.st_size / 2**20:.1f} MiB > {max_bytes / 2**20:.0f} MiB limit)"
+    return None
 
 
 _O_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
