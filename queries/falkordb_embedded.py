@@ -83,6 +83,8 @@ class Server:
     sockdir: Path | None = None
     _lock_fd: int | None = None
     _client: object | None = field(default=None, repr=False)
+    temp_store: bool = False  # a private store made for this process: removed by stop_all (its dump serves
+    # only a restart after a crash within the process)
 
     @property
     def socket(self) -> str:
@@ -245,6 +247,8 @@ def stop_all() -> None:
             if s._lock_fd is not None:
                 os.close(s._lock_fd)  # releases the store's flock
                 s._lock_fd = None
+            if s.temp_store:
+                shutil.rmtree(s.store, ignore_errors=True)
         _stores.clear()
 
 
@@ -296,9 +300,10 @@ def server_for(store: Path | None) -> Server:
             lock_fd = None
             if store is not None:
                 lock_fd = _lock(store)
-            if store is None or lock_fd is None:  # another process holds the store: work in a private one
+            temp = store is None or lock_fd is None
+            if temp:  # another process holds the store: work in a private one
                 store = Path(tempfile.mkdtemp(prefix="orgkg-falkordb-store-"))
-            s = Server(store, _lock_fd=lock_fd)
+            s = Server(store, _lock_fd=lock_fd, temp_store=temp)
             _stores[key] = s
         if not s.alive():
             s.start()

@@ -75,6 +75,21 @@ def test_store_beside_graph_is_reused_then_reloaded_when_file_changes(tmp_path):
     assert b3.query("MATCH (n:Role {id: $id}) RETURN n.name", {"id": "role:brand-new-role"}).rows == [["Brand New Role"]]
 
 
+def test_private_stores_are_removed_at_stop_all(tmp_path):
+    """An in-memory graph, or a graph file whose store another process holds, gets a private temporary store:
+    stop_all (the process's exit) removes it; a store beside a graph file stays."""
+    path = tmp_path / "org.json"
+    orgkg.sample_graph().save(path)
+    beside = EmbeddedBackend(path)
+    mem = EmbeddedBackend(orgkg.sample_graph())
+    private = mem.server.store
+    assert private.is_dir() and private != beside.server.store and mem.server.temp_store
+    assert not beside.server.temp_store
+    fe.stop_all()
+    assert not private.exists()
+    assert (tmp_path / "org.json.falkordb" / "dump.rdb").is_file()
+
+
 def test_mapping_labels_props_and_evidence(sample_graph):
     r = cypher(sample_graph, "MATCH (a:Role)-[e:UNDER_DIRECTION_OF]->(b) RETURN a.id, b.id, e.evidence, e.evidence_count")
     want = {(u, v) for u, v, k in sample_graph.g.edges(keys=True) if k == "UNDER_DIRECTION_OF"

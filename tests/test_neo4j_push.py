@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import os
+import shutil
 import signal
 import socket
 import tempfile
@@ -98,6 +99,7 @@ def target(request):
         yield t
     finally:
         server.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def no_apostrophes(g: OrgGraph) -> OrgGraph:
