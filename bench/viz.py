@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import shutil
 import sys
 import tempfile
 import time
@@ -126,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         if ctx is not None:
             ctx.close()
             pw.stop()
+        shutil.rmtree(out_dir, ignore_errors=True)  # ~30 MB of pages and a browser profile
     cols = ["view", "nodes", "edges", "view_s", "write_s", "html_mb", "open_s", "first_draw_s", "search_focus_ms", "redraw_ms"]
     print(f"graph: {source}: {g.g.number_of_nodes():,} nodes ({picture:,} in the org picture), "
           f"{g.g.number_of_edges():,} edges; generated in {gen_s:.1f}s")
