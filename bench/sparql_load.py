@@ -47,8 +47,13 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["--child"]:
         print(json.dumps(one(int(argv[1]), argv[2:3] != ["--lean"])))
         return 0
-    lean = "--lean" in argv
-    sizes = [int(a) for a in argv if a != "--lean"] or [1000, 10_000, 100_000]
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0], epilog="Each size runs in a fresh process.")
+    ap.add_argument("sizes", nargs="*", type=int, default=[1000, 10_000, 100_000], help="roles (default: 1k 10k 100k)")
+    ap.add_argument("--lean", action="store_true", help="the lean query store (no evidence reification)")
+    a = ap.parse_args(argv)
+    lean, sizes = a.lean, a.sizes
     rows = []
     for n in sizes:
         p = subprocess.run([sys.executable, __file__, "--child", str(n)] + (["--lean"] if lean else []),

@@ -93,8 +93,21 @@ def statement_iri(u: str, v: str, edge_type: str) -> str:
     return ORGKG_ID + "statement/" + h
 
 
-# ---- abstract terms: ("iri", str) | ("bnode", int) | ("lit", python value) ----------------------
-Term = tuple[str, Any]
+# ---- terms ------------------------------------------------------------------------------------
+# `triples` builds its terms with a writer's own constructors (`Terms`): the abstract tuples below, rdflib or
+# pyoxigraph objects, or N-Triples text, so the one mapping feeds every writer without a term per triple made
+# twice (at 100k roles the lean store has 5M triples).
+Term = tuple[str, Any]  # the abstract form: ("iri", str) | ("bnode", int) | ("lit", python value)
+
+
+@dataclass(frozen=True)
+class Terms:
+    """A writer's term constructors: `iri(str)`, `lit(value)` (str, bool, int or float) and `bnode()`, a new blank
+    node per call. `triples` asks `iri` once per distinct IRI, so it need not cache."""
+
+    iri: Callable[[str], Any]
+    lit: Callable[[Any], Any]
+    bnode: Callable[[], Any]
 
 
 def _iri(s: str) -> Term:
@@ -114,20 +127,36 @@ class _Blank:
         return ("bnode", self.n)
 
 
-def _value(v: Any, bnode: _Blank, out: list) -> Term:
+def abstract_terms() -> Terms:
+    return Terms(_iri, _lit, _Blank())
+
+
+class _Made(dict):
+    """IRI -> its term, made on first use."""
+
+    def __init__(self, make: Callable[[str], Any]):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: str):
+        t = self[key] = self.make(key)
+        return t
+
+
+def _value(v: Any, t: Terms, iris: _Made, out: list):
     """Object term for an attribute value; lists append their rdf:List cells to `out`."""
     if v is None:
-        return _iri(NULL)
+        return iris[NULL]
     if isinstance(v, (list, tuple)):
-        head: Term = _iri(RDF_NIL)
+        head = iris[RDF_NIL]
         for item in reversed(v):
-            cell = bnode()
-            out.append((cell, _iri(RDF_FIRST), _value(item, bnode, out)))
-            out.append((cell, _iri(RDF_REST), head))
+            cell = t.bnode()
+            out.append((cell, iris[RDF_FIRST], _value(item, t, iris, out)))
+            out.append((cell, iris[RDF_REST], head))
             head = cell
         return head
     if isinstance(v, (str, bool, int, float)):
-        return _lit(v)
+        return t.lit(v)
     raise ValueError(f"cannot map value {v!r} of type {type(v).__name__} to RDF")
 
 
@@ -146,98 +175,90 @@ def _aligned_edge(edge_type: str, src_type: str, target: dict) -> tuple[str, ...
     return aligned
 
 
-def triples(g, evidence: bool = True) -> Iterator[tuple[Term, Term, Term]]:
-    """Every triple of the RDF form of `g` (an OrgGraph), as abstract terms.
+def triples(g, evidence: bool = True, terms: Terms | None = None) -> Iterator[tuple[Any, Any, Any]]:
+    """Every triple of the RDF form of `g` (an OrgGraph), with terms from `terms` (default: the abstract tuples).
 
     `evidence=False` gives the lean query form: nodes and direct (plus aligned) edge triples only, without the
     orgkg:Statement reification and its evidence nodes (~4x fewer triples; not importable back with evidence)."""
-    bnode = _Blank()
-    doc_iri = {d.get("name"): iri_of(nid) for nid, d in g.g.nodes(data=True) if d.get("type") == DOCUMENT}
-    yield _iri(COMPETENCY_SCHEME), _iri(RDF_TYPE), _iri(SKOS + "ConceptScheme")
-    yield _iri(COMPETENCY_SCHEME), _iri(RDFS_LABEL), _lit("Competencies required by roles")
-    for nid, d in g.g.nodes(data=True):
-        s = _iri(iri_of(nid))
+    t = terms if terms is not None else abstract_terms()
+    iris = _Made(t.iri)  # every IRI's term made once (node IRIs: once per node, not per edge touching it)
+    lit = t.lit
+    attr = _Made(lambda k: iris[attr_iri(k)])
+    a, label, id_ = iris[RDF_TYPE], iris[RDFS_LABEL], iris[ID]
+    nodes = dict(g.g.nodes(data=True))
+    doc_iri = {d.get("name"): iri_of(nid) for nid, d in nodes.items() if d.get("type") == DOCUMENT}
+    node_term: dict[str, Any] = {}
+    scheme = iris[COMPETENCY_SCHEME]
+    yield scheme, a, iris[SKOS + "ConceptScheme"]
+    yield scheme, label, lit("Competencies required by roles")
+    for nid, d in nodes.items():
+        s = node_term[nid] = iris[iri_of(nid)]
         nt = NODE_TYPES[d["type"]]
-        yield s, _iri(RDF_TYPE), _iri(nt.iri)
+        yield s, a, iris[nt.iri]
         for cls in nt.aligned:
-            yield s, _iri(RDF_TYPE), _iri(cls)
-        yield s, _iri(ID), _lit(nid)
+            yield s, a, iris[cls]
+        yield s, id_, lit(nid)
         extra: list = []
         for k, v in d.items():
             if k == "type":
                 continue
             if k == "name":
-                yield s, _iri(RDFS_LABEL), _lit(v)
+                yield s, label, lit(v)
                 continue
-            yield s, _iri(attr_iri(k)), _value(v, bnode, extra)
+            yield s, attr[k], lit(v) if type(v) is str else _value(v, t, iris, extra)
         yield from extra
         # derived, for querying with standard vocabularies (ignored on import)
         if d["type"] == COMPETENCY:
-            yield s, _iri(SKOS + "prefLabel"), _lit(d["name"])
-            yield s, _iri(SKOS + "inScheme"), _iri(COMPETENCY_SCHEME)
-        for a in d.get("aliases") or []:
-            yield s, _iri(SKOS + "altLabel"), _lit(a)
+            yield s, iris[SKOS + "prefLabel"], lit(d["name"])
+            yield s, iris[SKOS + "inScheme"], scheme
+        for alias in d.get("aliases") or []:
+            yield s, iris[SKOS + "altLabel"], lit(alias)
         if d["type"] == ROLE and d.get("code"):
-            jc = _iri(ORGKG_ID + "jobclass:" + str(d["code"]))
-            yield s, _iri(ORGKG + "jobClass"), jc
-            yield jc, _iri(RDF_TYPE), _iri(JOB_CLASS)
-            yield jc, _iri(RDF_TYPE), _iri(ORG + "Role")
-            yield jc, _iri(RDFS_LABEL), _lit(str(d.get("official_title") or d["code"]))
+            jc = iris[ORGKG_ID + "jobclass:" + str(d["code"])]
+            yield s, iris[ORGKG + "jobClass"], jc
+            yield jc, a, iris[JOB_CLASS]
+            yield jc, a, iris[ORG + "Role"]
+            yield jc, label, lit(str(d.get("official_title") or d["code"]))
+    aligned: dict[tuple, tuple] = {}
     for u, v, k, d in g.g.edges(keys=True, data=True):
-        et = EDGE_TYPES[k]
-        s, o = _iri(iri_of(u)), _iri(iri_of(v))
-        yield s, _iri(et.iri), o
-        for p in _aligned_edge(k, g.g.nodes[u]["type"], g.g.nodes[v]):
-            yield s, _iri(p), o
+        s, o = node_term[u], node_term[v]
+        yield s, iris[EDGE_TYPES[k].iri], o
+        src, dst = nodes[u], nodes[v]
+        ak = (k, src["type"], dst.get("kind") if k == REQUIRES else None)
+        preds = aligned.get(ak)
+        if preds is None:
+            preds = aligned[ak] = tuple(iris[p] for p in _aligned_edge(k, src["type"], dst))
+        for p in preds:
+            yield s, p, o
         if not evidence:
             continue
-        st = _iri(statement_iri(u, v, k))
-        yield st, _iri(RDF_TYPE), _iri(STATEMENT)
-        yield st, _iri(RDF + "subject"), s
-        yield st, _iri(RDF + "predicate"), _iri(et.iri)
-        yield st, _iri(RDF + "object"), o
+        st_iri = statement_iri(u, v, k)
+        st = iris.make(st_iri)  # one per edge: not kept
+        yield st, a, iris[STATEMENT]
+        yield st, iris[RDF + "subject"], s
+        yield st, iris[RDF + "predicate"], iris[EDGE_TYPES[k].iri]
+        yield st, iris[RDF + "object"], o
         extra = []
         for kk, vv in d.items():
             if kk in ("type", "evidence"):
                 continue
-            yield st, _iri(attr_iri(kk)), _value(vv, bnode, extra)
+            yield st, attr[kk], _value(vv, t, iris, extra)
         yield from extra
         for i, ev in enumerate(d.get("evidence") or []):
-            e = _iri(statement_iri(u, v, k) + f"/evidence/{i}")
-            yield st, _iri(HAS_EVIDENCE), e
-            yield e, _iri(RDF_TYPE), _iri(EVIDENCE)
-            yield e, _iri(RDF_TYPE), _iri(PROV + "Entity")
-            yield e, _iri(INDEX), _lit(i)
+            e = iris.make(st_iri + f"/evidence/{i}")
+            yield st, iris[HAS_EVIDENCE], e
+            yield e, a, iris[EVIDENCE]
+            yield e, a, iris[PROV + "Entity"]
+            yield e, iris[INDEX], lit(i)
             extra = []
             for kk, vv in ev.items():
-                yield e, _iri(attr_iri(kk)), _value(vv, bnode, extra)
+                yield e, attr[kk], _value(vv, t, iris, extra)
             yield from extra
             if ev.get("doc") in doc_iri:
-                yield e, _iri(PROV + "wasDerivedFrom"), _iri(doc_iri[ev["doc"]])
+                yield e, iris[PROV + "wasDerivedFrom"], iris[doc_iri[ev["doc"]]]
 
 
 # ---- writers ----------------------------------------------------------------------------------
-def _writer(iri: Callable, bnode: Callable, lit: Callable):
-    bnodes: dict[int, Any] = {}
-    cache: dict[str, Any] = {}
-
-    def term(t: Term):
-        kind, v = t
-        if kind == "iri":
-            x = cache.get(v)
-            if x is None:
-                x = cache[v] = iri(v)
-            return x
-        if kind == "bnode":
-            x = bnodes.get(v)
-            if x is None:
-                x = bnodes[v] = bnode()
-            return x
-        return lit(v)
-
-    return term
-
-
 def to_rdf(g):
     """The OrgGraph as an rdflib Graph, with the project prefixes bound."""
     import rdflib
@@ -247,10 +268,9 @@ def to_rdf(g):
     for p, ns in PREFIXES.items():
         rg.bind(p, rdflib.Namespace(ns), override=True, replace=True)
     rg.bind("id", rdflib.Namespace(ORGKG_ID))
-    term = _writer(rdflib.URIRef, rdflib.BNode, rdflib.Literal)
     add = rg.add
-    for s, p, o in triples(g):
-        add((term(s), term(p), term(o)))
+    for t in triples(g, terms=Terms(rdflib.URIRef, rdflib.Literal, rdflib.BNode)):
+        add(t)
     return rg
 
 
@@ -258,10 +278,9 @@ def quads(g) -> Iterator:
     """pyoxigraph Quads for `g` (default graph), without going through rdflib."""
     import pyoxigraph as ox
 
-    term = _writer(ox.NamedNode, ox.BlankNode, ox.Literal)
     dg = ox.DefaultGraph()
-    for s, p, o in triples(g):
-        yield ox.Quad(term(s), term(p), term(o), dg)
+    for s, p, o in triples(g, terms=Terms(ox.NamedNode, ox.Literal, ox.BlankNode)):
+        yield ox.Quad(s, p, o, dg)
 
 
 def to_oxigraph(g, store=None):
@@ -425,32 +444,32 @@ _XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 def _nt_literal(v: Any) -> str:
+    if type(v) is str:
+        if "\\" in v or '"' in v or "\n" in v or "\r" in v:  # rare: str.translate is slow on every string
+            v = v.translate(_NT_ESCAPE)
+        return '"' + v + '"'
     if isinstance(v, bool):
         return f'"{"true" if v else "false"}"^^<{_XSD}boolean>'
     if isinstance(v, int):
         return f'"{v}"^^<{_XSD}integer>'
     if isinstance(v, float):
         return f'"{v!r}"^^<{_XSD}double>'
-    return '"' + v.translate(_NT_ESCAPE) + '"'
+    return '"' + v.translate(_NT_ESCAPE) + '"'  # a str subclass
+
+
+class _NTBlank:
+    def __init__(self) -> None:
+        self.n = 0
+
+    def __call__(self) -> str:
+        self.n += 1
+        return f"_:b{self.n}"
 
 
 def ntriples_lines(g, evidence: bool = True) -> Iterator[str]:
-    """N-Triples lines of the RDF form of `g` (same triples as `to_rdf`), without building term objects."""
-    iris: dict[str, str] = {}
-
-    def term(t: Term) -> str:
-        kind, v = t
-        if kind == "iri":
-            x = iris.get(v)
-            if x is None:
-                x = iris[v] = f"<{v}>"
-            return x
-        if kind == "bnode":
-            return f"_:b{v}"
-        return _nt_literal(v)
-
-    for s, p, o in triples(g, evidence):
-        yield f"{term(s)} {term(p)} {term(o)} .\n"
+    """N-Triples lines of the RDF form of `g` (the triples of `to_rdf`), the terms made as text at once."""
+    for s, p, o in triples(g, evidence, Terms("<{}>".format, _nt_literal, _NTBlank())):
+        yield f"{s} {p} {o} .\n"
 
 
 def ntriples(g) -> bytes:

@@ -94,3 +94,38 @@ def test_ids_needing_escapes_get_valid_iris():
 
 def test_sample_graph_exports_nonempty():
     assert len(serialize(orgkg.sample_graph(), "nt").splitlines()) > 1000
+
+
+def _same_rdf(g, evidence: bool = True) -> None:
+    """The N-Triples fast path (what the SPARQL stores load) states exactly the triples of the rdflib form."""
+    import pyoxigraph as ox
+    import rdflib
+    from orgkg.ontology.rdf import ntriples_lines, triples
+    from rdflib.compare import isomorphic
+
+    text = "".join(ntriples_lines(g, evidence))
+    fast = rdflib.Graph().parse(data=text, format="nt")
+    ref = rdflib.Graph()
+    term = {"iri": rdflib.URIRef, "lit": rdflib.Literal}
+    blanks: dict = {}
+    for t in triples(g, evidence):
+        ref.add(tuple(blanks.setdefault(v, rdflib.BNode()) if k == "bnode" else term[k](v) for k, v in t))
+    assert len(fast) == len(ref) and isomorphic(fast, ref)
+    if evidence:
+        assert isomorphic(fast, to_rdf(g))
+    store = ox.Store()
+    store.bulk_load(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    assert len(store) == len(ref)
+
+
+@pytest.mark.parametrize("evidence", [True, False])
+def test_ntriples_fast_path_equals_rdflib_form(sample_graph, evidence):
+    _same_rdf(sample_graph, evidence)
+
+
+@settings(max_examples=25, deadline=None)
+@given(names=st.lists(st.text(min_size=1, max_size=12), min_size=1, max_size=5, unique=True),
+       texts=st.lists(st.text(max_size=30), min_size=1, max_size=3),
+       ints=st.lists(st.integers(-10**12, 10**12), min_size=1, max_size=3))
+def test_ntriples_fast_path_any_text(names, texts, ints):
+    _same_rdf(_graph(names, texts, ints))
