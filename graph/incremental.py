@@ -52,7 +52,7 @@ from orgkg import quickexit
 from orgkg.gcpause import paused_gc
 
 from .build import Fold, Resolver, _slug, doc_ops, edge_target, node_target, op_target, resolver_input, target_edge
-from .cache import ExtractionCache, extractor_fingerprint, from_json, transaction
+from .cache import ExtractionCache, extractor_fingerprint, transaction
 from .store import (
     EDGES_END,
     NODES_END,
@@ -858,4 +858,4 @@ def _copy(f, dst: int, start: int, end: int) -> None:
         start += len(data)
 
 
-__all__ = ["BuildResult", "build_file", "save", "from_json"]
+__all__ = ["BuildResult", "build_file", "save"]

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 from orgkg.graph import cache as cache_mod
-from orgkg.graph.cache import ExtractionCache, decode, encode, from_json, to_json
+from orgkg.graph.cache import ExtractionCache, decode, encode
 from orgkg.loaders import load_file
 from orgkg.loaders.parallel import extract_many
 from orgkg.synth.corpus import write_corpus
@@ -44,19 +44,19 @@ def test_parallel_keeps_order_and_survives_bad_files(docs, tmp_path):
 def test_cache_round_trip_is_exact(docs, sample_paths):
     for p in [*sample_paths, *sorted(docs.glob("*.txt"))[:30]]:
         ex = load_file(p)
-        assert from_json(json.loads(json.dumps(to_json(ex)))) == ex
-        assert decode(encode(ex)) == to_json(ex)  # orjson's reading of the dataclasses is to_json's
-        assert from_json(decode(encode(ex))) == ex
+        back = decode(encode(ex))
+        assert back == ex
+        assert all(type(v) is tuple for v in back.sections.values())
 
 
 def test_cache_entries_orjson_cannot_encode_fall_back_to_json(sample_paths, monkeypatch):
     ex = load_file(sample_paths[0])
     ex.role = {**ex.role, 7: "a key that is no string"}
-    assert json.loads(encode(ex))["role"]["7"] == "a key that is no string"
+    assert decode(encode(ex)).role["7"] == "a key that is no string"
     monkeypatch.setattr(cache_mod, "orjson", None)  # the json module alone, as without the dependency
     plain = load_file(sample_paths[0])
-    assert encode(plain) == json.dumps(to_json(plain), ensure_ascii=False)
-    assert from_json(decode(encode(plain))) == plain
+    assert isinstance(encode(plain), str)
+    assert decode(encode(plain)) == plain
 
 
 def test_cache_key_follows_content_path_and_format(tmp_path):
@@ -67,8 +67,28 @@ def test_cache_key_follows_content_path_and_format(tmp_path):
     assert len({k, c.key(b"abd", "a.txt", None), c.key(b"abc", "b.txt", None), c.key(b"abc", "a.txt", "generic")}) == 4
     c.db.execute("INSERT INTO extractions VALUES (?, ?)", (k, "{not json"))
     assert c.get(k) is None and c.misses == 1
+    for other in ('{"doc": "an entry of cache version 1"}', "[1, 2]", '[1, 2, 3, 4, "no sections"]', "[]"):
+        c.db.execute("UPDATE extractions SET json = ? WHERE key = ?", (other, k))
+        assert c.get(k) is None  # anything but this version's entry is a miss
     assert not c.empty()
     assert (tmp_path / ExtractionCache.FILE).is_file()
+
+
+def test_a_version_1_cache_table_is_replaced(tmp_path, sample_paths):
+    import sqlite3
+
+    old = sqlite3.connect(tmp_path / ExtractionCache.FILE)
+    old.execute("CREATE TABLE extractions (key TEXT PRIMARY KEY, json TEXT NOT NULL) WITHOUT ROWID")
+    old.execute("INSERT INTO extractions VALUES ('k', '{\"doc\": \"x\"}')")
+    old.commit()
+    old.close()
+    c = ExtractionCache(tmp_path)
+    assert c.get("k") is None
+    sql = c.db.execute("SELECT sql FROM sqlite_master WHERE name = 'extractions'").fetchone()[0]
+    assert "WITHOUT ROWID" not in sql.upper()
+    ex = load_file(sample_paths[0])
+    c.put("k", ex)
+    assert ExtractionCache(tmp_path).get("k") == ex
 
 
 def test_build_reuses_the_cache_and_re_extracts_only_the_changed_document(docs, tmp_path):
