@@ -46,23 +46,15 @@ def io_floor(files: list[Path]) -> float:
     return time.perf_counter() - t
 
 
-MODES = ("no-cache", "cached", "no-cache-pure", "cached-pure")
+MODES = ("no-cache", "cached")
 
 
 def _env(mode: str) -> dict[str, str]:
-    """A "-pure" mode runs the build as plain Python, without the compiled twins (orgkg/native.py). Builds
-    read and write bytecode caches as an installed orgkg does: a PYTHONDONTWRITEBYTECODE left in the
+    """Builds read and write bytecode caches as an installed orgkg does: a PYTHONDONTWRITEBYTECODE left in the
     environment (some sandboxes set it) would compile every module from source on every run (~0.3 G
     instructions, ~7 % of a 1k build)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    return env | {"ORGKG_PURE_PYTHON": "1"} if mode.endswith("-pure") else env
-
-
-def hot_modules(env: dict[str, str], cwd: Path | None = None) -> str:
-    """`orgkg --version`'s account of the hot modules (compiled or Python) in a process with this environment."""
-    run = subprocess.run([sys.executable, "-c", "import orgkg.native as n; print(n.summary())"], capture_output=True,
-                         text=True, env=env, cwd=cwd)
-    return run.stdout.strip() or run.stderr.strip()[-200:]
+    return env
 
 
 def timed_build(d: Path, jobs: int, mode: str = "no-cache") -> dict:
@@ -107,8 +99,7 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=1,
                     help="builds per size; the table shows the fastest, the JSON every run (shared hosts drift)")
     ap.add_argument("--modes", default="no-cache,cached",
-                    help="which builds to time, alternated: no-cache, cached (cold), and the same as plain Python "
-                         "(no-cache-pure, cached-pure)")
+                    help="which builds to time, alternated: no-cache, cached (cold)")
     a = ap.parse_args(argv)
     modes = [m for m in a.modes.split(",") if m]
     if not modes or any(m not in MODES for m in modes):
@@ -144,9 +135,6 @@ def main(argv=None) -> int:
         rows.append(row)
         print(json.dumps(row), file=sys.stderr)
     hdr = ("docs", "jobs", "build", "build s", "docs/s", "CPU s", "peak RSS MB", "KB/doc", "I/O floor s", "x floor", "micro F1")
-    hot = {m: hot_modules(_env(m)) for m in modes}
-    for mode in modes:
-        print(f"{mode}: hot modules {hot[mode]}")
     print(" | ".join(hdr))
     print(" | ".join("---" for _ in hdr))
     for r in rows:
@@ -164,7 +152,7 @@ def main(argv=None) -> int:
         r = [r for r in rows if "f1" in r][-1]
         print(f"F1 by type at {r['docs']} docs: " + ", ".join(f"{k} {v}" for k, v in r["f1"]["types"].items()))
     res = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
-                       "load_avg": os.getloadavg()}, "hot_modules": hot, "rows": rows}
+                       "load_avg": os.getloadavg()}, "rows": rows}
     write_result("build", res)
     return 0
 

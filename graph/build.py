@@ -30,8 +30,6 @@ from orgkg.ontology.schema import (
     ROLE,
 )
 
-from orgkg.gcpause import paused_gc
-
 from .ids import canonical as _canonical
 from .ids import node_id, slug
 from .orggraph import OrgGraph, evidence_sig, merge_node, new_node, summarize
@@ -326,9 +324,8 @@ def ordered(extractions: Iterable[Extraction]) -> list[Extraction]:
 
 def build(extractions: Iterable[Extraction]) -> OrgGraph:
     exs = ordered(extractions)
-    with paused_gc():
-        res = Resolver(exs)
-        f = Fold()
-        for ex in exs:
-            f.apply_all(doc_ops(ex, res))
-        return f.to_orggraph()
+    res = Resolver(exs)
+    f = Fold()
+    for ex in exs:
+        f.apply_all(doc_ops(ex, res))
+    return f.to_orggraph()

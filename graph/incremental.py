@@ -48,9 +48,6 @@ from typing import NamedTuple
 from orgkg.loaders.model import Extraction
 from orgkg.loaders.text import read_file, refusal
 
-from orgkg import quickexit
-from orgkg.gcpause import paused_gc
-
 from .build import Fold, Resolver, _slug, doc_ops, edge_target, node_target, op_target, resolver_input, target_edge
 from .cache import ExtractionCache, extractor_fingerprint, transaction
 from .store import (
@@ -457,10 +454,7 @@ def _full(exs, output: Path, db, stats, started_ns: int, loader: str, reason: st
     t1 = time.perf_counter()
     pairs = exs if db is not None else [(ex.path, ex) for ex in exs]
     pairs = sorted(pairs, key=lambda pe: pe[1].doc)
-    # no cyclic GC while millions of small objects are made (they hold no cycles): re-enabled only once the
-    # merge's temporaries are gone, so the collection it then triggers does not walk them all either
-    with paused_gc():
-        summary, times = _merge_save_state(pairs, output, db, stats, started_ns, loader)
+    summary, times = _merge_save_state(pairs, output, db, stats, started_ns, loader)
     times["state_s"] = times.get("state_s", 0.0) + time.perf_counter() - t1 - sum(times.values())
     return BuildResult(summary, len(pairs), extracted, "full", reason,
                        {"extract_s": t_extract if t_extract is not None else t1 - t0, **times})
@@ -478,7 +472,6 @@ def _merge_save_state(pairs: list, output: Path, db, stats, started_ns: int, loa
     inputs = [resolver_input(ex) for _, ex in pairs]
     res = Resolver.from_inputs(inputs)
     g = Fold()
-    quickexit.keep(pairs, res, g)  # the console command's exit leaves them to the OS: freeing them costs seconds
     if db is None:
         del inputs
         for _, ex in pairs:

@@ -12,15 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from orgkg import native
-
-native.install()  # first: the imports below load the hot modules, compiled where a current twin exists
-
-from orgkg.gcpause import paused_gc  # noqa: E402
-from orgkg.graph import OrgGraph  # noqa: E402
-from orgkg.graph import build as _build_graph  # noqa: E402
-from orgkg.graph import load as _load_graph  # noqa: E402
-from orgkg.loaders import Extraction, load_file, load_many  # noqa: E402
+from orgkg.graph import OrgGraph
+from orgkg.graph import build as _build_graph
+from orgkg.graph import load as _load_graph
+from orgkg.loaders import Extraction, load_file, load_many
 
 __version__ = "0.1.0"
 
@@ -40,8 +35,7 @@ def extract(paths: Iterable[str | Path], format: str | None = None,
 def build(paths: Iterable[str | Path] | None = None, format: str | None = None,
           errors: list[str] | None = None) -> OrgGraph:
     """Build the graph of the given files/directories (default: the bundled samples)."""
-    with paused_gc():
-        return _build_graph(extract(paths if paths is not None else sample_paths(), format, errors))
+    return _build_graph(extract(paths if paths is not None else sample_paths(), format, errors))
 
 
 def load(path: str | Path) -> OrgGraph:

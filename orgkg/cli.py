@@ -36,8 +36,7 @@ def _parser(names: list[str]) -> tuple[argparse.ArgumentParser, argparse.Action]
         prog="orgkg",
         description="Turn job descriptions into an evidence-backed organisation graph; query it with "
                     "Cypher and SPARQL. With no command, runs the demo on the bundled sample data.")
-    ap.add_argument("--version", action="store_true",
-                    help="print the version, and whether the hot modules run compiled (orgkg/native.py)")
+    ap.add_argument("--version", action="store_true", help="print the version")
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
     for name in names:
         importlib.import_module(f"orgkg.commands.{name}").register(sub)
@@ -45,12 +44,8 @@ def _parser(names: list[str]) -> tuple[argparse.ArgumentParser, argparse.Action]
 
 
 def run() -> None:
-    """The console command (`orgkg`, `python -m orgkg`): `main`, then an exit that leaves a build's heap to the
-    operating system (orgkg/quickexit.py)."""
-    from orgkg import quickexit
-
-    quickexit.enable()
-    quickexit.finish(main())
+    """The console command (`orgkg`, `python -m orgkg`)."""
+    sys.exit(main())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,9 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = parser(argv[0])
     args = ap.parse_args(argv)
     if args.version:
-        from orgkg import __version__, native
+        from orgkg import __version__
 
-        print(f"orgkg {__version__} ({native.summary()})")
+        print(f"orgkg {__version__}")
         return EXIT_OK
     if not getattr(args, "func", None):
         parser().print_help()  # every command, as with no command

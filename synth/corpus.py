@@ -7,7 +7,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from .org import Org, generate, paused_gc
+from .org import Org, generate
 from .writer import render
 
 TRUNCATED_SHARE = 0.04  # real corpus: a few pages end mid-sentence
@@ -40,12 +40,11 @@ def write_corpus(n_roles: int, seed: int, out: str | Path) -> CorpusInfo:
     (out / "gold").mkdir(parents=True, exist_ok=True)
     org = generate(n_roles, seed)
     truth = []
-    with paused_gc():
-        for name, text, gold in documents(org):
-            (out / name).write_text(text, encoding="utf-8")
-            (out / "gold" / (name[:-4] + ".json")).write_text(json.dumps(gold, ensure_ascii=False) + "\n",
-                                                               encoding="utf-8")
-            truth.append(gold)
+    for name, text, gold in documents(org):
+        (out / name).write_text(text, encoding="utf-8")
+        (out / "gold" / (name[:-4] + ".json")).write_text(json.dumps(gold, ensure_ascii=False) + "\n",
+                                                           encoding="utf-8")
+        truth.append(gold)
     (out / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     return CorpusInfo(roles=len(org.roles), units=len(org.units), depth=org.depth,
                       truncated=sum(g["truncated"] for g in truth), quirky=sum(g["quirk"] for g in truth),

@@ -11,7 +11,7 @@ from orgkg.graph.ids import node_id
 from orgkg.graph.orggraph import OrgGraph
 from orgkg.ontology.schema import COMPETENCY, DESCRIBED_IN, DOCUMENT, ORGANIZATION, REQUIRES, ROLE, UNIT
 
-from .org import Org, generate, paused_gc
+from .org import Org, generate
 
 _PHRASE = {
     "UNDER_DIRECTION_OF": "under the direction of the {t}",
@@ -25,8 +25,7 @@ _PHRASE = {
 def synth_graph(n_roles: int, seed: int = 0) -> OrgGraph:
     """A deterministic org of `n_roles` roles (depth ~8, branching 3-6) as an OrgGraph with evidence."""
     org = generate(n_roles, seed)
-    with paused_gc():
-        return org_to_graph(org)
+    return org_to_graph(org)
 
 
 class _Fill:

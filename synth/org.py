@@ -23,8 +23,6 @@ from orgkg.ontology.schema import (
     UNIT,
 )
 
-from orgkg.gcpause import paused_gc
-
 from . import vocab
 
 MAX_LEVEL = 8  # root is level 0, so at most nine levels of units
@@ -169,8 +167,7 @@ def generate(n_roles: int, seed: int = 0) -> Org:
     """The ground-truth organisation with exactly `n_roles` roles; the same (n, seed) gives the same org."""
     if n_roles < 1:
         raise ValueError("n_roles must be >= 1")
-    with paused_gc():
-        return _generate(n_roles, seed)
+    return _generate(n_roles, seed)
 
 
 def _generate(n_roles: int, seed: int) -> Org:

@@ -36,8 +36,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from orgkg import quickexit
-    from orgkg.gcpause import paused_gc
+    import gc
+
     from orgkg.graph.incremental import build_file
     from orgkg.progress import Progress
 
@@ -52,16 +52,16 @@ def run(args) -> int:
     t0 = time.perf_counter()
     out = Path(args.output)
     try:
-        with Progress(len(files), "extracting", enabled=not args.quiet) as bar, paused_gc():
+        # the one collector pause: a build allocates millions of objects that live until it ends
+        gc.disable()
+        with Progress(len(files), "extracting", enabled=not args.quiet) as bar:
             r = build_file(files, out, args.loader, args.jobs, errors, bar, use_cache=args.cache)
-            quickexit.settle()  # before the collector is back
     finally:
+        gc.enable()
         for e in errors:
             print(f"orgkg: skipped {e}", file=sys.stderr)
     if args.graphml:
         from orgkg.graph import load
-
-        quickexit.release()  # the build's memory back before the graph is read again
 
         load(out).to_graphml(args.graphml)
     if not args.quiet:
