@@ -15,9 +15,15 @@ class Evidence:
     start: int
     end: int
     rule: str
+    # where in the source file the extracted text came from, for formats whose text is not the file's bytes
+    # (a PDF page, an HTML or DOCX element): "page 2", "table 1, row 3"; None for plain text
+    locator: str | None = None
 
     def to_json(self) -> dict:
-        return asdict(self)
+        d = asdict(self)
+        if d["locator"] is None:
+            del d["locator"]
+        return d
 
 
 @dataclass
@@ -28,6 +34,9 @@ class Relation:
     evidence: Evidence
     source: str | None = None  # None: the described role
     source_type: str = "Role"
+    # how sure the rule is: 1.0 for a labelled field or an explicit verb; lower when inferred from position,
+    # distribution over a list or a generic head. The review queue sorts on it.
+    confidence: float = 1.0
 
     def to_json(self, role_name: str | None) -> dict:
         return {
@@ -36,6 +45,7 @@ class Relation:
             "source_type": self.source_type,
             "target": self.target,
             "target_type": self.target_type,
+            "confidence": self.confidence,
             "evidence": self.evidence.to_json(),
         }
 
@@ -104,13 +114,14 @@ class Extraction:
 # document build from ~0.85 to ~0.3 s. Field order is the declaration order (tests check every field).
 
 def _ev(e: Evidence) -> tuple:
-    return (e.doc, e.section, e.text, e.start, e.end, e.rule)
+    return (e.doc, e.section, e.text, e.start, e.end, e.rule, e.locator)
 
 
 def pack(ex: Extraction) -> tuple:
     """`ex` as tuples, lists and dicts only (shared, not copied: pack to send, not to keep)."""
     return (ex.doc, ex.path, ex.format, ex.role, ex.sections,
-            [(r.type, r.target, r.target_type, _ev(r.evidence), r.source, r.source_type) for r in ex.relations],
+            [(r.type, r.target, r.target_type, _ev(r.evidence), r.source, r.source_type, r.confidence)
+             for r in ex.relations],
             [(a.alias, a.name, None if a.evidence is None else _ev(a.evidence)) for a in ex.aliases],
             [(c.name, c.kind, c.key, _ev(c.evidence)) for c in ex.competencies],
             ex.dates, ex.missing, ex.truncated, ex.warnings, ex.sha256)
@@ -121,7 +132,7 @@ def unpack(t: tuple) -> Extraction:
     doc, path, format, role, sections, rels, aliases, comps, dates, missing, truncated, warnings, sha256 = t
     E = Evidence
     return Extraction(doc, path, format, role, sections,
-                      [Relation(a, b, c, E(*e), s, st) for a, b, c, e, s, st in rels],
+                      [Relation(a, b, c, E(*e), s, st, cf) for a, b, c, e, s, st, cf in rels],
                       [Alias(a, n, None if e is None else E(*e)) for a, n, e in aliases],
                       [Competency(n, k, key, E(*e)) for n, k, key, e in comps],
                       dates, missing, truncated, warnings, sha256)
