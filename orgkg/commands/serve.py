@@ -57,6 +57,11 @@ def run(args) -> int:
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
     server = uvicorn.Server(config)
     print(f"orgkg explorer on http://{shown}:{port}/ ({len(g):,} nodes, read-only); Ctrl-C stops", flush=True)
-    server.run(sockets=[sock])
+    try:
+        server.run(sockets=[sock])  # uvicorn finishes open requests on Ctrl-C, then re-raises the signal
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sock.close()
     print("stopped", file=sys.stderr)
     return 0

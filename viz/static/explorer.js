@@ -75,7 +75,7 @@
     for (const [k, v] of Object.entries(o)) {
       if (v instanceof Set) { if (v.size) p.set(k, [...v].join(",")); } else if (v !== null && v !== undefined && v !== "") p.set(k, v);
     }
-    return "#" + p.toString();
+    return "#" + p.toString().replace(/%3A/gi, ":").replace(/%2C/gi, ",");  // ids stay readable in the URL
   }
   function go(o) { location.hash = hashOf(o); }
   async function route() {
