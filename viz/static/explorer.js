@@ -371,11 +371,11 @@
     const free = (p, q) => !boxes.some((r) => segHits(p, q, r));
     const inside = (p) => inflate.some((r) => p[0] > r.x && p[0] < r.x + r.w && p[1] > r.y && p[1] < r.y + r.h);
     const si = X.indexOf(a[0]), sj = Y.indexOf(a[1]), ti = X.indexOf(b[0]), tj = Y.indexOf(b[1]);
-    const dist = new Map([[key(si, sj) * 4, 0]]), prev = new Map(), heap = [[0, si, sj, 0]];
+    const dist = new Map([[key(si, sj) * 4, 0]]), prev = new Map(), heap = new Heap();
+    heap.push([0, si, sj, 0]);
     let found = null;
-    while (heap.length) {
-      heap.sort((p, q) => q[0] - p[0]);
-      const [d, i, j, dir] = heap.pop();
+    while (heap.size()) {
+      const [, i, j, dir, d] = heap.pop();
       if (i === ti && j === tj) { found = [i, j, dir]; break; }
       if (d > (dist.get(key(i, j) * 4 + dir) ?? Infinity)) continue;
       for (const [di, dj, nd] of [[1, 0, 0], [-1, 0, 1], [0, 1, 2], [0, -1, 3]]) {
@@ -385,7 +385,10 @@
         if ((inside(q) && !(ni === ti && nj === tj)) || !free(p, q)) continue;
         const cost = d + Math.abs(q[0] - p[0]) + Math.abs(q[1] - p[1]) + (nd !== dir && !(i === si && j === sj) ? 40 : 0);
         const k2 = key(ni, nj) * 4 + nd;
-        if (cost < (dist.get(k2) ?? Infinity)) { dist.set(k2, cost); prev.set(k2, key(i, j) * 4 + dir); heap.push([cost, ni, nj, nd]); }
+        if (cost < (dist.get(k2) ?? Infinity)) {
+          dist.set(k2, cost); prev.set(k2, key(i, j) * 4 + dir);
+          heap.push([cost + Math.abs(X[ti] - q[0]) + Math.abs(Y[tj] - q[1]), ni, nj, nd], cost);
+        }
       }
     }
     if (!found) return [start, a, [b[0], a[1]], b, end];
@@ -394,6 +397,31 @@
     while (k !== undefined) { const cell = Math.floor(k / 4); pts.push([X[Math.floor(cell / Y.length)], Y[cell % Y.length]]); k = prev.get(k); }
     pts.reverse();
     return simplify([start, ...pts, end]);
+  }
+  class Heap {  // binary min-heap on item[0] (A* priority); the path cost rides along as item[4]
+    constructor() { this.a = []; }
+    size() { return this.a.length; }
+    push(item, cost) {
+      const a = this.a; item[4] = cost ?? item[0]; a.push(item);
+      let i = a.length - 1;
+      while (i > 0) { const p = (i - 1) >> 1; if (a[p][0] <= a[i][0]) break; [a[p], a[i]] = [a[i], a[p]]; i = p; }
+    }
+    pop() {
+      const a = this.a, top = a[0], last = a.pop();
+      if (a.length) {
+        a[0] = last;
+        let i = 0;
+        for (;;) {
+          const l = 2 * i + 1, r = l + 1;
+          let m = i;
+          if (l < a.length && a[l][0] < a[m][0]) m = l;
+          if (r < a.length && a[r][0] < a[m][0]) m = r;
+          if (m === i) break;
+          [a[m], a[i]] = [a[i], a[m]]; i = m;
+        }
+      }
+      return top;
+    }
   }
   function simplify(pts) {
     const out = [];
