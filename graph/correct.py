@@ -94,6 +94,25 @@ def apply_corrections(g: OrgGraph, corrections: list[Correction], file: str | No
     return report
 
 
+class CorrectionWarning(UserWarning):
+    """A correction that matched nothing, or was not applied (the message names its file line)."""
+
+
+def apply_file(g: OrgGraph, path) -> CorrectionReport:
+    """Apply the corrections file at `path` to `g`; each warning is also a Python CorrectionWarning.
+
+    Example: `apply_file(orgkg.sample_graph(), "corrections.yaml").applied`.
+    """
+    import warnings
+
+    from .corrections import load_corrections
+
+    report = apply_corrections(g, load_corrections(path), str(path))
+    for w in report.warnings:
+        warnings.warn(w, CorrectionWarning, stacklevel=2)
+    return report
+
+
 def correct_file(path, corrections: list[Correction], file: str | None = None) -> CorrectionReport:
     """Apply `corrections` to the graph saved at `path` and save it again (atomically, as every save).
 
@@ -308,4 +327,5 @@ def _move_mentions(g: OrgGraph, nid: str, new_id: str, name: str) -> int:
 _APPLY = {"remove": _remove, "add": _add, "confirm": _confirm, "same": _same, "different": _different,
           "rename": _rename}
 
-__all__ = ["CorrectionReport", "apply_corrections", "correct_file", "correction_evidence", "is_correction", "NAMED_TYPES"]
+__all__ = ["CorrectionReport", "CorrectionWarning", "apply_corrections", "apply_file", "correct_file",
+           "correction_evidence", "is_correction", "NAMED_TYPES"]

@@ -86,8 +86,8 @@ def run(args) -> int:
     entry = render_entry(args.kind, _args_of(args), args.why, args.by, when)
     try:
         entries = parse_corrections(prefix + entry, str(path))
-    except CorrectionError as e:
-        raise UserError(str(e).replace(f"{path}:", "correction:", 1)) from None
+    except CorrectionError as e:  # the new entry is the problem: the file itself parsed above
+        raise UserError(f"{path}: not added: {str(e).split(': ', 1)[1]}") from None
     new = entries[-1]
     done = _check(open_graph(args.graph), new)
     from orgkg.graph.store import atomic_write
@@ -105,7 +105,7 @@ def _check(g, c: Correction) -> str:
     """What the entry does to the graph; an error (exit 1, nothing written) if it matches nothing there."""
     report = apply_corrections(copy.deepcopy(g), [c])
     if report.warnings:
-        msg = report.warnings[0].split(": ", 1)[1]
+        msg = report.warnings[0].split("): ", 1)[1]
         raise UserError(f"{c.file}: not added: {msg}", code=1)
     return report.applied[0].split(": ", 1)[1]
 
