@@ -8,8 +8,8 @@ stored in the extraction cache, so they survive every rebuild and vanish when th
 - add: the edge is added (or kept) with evidence of kind "correction" (by, when, why, file, line) and marked
   reviewed; the evidence's doc is the corrections file's name and its start/end are the entry's lines;
 - confirm: the edge (or its statement the other way) is marked reviewed;
-- same: the nodes become the first described one (else the first named): names kept as aliases, documents
-  merged, edges re-pointed (their evidence merged, loops dropped);
+- same: the nodes become one, the described one (else the first named that is not an acronym): names kept
+  as aliases, documents merged, edges re-pointed (their evidence merged, loops dropped);
 - different: nothing to do when the names are two nodes; when resolution made them one, the name that is
   not the node's own is split off into its own node, taking with it the statements whose sentence uses that
   name (not the node's own name) from documents other than the node's own description;
@@ -233,10 +233,14 @@ def _same(g: OrgGraph, c: Correction, report: CorrectionReport) -> str:
     if len(types) > 1:
         raise Refused("the names are nodes of different types (" + ", ".join(
             f"{g.name(n)!r}: {g.g.nodes[n]['type']}" for n in ids) + ")")
-    keep = next((n for n in ids if g.g.nodes[n].get("described")), ids[0])
+    keep = min(ids, key=lambda n: (not g.g.nodes[n].get("described"), _is_acronym(g.name(n)), ids.index(n)))
     merged = [g.name(n) for n in ids if n != keep]
     moved = sum(_merge_into(g, keep, n) for n in ids if n != keep)
     return f"merged {', '.join(map(repr, merged))} into {g.name(keep)!r} ({moved} edge(s) re-pointed)"
+
+
+def _is_acronym(name: str) -> bool:
+    return name.isupper() and " " not in name
 
 
 def _merge_into(g: OrgGraph, keep: str, other: str) -> int:
