@@ -34,7 +34,7 @@ from orgkg.errors import UserError
 
 from .guard import check_shape, shorten, uses_service
 from .sparql import QueryTimeout, is_update
-from .sparql_pool import Job, QueryPool
+from .sparql_pool import EngineCrash, Job, QueryPool
 
 MAX_BODY = 1 << 20  # 1 MiB of query text is plenty
 PATHS = ("/sparql", "/query", "/update", "/")
@@ -179,6 +179,8 @@ async def _run(st: _State, text: str, update: bool, request: Request) -> Respons
         ans = await loop.run_in_executor(st.executor, st.pool.run, job, st.limits.timeout)
     except QueryTimeout:
         return _text(503, f"query ran past the time limit of {st.limits.timeout:g} s and was stopped")
+    except EngineCrash as e:
+        return _text(500, shorten(e, 400))
     except UserError as e:
         return _text(400, shorten(e, 400))
     finally:

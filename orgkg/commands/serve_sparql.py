@@ -62,9 +62,25 @@ def run(args) -> int:
             print(f"warning: listening on {args.host}: other machines can query the graph", file=sys.stderr)
         print(f"SPARQL endpoint {srv.url} ({pool.triples} triples, {mode}, {workers} worker"
               f"{'s' if workers != 1 else ''}); Ctrl-C stops", flush=True)
-        srv.serve_forever()
+        _stop_on_sigterm()
+        try:
+            srv.serve_forever()  # uvicorn re-raises the signal that stopped it once requests in flight are done
+        except KeyboardInterrupt:
+            pass
         print("stopped", file=sys.stderr)
     finally:
         if private is not None:
             shutil.rmtree(private, ignore_errors=True)
     return 0
+
+
+def _stop_on_sigterm() -> None:
+    """SIGTERM/SIGHUP end the process through SystemExit, so the private store and the workers are removed."""
+    import signal
+
+    def handler(signum, frame):
+        raise SystemExit(0)
+
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(sig) in (signal.SIG_DFL, None):
+            signal.signal(sig, handler)
