@@ -51,6 +51,7 @@ class SearchIndex:
         self.names = [r[1] for r in rows]
         self.types = [r[2] for r in rows]
         self.aliases = [r[3] for r in rows]
+        self.texts = [r[4] for r in rows]
         self.words: list[frozenset[str]] = []
         self.letters = [initials(r[1]) for r in rows]
         # all initials in one string, so 'hr' inside 'ohrd' is found by one C-speed scan, not a Python loop

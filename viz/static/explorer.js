@@ -245,7 +245,7 @@
       fc.n_reports ? el("div", { class: "sec" }, el("h3", {}, `Direct reports (${fc.n_reports})`),
         el("ul", {}, ...fc.reports.map((x) => el("li", {}, nodeLink(x), el("span", { class: "muted" }, x.reports ? ` · ${x.reports} reports` : ""),
           evidenceList(x.evidence, from))))) : null,
-      section("Collaborators", fc.collaborators, (x) => [nodeLink(x), ...x.relations.map((rel) => el("div", {},
+      section(fc.n_collaborators > fc.collaborators.length ? `Collaborators, first ${fc.collaborators.length} of ${fc.n_collaborators}` : "Collaborators", fc.collaborators, (x) => [nodeLink(x), ...x.relations.map((rel) => el("div", {},
         el("span", { class: "muted" }, rel.direction === "out" ? `${rel.via_name} states it collaborates with ${x.name}` : `${x.name} states it collaborates with ${rel.via_name}`),
         evidenceList(rel.evidence, from)))]),
       fc.n_contains ? section(fc.n_contains > fc.contains.length ? `Located in it, first ${fc.contains.length} of ${fc.n_contains}` : "Located in it", fc.contains, (x) => [nodeLink(x), evidenceList(x.evidence, from)]) : null,
@@ -476,6 +476,7 @@
     $("#png").addEventListener("click", exportPNG);
     $("#svgexport").addEventListener("click", exportSVG);
     window.addEventListener("hashchange", route);
+    if (!location.hash && window.ORGKG_DATA && window.ORGKG_DATA.start) history.replaceState(null, "", "#" + window.ORGKG_DATA.start);
     panZoom();
     route();
   }
