@@ -1,6 +1,12 @@
-"""Word lists the extraction rules read: what heads a role or a unit, what is too vague to be one."""
+"""Word lists the extraction rules read: what heads a role or a unit, what is too vague to be one.
+
+General English; an organisation's own names come from its profile (loaders/profiles/).
+"""
 
 from __future__ import annotations
+
+from .profiles import ORGANIZATION_MARKERS as PROFILE_MARKERS
+from .profiles import VAGUE_PHRASES as PROFILE_VAGUE
 
 ROLE_HEADS = frozenset("""
 superintendent superintendents director directors chief chiefs officer officers principal principals
@@ -42,8 +48,8 @@ ORGANIZATION_MARKERS = (
     "police department", "fire department", "county council", "county executive", "county government",
     "state department of education", "department of education", "university", "college", "foundation",
     "police", "sheriff", "health department", "department of health", "state of ", "federal ",
-    "association", "union", "seiu", "court",
-)
+    "association", "union", "court",
+) + PROFILE_MARKERS
 
 VAGUE = frozenset("""
 stakeholder stakeholders staff students student parents parent families family community communities public
@@ -88,9 +94,9 @@ will shall may must can should would is are was were has have had be being been 
 
 VAGUE_PHRASES = frozenset("""
 district personnel|district staff|school staff|school-based staff|school based staff|appropriate staff|staff member
-|staff members|central services|school system|school system staff|mcps staff|montgomery county public schools staff
-|community members|community partners|community groups|other offices|mcps offices|mcps office|internal and external stakeholders
+|staff members|central services|school system|school system staff
+|community members|community partners|community groups|other offices|internal and external stakeholders
 |school system employees|all staff|support staff|the public|public|local community|central office and school staff
 |school-based and central office staff|diverse stakeholders|significant stakeholders|business partners
-|district leadership team|mcps employees|employee groups
-""".replace("\n", "").split("|"))
+|district leadership team|employee groups
+""".replace("\n", "").split("|")) | PROFILE_VAGUE

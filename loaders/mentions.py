@@ -31,59 +31,12 @@ _OTHER_ALL = re.compile(r"^(?:the\s+)?(?:other|all)\s+", re.I)
 _DEPT_PERSONNEL = re.compile(r"\s+(?:department)\s+personnel$", re.I)
 
 
-class _Asked:
-    """A document's acronyms that note every question put to them. What a name resolves to depends on the
-    acronyms only through these answers, so a memoised result holds for any document answering alike."""
-
-    __slots__ = ("acronyms", "keys", "values_")
-
-    def __init__(self, acronyms: dict[str, str]) -> None:
-        self.acronyms = acronyms
-        self.keys: dict[str, str | None] = {}  # key asked -> its expansion, None when absent
-        self.values_: dict[str, bool] = {}  # name asked of the expansions -> whether it is one
-
-    def __contains__(self, k: str) -> bool:
-        self.keys[k] = self.acronyms.get(k)
-        return k in self.acronyms
-
-    def __getitem__(self, k: str) -> str:
-        self.keys[k] = self.acronyms.get(k)
-        return self.acronyms[k]
-
-    def values(self) -> _AskedValues:
-        return _AskedValues(self)
-
-
-class _AskedValues:
-    __slots__ = ("asked",)
-
-    def __init__(self, asked: _Asked) -> None:
-        self.asked = asked
-
-    def __contains__(self, name: str) -> bool:
-        got = name in self.asked.acronyms.values()
-        self.asked.values_[name] = got
-        return got
-
-
-# surface and list_context -> (acronyms asked, their answers, expansion questions and answers, (name, type) or None)
-_NAMED: dict[tuple[str, bool], tuple[tuple, tuple, tuple, tuple[str, str] | None]] = {}
-
-
 def named(surface: str, acronyms: dict[str, str], list_context: bool = False) -> tuple[str, str] | None:
-    """A mention's (name, type) from its surface text, or None. Mentions repeat across a corpus (every role
-    of a unit names it): worked out once per surface and reused while the acronyms answer alike (the acronym
-    answers compared as one tuple, looked up by map(): no Python step per question)."""
-    key = (surface, list_context)
-    memo = _NAMED.get(key)
-    if memo is not None and tuple(map(acronyms.get, memo[0])) == memo[1] \
-            and (not memo[2] or all((n in acronyms.values()) == v for n, v in memo[2])):
-        return memo[3]
-    asked = _Asked(acronyms)
-    got = name_and_type(surface, asked, list_context)
-    if len(_NAMED) < 200_000:  # bounded: a pathological corpus cannot grow it without end
-        _NAMED[key] = (tuple(asked.keys), tuple(asked.keys.values()), tuple(asked.values_.items()), got)
-    return got
+    """A mention's (name, type) from its surface text, or None.
+
+    Example: named("the staff of the Office of Finance", {}) -> ("Office of Finance", "Unit")
+    """
+    return name_and_type(surface, acronyms, list_context)
 
 
 def name_and_type(name: str, acronyms, list_context: bool) -> tuple[str, str] | None:

@@ -13,7 +13,6 @@ from orgkg.ontology.schema import PART_OF, ROLE, UNDER_DIRECTION_OF, UNIT
 
 from .acronyms import find_acronyms
 from .competencies import section_items
-from .memo import WordMemo
 from .mentions import classify
 from .model import Alias, Competency, Evidence, Extraction, Relation
 from .relations import RELATION_SECTIONS, apply_rules
@@ -191,7 +190,5 @@ def _competencies(ex: Extraction, rep: Repaired, key: str, a: int, b: int, seen:
         if not k or k in seen:
             continue
         seen.add(k)
-        ex.competencies.append(Competency(name, kind, k, _evidence(ex, rep, key, s + lo, e + lo, _COMPETENCY_RULES[kind])))
+        ex.competencies.append(Competency(name, kind, k, _evidence(ex, rep, key, s + lo, e + lo, f"competency.{kind}")))
 
-
-_COMPETENCY_RULES = WordMemo(lambda kind: f"competency.{kind}")  # the evidence rule of each kind, made once
