@@ -17,6 +17,7 @@ from .mentions import ACRONYM
 # stream (a gap means the words were not adjacent).
 Tok = tuple[str, str, int, int, int]
 _WORD, _LOWER = itemgetter(0), itemgetter(1)
+_NUMERALS = frozenset("i ii iii iv v vi 1 2 3 4 5".split())
 _SEPARATORS = frozenset({",", "/", "and", "or", "and/or"})
 ADJECTIVE = re.compile(r"^[a-z][a-z\-]*(?:al|ic|ive|ary|ory|ous|ial|ical)$")
 
@@ -32,7 +33,7 @@ def conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]:
 
 def _split(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]:
     """The split, then each rejoining step in turn (each names the lists it keeps whole)."""
-    parts, seps = _at_separators(toks)
+    parts, seps = at_separators(toks)
     if not parts:
         return []
     sepw = ["".join(map(_LOWER, s)) for s in seps]
@@ -43,7 +44,7 @@ def _split(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]:
     return _join_roles_and_units(merged, merged_seps)
 
 
-def _at_separators(toks: list[Tok]) -> tuple[list[list[Tok]], list[list[Tok]]]:
+def at_separators(toks: list[Tok]) -> tuple[list[list[Tok]], list[list[Tok]]]:
     """The pieces between separators outside parentheses, and the separator tokens between them."""
     parts: list[list[Tok]] = [[]]
     seps: list[list[Tok]] = []
@@ -64,6 +65,13 @@ def _at_separators(toks: list[Tok]) -> tuple[list[list[Tok]], list[list[Tok]]]:
     if not parts[-1]:
         parts.pop()
         seps = seps[:len(parts) - 1]
+    k = 1
+    while k < len(parts):  # "Management Analyst I/II": a numeral after a slash belongs to the name before
+        if all(t[1] in _NUMERALS for t in parts[k]) and seps[k - 1][0][0] == "/":
+            parts[k - 1] = parts[k - 1] + seps[k - 1] + parts[k]
+            del parts[k], seps[k - 1]
+            continue
+        k += 1
     return parts, seps
 
 

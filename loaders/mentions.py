@@ -11,6 +11,7 @@ import re
 from orgkg.ontology.schema import ORGANIZATION, ROLE, UNIT
 
 from .lexicon import (
+    BARE_HEADS,
     DETERMINERS,
     ORGANIZATION_MARKERS,
     QUALIFIED_ROLE_HEADS,
@@ -27,6 +28,14 @@ _POSSESSIVE = re.compile(r"'s$|s'$")
 _DETERMINERS_RE = re.compile("(?:" + "|".join(re.escape(d) for d in DETERMINERS) + ")*", re.IGNORECASE | re.ASCII)
 _MEMBERS_OF = re.compile(r"^(?:members|representatives)\s+of\s+(?:the\s+)?", re.I)
 _STAFF_OF = re.compile(r"^(?:staff|employees|personnel|workforce)\s+(?:of|in|within|at)\s+(?:the\s+)?(.+)$", re.I)
+_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
+# "approximately 60", "30-40", "two to four", "one part-time": counts before a role are no part of its name
+_COUNT = re.compile(rf"^(?:(?:up\s+to|approximately|about|around|over|some|at\s+least|more\s+than|nearly)\s+)?"
+                    rf"{_NUMBER}(?:\s*(?:[-\u2013]|to)\s*{_NUMBER})?\+?(?:\s+|$)|^(?:part|full)[-\s]time\s+", re.I)
+# "Arborists x 2", "Buyer Assistant I work", "security staff members"
+_COUNT_AFTER = re.compile(r"\s+(?:x\s*\d+|work)$")
+_NOUN_ING = frozenset("nursing engineering accounting purchasing marketing training teaching housing planning "
+                      "programming building licensing supporting operating consulting".split())
 _OTHER_ALL = re.compile(r"^(?:the\s+)?(?:other|all)\s+", re.I)
 _DEPT_PERSONNEL = re.compile(r"\s+(?:department)\s+personnel$", re.I)
 
@@ -46,7 +55,14 @@ def name_and_type(name: str, acronyms, list_context: bool) -> tuple[str, str] | 
     name = name.strip(" ,)")
     if name.endswith(("'s", "s'")):
         name = _POSSESSIVE.sub("", name)
+    while (count := _COUNT.match(name)) is not None and count.end() < len(name):
+        name = name[count.end():]
     name = _strip_determiners(name)
+    while (count := _COUNT.match(name)) is not None and count.end() < len(name):
+        name = _strip_determiners(name[count.end():])
+    name = _COUNT_AFTER.sub("", name)
+    if not any(c.isalpha() for c in name):
+        return None  # "8", "25-40": a count alone names nobody
     # white-space runs made single spaces (the strip takes any at the ends): split and join, no regex scan
     name = " ".join(name.split()).strip(" ,/")
     # the cheap tests below skip regexes that cannot match
@@ -88,6 +104,11 @@ def classify(name: str, acronyms: dict[str, str], list_context: bool = False) ->
         return None
     if len(words) == 1 and (low.rstrip("s") in VAGUE or low in ("administration",)):
         return UNIT if low == "administration" else None
+    if len(words) == 1 and low in BARE_HEADS:
+        return None  # "the division", "the chief": which one is not said
+    if len(words) == 2 and words[1] in QUALIFIED_ROLE_HEADS and words[0].endswith("ing") \
+            and words[0] not in _NOUN_ING:
+        return None  # "handling personnel", "supporting staff" as a gerund phrase
     main = _head_region(words)
     joined = " ".join(split[:len(main)])
     if "," in joined:

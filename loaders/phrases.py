@@ -14,7 +14,7 @@ from operator import itemgetter
 
 from orgkg.ontology.schema import ORGANIZATION, ROLE, UNIT
 
-from .conjuncts import Tok, conjuncts
+from .conjuncts import Tok, at_separators, conjuncts
 from .lexicon import (
     CO_VERBS,
     QUALIFIED_ROLE_HEADS,
@@ -35,6 +35,7 @@ class Target:
     start: int  # span of the mention in the repaired text
     end: int
     located_in: Target | None = None  # "X in the Department of Y": Y
+    distributed: bool = False  # read from a list's shape: "the offices of A, B and C", "associates (A, B)"
 
 
 _LOWER = itemgetter(1)  # a token's lower-cased word (conjuncts.Tok)
@@ -59,7 +60,7 @@ _SOFT = frozenset("on by from with as about regarding concerning during through 
 _EXAMPLES = frozenset({"including", "especially", "particularly"})
 # what _cut's list-end tests read of a word alone, one bit each: a word with none of them is kept untested
 (_T_PAREN, _T_STOP, _T_NAMED, _T_VERB, _T_VERB_AFTER_NAME, _T_PLURAL_VERB, _T_ADVERB, _T_CO_VERB_ING, _T_BARE_PARTICIPLE,
- _T_THE) = (1 << k for k in range(10))
+ _T_THE, _T_CAPITAL) = (1 << k for k in range(11))
 _NAMED_WORDS = frozenset({"to", "for", "in", "within", "at", "such"}) | _EXAMPLES | _SOFT | _HARD
 _AFTER_A_NAME = _T_VERB | _T_VERB_AFTER_NAME | _T_PLURAL_VERB | _T_ADVERB | _T_CO_VERB_ING | _T_BARE_PARTICIPLE | _T_THE
 
@@ -73,7 +74,7 @@ def _cut_tests(w: str) -> int:
              lower and _VERB_AFTER_NAME.match(lw) is not None, lw in VERBS and lw.endswith("s") and lower,
              lw.endswith("ly") and len(lw) > 4 and lw not in _NOT_ADVERBS and lower,
              lw.endswith("ing") and lw in CO_VERBS and lower and lw not in _KEEP_PARTICIPLES,
-             _PARTICIPLE.fullmatch(lw) is not None and lw not in _KEEP_PARTICIPLES, lw == "the")
+             _PARTICIPLE.fullmatch(lw) is not None and lw not in _KEEP_PARTICIPLES, lw == "the", w[:1].isupper())
     return sum(1 << k for k, h in enumerate(holds) if h)
 
 
@@ -91,7 +92,7 @@ def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = N
     acronyms = acronyms or {}
     window = min(end, start + 200)  # most lists end early: read a short window, widen it only when needed
     while True:
-        toks = _tokens(text, start, window)
+        toks = _members_not_container(_tokens(text, start, window))
         cut, subject_cut, exhausted = _cut(toks, acronyms, examples)
         if not exhausted or window >= end:
             break
@@ -101,8 +102,16 @@ def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = N
     conjs = conjuncts(head, acronyms, list_context)
     if subject_cut and len(conjs) > 1 and conjs[-1][0][1] in ("the", "this"):
         conjs = conjs[:-1]  # "..., the director facilitates": the next clause's subject
+    inner: list[tuple[int, int]] = []
+    conjs = _open_parenthesised_lists(conjs, acronyms, list_context, inner)
     if not where and not rest:  # the usual list, with no place in it
-        return [t for c in conjs if (t := _target(c, text, acronyms, list_context)) is not None]
+        found = []
+        for c in conjs:
+            spread = _distributed(c, text)
+            found += spread if spread else [t] if (t := _target(c, text, acronyms, list_context)) else []
+        for t in found:
+            t.distributed = t.distributed or any(a <= t.start < b for a, b in inner)
+        return found
     out: list[Target] = []
     where_conjs = conjuncts(where, acronyms, True)
     located = [_target(c, text, acronyms, True) for c in where_conjs[:1]]
@@ -130,6 +139,44 @@ def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = N
         t = _target(conj, text, acronyms, list_context)
         if t is not None:
             out.append(t)
+    return out
+
+
+def _open_parenthesised_lists(conjs: list[list[Tok]], acronyms, list_context: bool,
+                              inner: list[tuple[int, int]]) -> list[list[Tok]]:
+    """'hourly associates (Material Handlers, Forklift Operators, Loaders)': the items in the parentheses
+    are targets too (an acronym or a single name in parentheses stays part of its name); the spans of the
+    opened parentheses go to `inner`."""
+    out = []
+    for conj in conjs:
+        words = [t[1] for t in conj]
+        if "(" in words and ")" in words and "," in words[words.index("("):words.index(")")]:
+            a, b = words.index("("), words.index(")")
+            out.append(conj[:a] + conj[b + 1:])
+            out.extend(conjuncts(conj[a + 1:b], acronyms, list_context))
+            inner.append((conj[a][2], conj[b][3]))
+        else:
+            out.append(conj)
+    return [c for c in out if c]
+
+
+_PLURAL_UNITS = {"divisions": "Division", "offices": "Office", "departments": "Department", "bureaus": "Bureau",
+                 "units": "Unit", "branches": "Branch", "sections": "Section"}
+
+
+def _distributed(conj: list[Tok], text: str) -> list[Target]:
+    """'the Divisions of Planning, Permits, and Inspections': one unit per item, the head given to each
+    ('Division of Planning', ...); empty when the conjunct is no such list."""
+    k = 1 if conj and conj[0][1] == "the" else 0
+    if len(conj) < k + 3 or conj[k][1] not in _PLURAL_UNITS or conj[k + 1][1] != "of":
+        return []
+    head = _PLURAL_UNITS[conj[k][1]]
+    items, _ = at_separators(conj[k + 2:])
+    out = []
+    for item in items:
+        words = [t for t in item if t[1] != "the"]
+        if words and words[0][0][:1].isupper():
+            out.append(Target(f"{head} of {_surface(words, text)}", UNIT, words[0][2], words[-1][3], distributed=True))
     return out
 
 
@@ -195,6 +242,8 @@ def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[lis
             act = _at_named_word(toks, i, out, acronyms, examples)
             if act == _STOP:
                 break
+            if act == _VERB:
+                return _trim(out), True, False
             if act == _KEEP:
                 out.append(t)
                 i += 1
@@ -222,6 +271,32 @@ def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[lis
     return _trim(out), False, False
 
 
+_NUMBERS = frozenset("one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+                     "fifty".split())
+
+
+def _COUNT_WORD(w: str) -> bool:  # noqa: N802 - reads as the word test it is
+    return w.isdigit() or w in _NUMBERS
+
+
+# "a crew made up of X", "a team consisting of X": the members, not the container, are the targets
+_CONTAINER_PHRASES = (("made", "up", "of"), ("consisting", "of"), ("comprised", "of"), ("composed", "of"),
+                      ("comprising",))
+
+
+def _members_not_container(toks: list[Tok]) -> list[Tok]:
+    """The tokens without the container before 'made up of' (back to the last list separator)."""
+    low = [t[1] for t in toks]
+    for phrase in _CONTAINER_PHRASES:
+        for k in range(len(low) - len(phrase) + 1):
+            if tuple(low[k:k + len(phrase)]) == phrase:
+                start = max((j + 1 for j in range(k) if low[j] in (",", "and", "or", ";")), default=0)
+                return toks[:start] + toks[k + len(phrase):]
+    return toks
+
+
+_NAME_VERBS = frozenset("public water road roads civil".split())  # "Public Works": a verb that ends a name
+_AUXILIARIES = frozenset("is are was were will shall may can must has have".split())
 _STOP, _KEEP, _SKIP, _EXAMPLE, _VERB, _NEW_PREDICATE = range(6)  # what _cut does at a word
 
 
@@ -233,12 +308,15 @@ def _at_named_word(toks: list[Tok], i: int, out: list[Tok], acronyms: dict[str, 
         return _EXAMPLE if examples else _STOP
     if not out:
         return None
-    if lw == "to":
-        return _STOP
+    if lw == "to":  # "two to four analysts": a range, not a new phrase
+        return _KEEP if _COUNT_WORD(out[-1][1]) and _COUNT_WORD(nxt.lower()) else _STOP
     if lw == "for":
         # "Center for Skillful Teaching", "consultant for Career Pathways"; not "... for all schools"
         prev = out[-1][1]
         head_before = prev in ROLE_HEADS or prev in UNIT_HEADS or prev in QUALIFIED_ROLE_HEADS
+        after = toks[i + 2][0] if i + 2 < len(toks) else ""
+        if nxt.lower() == "the" and after[:1].islower() and after not in ROLE_HEADS and after not in UNIT_HEADS:
+            return _SKIP  # "the Town Council for the conduct of elections": a purpose, not a name
         if (head_before or nxt[:1].isupper()) and nxt.lower() not in ("all", "each", "any", "every", "a", "an", "both"):
             return _KEEP
         return _SKIP
@@ -250,14 +328,18 @@ def _at_named_word(toks: list[Tok], i: int, out: list[Tok], acronyms: dict[str, 
         return _SKIP
     if lw in _SOFT:
         return _SKIP
+    if lw in _AUXILIARIES and out[-1][1] not in ("and", "or", ","):
+        return _VERB  # "..., the Head Custodian is responsible": the next clause's subject
     return _STOP if lw in _HARD else None
 
 
 def _after_a_name(tests: int, out: list[Tok], nxt: str) -> int | None:
     """Whether a word that may be a verb, an adverb or 'the' ends the list after `out` (None: it does not)."""
     prev = out[-1][1]
-    if tests & _T_VERB and prev not in ("the", "of", "a", "an", "and", "or", "/"):
-        return _VERB
+    if tests & _T_VERB and prev not in ("the", "of", "a", "an", "and", "or", "/") and not (tests & _T_CAPITAL
+                                                                                         and out[-1][0][:1].isupper()
+                                                                                         and out[-1][1] in _NAME_VERBS):
+        return _VERB  # a verb; not "Department of Public Works", where a capitalised word goes on a name
     if tests & _T_VERB_AFTER_NAME and out[-1][0][:1].isupper() and not ACRONYM.match(out[-1][0]) \
             and nxt.islower() and nxt not in ("and", "or"):
         return _VERB  # "the Chief of Records Management improves secondary ...": a verb
@@ -350,8 +432,13 @@ def _target(conj: list[Tok], text: str, acronyms: dict[str, str], list_context: 
     """The mention `conj` names, if any."""
     if not conj:
         return None
-    got = named(_surface(conj, text), acronyms, list_context)
-    return None if got is None else Target(got[0], got[1], conj[0][2], conj[-1][3])
+    surface = _surface(conj, text)
+    got = named(surface, acronyms, list_context)
+    if got is None:
+        return None
+    # a bare name typed a unit only by the list it stands in ("the offices of A, B and C")
+    distributed = list_context and named(surface, acronyms, False) is None
+    return Target(got[0], got[1], conj[0][2], conj[-1][3], distributed=distributed)
 
 
 def _is_generic_staff(conj: list[Tok]) -> bool:

@@ -108,7 +108,8 @@ def _subject_before(before: str) -> bool:
     if len(b.split()) > 9:
         return False
     low = b.lower()
-    return low.startswith(("the ", "this ", "he ", "she ", "incumbent", "position", "employee")) or b.isupper()
+    return low.startswith(("the ", "this ", "he ", "she ", "incumbent", "position", "employee", "you", "they ",
+                           "the role", "role ")) or b.isupper()
 
 
 def _strict_ok(t: Target) -> bool:

@@ -45,8 +45,9 @@ _VERBS = "|".join(sorted(CO_VERBS, key=len, reverse=True))
 COVERB_TAIL = rf"(?:(?:\s*,\s*|\s+)(?:and\s+|or\s+)?(?:{_VERBS})\b)*"
 DIRECTION = r"(?:direction|supervision|guidance|leadership|oversight)"
 _ADJ_WORDS = ("general|direct|immediate|administrative|overall|broad|close|functional|technical|limited|additional|"
-              "day-to-day|daily|programmatic|minimal|professional|line|operational")
-ADJ = rf"(?:(?:{_ADJ_WORDS})\s+)"
+              "day-to-day|daily|programmatic|minimal|professional|line|operational|policy|executive|clinical|"
+              "managerial|organizational|organisational|strategic")
+ADJ = rf"(?:(?:{_ADJ_WORDS})\s*,?\s+(?:and\s+)?)"  # "technical and functional", "general, administrative"
 _ENTITIES = (ROLE, UNIT, ORGANIZATION)
 _UNITS = (UNIT, ORGANIZATION)
 
@@ -70,15 +71,22 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     # reporting lines
     Rule("udo.under_direction", UNDER_DIRECTION_OF,
-         rf"\bunder\s+(?:the\s+)?{ADJ}?{DIRECTION}(?:\s*,?\s*and\s+{ADJ}?{DIRECTION})?\s+(?:of|from)\s+"),
+         rf"\bunder\s+(?:the\s+)?{ADJ}*{DIRECTION}(?:\s*,?\s*and\s+{ADJ}*{DIRECTION})?\s+(?:of|from|given\s+by)\s+"),
     Rule("udo.at_direction", UNDER_DIRECTION_OF, r"\bat\s+the\s+direction\s+of\s+"),
     Rule("udo.receives", UNDER_DIRECTION_OF,
-         rf"\breceives?\s+{ADJ}?{DIRECTION}(?:\s+and\s+{ADJ}?{DIRECTION})?\s+from\s+"),
+         rf"\breceives?\s+{ADJ}*{DIRECTION}(?:\s*,?\s*and\s+{ADJ}*{DIRECTION})?\s+(?:from|by)\s+"),
     Rule("udo.reports_to", UNDER_DIRECTION_OF,
-         r"\b(?:reports|reporting|report)\s+(?:directly\s+|administratively\s+|functionally\s+)?to\s+",
-         needs_subject=True),
+         r"\b(?:reports|reporting|report)\s+(?:directly\s+|administratively\s+|functionally\s+|operationally\s+)?"
+         r"to\s+", needs_subject=True),
+    Rule("udo.will_report", UNDER_DIRECTION_OF,
+         r"\b(?:will|shall|would|typically|usually|normally|generally)\s+(?:\w+ly\s+)?report\s+(?:\w+ly\s+)?to\s+"),
+    Rule("udo.responsible_to", UNDER_DIRECTION_OF,
+         r"\b(?:is|are)\s+(?:directly\s+)?(?:responsible|accountable)\s+to\s*(?:,?\s*and\s+serves?\s+at\s+the\s+"
+         r"pleasure\s+of\s*,?\s+)?(?=(?:the\s+)?[A-Z])", needs_subject=True),
+    Rule("udo.pleasure_of", UNDER_DIRECTION_OF, r"\b(?:serves?|serving)\s+at\s+the\s+pleasure\s+of\s+"),
     Rule("udo.received_from", UNDER_DIRECTION_OF,
-         rf"\b{DIRECTION}\s+is\s+(?:received|provided)\s+(?:from|by)\s+"),
+         rf"\b{DIRECTION}\s+(?:is\s+)?(?:received|provided|given)\s+(?:from|by)\s+"),
+    Rule("udo.supervision_from", UNDER_DIRECTION_OF, rf"\b{ADJ}+(?:and\s+{ADJ}*)?supervision\s+from\s+"),
     Rule("udo.supervised_by", UNDER_DIRECTION_OF,
          r"\b(?:is\s+)?(?:supervised|directed|managed)\s+by\s+", needs_subject=True),
     # supervision
@@ -95,20 +103,29 @@ RULES: tuple[Rule, ...] = (
     Rule("sup.exercises", SUPERVISES,
          rf"\bexercises?\s+{ADJ}?(?:and\s+{ADJ})?supervision\s+(?:over|of)\s+|\bsupervision\s+is\s+exercised\s+over\s+"),
     Rule("sup.oversees", SUPERVISES, rf"\boversees?\b{COVERB_TAIL}\s+"),
+    Rule("sup.oversight_for", SUPERVISES,
+         r"\bprovides?\s+(?:\w+\s+)?(?:oversight|leadership)\s+(?:for|of|to)\s+(?=the\s+(?:offices|divisions|"
+         r"departments|units|sections|branches|bureaus)\s+of\b)", confidence=0.8),
+    Rule("sup.team_of", SUPERVISES,
+         r"\b(?:manages|leads|supervises|oversees|directs|heads|manage|lead|supervise|oversee|direct|head)\s+"
+         r"(?:a|the)\s+(?:\w+\s+)?(?:team|staff|group|crew)\s+of\s+"
+         r"(?:(?:up\s+to|about|approximately|around|over|some)\s+)?(?=\d)", confidence=0.9),
     Rule("sup.leads_work_of", SUPERVISES,
          r"\b(?:leads|directs|manages)\s+the\s+work\s+of\s+(?:the\s+)?(?:offices?\s+of\s+)?", list_context=True),
     Rule("sup.manages", SUPERVISES,
          rf"\b(?:manages|directs|leads|heads){COVERB_TAIL}\s+(?:the\s+(?:work|operations|activities)\s+of\s+)?",
-         strict=True),
+         strict=True, confidence=0.9),
     # collaboration
     Rule("collab.collaborates", COLLABORATES_WITH,
          r"\bcollaborat(?:es|e|ing|ively)\s+(?:\w+ly\s+)?(?:with|alongside)\s+"),
     Rule("collab.works_with", COLLABORATES_WITH, r"\bwork(?:s|ing)?\s*(?:\w+ly\s+)?(?:with|alongside)\s+"),
     Rule("collab.in_collaboration", COLLABORATES_WITH,
-         r"\bin\s+(?:close\s+)?(?:collaboration|consultation|partnership|cooperation|coordination|conjunction)\s+with\s+"),
+         r"\bin\s+(?:close\s+)?(?:collaboration|consultation|partnership|cooperation|coordination|conjunction|"
+         r"liaison)\s+with\s+"),
     Rule("collab.coordinates_with", COLLABORATES_WITH, r"\bcoordinat(?:es|e|ing)\s+(?:\w+ly\s+)?with\s+"),
     Rule("collab.consults", COLLABORATES_WITH,
-         r"\b(?:consults|confers|partners|cooperates|liaises|interfaces)(?:,?\s+as\s+needed,?|\s+\w+ly)?\s+with\s+"),
+         r"\b(?:consults|confers|partners|partner|partnering|cooperates|liaises|liaise|liaising|interfaces)"
+         r"(?:,?\s+as\s+needed,?|\s+\w+ly)?\s+with\s+"),
     Rule("collab.liaison", COLLABORATES_WITH,
          r"\b(?:serves?|acts?|functions?)\s+as\s+(?:a|an|the)?\s*(?:[\w'\-]+\s+){0,3}?liaison\s+(?:to|with|for|between)\s+"
          r"|\b(?:provides?|maintains?)\s+(?:\w+\s+)?liaison\s+(?:to|with|for)\s+"),
@@ -122,12 +139,18 @@ RULES: tuple[Rule, ...] = (
          r"(?:in|within|at)\s+|\b(?:is|are)\s+assigned\s+to\s+|\boperates?\s+(?:within|under)\s+",
          allowed=_UNITS, needs_subject=True),
     # membership
-    Rule("member.member_of", MEMBER_OF, r"\b(?:as|is)\s+(?:a|an)\s+(?:\w+\s+)?member\s+of\s+", allowed=_UNITS),
-    Rule("member.member_bare", MEMBER_OF, r"\b(?:active\s+|voting\s+|standing\s+)?member\s+of\s+",
+    Rule("member.member_of", MEMBER_OF, r"\b(?:as|is)\s+(?:a|an)\s+(?:[\w\-]+\s+){0,2}?member\s+of\s+", allowed=_UNITS),
+    Rule("member.member_bare", MEMBER_OF, r"\b(?:active\s+|voting\s+|standing\s+|ex[\s\-]officio\s+)?member\s+of\s+",
          allowed=_UNITS, needs_subject=True),
     Rule("member.serves_on", MEMBER_OF,
-         r"\b(?:serves|sits|participates)\s+on\s+(?=(?:the\s+|a\s+|an\s+|various\s+)?"
-         r"[\w\-' ]{0,60}?(?:committee|team|board|council|panel|task force|commission)s?\b)", allowed=(UNIT,)),
+         r"\b(?:serves|sits|participates|serve|sit|participate)\s+on\s+(?=(?:the\s+|a\s+|an\s+|various\s+)?"
+         r"[\w\-' ]{0,60}?(?:committee|team|board|council|panel|task force|commission|group|guild|forum)s?\b)",
+         allowed=(UNIT,)),
+    Rule("member.chairs", MEMBER_OF,
+         r"\b(?:chairs|co-chairs|convenes|chair|co-chair|take\s+part\s+in|takes\s+part\s+in)\s+"
+         r"(?=(?:the\s+|a\s+|an\s+|our\s+)?[\w\-' ]{0,60}?"
+         r"(?:committee|team|board|council|panel|task force|commission|group|guild|forum)s?\b)",
+         allowed=(UNIT,), confidence=0.9),
 )
 
 
