@@ -127,7 +127,10 @@ SECTION_LABELS: dict[str, tuple[str, ...]] = {
             "essential", "preferred", "required", "qualifications and experience", "knowledge and skills",
             "knowledge and experience", "skills, knowledge and experience", "specialized experience",
             "qualifications required", "required knowledge and skills", "knowledge required by the position",
-            "requirements of the role", "experience and qualifications"),
+            "requirements of the role", "experience and qualifications", "what you'll need", "what you will need",
+            "what you need", "key knowledge and experience", "knowledge requirements", "qualification guidelines",
+            "you might be a fit if you", "you might be a fit if", "you'll thrive if", "skills and qualifications",
+            "knowledge and experience required", "minimum qualifications and experience"),
     "education": ("education", "education and experience", "training and experience", "experience",
                   "education/experience", "minimum education and experience", "education and training",
                   "experience and training", "education requirements", "minimum education", "preferred education",
@@ -162,9 +165,9 @@ for _key, _labels in SECTION_LABELS.items():
 
 # every known label, longest first, matched at the start of a segment in any case
 _KNOWN = re.compile(r"(" + "|".join(re.escape(lab).replace(r"\ ", r"\s+").replace("'", "['\u2019]")
-                                    for lab in sorted(LABEL_INDEX, key=len, reverse=True)) + r")(?![\w/&])",
+                                    for lab in sorted(LABEL_INDEX, key=len, reverse=True)) + r")(?![\w/&'\u2019])",
                     re.IGNORECASE)
-_ENUM = re.compile(r"^(?:\d{1,2}[.)]|[A-Z][.)]|[-\u2022*])\s+")
+_ENUM = re.compile(r"^(?:section\s+[A-Z0-9]{1,3}\s*[\u2014\u2013:.\-]|\d{1,2}[.)]|[A-Z][.)]|[-\u2022*])\s+", re.IGNORECASE)
 # an unknown "Label:" opening a segment: up to five words, the first capitalised
 _OTHER_COLON = re.compile(r"^[A-Z][\w'\u2019&/()#.\-]*(?:\s+[\w'\u2019&/()#.\-]+){0,4}\s*:(?:\s|$)")
 # where a line holds several fields: runs of two or more spaces, tabs, or a pipe or middle dot between spaces
@@ -228,7 +231,6 @@ def label_at(segment: str, first: bool) -> tuple[str, str, int] | None:
             return kind, key, m.end() + len(rest) - len(rest.lstrip())
         if rest[:1] == " " and (_caps_label(m.group(1), rest.strip()) or rest[1:2].isdigit() and not first):
             return kind, key, m.end() + 1
-        return None
     m = _OTHER_COLON.match(segment)
     if m and len(segment) - m.end() < 200:
         return "other", "other", m.end()
@@ -293,7 +295,7 @@ def scan(text: str) -> Layout:
 def _section_heading(body: str) -> tuple[str, int] | None:
     """(section key, offset of text after the heading) when the line is a section heading: alone on its line
     (any case, optional colon) or in capitals / with a colon before text on the same line."""
-    low = _norm_label(body)
+    low = re.sub(r"\s*\([^)]*\)$", "", _norm_label(body))  # "DUTIES (% of time)"
     hit = LABEL_INDEX.get(low)
     if hit and hit[0] == "section" and len(body) <= 80:
         return hit[1], len(body)
@@ -314,8 +316,8 @@ def _line_fields(body: str, start: int) -> list[Field] | None:
         enum = _ENUM.match(body[p0:p1]) if p0 else None  # "1. PD #: FT-22   2. Reason for Submission: ..."
         q0 = p0 + enum.end() if enum else p0
         labelled.append((p0, q0, p1, joined, label_at(body[q0:p1], p0 == 0)))
-    if not any(x[-1] and x[-1][0] == "field" for x in labelled):
-        return None
+    if not any(x[-1] and x[-1][0] == "field" for x in labelled) and not (labelled and labelled[0][-1]):
+        return None  # no label at all; a line of unknown "Label: value" fields is kept out of pending values
     out: list[Field] = []
     for _, q0, p1, joined, lab in labelled:
         seg = body[q0:p1]
