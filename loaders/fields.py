@@ -37,6 +37,9 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     # free-form status lines that may state the work year or the FLSA status ("Full-time, 12-month, exempt")
     "status": ("status", "employment type", "employment status", "work schedule", "schedule", "position type",
                "job type", "appointment type", "type", "hours", "fte"),
+    # a path of units, one per line or separated by " / " ("Agency / Office / Division / Branch")
+    "unit_path": ("organizational location", "organisational location", "organizational placement",
+                  "position location", "location in the organization", "organization structure"),
     "unit": ("department", "dept", "division", "office", "agency", "bureau", "unit", "branch", "section",
              "section/unit", "work unit", "directorate", "service", "program", "programme", "bureau/program",
              "ministry", "college", "school", "college/division", "department/site", "business area",
@@ -49,12 +52,12 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
                    "supervisor's title", "supervisor title", "supervised by", "reports directly to",
                    "position reports to", "responsible to", "accountable to", "line manager",
                    "supervisor of record", "direct supervisor", "first-line supervisor", "first line supervisor",
-                   "immediate supervisor's title", "supervisor's position title", "supervision received",
-                   "reports to (title)", "reporting relationship"),
+                   "immediate supervisor's title", "supervisor's position title", "reports to (title)",
+                   "reporting relationship"),
     "chain": ("chain of command", "reporting chain", "line of authority"),
     "supervises": ("supervises", "supervisory responsibility", "supervisory responsibilities", "positions supervised",
                    "direct reports", "staff supervised", "line manager of", "line management of", "line management",
-                   "supervision exercised", "manages", "responsible for", "staff managed", "supervisory duties",
+                   "manages", "responsible for", "staff managed", "supervisory duties",
                    "supervision of others", "number of direct reports", "team size"),
     "contacts": ("internal", "external", "key contacts", "key relationships", "key working relationships",
                  "internal contacts", "external contacts", "internal relationships", "external relationships",
@@ -77,7 +80,9 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
               "second-level supervisor", "second level supervisor", "technical line manager",
               "technical line manager (dotted line)", "dotted line", "indirect reports", "cluster",
               "employment", "hours of work", "work hours", "proposed class", "security clearance",
-              "clearance", "remote", "work arrangement", "start date", "duration", "number of positions"),
+              "clearance", "remote", "work arrangement", "start date", "duration", "number of positions",
+              "supervisor's name", "supervisor's position number", "employee", "appointing authority", "signature",
+              "number of positions directly supervised"),
 }
 
 # field key -> the relation its value states for the described role (confidence 1.0: a labelled fact)
@@ -86,7 +91,7 @@ FIELD_RELATIONS: dict[str, str] = {
     "chain": UNDER_DIRECTION_OF,
     "supervises": SUPERVISES,
     "unit": PART_OF,
-    "location": PART_OF,
+    "unit_path": PART_OF,
     "contacts": COLLABORATES_WITH,
 }
 
@@ -99,7 +104,7 @@ SECTION_LABELS: dict[str, tuple[str, ...]] = {
                 "primary purpose", "primary purpose of the role", "purpose of position", "job goal", "the role",
                 "about the role", "about the position", "the position", "the opportunity", "role overview",
                 "position overview", "introduction", "general summary", "organizational setting",
-                "organizational location", "organizational objective", "class characteristics", "background",
+                "organizational objective", "class characteristics", "background",
                 "your team", "who you'll work with", "why this role matters", "organisational context",
                 "organizational context", "context", "job overview", "role summary",
                 "main purpose of the job", "what is the main purpose of this position?", "supervision",
@@ -246,7 +251,7 @@ def _caps_label(label: str, value: str) -> bool:
 
 
 def scan(text: str) -> Layout:
-    """Read the fields and section headings of a page (repaired text).
+    """Read the fields and section headings of a page.
 
     >>> [(f.key, f.value) for f in scan("Job Title: Clerk   Job Code: 12\\nREPORTS TO\\nOffice Manager\\n").fields]
     [('title', 'Clerk'), ('code', '12'), ('reports_to', 'Office Manager')]
@@ -256,40 +261,93 @@ def scan(text: str) -> Layout:
     cur_key: str | None = None
     cur_start = 0
     head_end: int | None = None
-    pending: list[tuple[str, str]] = []  # labels alone on their lines, waiting for their values in order
-    for m in re.finditer(r"[^\n]+", text):
-        a, line = m.start(), m.group(0)
+    waiting = _Waiting()
+    prev_end = 0
+    for m in re.finditer(r"[^\n]*\S[^\n]*", text):
+        if text.count("\n", prev_end, m.start()) >= 2:
+            waiting.blank()
+        prev_end = m.end()
+        line = m.group(0)
         stripped = line.strip()
-        if not stripped:
-            continue
-        a += len(line) - len(line.lstrip())
+        a = m.start() + len(line) - len(line.lstrip())
         enum = _ENUM.match(stripped)
         body, off = (stripped[enum.end():], a + enum.end()) if enum else (stripped, a)
         heading = _section_heading(body)
         if heading is not None:
             key, voff = heading
-            pending.clear()
+            waiting.clear()
             sections.append((cur_key, cur_start, a))
-            cur_key, cur_start = key, off + voff if voff < len(body) else a + len(line.strip())
+            cur_key, cur_start = key, off + voff if voff < len(body) else a + len(stripped)
             if head_end is None:
                 head_end = a
             continue
         found = _line_fields(body, off)
         if found is None:  # no label: the value of a label waiting on an earlier line, or body text
-            if pending:
-                key, label = pending.pop(0)
-                fields.append(Field(key, label, stripped, a, a + len(stripped)))
+            got = waiting.value(body, off)
+            if got is not None and got[1] and got[0].key == "unit_path" and fields and fields[-1].key == "unit_path":
+                f = fields[-1]  # one more level of the path
+                fields[-1] = Field(f.key, f.label, f"{f.value} / {got[0].value}", f.start, got[0].end)
+            elif got is not None:
+                fields.append(got[0])
             continue
         for f in found:
             if f.value.strip() or f.key == "other":
                 fields.append(f)
             else:
-                pending.append((f.key, f.label))
+                waiting.label(f.key, f.label)
         if any(f.value.strip() for f in found):
-            pending = [p for p in pending if p in [(f.key, f.label) for f in found if not f.value.strip()]]
+            waiting.keep({(f.key, f.label) for f in found if not f.value.strip()})
     sections.append((cur_key, cur_start, len(text)))
     sections = [(k, s, e) for k, s, e in sections if e > s and text[s:e].strip()]
     return Layout([f for f in fields if f.key != "other"], sections, head_end if head_end is not None else len(text))
+
+
+# keys whose label alone on its line may head several value lines (a list, a table, an indented path)
+LIST_KEYS = frozenset({"supervises", "contacts", "unit_path"})
+_TABLE_HEADER = frozenset("who why what purpose contact contacts frequency reason nature of relationship".split())
+
+
+class _Waiting:
+    """Labels alone on their lines, waiting for their values: in order, one line each (a block of labels and
+    then a block of values), or, for the only waiting label of a list key, every line up to a blank line or
+    the next label, each line's first table cell ("Manager, School Builds      Escalate issues")."""
+
+    def __init__(self) -> None:
+        self.labels: list[tuple[str, str]] = []
+        self.listing: tuple[str, str] | None = None
+
+    def label(self, key: str, label: str) -> None:
+        self.listing = None
+        self.labels.append((key, label))
+
+    def blank(self) -> None:
+        self.listing = None
+
+    def clear(self) -> None:
+        self.labels.clear()
+        self.listing = None
+
+    def keep(self, labels: set[tuple[str, str]]) -> None:
+        """A line with values: only the labels it left empty go on waiting."""
+        self.labels = [x for x in self.labels if x in labels]
+        self.listing = None
+
+    def value(self, body: str, start: int) -> tuple[Field, bool] | None:
+        """The field `body` is the value of, and whether it continues the list value before it."""
+        more = self.listing is not None
+        if more:
+            key, label = self.listing
+        elif self.labels:
+            key, label = self.labels.pop(0)
+            if key in LIST_KEYS and not self.labels:
+                self.listing = (key, label)
+        else:
+            return None
+        cell = re.split(r"[ \t]{2,}|\t", body.strip(), maxsplit=1)[0].strip()
+        words = set(re.findall(r"[a-z]+", cell.lower()))
+        if not cell or words and words <= _TABLE_HEADER:  # "Who      Why": a table's header row
+            return None
+        return Field(key, label, cell, start, start + len(cell)), more
 
 
 def _section_heading(body: str) -> tuple[str, int] | None:

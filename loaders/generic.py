@@ -18,8 +18,8 @@ from orgkg.ontology.schema import ORGANIZATION, PART_OF, ROLE, UNDER_DIRECTION_O
 
 from . import header
 from .fields import FIELD_RELATIONS, Field, Layout, field_map, scan
-from .lexicon import VERBS
-from .mentions import classify
+from .lexicon import UNIT_HEADS, VERBS
+from .mentions import ACRONYM, classify
 from .model import Evidence, Extraction, Relation
 from .phrases import targets
 from .text import Repaired
@@ -121,7 +121,7 @@ _TOP = ("board", "chief", "president", "ceo", "superintendent", "executive", "co
 def _field_relations(ex: Extraction, rep: Repaired, f: Field, to_rep) -> bool:
     """Add the relations field `f` states; False when its value is prose the relation rules should read."""
     rtype = FIELD_RELATIONS[f.key]
-    if _prose(f.value):
+    if f.key not in ("unit", "unit_path") and _prose(f.value):
         return False
     a, b = _line_span(rep.original, f.start)
     ev = Evidence(ex.doc, "header", rep.original[a:b].strip(), a + len(rep.original[a:b]) - len(rep.original[a:b].lstrip()),
@@ -129,19 +129,14 @@ def _field_relations(ex: Extraction, rep: Repaired, f: Field, to_rep) -> bool:
     if f.key == "chain":
         _chain(ex, f.value, ev)
         return True
-    if f.key in ("unit", "location"):
-        pieces = [p for p in re.split(r"\s+/\s+|\s*[>\u203a;]\s*", f.value) if p.strip()]
-        if f.key == "location":
-            pieces = pieces[:1]
-        names = [_unit_name(p, f.key == "location") for p in pieces]
-        names = [n for n in names if n]
-        conf = 0.5 if f.key == "location" else 1.0
+    if f.key in ("unit", "unit_path"):
+        names = [n for n in map(_unit_name, _path(f.value)) if n]
         for name, typ in names:
-            ex.relations.append(Relation(PART_OF, name, typ, ev, confidence=conf))
+            ex.relations.append(Relation(PART_OF, name, typ, ev))
         for (child, ct), (parent, pt) in zip(names[1:], names):  # "Division / Branch / Unit": each in the one before
-            ex.relations.append(Relation(PART_OF, parent, pt, ev, source=child, source_type=ct, confidence=conf))
+            ex.relations.append(Relation(PART_OF, parent, pt, ev, source=child, source_type=ct))
         return bool(names)
-    found = _list_names(rep, f, to_rep, roles_whole=f.key == "reports_to")
+    found = _list_names(rep, f, to_rep)
     for name, typ in found:
         if rtype == UNDER_DIRECTION_OF and typ != ROLE:
             continue
@@ -150,10 +145,15 @@ def _field_relations(ex: Extraction, rep: Repaired, f: Field, to_rep) -> bool:
 
 
 def _prose(value: str) -> bool:
-    """A sentence rather than a list of names: 'Directs the work of custodians on the assigned campus.'"""
-    words = value.split()
-    return bool(words) and (words[0].lower() in VERBS or words[0].lower().rstrip("s") + "s" in VERBS and
-                            words[0][:1].isupper() and len(words) > 3 and words[0].lower().endswith("s"))
+    """A sentence rather than a list of names: 'Directs the work of custodians on the assigned campus.',
+    'Directly supervises 18-22 technicians.'"""
+    words = [w.strip(".,;:()").lower() for w in value.split()]
+    if not words or re.search(r"[;\u2022\u00b7]", value):
+        return False  # a list
+    if words[0] in VERBS or len(words) > 1 and words[0].endswith("ly") and words[1] in VERBS:
+        return True
+    verbish = any(w in VERBS or w in ("supervises", "delegates", "directs") for w in words[:6])
+    return len(words) >= 6 and (value.rstrip().endswith(".") or verbish)
 
 
 def _chain(ex: Extraction, value: str, ev: Evidence) -> None:
@@ -172,37 +172,72 @@ def _chain(ex: Extraction, value: str, ev: Evidence) -> None:
         ex.relations.append(Relation(UNDER_DIRECTION_OF, items[0], ROLE, ev, confidence=0.8))
 
 
-def _unit_name(piece: str, location: bool) -> tuple[str, str] | None:
-    """A unit named by a Department / Division / Location value: parentheses and cost centres dropped."""
+_UNIT_WORDS = UNIT_HEADS | {"directorate", "directorates", "faculty", "ministry", "secretariat", "service"}
+
+
+def _path(value: str) -> list[str]:
+    """The units of a Department / Organization value: 'Agency / Office / Branch', 'DRLG - Growth Directorate -
+    Funds Division' (split at dashes only when every piece is headed by a unit word or is an acronym)."""
+    pieces = [p.strip() for p in re.split(r"\s+/\s+|\s*[>\u203a;]\s*", value) if p.strip()]
+    out = []
+    for p in pieces:
+        parts = [x.strip() for x in re.split(r"\s+[-\u2013\u2014]\s+", p) if x.strip()]
+        headed = all(ACRONYM.match(x) or any(w.lower().strip(",.") in _UNIT_WORDS for w in _PARENS.sub("", x).split())
+                     for x in parts)
+        out += parts if len(parts) > 1 and headed else [p]
+    return out
+
+
+def _unit_name(piece: str) -> tuple[str, str] | None:
+    """A unit named by a Department / Division value: parentheses (cost centres, acronyms) dropped, and a place
+    after a comma ('Structures and Bridge Section, Central Office')."""
     name = _PARENS.sub("", piece).strip(" .,;")
-    if location:
-        name = name.split(",")[0].strip()
-        if re.search(r"\d", name):
-            return None  # a street address
-    if not name or not name[:1].isupper() or name.lower().startswith(("assigned", "various", "multiple", "all ")):
+    first = name.split(",")[0].strip()
+    if first != name and any(w.lower() in _UNIT_WORDS for w in first.split()):
+        name = first
+    if not name or not name[:1].isalnum() or name[:1].islower() or name.lower().startswith(("assigned", "various")):
         return None
     typ = classify(name, {}, list_context=True)
     if typ in (UNIT, ORGANIZATION):
         return name, typ
-    if typ is None and not location and len(name.split()) <= 8:
+    if typ is None and len(name.split()) <= 8:
         return name, UNIT  # the label says it is a unit: "Public Works", "Enrollment Management"
     return None
 
 
-def _list_names(rep: Repaired, f: Field, to_rep, roles_whole: bool) -> list[tuple[str, str]]:
+def _and_split(piece: str) -> list[str]:
+    """'Orthopaedic consultants and Extended Scope Practitioners' -> two names; 'Sport and Recreation' and
+    'Planning and Environment team' stay one: both sides must read as names of their own."""
+    m = re.search(r"\s+and\s+", piece)
+    if not m or ";" in piece:
+        return [piece]
+    left, right = piece[:m.start()].strip(), piece[m.end():].strip()
+    if "," not in left and role_like(left) and role_like(right):
+        return [left, right]
+    return [piece]
+
+
+def _list_names(rep: Repaired, f: Field, to_rep) -> list[tuple[str, str]]:
     """Names in a list value: 'Finance Officer (x2), Cashier; Grants Accountant', '8 (Arborists x 2, ...)'.
-    A piece that reads as one title is kept whole, commas and all ('Nurse Manager, 4 West')."""
+    A piece that reads as one title is kept whole, commas and all ('Nurse Manager, 4 West'); with semicolons
+    in the value, only they separate names."""
     value = f.value
     out: list[tuple[str, str]] = []
     inner = re.findall(r"\(([^()]*,[^()]*)\)", value)  # "associates (Material Handlers, Forklift Operators)"
     outer = _PARENS.sub("", value)
-    separators = r"\s*[;\u2022\u00b7]\s*|\s+(?:and/)?or\s+" if roles_whole else r"\s*[;\u2022\u00b7,]\s*|\s+and\s+(?=\d|[A-Z])"
-    for part in [*re.split(separators, outer), *(x for s in inner for x in re.split(r"\s*,\s*", s))]:
+    if f.key == "reports_to":
+        separators = r"\s*[;\u2022\u00b7]\s*|\s+(?:and/)?or\s+"
+    elif re.search(r"[;\u2022\u00b7]", outer):
+        separators = r"\s*[;\u2022\u00b7]\s*"
+    else:
+        separators = r"\s*,\s*|\s+and\s+(?=\d)"
+    parts = [*re.split(separators, outer), *(x for s in inner for x in re.split(r"\s*,\s*", s))]
+    for part in (p for x in parts for p in _and_split(x)):
         part = _TIMES.sub("", _COUNT.sub("", part.strip(" .\u2022-*"))).strip(" .")
         if not part or re.search(r"\d", part) and not re.search(r"[A-Za-z]{3}", part):
             continue
         typ = classify(part, {}, list_context=True)
-        whole = (roles_whole and len(part.split()) <= 9 and part[:1].isupper() and role_like(part)
+        whole = (len(part.split()) <= 9 and part[:1].isupper() and role_like(part)
                  and (typ is not None or len(part.split()) > 1))
         if whole or (typ is not None and len(part.split()) <= 6):
             out.append((part, ROLE if whole else typ))

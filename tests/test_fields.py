@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from orgkg.loaders import extract_text, load_file
 from orgkg.loaders.fields import FIELD_LABELS, scan
 
@@ -69,8 +68,29 @@ def test_units_paths_and_locations():
                          ("PART_OF", "Finance Directorate", "Survey Agency")}
     ex = load_file(FORMATS / "nonprofit-flat-table.txt")
     assert ("PART_OF", None, "Finance and Administration") in _rels(ex)
-    located = [r for r in ex.relations if r.target == "Main office"]
-    assert located and located[0].confidence < 1.0  # a work location is a weaker statement than a department
+    assert not [r for r in ex.relations if r.target.startswith("Main office")]  # a work place is not a unit
+    ex = extract_text("Job title: Analyst\nBusiness area: HMRC - Customs Directorate - Border Policy Division\n"
+                      "Work unit: Tunnels Section, Central Office (Eastport)\n", "b.txt", format="generic")
+    assert _rels(ex) >= {("PART_OF", None, "Border Policy Division"), ("PART_OF", None, "Tunnels Section"),
+                         ("PART_OF", "Border Policy Division", "Customs Directorate")}
+    ex = extract_text("Job title: Analyst\nDepartment: Therapies - Occupational Therapy\n", "b.txt", format="generic")
+    assert ("PART_OF", None, "Therapies - Occupational Therapy") in _rels(ex)  # not a path: one unit's name
+
+
+def test_indented_organisational_location_is_a_path():
+    text = ("Job title: Auditor\n\nORGANIZATIONAL LOCATION\nHarbor Agency\n   Office of Audit\n      Field Audit Branch\n\n"
+            "Duties\nAudits things.\n")
+    rels = _rels(extract_text(text, "a.txt", format="generic"))
+    assert rels >= {("PART_OF", None, "Field Audit Branch"), ("PART_OF", "Field Audit Branch", "Office of Audit"),
+                    ("PART_OF", "Office of Audit", "Harbor Agency")}
+
+
+def test_key_contacts_table_reads_the_first_cell_of_each_row():
+    text = ("Job title: Planner\nKey relationships\nWho                   Why\nInternal\n"
+            "Transport Planning Team    Share models\nFinance Business Partner    Budgets\nExternal\n"
+            "Regional Rail Authority     Timetables\n\nSummary\nPlans routes.\n")
+    targets = {r.target for r in extract_text(text, "p.txt", format="generic").relations if r.type == "COLLABORATES_WITH"}
+    assert targets == {"Transport Planning Team", "Finance Business Partner", "Regional Rail Authority"}
 
 
 def test_chain_of_command_either_direction():
