@@ -33,15 +33,19 @@ def looks_like_navigation(text: str) -> str | None:
     >>> looks_like_navigation("Home | Jobs | Sign in\\nSearch jobs\\nSkip to main content\\n")
     'navigation: page looks like site navigation or markup (3 of 3 lines are menus or links, 0 sentences)'
     """
-    tags = len(_MARKUP.findall(text[:20000]))
-    if tags >= 8:
-        return f"navigation: page looks like site navigation or markup ({tags} HTML/CSS fragments)"
+    head = text[:20000]
+    if "<" in head or "&" in head or "{" in head:  # most pages hold none of these: skip the tag scan
+        tags = len(_MARKUP.findall(head))
+        if tags >= 8:
+            return f"navigation: page looks like site navigation or markup ({tags} HTML/CSS fragments)"
+    if head.count(". ") + head.count(".\n") >= 6:  # a page of running text (the cheap test first)
+        return None
     sentences = 0
-    for _ in _SENTENCE.finditer(text, 0, 20000):  # a page with three sentences reads as text: stop there
+    for _ in _SENTENCE.finditer(head):
         sentences += 1
         if sentences == 3:
             return None
-    lines = [ln for ln in text[:20000].split("\n") if ln.strip()]
+    lines = [ln for ln in head.split("\n") if ln.strip()]
     nav = sum(1 for ln in lines if is_navigation(ln))
     if lines and nav * 2 >= len(lines):
         return (f"navigation: page looks like site navigation or markup ({nav} of {len(lines)} lines are menus "
