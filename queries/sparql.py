@@ -284,7 +284,7 @@ def persisted_dir(graph_path: Path, sha: str, evidence: bool = True) -> Path:
 def store_for_file(path: str | Path, persist: bool = False, evidence: bool = True) -> SparqlStore:
     """Store for a graph file. With `persist`, keep an on-disk store beside it keyed on the file's sha256
     (built in a temp dir and renamed, so a crash never leaves a half-built store in use)."""
-    from orgkg.commands._common import open_graph
+    from orgkg.graph import load as open_graph
 
     path = Path(path)
     if not path.is_file():
