@@ -99,13 +99,20 @@ def extract(paths: str | Path | Iterable[str | Path], format: str | None = None,
 
 
 def build(paths: str | Path | Iterable[str | Path] | None = None, format: str | None = None,
-          errors: list[str] | None = None) -> Graph:
-    """The graph of the given files and folders (a string is one path; default: the bundled samples).
+          errors: list[str] | None = None, corrections: str | Path | None = None) -> Graph:
+    """The graph of the given files and folders (a string is one path; default: the bundled samples);
+    `corrections`: a corrections file (docs/corrections.md) applied after resolution, a stale entry a
+    CorrectionWarning.
 
     >>> build("orgkg/samples").summary()["described_roles"]  # doctest: +SKIP
     5
     """
-    return Graph(build_graph(extract(paths if paths is not None else sample_paths(), format, errors)).g)
+    g = Graph(build_graph(extract(paths if paths is not None else sample_paths(), format, errors)).g)
+    if corrections is not None:
+        from orgkg.graph.correct import apply_file
+
+        apply_file(g, corrections)
+    return g
 
 
 def load(path: str | Path) -> Graph:
