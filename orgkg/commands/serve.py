@@ -6,6 +6,8 @@ import socket
 import sys
 
 LOCAL = ("127.0.0.1", "localhost", "::1")
+MAX_CONNECTIONS = 64  # a local explorer has one user; more at once is a runaway script
+KEEP_ALIVE = 5  # seconds an idle connection is kept
 
 
 def register(sub) -> None:
@@ -13,7 +15,9 @@ def register(sub) -> None:
                        description="Serve an org explorer: ranked search as you type, org chart centred on a role "
                                    "with its chain to the top, side card with evidence, collaborators star, "
                                    "deep links, PNG/SVG export. Read-only, offline, 127.0.0.1 by default; opens "
-                                   "nothing by itself. API: docs/explorer.md.")
+                                   "nothing by itself. Limits: a search returns at most 100 results, a card lists at "
+                                   f"most 500 reports; at most {MAX_CONNECTIONS} connections at once (503 after), idle "
+                                   f"ones closed after {KEEP_ALIVE} seconds. API: docs/explorer.md.")
     p.add_argument("graph", metavar="GRAPH", nargs="?",
                    help="graph file from `orgkg build` (default: the graph of the bundled sample data)")
     p.add_argument("--host", default="127.0.0.1",
@@ -54,7 +58,8 @@ def run(args) -> int:
     port = sock.getsockname()[1]
     shown = f"[{args.host}]" if ":" in args.host else args.host
     app = make_app(g, host=args.host, title=args.graph or "sample graph")
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off",
+                            limit_concurrency=MAX_CONNECTIONS, timeout_keep_alive=KEEP_ALIVE)
     server = uvicorn.Server(config)
     print(f"orgkg explorer on http://{shown}:{port}/ ({len(g):,} nodes, read-only); Ctrl-C stops", flush=True)
     try:
