@@ -62,13 +62,14 @@ class OrgGraph:
         self._index = None
         return nid
 
-    def add_edge(self, u: str, v: str, edge_type: str, evidence: dict | None = None, **props) -> None:
+    def add_edge(self, u: str, v: str, edge_type: str, evidence: dict | None = None, confidence: float | None = None,
+                 **props) -> None:
         """Add an edge (one per source, target and type) or more evidence to it."""
         if not self.g.has_edge(u, v, key=edge_type):
             check_edge_type(edge_type)
             self.g.add_edge(u, v, key=edge_type, type=edge_type, evidence=[], **props)
             self._index = None
-        add_evidence(self.g.edges[u, v, edge_type], evidence)
+        add_evidence(self.g.edges[u, v, edge_type], evidence, confidence)
 
     # ---- reading --------------------------------------------------------
     def node(self, nid: str) -> dict:
