@@ -14,11 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from orgkg.errors import UserError
 from orgkg.loaders.model import Extraction
 from orgkg.loaders.parallel import extract_many
 from orgkg.loaders.text import read_file, refusal
-
-from orgkg.errors import UserError
 
 from .atomic import remove_stale_temps, writable_target
 from .cache import ExtractionCache

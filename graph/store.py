@@ -15,9 +15,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from orgkg.ontology.schema import EDGE_TYPES, GRAPH_FORMAT, GRAPH_FORMAT_VERSION, NODE_TYPES
-
 from orgkg.errors import UserError
+from orgkg.ontology.schema import EDGE_TYPES, GRAPH_FORMAT, GRAPH_FORMAT_VERSION, NODE_TYPES
 
 from .atomic import atomic_write
 

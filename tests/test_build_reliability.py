@@ -16,10 +16,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from orgkg.graph.lock import output_lock
-from orgkg.synth.corpus import write_corpus
 
 import orgkg
+from orgkg.graph.lock import output_lock
+from orgkg.synth.corpus import write_corpus
 
 
 def cli(*args: str, umask: int | None = None, **kw) -> subprocess.CompletedProcess:

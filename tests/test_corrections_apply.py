@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+
+import orgkg
 from orgkg.graph import OrgGraph
 from orgkg.graph.correct import apply_corrections
 from orgkg.graph.corrections import CorrectionError, parse_corrections, render_entry
-
-import orgkg
 
 
 def apply(g: OrgGraph, text: str):

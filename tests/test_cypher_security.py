@@ -6,11 +6,11 @@ import subprocess
 import sys
 
 import pytest
-from orgkg.queries.canned import NotFound, ask
-from orgkg.queries.cypher import cypher
 
 import orgkg
 from orgkg.errors import UserError
+from orgkg.queries.canned import NotFound, ask
+from orgkg.queries.cypher import cypher
 
 HOSTILE = [
     "x'}) MATCH (n) DETACH DELETE n //",

@@ -8,12 +8,12 @@ import plain_segment
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+import orgkg
 from orgkg.loaders import extract_text, segment
 from orgkg.loaders.acronyms import _REVERSED, _WORD, _reversed, _words_start
 from orgkg.loaders.competencies import _ANY_TOOL, _TOOLS_RE, TOOLS
 from orgkg.loaders.mcps import _DATES, _OVERTIME, _footer, _overtime
-
-import orgkg
 
 # small alphabets make the interesting collisions likely; İ ı ſ K fold to ASCII under IGNORECASE
 WORDS = st.lists(st.sampled_from(["OVERTIME ELIGIBLE:", "overtime eligible: ", "Yes", "no", " ", "\n", "x", ":",

@@ -7,6 +7,7 @@ import re
 import plain_segment
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+
 from orgkg.loaders import competencies as comp
 from orgkg.loaders import mcps, pipeline, segment
 from orgkg.loaders import text as text_mod

@@ -11,9 +11,8 @@ import textwrap
 from collections import defaultdict
 from pathlib import Path
 
-from orgkg.ontology.schema import EDGE_TYPES, SUPERVISES
-
 from orgkg.errors import UserError
+from orgkg.ontology.schema import EDGE_TYPES, SUPERVISES
 
 from .style import edge_gv, node_gv
 from .views import View
