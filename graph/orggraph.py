@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import store
+from . import store, traverse
 from .ids import canonical, node_id
 from .merge import Records, add_evidence, check_edge_type, fill_node, new_node, summarize
 
@@ -150,6 +150,19 @@ class OrgGraph:
         sugg = self.suggest(name)
         hint = f"; did you mean: {', '.join(repr(s) for s in sugg)}" if sugg else ""
         raise LookupError(f"no node named {name!r} in the graph{hint}")
+
+    # ---- walks (graph/traverse.py) ----
+    def chain(self, name: str) -> list[traverse.Step]:
+        """Everyone above the role or unit `name`, nearest first, each step with its evidence."""
+        return traverse.chain(self, self.resolve(name, ("Role", "Unit")))
+
+    def subtree(self, name: str) -> list[traverse.Step]:
+        """Everyone below the role or unit `name`, nearest first."""
+        return traverse.subtree(self, self.resolve(name, ("Role", "Unit")))
+
+    def collaborators(self, name: str) -> list[traverse.Collaborator]:
+        """Who collaborates with `name` or with anything located in it."""
+        return traverse.collaborators(self, self.resolve(name, ("Role", "Unit", "Organization")))
 
     # ---- the graph file (graph/store.py) ----
     def save(self, path: str | Path) -> None:
