@@ -24,6 +24,10 @@ def register(sub) -> None:
                    help="a role allowed to have no supervisor (repeatable; default: guessed from the graph)")
     p.add_argument("--limit", type=int, default=10, metavar="N", help="rows per section in text/md (0 = all)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    show = p.add_mutually_exclusive_group()
+    show.add_argument("--progress", action="store_true", default=None,
+                      help="say on stderr which check runs (default: on for graphs of 2000+ nodes)")
+    show.add_argument("--quiet", dest="progress", action="store_false", help="never show progress")
     p.set_defaults(func=run)
 
 
@@ -44,6 +48,26 @@ def load_graph(path: str | None):
     return open_graph(path)
 
 
+PROGRESS_NODES = 2000  # from this size a report takes seconds: say what runs
+PROGRESS_BYTES = 5 << 20  # and from this file size, loading it does
+
+
+def _say(msg: str) -> None:
+    """One progress line on stderr: on a terminal over the previous one, elsewhere a line each (a log)."""
+    if sys.stderr.isatty():
+        sys.stderr.write(f"\r\033[K{msg}")
+    else:
+        sys.stderr.write(msg + "\n")
+    sys.stderr.flush()
+
+
+def _size(path: str) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0
+
+
 def _today(text: str | None) -> date:
     if not text:
         return date.today()
@@ -57,11 +81,18 @@ def run(args) -> int:
     from orgkg.analysis import health
     from orgkg.analysis.render import health_tables, markdown
 
+    say = _say
+    if args.progress or (args.progress is None and args.graph and _size(args.graph) >= PROGRESS_BYTES):
+        say(f"loading {args.graph}")
     g = load_graph(args.graph)
+    shown = args.progress if args.progress is not None else g.g.number_of_nodes() >= PROGRESS_NODES
     try:
-        report = health(g, max_age_years=args.max_age, today=_today(args.today), tops=args.top)
+        report = health(g, max_age_years=args.max_age, today=_today(args.today), tops=args.top,
+                        progress=(lambda step, i, n: say(f"check {i}/{n}: {step.replace('_', ' ')}")) if shown else None)
     except LookupError as e:
         raise UserError(f"--top: {e}", code=2) from None
+    if shown and sys.stderr.isatty():
+        sys.stderr.write("\r\033[K")
     limit = None if args.limit == 0 else args.limit
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
