@@ -9,13 +9,15 @@ from pathlib import Path
 
 from orgkg.errors import UserError
 
+from ._common import add_graph_option
+
 
 def register(sub) -> None:
     p = sub.add_parser("check", help="org health report: cycles, supervisors, gaps, conflicts, spans, old descriptions",
                        description="What a careful HR analyst would flag in the graph, each finding with the "
                                    "document sentence behind it.")
-    p.add_argument("graph", metavar="GRAPH", nargs="?",
-                   help="graph file from `orgkg build`, or a folder of descriptions (default: the bundled sample data)")
+    add_graph_option(p, positional=True, help="graph file from `orgkg build`, or a folder of descriptions "
+                                              "(default: ./org.json if there is one, else the bundled sample graph)")
     p.add_argument("--format", choices=("text", "json", "md"), default="text", help="output format (default: text)")
     p.add_argument("--max-age", type=float, default=5, metavar="YEARS",
                    help="flag descriptions established/revised at least this many years ago (default: 5)")
