@@ -1,12 +1,16 @@
-"""Helpers shared by the CLI commands: opening a graph, resolving names, printing tables."""
+"""Helpers shared by the CLI commands: the -g/--graph option and the default graph, resolving names, printing
+tables (graphs open with `orgkg.api.open_graph`; `open_graph` here adds the CLI's ./org.json default)."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+from orgkg import api
 from orgkg.errors import UserError
 from orgkg.graph import OrgGraph
+
+__all__ = ["add_graph_option", "graph_file", "merge_graph_args", "open_graph", "resolve", "table"]
 
 GRAPH_HELP = "graph file from `orgkg build` (default: ./org.json if there is one, else the bundled sample graph)"
 
@@ -44,18 +48,14 @@ def say_default(which: str) -> None:
 
 def open_graph(path: str | None) -> OrgGraph:
     """The graph at `path`; without one, ./org.json if present, else the bundled sample (`say_default` tells which)."""
-    import orgkg
-
     if not path:
         found = default_graph_path()
         if found is None:
             say_default("the bundled sample graph, as there is no ./org.json here")
-            return orgkg.sample_graph()
+            return api.open_graph(None)
         say_default("./org.json")
         path = str(found)
-    if Path(path).is_dir():
-        raise UserError(f"{path}: is a directory, not a graph file (build one with `orgkg build {path} -o org.json`)")
-    return orgkg.load(path)
+    return api.open_graph(path)
 
 
 def graph_file(path: str | None) -> str:
@@ -70,13 +70,12 @@ def graph_file(path: str | None) -> str:
     import atexit
     import shutil
 
-    import orgkg
     from orgkg.queries.procs import private_dir
 
     d = private_dir("sample")
     atexit.register(shutil.rmtree, d, True)
     target = d / "sample.json"
-    orgkg.sample_graph().save(target)
+    api.sample_graph().save(target)
     say_default("the bundled sample graph, as there is no ./org.json here")
     return str(target)
 
