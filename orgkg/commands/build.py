@@ -23,8 +23,9 @@ def register(sub) -> None:
                                    "(also GraphML with --graphml).")
     p.add_argument("paths", nargs="+", metavar="FILE|DIR")
     p.add_argument("-o", "--output", default="org.json", help="graph file to write (default org.json)")
-    p.add_argument("--format", dest="loader", choices=["auto", *LOADERS], default="auto",
-                   help="input format (default: detect per file)")
+    p.add_argument("--loader", choices=["auto", *LOADERS], default="auto", help="input format (default: detect per file)")
+    p.add_argument("--format", dest="loader", choices=["auto", *LOADERS], default=argparse.SUPPRESS,
+                   help=argparse.SUPPRESS)  # the old name of --loader, kept so scripts keep working
     p.add_argument("--graphml", metavar="FILE", help="also export GraphML here")
     p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                    help="extract over N processes (0 = all cores; default: all cores once 100 or more "
