@@ -58,12 +58,13 @@ def check_output(path: str) -> Path:
     return out
 
 
-def render(args, write) -> tuple:
-    """The shared body of `orgkg viz` and `orgkg chart`: open the graph, build the view, write it."""
+def render(args, write, threshold: int | None = None) -> tuple:
+    """The shared body of `orgkg viz` and `orgkg chart`: open the graph, build the view, write it. `threshold`:
+    nodes past which the whole organisation is summarised (default: the page's)."""
     from orgkg.graph.samples import open_graph
     from orgkg.viz import view
 
     out = check_output(args.output)
-    v = view(open_graph(args.graph), **view_kwargs(args))
+    v = view(open_graph(args.graph), threshold=threshold, **view_kwargs(args))
     write(v, out)
     return v, out
