@@ -149,7 +149,7 @@ def _resolve(g: OrgGraph, name: str, types: tuple[str, ...]) -> str:
     found = g.find(name, types)
     if found:
         return found[0].id
-    sugg = g.suggest(name)
+    sugg = [s for s in g.suggest(name, 10) if g.find(s, types)][:5]  # only names the entry could mean
     hint = f" (did you mean: {', '.join(repr(s) for s in sugg)}?)" if sugg else ""
     raise Stale(f"no {' or '.join(types)} named {name!r} in the graph{hint}")
 
