@@ -271,13 +271,16 @@ def _put_edge(g: OrgGraph, u: str, v: str, k: str, d: dict) -> None:
 
 def _different(g: OrgGraph, c: Correction, report: CorrectionReport) -> str:
     names = c.args["names"]
-    ids = [_resolve(g, n, NAMED_TYPES) for n in names]
+    for n in names:
+        _resolve(g, n, NAMED_TYPES)  # every name must still be there
     done = []
     for i, a in enumerate(names):
-        for j in range(i + 1, len(names)):
-            if ids[i] == ids[j]:
-                done.append(_split(g, ids[i], a, names[j]))
-    return "; ".join(done) if done else "already " + str(len(set(ids))) + " separate nodes"
+        for b in names[i + 1:]:
+            ia, ib = _resolve(g, a, NAMED_TYPES), _resolve(g, b, NAMED_TYPES)  # again: a split moves names
+            if ia == ib:
+                done.append(_split(g, ia, a, b))
+                g._index = None
+    return "; ".join(done) if done else f"already {len(names)} separate nodes"
 
 
 def _split(g: OrgGraph, nid: str, a: str, b: str) -> str:

@@ -165,3 +165,15 @@ def test_corrected_graph_round_trips_through_rdf_and_conforms():
     assert dumps(parse(text, "ttl")) == dumps(g)  # evidence fields and `reviewed` come back exactly
     ok, violations = validate_graph(g)
     assert ok, violations
+
+
+def test_different_with_three_names_splits_each_off(finance):
+    g = finance
+    g.g.nodes["role:director-of-finance"]["aliases"] += ["Controller"]
+    g.add_edge("role:accountant", "role:director-of-finance", "COLLABORATES_WITH",
+               ev("accountant.txt", "Works with the Controller on closing.", 40))
+    r = apply(g, "- different: [Director of Finance, Director, Controller]\n")
+    assert r.warnings == []
+    assert {g.resolve(n) for n in ("Director of Finance", "Director", "Controller")} == {
+        "role:director-of-finance", "role:director", "role:controller"}
+    assert [c.name for c in g.collaborators("Controller")] == ["Accountant"]
