@@ -183,3 +183,30 @@ def test_every_relation_has_a_confidence():
     sure = {r.target: r.confidence for r in got}
     assert sure["Payroll Unit"] == 1.0
     assert sure["program managers"] < 1.0  # a generic head, no proper name
+
+
+def all_rels(body: str) -> set[tuple[str | None, str, str]]:
+    ex = extract_text(PAGE.format(title="Program Analyst", body=body), "t.txt")
+    return {(r.source, r.type, r.target) for r in ex.relations}
+
+
+@pytest.mark.parametrize("body, inner, outer", [
+    ("The Payroll Section, a section of the Finance Division, pays every employee.", "Payroll Section",
+     "Finance Division"),
+    ("The Claims Unit, one unit of the Benefits Bureau, reviews appeals.", "Claims Unit", "Benefits Bureau"),
+    ("The Office of the Registrar is within the Division of Enrollment Management.", "Office of the Registrar",
+     "Division of Enrollment Management"),
+])
+def test_a_unit_said_to_be_in_another(body, inner, outer):
+    assert (inner, "PART_OF", outer) in all_rels(body)
+
+
+@pytest.mark.parametrize("body, inner, outer", [
+    ("Works closely with the Air Quality Division of the Environment Department.", "Air Quality Division",
+     "Environment Department"),
+    ("Collaborates with the Claims Unit of the Unemployment Insurance Division.", "Claims Unit",
+     "Unemployment Insurance Division"),
+])
+def test_a_unit_of_a_unit_is_split(body, inner, outer):
+    got = all_rels(body)
+    assert (None, "COLLABORATES_WITH", inner) in got and (inner, "PART_OF", outer) in got
