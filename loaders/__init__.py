@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import generic, mcps, pipeline
+from . import generic, mcps, pipeline, warnings
 from .model import Alias, Competency, Evidence, Extraction, Relation
 from .text import InputError, Repaired, _decode, decode, read_page, read_text, repair
 
@@ -67,7 +67,7 @@ def _extract(text: str, utf8: bytes | None, doc: str, path: str, format: str | N
     ex = Extraction(doc=doc, path=path, format=loader.name)
     ex.sha256 = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass") if utf8 is None else utf8).hexdigest()
     sections = loader.load(ex, rep)
-    return pipeline.run(ex, rep, sections)
+    return warnings.check(pipeline.run(ex, rep, sections), text)
 
 
 def load_file(path: str | Path, format: str | None = None) -> Extraction:
