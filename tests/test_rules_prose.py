@@ -106,7 +106,7 @@ def test_a_head_distributed_over_a_list(body, units):
 
 
 @pytest.mark.parametrize("body, items", [
-    ("Direct reports: 12 warehouse associates (Pickers, Packers, Forklift Drivers).",
+    ("Oversees 12 warehouse associates (Pickers, Packers, Forklift Drivers) on the night shift.",
      {"Pickers", "Packers", "Forklift Drivers"}),
     ("Supervises seasonal workers (Gardeners, Tree Trimmers and Groundskeepers).",
      {"Gardeners", "Tree Trimmers", "Groundskeepers"}),
