@@ -281,7 +281,7 @@ def _COUNT_WORD(w: str) -> bool:  # noqa: N802 - reads as the word test it is
 
 # "a crew made up of X", "a team consisting of X": the members, not the container, are the targets
 _CONTAINER_PHRASES = (("made", "up", "of"), ("consisting", "of"), ("comprised", "of"), ("composed", "of"),
-                      ("comprising",))
+                      ("comprising",), ("team", "of"), ("crew", "of"), ("group", "of"))
 
 
 def _members_not_container(toks: list[Tok]) -> list[Tok]:

@@ -210,3 +210,25 @@ def test_a_unit_said_to_be_in_another(body, inner, outer):
 def test_a_unit_of_a_unit_is_split(body, inner, outer):
     got = all_rels(body)
     assert (None, "COLLABORATES_WITH", inner) in got and (inner, "PART_OF", outer) in got
+
+
+@pytest.mark.parametrize("body, other", [
+    ("Works closely with the department's Office of Budget Review.", "Office of Budget Review"),
+    ("Collaborates with the county's Emergency Operations Team.", "Emergency Operations Team"),
+])
+def test_a_generic_owner_is_no_part_of_the_name(body, other):
+    assert ("COLLABORATES_WITH", other) in rels(body)
+
+
+@pytest.mark.parametrize("body, staff", [
+    ("Supervises a team of field auditors during site visits.", "field auditors"),
+    ("Supervises a crew of Equipment Operators on the night shift.", "Equipment Operators"),
+])
+def test_a_team_of_x_supervises_x(body, staff):
+    got = {name for t, name in rels(body) if t == "SUPERVISES"}
+    assert staff in got and not any(n.lower().startswith(("team", "crew")) for n in got)
+
+
+def test_numerals_after_a_slash_stay_with_the_staff_they_qualify():
+    got = {name for t, name in rels("Supervises Claims Examiner I/II staff.") if t == "SUPERVISES"}
+    assert got == {"Claims Examiner I/II staff"}
