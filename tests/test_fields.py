@@ -141,3 +141,33 @@ def test_label_table_is_data_without_duplicates():
     labels = [lab for labs in FIELD_LABELS.values() for lab in labs]
     assert len(labels) == len(set(labels))
     assert "reports to" in FIELD_LABELS["reports_to"] and "job code" in FIELD_LABELS["code"]
+
+
+@pytest.mark.parametrize("value, target", [
+    ("Matron, Older People's Services", "Matron, Older People's Services"),  # a role with a comma, no role noun
+    ("Clinical Team Lead (Band 7)", "Clinical Team Lead"),  # grade in parentheses dropped
+    ("Board of Trustees", "Board of Trustees"),
+    ("Site Manager; administrative reporting to the Finance Officer, Northern Region",
+     "Finance Officer, Northern Region"),
+])
+def test_reports_to_value_names_the_supervisor_whole(value, target):
+    ex = extract_text(f"Job title: Porter\nResponsible to: {value}\n", "p.txt", format="generic")
+    assert target in {r.target for r in ex.relations if r.type == "UNDER_DIRECTION_OF" and r.confidence == 1.0}
+
+
+@pytest.mark.parametrize("head, unit", [
+    ("ELMWOOD UNIVERSITY\nSchool of Nursing \u00b7 Office of Clinical Placements\n", "Office of Clinical Placements"),
+    ("Bayside College\nDivision of Academic Affairs\n", "Division of Academic Affairs"),
+])
+def test_unit_under_the_employer_in_the_page_head(head, unit):
+    ex = extract_text(f"{head}\nJob Title: Coordinator\n\nSummary\nCoordinates.\n", "c.txt", format="generic")
+    found = [r for r in ex.relations if r.type == "PART_OF" and r.source is None]
+    assert [(r.target, r.confidence) for r in found] == [(unit, 0.7)]
+
+
+def test_no_unit_from_the_employer_a_government_department_or_a_publisher():
+    for head in ("STATE OF PINEHURST\nDepartment of Corrections\n",
+                 "Harwick County\nHuman Resources Department - Classification Plan\n",
+                 "Fernway Hospital\nBargaining Unit    Nurses Association General Unit\n"):
+        ex = extract_text(f"{head}\nJob Title: Clerk\n\nSummary\nFiles.\n", "c.txt", format="generic")
+        assert not [r for r in ex.relations if r.type == "PART_OF"]
