@@ -190,6 +190,10 @@ def _chain(ex: Extraction, value: str, ev: Evidence) -> None:
     """'Charge Nurse > Nurse Manager > Director': each reports to the next; the role to the nearest one."""
     items = [_PARENS.sub("", p).strip(" .") for p in re.split(r"\s*(?:>|\u2192|->|\u203a|<|\u2190|<-)\s*", value)]
     items = [p for p in items if p]
+    if len(items) == 1:  # "Chain of command: Shift Lead, Plant Manager, Director" (two names: when both are roles)
+        commas = [p.strip() for p in re.split(r"\s*[,;]\s*", items[0]) if p.strip()]
+        if len(commas) > 2 or ";" in items[0] or len(commas) == 2 and all(role_like(p) for p in commas):
+            items = commas
     if "<" in value or "\u2190" in value or (any(t in items[0].lower() for t in _TOP)
                                               and not any(t in items[-1].lower() for t in _TOP)):
         items.reverse()  # written from the top down

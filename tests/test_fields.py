@@ -171,3 +171,27 @@ def test_no_unit_from_the_employer_a_government_department_or_a_publisher():
                  "Fernway Hospital\nBargaining Unit    Nurses Association General Unit\n"):
         ex = extract_text(f"{head}\nJob Title: Clerk\n\nSummary\nFiles.\n", "c.txt", format="generic")
         assert not [r for r in ex.relations if r.type == "PART_OF"]
+
+
+def test_chain_of_command_with_commas():
+    ex = extract_text("Job Title: Baker\nChain of command: Shift Lead, Bakery Manager, Store Director\n", "b.txt",
+                      format="generic")
+    assert _rels(ex) >= {("UNDER_DIRECTION_OF", None, "Shift Lead"),
+                         ("UNDER_DIRECTION_OF", "Bakery Manager", "Store Director")}
+    ex = extract_text("Job Title: Baker\nReporting chain: Chief Executive; Operations Director; Shift Supervisor\n",
+                      "b.txt", format="generic")
+    assert ("UNDER_DIRECTION_OF", None, "Shift Supervisor") in _rels(ex)  # written from the top down
+
+
+@pytest.mark.parametrize("text, rel", [
+    ("Supervision Received: Fire Marshal\n", ("UNDER_DIRECTION_OF", None, "Fire Marshal")),
+    ("SUPERVISION EXERCISED: Inspection Technicians\n", ("SUPERVISES", None, "Inspection Technicians")),
+])
+def test_supervision_received_and_exercised_as_fields(text, rel):
+    assert rel in _rels(extract_text("Job Title: Inspector\n" + text, "i.txt", format="generic"))
+
+
+def test_supervision_received_as_a_section_of_prose():
+    ex = extract_text("Job Title: Inspector\n\nSupervision Received\nWorks under the general supervision of the Deputy "
+                      "Fire Chief.\n", "i.txt", format="generic")
+    assert ("UNDER_DIRECTION_OF", None, "Deputy Fire Chief") in _rels(ex)
