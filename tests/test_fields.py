@@ -195,3 +195,10 @@ def test_supervision_received_as_a_section_of_prose():
     ex = extract_text("Job Title: Inspector\n\nSupervision Received\nWorks under the general supervision of the Deputy "
                       "Fire Chief.\n", "i.txt", format="generic")
     assert ("UNDER_DIRECTION_OF", None, "Deputy Fire Chief") in _rels(ex)
+
+
+@pytest.mark.parametrize("value, official, grade", [("EC-05", None, "EC-05"), ("AS 02", None, "AS 02"),
+                                                    ("Planner 3", "Planner 3", None), ("Band 4", None, "Band 4")])
+def test_classification_is_a_title_or_a_grade(value, official, grade):
+    role = extract_text(f"Position Title: Analyst\nClassification: {value}\n", "a.txt", format="generic").role
+    assert (role["official_title"], role["grade"]) == (official, grade)
