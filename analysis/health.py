@@ -13,7 +13,7 @@ from datetime import date
 
 from orgkg.graph import OrgGraph
 
-from . import catalogue, consistency, freshness, reporting
+from . import catalogue, consistency, freshness, positions, reporting
 from .findings import SECTIONS, Finding
 
 
@@ -34,6 +34,7 @@ class HealthReport:
     layers: list[Finding] = field(default_factory=list)
     old: list[Finding] = field(default_factory=list)
     truncated: list[Finding] = field(default_factory=list)
+    hr_disagreements: list[Finding] = field(default_factory=list)
 
     def sections(self) -> dict[str, list[Finding]]:
         return {k: getattr(self, k) for k in SECTIONS}
@@ -70,4 +71,5 @@ def health(g: OrgGraph, max_age_years: float = 5, today: date | None = None,
         layers=reporting.layers(g),
         old=freshness.old(g, max_age_years, today),
         truncated=freshness.truncated(g),
+        hr_disagreements=positions.disagreements(g),
     )

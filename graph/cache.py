@@ -31,7 +31,7 @@ def extractor_fingerprint() -> str:
     import orgkg.loaders as pkg
 
     h = hashlib.sha256(f"v{CACHE_VERSION}".encode())
-    for f in sorted(Path(pkg.__file__).parent.glob("*.py")):
+    for f in sorted(Path(pkg.__file__).parent.rglob("*.py")):  # documents/ too
         h.update(f.name.encode())
         h.update(f.read_bytes())
     return h.hexdigest()[:16]

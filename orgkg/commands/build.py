@@ -32,6 +32,9 @@ def register(sub) -> None:
     p.add_argument("--cache", action=argparse.BooleanOptionalAction, default=True,
                    help="reuse extractions of unchanged documents from OUTPUT.cache/ (default: on)")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    p.add_argument("--follow-links", action="store_true", help="follow symbolic links that lead outside the given paths")
+    p.add_argument("--positions", metavar="FILE", help="HR positions export (.csv or .xlsx): posts and their reporting lines")
+    p.add_argument("--map", metavar="FIELD=HEADER,...", help="position columns, e.g. 'id=Position ID,manager=Reports To'")
     p.set_defaults(func=run)
 
 
@@ -43,8 +46,20 @@ def run(args) -> int:
 
     if args.jobs is not None and args.jobs < 0:
         raise UserError(f"--jobs: must be 0 (all cores) or more (got {args.jobs})")
+    positions = None
+    if args.positions:  # read first: a wrong file or --map fails before a long build
+        from orgkg.loaders import InputError
+        from orgkg.loaders.positions import read_positions
+
+        try:
+            positions = read_positions(args.positions, args.map)
+        except InputError as e:
+            raise UserError(str(e)) from None
     errors: list[str] = []
-    files = expand_paths(args.paths, errors)
+    skipped: list[str] = []
+    files = expand_paths(args.paths, errors, follow_links=args.follow_links, skipped=skipped)
+    for e in skipped:
+        print(f"orgkg: skipped {e}", file=sys.stderr)
     if not files:
         for e in errors:
             print(f"orgkg: skipped {e}", file=sys.stderr)
@@ -60,6 +75,14 @@ def run(args) -> int:
         gc.enable()
         for e in errors:
             print(f"orgkg: skipped {e}", file=sys.stderr)
+    if positions is not None:
+        from orgkg.graph.posts import add_posts_to_file
+
+        bad = list(positions.problems)  # rows left out, one line each; the rest of the file loads
+        r.summary = add_posts_to_file(out, positions, bad)
+        for e in bad:
+            print(f"orgkg: {e}", file=sys.stderr)
+        errors += bad
     if args.graphml:
         from orgkg.graph import load
 
