@@ -110,10 +110,21 @@ def _entry(e: os.DirEntry, links: tuple[list[str], bool], errors: list[str], ski
     elif not stat.S_ISREG(st.st_mode):
         skipped.append(f"{printable(e.path)}: not a regular file; skipped")
     elif os.path.splitext(e.name)[1].lower() in SUPPORTED_SUFFIXES:
-        found.append(e.path)
+        if _utf8(e.path):
+            found.append(e.path)
+        else:  # the build's state and graph file hold names as UTF-8 text
+            errors.append(f"{printable(e.path)}: file name is not valid UTF-8; rename the file to read it")
     else:
         suffix = os.path.splitext(e.name)[1].lower()
         skipped.append(f"{printable(e.path)}: unsupported kind ({printable(suffix)}); skipped")
+
+
+def _utf8(path: str) -> bool:
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _under(path: str, root: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from orgkg.graph import collaborators
 
 from ._common import add_graph_option, open_graph, resolve
-from .output import add_format_option, where, write_rows
+from ._output import add_format_option, where, write_rows
 
 
 def register(sub) -> None:
