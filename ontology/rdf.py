@@ -108,6 +108,7 @@ class Terms:
     iri: Callable[[str], Any]
     lit: Callable[[Any], Any]
     bnode: Callable[[], Any]
+    typed: Callable[[str, str], Any] | None = None  # (lexical form, datatype IRI); None: a plain literal
 
 
 def _iri(s: str) -> Term:
@@ -256,6 +257,25 @@ def triples(g, evidence: bool = True, terms: Terms | None = None) -> Iterator[tu
             yield from extra
             if ev.get("doc") in doc_iri:
                 yield e, iris[PROV + "wasDerivedFrom"], iris[doc_iri[ev["doc"]]]
+            if ev.get("kind") == "correction":
+                yield from _attribution(e, ev, t, iris)
+
+
+def _attribution(e, ev: dict, t: Terms, iris: _Made) -> Iterator[tuple[Any, Any, Any]]:
+    """A correction's evidence in PROV-O (derived, ignored on import): who made it, when, and why."""
+    from urllib.parse import quote
+
+    if ev.get("by"):
+        agent = iris[ORGKG_ID + "agent/" + quote(str(ev["by"]), safe="")]
+        yield e, iris[PROV + "wasAttributedTo"], agent
+        yield agent, iris[RDF_TYPE], iris[PROV + "Agent"]
+        yield agent, iris[RDFS_LABEL], t.lit(str(ev["by"]))
+    when = str(ev.get("when") or "")
+    if when:
+        stamp = when if "T" in when else when + "T00:00:00"
+        yield e, iris[PROV + "generatedAtTime"], t.typed(stamp, XSD_DATETIME) if t.typed else t.lit(stamp)
+    if ev.get("why"):
+        yield e, iris[RDFS + "comment"], t.lit(str(ev["why"]))
 
 
 # ---- writers ----------------------------------------------------------------------------------
@@ -269,7 +289,8 @@ def to_rdf(g):
         rg.bind(p, rdflib.Namespace(ns), override=True, replace=True)
     rg.bind("id", rdflib.Namespace(ORGKG_ID))
     add = rg.add
-    for t in triples(g, terms=Terms(rdflib.URIRef, rdflib.Literal, rdflib.BNode)):
+    typed = lambda v, dt: rdflib.Literal(v, datatype=rdflib.URIRef(dt))  # noqa: E731
+    for t in triples(g, terms=Terms(rdflib.URIRef, rdflib.Literal, rdflib.BNode, typed)):
         add(t)
     return rg
 
@@ -279,7 +300,8 @@ def quads(g) -> Iterator:
     import pyoxigraph as ox
 
     dg = ox.DefaultGraph()
-    for s, p, o in triples(g, terms=Terms(ox.NamedNode, ox.Literal, ox.BlankNode)):
+    typed = lambda v, dt: ox.Literal(v, datatype=ox.NamedNode(dt))  # noqa: E731
+    for s, p, o in triples(g, terms=Terms(ox.NamedNode, ox.Literal, ox.BlankNode, typed)):
         yield ox.Quad(s, p, o, dg)
 
 
@@ -441,6 +463,7 @@ def parse(text: str, fmt: str):
 # ---- N-Triples text, straight from the generator (the fast path into pyoxigraph) ---------------
 _NT_ESCAPE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD_DATETIME = _XSD + "dateTime"
 
 
 def _nt_literal(v: Any) -> str:
@@ -468,7 +491,8 @@ class _NTBlank:
 
 def ntriples_lines(g, evidence: bool = True) -> Iterator[str]:
     """N-Triples lines of the RDF form of `g` (the triples of `to_rdf`), the terms made as text at once."""
-    for s, p, o in triples(g, evidence, Terms("<{}>".format, _nt_literal, _NTBlank())):
+    typed = lambda v, dt: _nt_literal(v) + f"^^<{dt}>"  # noqa: E731
+    for s, p, o in triples(g, evidence, Terms("<{}>".format, _nt_literal, _NTBlank(), typed)):
         yield f"{s} {p} {o} .\n"
 
 

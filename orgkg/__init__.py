@@ -33,9 +33,14 @@ def extract(paths: Iterable[str | Path], format: str | None = None,
 
 
 def build(paths: Iterable[str | Path] | None = None, format: str | None = None,
-          errors: list[str] | None = None) -> OrgGraph:
-    """Build the graph of the given files/directories (default: the bundled samples)."""
-    return _build_graph(extract(paths if paths is not None else sample_paths(), format, errors))
+          errors: list[str] | None = None, corrections: str | Path | None = None) -> OrgGraph:
+    """Build the graph of the given files/directories (default: the bundled samples); `corrections`: a
+    corrections file (docs/corrections.md) applied after resolution, a stale entry a CorrectionWarning."""
+    g = _build_graph(extract(paths if paths is not None else sample_paths(), format, errors))
+    if corrections is not None:
+        from orgkg.graph.correct import apply_file
+        apply_file(g, corrections)
+    return g
 
 
 def load(path: str | Path) -> OrgGraph:

@@ -6,12 +6,17 @@
 
 Read-only by default: embedded/server use GRAPH.RO_QUERY, Neo4j a READ transaction; for Bolt servers that do
 not enforce the access mode (FalkorDB's Bolt) a write-clause check refuses the query before it is sent.
-Engine errors become one-line `UserError`s carrying the engine's message.
+Before any engine sees a query: too long or too deeply nested text is refused (FalkorDB's parser doubles its
+time per bracket level), and so is LOAD CSV / APOC I/O on a read-only connection (outbound connections, file
+reads). `timeout` is the engine's own limit, and for the embedded server a watchdog that kills the server
+(restarted from its store on the next query) if parsing or evaluation runs past it anyway.
+Engine errors become one-line `UserError`s: the engine's message, with line and column for syntax errors.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +28,11 @@ from orgkg.errors import UserError
 
 from . import cypher_load
 from . import falkordb_embedded as fe
+from .guard import check_shape, cypher_error, cypher_io
+
+CONNECT_TIMEOUT = 5.0  # seconds to reach a server before failing (--retry waits longer)
+RETRY_SECONDS = 60.0  # how long --retry keeps trying a server that is not there yet
+TIMEOUT_GRACE = 2.0  # seconds the embedded server gets past the engine's own limit before it is killed
 
 EMBEDDED_GRAPH = "orgkg"
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
@@ -99,10 +109,23 @@ def _plain(v):
 
 # ---- backends -------------------------------------------------------------------------------------
 
+def precheck(q: str, write: bool, where: str) -> None:
+    """Refuse, before sending: oversized or deeply nested text, and outbound I/O on a read-only connection."""
+    try:
+        check_shape(q, "Cypher")
+    except UserError as e:
+        raise UserError(f"{where}: {e}") from None
+    io = None if write else cypher_io(q)
+    if io:
+        raise UserError(f"{where}: cypher: refused: {io} reads files or URLs outside the graph, and this is a "
+                        "read-only connection")
+
+
 class Backend:
     name = "?"
 
-    def query(self, q: str, params: dict | None = None, write: bool = False) -> Result:  # pragma: no cover
+    def query(self, q: str, params: dict | None = None, write: bool = False,
+              timeout: float | None = None) -> Result:  # pragma: no cover
         raise NotImplementedError
 
     def close(self) -> None:
@@ -118,18 +141,23 @@ class FalkorBackend(Backend):
     def _lost(self, e: Exception) -> UserError:
         return UserError(f"{self.where}: FalkorDB server connection lost during the query ({one_line(e)})")
 
-    def query(self, q: str, params: dict | None = None, write: bool = False) -> Result:
+    def query(self, q: str, params: dict | None = None, write: bool = False,
+              timeout: float | None = None) -> Result:
         import redis
 
+        precheck(q, write, self.where)
+        ms = max(1, int(timeout * 1000)) if timeout else None
         try:
-            res = self.graph.query(q, params) if write else self.graph.ro_query(q, params)
+            res = self.graph.query(q, params, timeout=ms) if write else self.graph.ro_query(q, params, timeout=ms)
         except (redis.ConnectionError, redis.TimeoutError) as e:
             raise self._lost(e) from None
         except redis.ResponseError as e:
             msg = one_line(e)
             if "executed only on read-only queries" in msg:
                 msg = "refused: the query writes and this is a read-only connection (pass write=True / --write)"
-            raise UserError(f"{self.where}: cypher: {msg}") from None
+            elif "timed out" in msg.lower():
+                msg = f"the query ran past the time limit of {timeout:g} s and was stopped"
+            raise UserError(f"{self.where}: cypher: {cypher_error(msg)}") from None
         cols = [h[1] if isinstance(h, (list, tuple)) else str(h) for h in (res.header or [])]
         return Result(cols, [[_plain(c) for c in row] for row in res.result_set])
 
@@ -193,12 +221,27 @@ class EmbeddedBackend(FalkorBackend):
         except redis.ResponseError as e:
             raise UserError(f"{self.where}: loading into FalkorDB failed: {one_line(e)}") from None
 
-    def query(self, q: str, params: dict | None = None, write: bool = False) -> Result:
+    def query(self, q: str, params: dict | None = None, write: bool = False,
+              timeout: float | None = None) -> Result:
         if not self.server.alive():
             self._ensure()
+        precheck(q, write, self.where)
+        if write and self.path is not None:
+            # the store is derived from the graph file: once written, the next opening reloads it from the file
+            fe.set_marker(self.server, self.gname, "written")
+        watchdog = fired = None
+        if timeout:
+            fired = threading.Event()
+            watchdog = threading.Timer(timeout + TIMEOUT_GRACE, self._kill_stuck, (fired,))
+            watchdog.daemon = True
+            watchdog.start()
         try:
-            return super().query(q, params, write)
+            return super().query(q, params, write, timeout)
         except UserError as e:
+            if fired is not None and fired.is_set():
+                self.server.stop()
+                raise UserError(f"{self.where}: cypher: the query ran past the time limit of {timeout:g} s; "
+                                "the engine was stopped (it restarts with the next query)") from None
             if "connection lost" in str(e):
                 # the socket closes before the process is reaped: wait for the exit so the next query
                 # reliably sees a dead server and restarts it, instead of reusing the dying one
@@ -209,6 +252,14 @@ class EmbeddedBackend(FalkorBackend):
             if not self.server.alive():
                 self.server.stop()  # reap it; the next query starts a fresh one from the store
             raise
+        finally:
+            if watchdog is not None:
+                watchdog.cancel()
+
+    def _kill_stuck(self, fired: threading.Event) -> None:
+        """Watchdog: the engine ignored its own limit (FalkorDB's parser is not covered by it): kill the server."""
+        fired.set()
+        self.server.kill()
 
 
 def _load_graph(path: Path) -> OrgGraph:
@@ -222,13 +273,20 @@ class FalkorServerBackend(FalkorBackend):
 
     name = "falkordb"
 
-    def __init__(self, uri: str, password: str | None = None):
+    def __init__(self, uri: str, password: str | None = None, retry: bool = False):
+        import redis
         from falkordb import FalkorDB
 
         u = urlparse(uri)
-        self.db = FalkorDB(host=u.hostname or "localhost", port=u.port or 6379, password=password or u.password,
-                           username=u.username)
-        super().__init__(self.db.select_graph(u.path.strip("/") or EMBEDDED_GRAPH), uri.split("@")[-1])
+        where = uri.split("@")[-1]
+        try:
+            self.db = FalkorDB(host=u.hostname or "localhost", port=u.port or 6379, password=password or u.password,
+                               username=u.username, socket_connect_timeout=None if retry else CONNECT_TIMEOUT)
+        except (redis.ConnectionError, redis.TimeoutError, OSError) as e:
+            raise UserError(f"{where}: cannot reach the server ({one_line(e)})") from None
+        except redis.AuthenticationError as e:
+            raise UserError(f"{where}: authentication failed ({one_line(e)})") from None
+        super().__init__(self.db.select_graph(u.path.strip("/") or EMBEDDED_GRAPH), where)
 
 
 class BoltBackend(Backend):
@@ -236,17 +294,22 @@ class BoltBackend(Backend):
 
     name = "bolt"
 
-    def __init__(self, uri: str, user: str | None = None, password: str | None = None, database: str | None = None):
-
+    def __init__(self, uri: str, user: str | None = None, password: str | None = None, database: str | None = None,
+                 retry: bool = False):
         self.uri, self.database = uri, database
-        self.driver = driver(uri, user, password)
+        # without retry a server that is not there fails at once (the driver's default retries for 30 s)
+        self.driver = driver(uri, user, password, max_transaction_retry_time=RETRY_SECONDS if retry else 0,
+                             connection_timeout=CONNECT_TIMEOUT, connection_acquisition_timeout=2 * CONNECT_TIMEOUT)
 
     def _session(self):
         return self.driver.session(database=self.database) if self.database else self.driver.session()
 
-    def query(self, q: str, params: dict | None = None, write: bool = False) -> Result:
+    def query(self, q: str, params: dict | None = None, write: bool = False,
+              timeout: float | None = None) -> Result:
         from neo4j import exceptions as nx
+        from neo4j import unit_of_work
 
+        precheck(q, write, self.uri)
         if not write:
             w = writes(q)
             if w:
@@ -258,13 +321,15 @@ class BoltBackend(Backend):
             keys = list(res.keys())
             return keys, [[_plain(v) for v in rec.values()] for rec in res]
 
+        if timeout:
+            work = unit_of_work(timeout=timeout)(work)
         try:
             with self._session() as s:
                 cols, rows = s.execute_write(work) if write else s.execute_read(work)
         except nx.AuthError as e:
             raise UserError(f"{self.uri}: authentication failed ({one_line(e.message or e)})") from None
         except nx.ServiceUnavailable as e:
-            raise UserError(f"{self.uri}: cannot reach the server ({one_line(e)})") from None
+            raise UserError(f"{self.uri}: cannot reach the server ({_reason(e)})") from None
         except nx.Neo4jError as e:
             raise UserError(f"{self.uri}: cypher: {one_line(e.message or e)} ({e.code})") from None
         except nx.DriverError as e:
@@ -273,6 +338,13 @@ class BoltBackend(Backend):
 
     def close(self) -> None:
         pass  # drivers are shared per (uri, user) and closed at exit
+
+
+def _reason(e: Exception) -> str:
+    """The last reason in a driver error ('Failed to establish connection ... (reason [Errno 111] ...)')."""
+    msg = one_line(e)
+    m = re.search(r"\(reason ([^()]*(?:\([^()]*\))?[^()]*)\)\)?$", msg)
+    return m.group(1) if m else msg
 
 
 _drivers: dict[tuple, object] = {}
@@ -332,7 +404,8 @@ def embedded(g_or_path: OrgGraph | str | Path, evidence: bool = True) -> Embedde
 
 
 def open_backend(g_or_path=None, backend: str | Backend | None = None, *, user: str | None = None,
-                 password: str | None = None, database: str | None = None, evidence: bool = True) -> Backend:
+                 password: str | None = None, database: str | None = None, evidence: bool = True,
+                 retry: bool = False) -> Backend:
     if isinstance(backend, Backend):
         return backend
     if backend in (None, "", "embedded"):
@@ -341,18 +414,24 @@ def open_backend(g_or_path=None, backend: str | Backend | None = None, *, user: 
         return embedded(g_or_path, evidence)
     scheme = urlparse(backend).scheme.lower()
     if scheme == "falkordb":
-        return FalkorServerBackend(backend, password)
+        return FalkorServerBackend(backend, password, retry)
     if scheme in BOLT_SCHEMES:
-        return BoltBackend(backend, user, password, database)
+        return BoltBackend(backend, user, password, database, retry)
     raise UserError(f"{backend}: unknown backend (use embedded, falkordb://host:port, bolt://, neo4j://, neo4j+s://)")
 
 
 def cypher(g_or_path, query: str, params: dict | None = None, *, write: bool = False,
-           backend: str | Backend | None = None, **conn) -> Result:
-    """Run one Cypher query; read-only unless write=True."""
+           backend: str | Backend | None = None, timeout: float | None = None, **conn) -> Result:
+    """Run one Cypher query; read-only unless write=True; `timeout` seconds stops it (engine limit + watchdog).
+
+    A write to a graph file's embedded store lasts for that backend object only: the next opening of the
+    file reloads the store from the file, so read-only queries never see nodes the file does not hold.
+
+        cypher("org.json", "MATCH (r:Role) RETURN count(r)", timeout=10).rows
+    """
     b = open_backend(g_or_path, backend, **conn)
     try:
-        return b.query(query, params, write)
+        return b.query(query, params, write, timeout)
     finally:
         if b is not backend and not isinstance(b, EmbeddedBackend):
             b.close()

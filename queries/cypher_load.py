@@ -202,18 +202,21 @@ def bulk_create(graph, g: OrgGraph, batch_size: int = BULK_BATCH, evidence: bool
             _send(graph, q, b)
         counts["nodes"] += len(rows)
     by_rel: dict[str, list[str]] = {}
+    keys: dict[str, set[str]] = {}
+    for _, _, k, d in g.g.edges(keys=True, data=True):  # other edge attributes (reviewed, ...): r[4], r[5], ...
+        keys.setdefault(_rel(k), set()).update(kk for kk, vv in d.items() if vv is not None and kk not in ("evidence", "type"))
+    extra = {rel: sorted(ks) for rel, ks in keys.items()}
     for u, v, k, d in g.g.edges(keys=True, data=True):
         ev = d.get("evidence") or []
-        extra = [f"{kk}" for kk, vv in d.items() if vv is not None and kk not in ("evidence", "type")]
-        if extra:  # unusual edge attributes: keep them through the generic path's property map
-            raise ValueError(f"edge attribute(s) {extra} need the MERGE loader")
-        cells = [_lit(u), _lit(v), str(len(ev))]
-        if evidence:
-            cells.append(_lit([json.dumps(e, ensure_ascii=False, sort_keys=True) for e in ev]))
+        cells = [_lit(u), _lit(v), str(len(ev)), _lit([json.dumps(e, ensure_ascii=False, sort_keys=True) for e in ev])
+                 if evidence else "null"]
+        cells += [_lit(_value(d[kk])) if d.get(kk) is not None else "null" for kk in extra[_rel(k)]]
         by_rel.setdefault(_rel(k), []).append("[" + ",".join(cells) + "]")
     for rel, rows in by_rel.items():
+        sets = ["e.evidence = r[3]"] if evidence else []
+        sets += [f"e.`{kk}` = r[{i + 4}]" for i, kk in enumerate(extra[rel])]
         q = (f"UNWIND $rows AS r MATCH (a:{NODE_LABEL} {{id: r[0]}}) MATCH (b:{NODE_LABEL} {{id: r[1]}}) "
-             f"CREATE (a)-[e:{rel} {{evidence_count: r[2]}}]->(b)" + (" SET e.evidence = r[3]" if evidence else ""))
+             f"CREATE (a)-[e:{rel} {{evidence_count: r[2]}}]->(b)" + (f" SET {', '.join(sets)}" if sets else ""))
         for b in _chunks(rows, batch_size):
             _send(graph, q, b)
         counts["relationships"] += len(rows)

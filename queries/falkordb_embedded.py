@@ -7,7 +7,10 @@ on demand and never outlives us:
   - atexit and a SIGTERM/SIGHUP handler stop it on normal exit;
   - PR_SET_PDEATHSIG (set in the child before exec) makes the kernel kill it if we die, even by SIGKILL.
 The store (dump.rdb) lives beside the graph file (`org.json.falkordb/`) and is reused while the graph
-file's sha256 is unchanged; the hash is kept inside the store as a marker key written with the data.
+file's sha256 is unchanged; the hash is kept inside the store as a marker key written with the data. It is
+derived data with the graph file's permissions. A process killed with SIGKILL cannot remove its socket
+folder or private store: they are named `orgkg-falkordb[-store]-<pid>-*` and removed by the next process
+once that pid is gone (queries/procs.py).
 """
 
 from __future__ import annotations
@@ -15,18 +18,20 @@ from __future__ import annotations
 import atexit
 import ctypes
 import fcntl
+import functools
 import hashlib
 import os
 import shutil
 import signal
 import subprocess
-import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from orgkg.errors import UserError
+
+from . import procs
 
 PR_SET_PDEATHSIG = 1
 META_KEY = "orgkg:meta"  # redis hash: graph name -> "sha256:loader-version"
@@ -63,9 +68,12 @@ def binaries() -> tuple[str, str]:
     return server, module
 
 
-def _die_with_parent() -> None:
-    """preexec_fn: ask the kernel to SIGKILL this child when its parent dies (Linux), and leave our group."""
+def _die_with_parent(umask: int | None = None) -> None:
+    """preexec_fn: ask the kernel to SIGKILL this child when its parent dies (Linux), and leave our group;
+    `umask` gives the files it writes (dump.rdb) the graph file's permissions."""
     os.setpgrp()
+    if umask is not None:
+        os.umask(umask)
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
@@ -85,6 +93,7 @@ class Server:
     _client: object | None = field(default=None, repr=False)
     temp_store: bool = False  # a private store made for this process: removed by stop_all (its dump serves
     # only a restart after a crash within the process)
+    file_mode: int | None = None  # permissions of the files the server writes (those of the graph file)
 
     @property
     def socket(self) -> str:
@@ -104,9 +113,9 @@ class Server:
         self.stop()
         server, module = binaries()
         self.store.mkdir(parents=True, exist_ok=True)
+        umask = None if self.file_mode is None else ~self.file_mode & 0o777
         # socket paths are limited to ~107 bytes, so the socket lives in a short private temp dir
-        self.sockdir = Path(tempfile.mkdtemp(prefix="orgkg-falkordb-"))
-        os.chmod(self.sockdir, 0o700)
+        self.sockdir = procs.private_dir("falkordb")
         cmd = [server, "--port", "0", "--unixsocket", self.socket, "--unixsocketperm", "700",
                "--dir", str(self.store), "--dbfilename", "dump.rdb", "--save", "", "--appendonly", "no",
                "--daemonize", "no", "--loglevel", "warning", "--logfile", str(self.sockdir / "server.log"),
@@ -116,7 +125,8 @@ class Server:
                 raise UserError(f"BOLT_PORT {self.bolt_port}: FalkorDB's Bolt listener needs a port <= {MAX_BOLT_PORT}")
             cmd += ["BOLT_PORT", str(self.bolt_port)]
         self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL, preexec_fn=_die_with_parent, close_fds=True)
+                                     stderr=subprocess.DEVNULL, close_fds=True,
+                                     preexec_fn=functools.partial(_die_with_parent, umask))
         _register(self)
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
@@ -183,6 +193,19 @@ class Server:
 
     def save(self) -> None:
         self.redis().execute_command("SAVE")
+        if self.file_mode is not None:
+            try:
+                os.chmod(self.store / "dump.rdb", self.file_mode)
+            except OSError:
+                pass
+
+    def kill(self) -> None:
+        """SIGKILL the server's group at once (a stuck query: SIGTERM waits for the command to finish)."""
+        if self.proc is not None and self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
 
     def stop(self) -> None:
         """Stop the server and its whole process group; idempotent."""
@@ -279,6 +302,17 @@ def store_dir_for(path: str | Path) -> Path:
     return p.with_name(p.name + ".falkordb")
 
 
+def _graph_mode(store: Path) -> int | None:
+    """The graph file's permissions, given to its store folder (with x) and dump.rdb; None without a graph."""
+    graph = store.with_name(store.name.removesuffix(".falkordb"))
+    try:
+        mode = procs.derived_mode(graph)
+        os.chmod(store, procs.derived_mode(graph, directory=True))
+    except OSError:
+        return None
+    return mode
+
+
 def _lock(store: Path) -> int | None:
     """An exclusive lock on the store so two processes never share one dump.rdb; None when busy."""
     store.mkdir(parents=True, exist_ok=True)
@@ -297,13 +331,14 @@ def server_for(store: Path | None) -> Server:
     with _reg_lock:
         s = _stores.get(key)
         if s is None:
-            lock_fd = None
+            lock_fd, mode = None, None
             if store is not None:
                 lock_fd = _lock(store)
+                mode = _graph_mode(store)
             temp = store is None or lock_fd is None
             if temp:  # another process holds the store: work in a private one
-                store = Path(tempfile.mkdtemp(prefix="orgkg-falkordb-store-"))
-            s = Server(store, _lock_fd=lock_fd, temp_store=temp)
+                store = procs.private_dir("falkordb-store")
+            s = Server(store, _lock_fd=lock_fd, temp_store=temp, file_mode=mode)
             _stores[key] = s
         if not s.alive():
             s.start()

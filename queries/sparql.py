@@ -24,6 +24,8 @@ from orgkg.ontology.schema import PREFIXES as _SCHEMA_PREFIXES
 
 from orgkg.errors import UserError
 
+from .guard import check_shape, sparql_error, uses_service
+
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 PREFIXES: dict[str, str] = {**_SCHEMA_PREFIXES, "rdf": RDF_NS, "owl": "http://www.w3.org/2002/07/owl#", "id": ORGKG_ID}
@@ -172,27 +174,35 @@ class SparqlStore:
         return len(self.store)
 
     def query(self, text: str, *, allow_update: bool = False, substitutions: dict | None = None,
-              max_rows: int | None = None, timeout: float | None = None) -> Result:
-        """Run SPARQL. Updates are refused unless `allow_update`; syntax errors are one-line UserErrors."""
+              max_rows: int | None = None, timeout: float | None = None, allow_service: bool = False) -> Result:
+        """Run SPARQL. Updates are refused unless `allow_update`, federation (SERVICE, LOAD <url>) unless
+        `allow_service`; oversized or too deeply nested text, syntax and evaluation errors are one-line UserErrors.
+
+        `timeout` here stops reading results; a limit that also stops evaluation is `sparql_pool.QueryPool`.
+
+            store.query("SELECT ?r WHERE { ?r a org:Post } LIMIT 3").rows
+        """
         import pyoxigraph as ox
 
-        if is_update(text):
-            if not allow_update:
-                raise UserError("SPARQL update refused: the store is read-only (INSERT/DELETE/LOAD/CLEAR/DROP/CREATE/"
-                                "ADD/MOVE/COPY need allow_update=True or --allow-update)", code=2)
+        update = is_update(text)
+        if update and not allow_update:
+            raise UserError("SPARQL update refused: the store is read-only (INSERT/DELETE/LOAD/CLEAR/DROP/CREATE/"
+                            "ADD/MOVE/COPY need allow_update=True or --allow-update)", code=2)
+        self.check(text, allow_service)
+        if update:
             try:
                 self.store.update(text, prefixes=PREFIXES)
             except SyntaxError as e:
-                raise UserError(f"SPARQL syntax error: {one_line(e)}") from None
-            except OSError as e:
-                raise UserError(f"SPARQL update failed: {one_line(e)}") from None
+                raise UserError(f"SPARQL syntax error {sparql_error(e)}") from None
+            except (OSError, RuntimeError, ValueError) as e:
+                raise UserError(f"SPARQL update failed: {sparql_error(e)}") from None
             return Result("update", [], [])
         try:
             res = self.store.query(text, prefixes=PREFIXES, substitutions=substitutions)
         except SyntaxError as e:
-            raise UserError(f"SPARQL syntax error: {one_line(e)}") from None
-        except (OSError, ValueError, TypeError) as e:
-            raise UserError(f"SPARQL query failed: {one_line(e)}") from None
+            raise UserError(f"SPARQL syntax error {sparql_error(e)}") from None
+        except (OSError, ValueError, TypeError, RuntimeError) as e:
+            raise UserError(f"SPARQL query failed: {sparql_error(e)}") from None
         deadline = time.monotonic() + timeout if timeout else None
         if isinstance(res, ox.QueryBoolean):
             return Result("ask", ["boolean"], [(bool(res),)], [(ox.Literal(bool(res)),)])
@@ -211,8 +221,8 @@ class SparqlStore:
                 terms.append(row)
                 if deadline and len(terms) % 256 == 0 and time.monotonic() > deadline:
                     raise QueryTimeout(f"SPARQL query ran past its time limit of {timeout:g} s")
-        except (OSError, ValueError) as e:  # evaluation errors surface while iterating
-            raise UserError(f"SPARQL query failed: {one_line(e)}") from None
+        except (OSError, ValueError, RuntimeError) as e:  # evaluation errors surface while iterating
+            raise UserError(f"SPARQL query failed: {sparql_error(e)}") from None
         if deadline and time.monotonic() > deadline:
             raise QueryTimeout(f"SPARQL query ran past its time limit of {timeout:g} s")
         rows = [tuple(to_python(t) for t in r) for r in terms]
@@ -223,6 +233,7 @@ class SparqlStore:
         early (top-N of an ordered answer) never pays for the rest. Errors are one-line UserErrors."""
         import pyoxigraph as ox
 
+        self.check(text)
         try:
             res = self.store.query(text, prefixes=PREFIXES)
             if not isinstance(res, ox.QuerySolutions):
@@ -230,9 +241,17 @@ class SparqlStore:
             for sol in res:
                 yield tuple(to_python(t) for t in sol)
         except SyntaxError as e:
-            raise UserError(f"SPARQL syntax error: {one_line(e)}") from None
-        except (OSError, ValueError, TypeError) as e:
-            raise UserError(f"SPARQL query failed: {one_line(e)}") from None
+            raise UserError(f"SPARQL syntax error {sparql_error(e)}") from None
+        except (OSError, ValueError, TypeError, RuntimeError) as e:
+            raise UserError(f"SPARQL query failed: {sparql_error(e)}") from None
+
+    @staticmethod
+    def check(text: str, allow_service: bool = False) -> None:
+        """Refuse before parsing: oversized or deeply nested text, and federation unless allowed."""
+        check_shape(text, "SPARQL")
+        if not allow_service and uses_service(text):
+            raise UserError("SPARQL SERVICE/LOAD refused: the query would fetch data from another server or URL "
+                            "(allow_service=True or --allow-service permits it)")
 
 
 def build_store(g, path: str | Path | None = None, evidence: bool = True):
@@ -281,33 +300,51 @@ def persisted_dir(graph_path: Path, sha: str, evidence: bool = True) -> Path:
     return graph_path.parent / f".{graph_path.name}.oxigraph-{sha[:16]}{'' if evidence else '-lean'}"
 
 
+def persisted_store(path: Path, evidence: bool = True) -> Path:
+    """The on-disk store beside graph file `path`, keyed on its sha256, built when missing (in a temp dir and
+    renamed, so a crash never leaves a half-built store in use); its folder gets the graph's permissions."""
+    from orgkg.graph import load as open_graph
+
+    from .procs import derived_mode
+
+    target = persisted_dir(path, file_sha256(path), evidence)
+    if target.is_dir():
+        return target
+    g = open_graph(path)
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=target.name + ".", suffix=".tmp", dir=path.parent))
+    except OSError as e:
+        raise UserError(f"{path.parent}: cannot keep the SPARQL store beside the graph ({e.strerror or e})") from None
+    try:
+        store = build_store(g, tmp, evidence)
+        del store  # closes the database before the rename
+        os.chmod(tmp, derived_mode(path, directory=True))
+        os.replace(tmp, target)
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if not target.is_dir():
+            raise
+    for old in path.parent.glob(f".{path.name}.oxigraph-*"):  # stale stores of earlier versions of the file
+        if old != target and not old.name.endswith(".tmp") and old.name.endswith("-lean") == (not evidence):
+            shutil.rmtree(old, ignore_errors=True)
+    return target
+
+
 def store_for_file(path: str | Path, persist: bool = False, evidence: bool = True) -> SparqlStore:
-    """Store for a graph file. With `persist`, keep an on-disk store beside it keyed on the file's sha256
-    (built in a temp dir and renamed, so a crash never leaves a half-built store in use)."""
-    from orgkg.commands._common import open_graph
+    """Store for a graph file: in memory, or with `persist` the on-disk store beside it (`persisted_store`).
+
+        store_for_file("org.json", persist=True).query("ASK { ?r a org:Post }").boolean
+    """
+    from orgkg.graph import load as open_graph
 
     path = Path(path)
     if not path.is_file():
         raise UserError(f"{path}: no such graph file")
     if not persist:
-        return store_for(open_graph(str(path)), evidence)
+        return store_for(open_graph(path), evidence)
     import pyoxigraph as ox
 
-    target = persisted_dir(path, file_sha256(path), evidence)
-    if not target.is_dir():
-        g = open_graph(str(path))
-        tmp = Path(tempfile.mkdtemp(prefix=target.name + ".", suffix=".tmp", dir=path.parent))
-        try:
-            store = build_store(g, tmp, evidence)
-            del store  # closes the database before the rename
-            os.replace(tmp, target)
-        except OSError:
-            shutil.rmtree(tmp, ignore_errors=True)
-            if not target.is_dir():
-                raise
-        for old in path.parent.glob(f".{path.name}.oxigraph-*"):  # stale stores of earlier versions of the file
-            if old != target and not old.name.endswith(".tmp") and old.name.endswith("-lean") == (not evidence):
-                shutil.rmtree(old, ignore_errors=True)
+    target = persisted_store(path, evidence)
     try:
         s = SparqlStore(ox.Store.read_only(str(target)), None, target)
         s.evidence = evidence
@@ -316,6 +353,9 @@ def store_for_file(path: str | Path, persist: bool = False, evidence: bool = Tru
         raise UserError(f"{target}: cannot open the persisted SPARQL store ({one_line(e)}); delete it to rebuild") from None
 
 
-def sparql(g, query: str, *, allow_update: bool = False, **kw) -> Result:
-    """Run a SPARQL query over an OrgGraph (its store is built once and cached)."""
-    return store_for(g).query(query, allow_update=allow_update, **kw)
+def sparql(g, query: str, *, allow_update: bool = False, allow_service: bool = False, **kw) -> Result:
+    """Run a SPARQL query over an OrgGraph (its store is built once and cached); SERVICE needs allow_service.
+
+        sparql(orgkg.sample_graph(), "ASK { ?r a org:Post }").boolean   # True
+    """
+    return store_for(g).query(query, allow_update=allow_update, allow_service=allow_service, **kw)

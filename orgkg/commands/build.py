@@ -31,6 +31,8 @@ def register(sub) -> None:
                         "documents need extracting, else 1)")
     p.add_argument("--cache", action=argparse.BooleanOptionalAction, default=True,
                    help="reuse extractions of unchanged documents from OUTPUT.cache/ (default: on)")
+    p.add_argument("--corrections", metavar="FILE", help="apply this corrections file (YAML) after extraction "
+                   "and resolution, at every build (docs/corrections.md)")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     p.add_argument("--follow-links", action="store_true", help="follow symbolic links that lead outside the given paths")
     p.add_argument("--positions", metavar="FILE", help="HR positions export (.csv or .xlsx): posts and their reporting lines")
@@ -66,6 +68,9 @@ def run(args) -> int:
         raise UserError("no documents could be read; nothing built")
     t0 = time.perf_counter()
     out = Path(args.output)
+    if args.corrections:  # read first: a malformed file stops the build before anything is written
+        from .correct import read_for_build
+        fixes = read_for_build(args.corrections)
     try:
         # the one collector pause: a build allocates millions of objects that live until it ends
         gc.disable()
@@ -75,7 +80,11 @@ def run(args) -> int:
         gc.enable()
         for e in errors:
             print(f"orgkg: skipped {e}", file=sys.stderr)
-    if positions is not None:
+    fixed = None
+    if args.corrections:
+        from .correct import apply_in_build
+        fixed = apply_in_build(out, fixes, args.corrections, r)
+    if positions is not None:  # after corrections: posts link to the corrected roles
         from orgkg.graph.posts import add_posts_to_file
 
         bad = list(positions.problems)  # rows left out, one line each; the rest of the file loads
@@ -103,4 +112,6 @@ def run(args) -> int:
             print("  time: " + ", ".join(f"{k} {v:.2f} s" for k, v in steps))
         if errors:
             print(f"  skipped {len(errors)} file(s); see messages above")
-    return 1 if errors else 0
+        if fixed:
+            print(fixed.to_text(), end="")
+    return 1 if errors or fixed and fixed.warnings else 0

@@ -20,7 +20,11 @@ def register(sub) -> None:
     p.add_argument("--param", action="append", default=[], metavar="NAME=JSON",
                    help="query parameter, e.g. --param 'id=\"role:chief-of-staff\"' (repeatable)")
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
-    p.add_argument("--write", action="store_true", help="allow writes (default: read-only)")
+    p.add_argument("--write", action="store_true", help="allow writes (default: read-only; a write to GRAPH's "
+                                                        "embedded store is dropped: the next run reloads GRAPH)")
+    p.add_argument("--timeout", type=float, metavar="S", help="stop the query after S seconds")
+    p.add_argument("--retry", action="store_true",
+                   help="with --uri: keep trying a server that is not reachable yet (default: fail within 10 s)")
     add_connection_options(p, "bolt://, neo4j://, neo4j+s:// or falkordb://host:port[/graph] (default: embedded)")
     p.set_defaults(func=run)
 
@@ -46,13 +50,19 @@ def run(args) -> int:
         raise UserError("cypher: give [GRAPH] QUERY (quote the query)")
     graph, query = (args.args if len(args.args) == 2 else (None, args.args[0]))
     params = parse_params(args.param)
+    if args.timeout is not None and args.timeout <= 0:
+        raise UserError("--timeout must be positive")
     if args.uri:
+        import logging
+
+        logging.getLogger("neo4j").setLevel(logging.CRITICAL)  # its retry notes are multi-line; errors say it all
         res = cypher(None, query, params, write=args.write, backend=args.uri, user=backends.user(args.user),
-                     password=backends.password(args.password, args.uri), database=args.database)
+                     password=backends.password(args.password, args.uri), database=args.database,
+                     timeout=args.timeout, retry=args.retry)
     else:
         from ._common import open_graph
 
-        res = cypher(graph if graph else open_graph(None), query, params, write=args.write)
+        res = cypher(graph if graph else open_graph(None), query, params, write=args.write, timeout=args.timeout)
     print_result(res.columns, res.rows, args.format)
     return 0
 

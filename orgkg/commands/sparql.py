@@ -18,7 +18,10 @@ def register(sub) -> None:
     p.add_argument("--allow-update", action="store_true", help="allow SPARQL UPDATE on the in-memory store")
     p.add_argument("--cache", action="store_true",
                    help="keep an on-disk store beside GRAPH (.GRAPH.oxigraph-<sha256>) and reuse it while GRAPH is unchanged")
-    p.add_argument("--timeout", type=float, metavar="S", help="stop reading results after S seconds")
+    p.add_argument("--timeout", type=float, metavar="S",
+                   help="time limit in seconds: the query runs in a worker process that is stopped after S seconds")
+    p.add_argument("--allow-service", action="store_true",
+                   help="let the query fetch other servers or URLs (SERVICE, LOAD <url>); refused by default")
     p.add_argument("--max-rows", type=int, metavar="N", help="print at most N rows")
     p.set_defaults(func=run)
 
@@ -44,8 +47,12 @@ def run(args) -> int:
     from ._common import table
 
     text = read_query(args.query)
-    store = store_for_file(args.graph, persist=args.cache and not args.allow_update)
-    res = store.query(text, allow_update=args.allow_update, max_rows=args.max_rows, timeout=args.timeout)
+    if args.timeout is not None:
+        res = _run_limited(args, text)
+    else:
+        store = store_for_file(args.graph, persist=args.cache and not args.allow_update)
+        res = store.query(text, allow_update=args.allow_update, max_rows=args.max_rows,
+                          allow_service=args.allow_service)
     if res.kind == "update":
         print("update applied to the in-memory store (the graph file is unchanged)", file=sys.stderr)
         return 0
@@ -61,3 +68,40 @@ def run(args) -> int:
         table(rows, res.columns)
         print(f"({len(rows)} row{'s' if len(rows) != 1 else ''}{', truncated' if res.truncated else ''})", file=sys.stderr)
     return 0
+
+
+class _Printed:
+    """A worker's answer already in its output form (json/csv), printed as is."""
+
+    def __init__(self, ans):
+        self.kind, self.truncated, self.body = ans.kind, ans.truncated, ans.body.decode("utf-8")
+
+    def to_json(self) -> str:
+        return self.body.rstrip("\n")
+
+    def to_csv(self) -> str:
+        return self.body
+
+
+def _run_limited(args, text: str):
+    """Run in a worker process that is killed at the time limit (pyoxigraph cannot be interrupted in-process)."""
+    from pathlib import Path
+
+    from orgkg.errors import UserError
+    from orgkg.queries.sparql import persisted_store
+    from orgkg.queries.sparql_pool import Job, QueryPool, Source
+
+    if args.timeout <= 0:
+        raise UserError("--timeout must be positive")
+    path = Path(args.graph)
+    if not path.is_file():
+        raise UserError(f"{path}: no such graph file")
+    cached = args.cache and not args.allow_update
+    pool = QueryPool(Source(store_dir=str(persisted_store(path))) if cached else Source(graph=str(path)), 1)
+    try:
+        form = args.format if args.format in ("json", "csv") else "rows"
+        ans = pool.run(Job(text, form, max_rows=args.max_rows, allow_update=args.allow_update,
+                           allow_service=args.allow_service), args.timeout)
+    finally:
+        pool.close()
+    return ans.result if ans.result is not None else _Printed(ans)
