@@ -28,7 +28,7 @@ def add_posts(g: OrgGraph, table: PositionTable) -> dict[str, int]:
     """Add the table's posts to `g`; returns counts (posts, linked to a described role by code or by title).
 
     >>> from orgkg.loaders.positions import read_positions
-    >>> g = OrgGraph(); add_posts(g, read_positions("orgkg/samples/positions.csv"))["posts"] > 0
+    >>> g = OrgGraph(); add_posts(g, read_positions("orgkg/sample_positions/positions.csv"))["posts"] > 0
     True
     """
     codes = _roles_by_code(g)

@@ -61,7 +61,7 @@ class PositionTable:
 def read_positions(path: str | Path, mapping: str | None = None) -> PositionTable:
     """The positions of a CSV or XLSX export; InputError (one line) if the file or its columns are unusable.
 
-    >>> t = read_positions("orgkg/samples/positions.csv")
+    >>> t = read_positions("orgkg/sample_positions/positions.csv")
     >>> t.positions[0].id, t.problems
     ('P-100', [])
     """

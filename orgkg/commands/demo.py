@@ -12,7 +12,7 @@ from .collaborators import print_collaborators
 DEMO_ROLE = "Coordinator, Innovative and Progressive Systemwide Training"
 DEMO_UNIT = "DSSEM"
 # a small fictional HR export of the sample roles' positions: real reporting lines beside described ones
-DEMO_POSITIONS = Path(orgkg.__file__).parent / "samples" / "positions.csv"
+DEMO_POSITIONS = Path(orgkg.__file__).parent / "sample_positions" / "positions.csv"
 
 
 def register(sub) -> None:
