@@ -108,7 +108,7 @@ def _entry(e: os.DirEntry, links: tuple[list[str], bool], errors: list[str], ski
     if stat.S_ISDIR(st.st_mode):
         stack.append(e.path)
     elif not stat.S_ISREG(st.st_mode):
-        skipped.append(f"{printable(e.path)}: not a regular file; skipped")
+        skipped.append(f"{printable(e.path)}: not a regular file")
     elif os.path.splitext(e.name)[1].lower() in SUPPORTED_SUFFIXES:
         if _utf8(e.path):
             found.append(e.path)
@@ -116,7 +116,7 @@ def _entry(e: os.DirEntry, links: tuple[list[str], bool], errors: list[str], ski
             errors.append(f"{printable(e.path)}: file name is not valid UTF-8; rename the file to read it")
     else:
         suffix = os.path.splitext(e.name)[1].lower()
-        skipped.append(f"{printable(e.path)}: unsupported kind ({printable(suffix)}); skipped")
+        skipped.append(f"{printable(e.path)}: unsupported kind ({printable(suffix)})")
 
 
 def _utf8(path: str) -> bool:

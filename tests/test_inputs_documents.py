@@ -167,7 +167,7 @@ def test_build_records_format_and_locator(tmp_path):
     r = subprocess.run([sys.executable, "-m", "orgkg", "build", str(p.parent), "-o", str(out)],
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
-    assert "photo.png: unsupported kind (.png); skipped" in r.stderr
+    assert "photo.png: unsupported kind (.png)" in r.stderr
     import orgkg
 
     g = orgkg.load(out)
