@@ -2,7 +2,8 @@
 
 Entries live in one SQLite file in a directory beside the graph file (`org.json.cache/cache.sqlite`),
 keyed `<sha256 of the file bytes>-<context>`, where the context hashes the path, the format asked for
-and the extractor's own source code, so a changed extractor never serves stale results. Writes are
+and the installed package's code and data (graph/fingerprint.py), so a changed extractor, schema or
+profile never serves stale results. Writes are
 transactions; an unreadable entry is a miss, never an error.
 """
 
@@ -11,11 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 
 from orgkg.loaders.model import Extraction, pack, unpack
+
+from .fingerprint import package_fingerprint
 
 try:  # a dependency; the plain json module serves if it is missing
     import orjson
@@ -25,16 +27,9 @@ except ImportError:  # pragma: no cover - exercised by the json-only test
 CACHE_VERSION = 2  # 2: entries in the wire form
 
 
-@lru_cache(maxsize=1)
 def extractor_fingerprint() -> str:
-    """Hash of the loaders' source: editing the extractor invalidates every entry."""
-    import orgkg.loaders as pkg
-
-    h = hashlib.sha256(f"v{CACHE_VERSION}".encode())
-    for f in sorted(Path(pkg.__file__).parent.rglob("*.py")):  # documents/ too
-        h.update(f.name.encode())
-        h.update(f.read_bytes())
-    return h.hexdigest()[:16]
+    """What every entry depends on besides its file: the cache version and the package's code and data."""
+    return f"v{CACHE_VERSION}-{package_fingerprint()}"
 
 
 def encode(ex: Extraction) -> str | bytes:
@@ -59,7 +54,7 @@ def decode(text: str | bytes) -> Extraction:
 class ExtractionCache:
     """Extractions by key, packed in one SQLite file (`OUT.cache/cache.sqlite`): one open, not 10,000.
 
-    graph/incremental.py keeps its build state in the same database. Any database problem is a miss.
+    Any database problem is a miss.
     """
 
     FILE = "cache.sqlite"
@@ -76,13 +71,9 @@ class ExtractionCache:
         return cls(Path(str(output) + ".cache"))
 
     def key(self, data: bytes, path: str | Path, format: str | None) -> str:
-        return self.key_of_digest(hashlib.sha256(data).hexdigest(), path, format)
-
-    def key_of_digest(self, digest: str, path: str | Path, format: str | None) -> str:
-        """`key`, given the sha256 hex digest of the file's bytes (a build hashes them once, for the key and the
-        extraction's own sha256)."""
+        """The entry of a file with these bytes at this path, extracted with this format (and this extractor)."""
         ctx = hashlib.sha256(f"{path}\0{format or 'auto'}\0{extractor_fingerprint()}".encode()).hexdigest()[:16]
-        return f"{digest}-{ctx}"
+        return f"{hashlib.sha256(data).hexdigest()}-{ctx}"
 
     @property
     def db(self) -> sqlite3.Connection | None:
@@ -95,12 +86,6 @@ class ExtractionCache:
                 # wrote it to the log, then again at the checkpoint (50,000 cold entries: 8.9 -> 4.7 s)
                 db.execute("PRAGMA journal_mode=DELETE")
                 db.execute("PRAGMA synchronous=NORMAL")
-                # a rowid table: WITHOUT ROWID keeps only ~1 KB of a row in its page and the ~3.4 KB entries
-                # spilled the rest to overflow pages (10,000 entries: 47.2 -> 43.6 MB, inserts 0.10 -> 0.08 s);
-                # cache version 1's table of that kind holds only entries no longer read: dropped
-                row = db.execute("SELECT sql FROM sqlite_master WHERE name = 'extractions'").fetchone()
-                if row is not None and "WITHOUT ROWID" in row[0].upper():
-                    db.execute("DROP TABLE extractions")
                 db.execute("CREATE TABLE IF NOT EXISTS extractions (key TEXT PRIMARY KEY, json TEXT NOT NULL)")
                 self._db = db
             except (OSError, sqlite3.Error):
@@ -118,16 +103,6 @@ class ExtractionCache:
         else:
             self.hits += 1
         return ex
-
-    def empty(self) -> bool:
-        """No entry at all (a first build): its lookups can be skipped, each would miss."""
-        try:
-            return self.db is None or self.db.execute("SELECT 1 FROM extractions LIMIT 1").fetchone() is None
-        except sqlite3.Error:
-            return True
-
-    def put(self, key: str, ex: Extraction) -> None:
-        self.put_many([(key, ex)])
 
     def put_many(self, items: list[tuple[str, Extraction]]) -> None:
         """Store these entries, in key order: the table's pages fill one after another, where the keys' random
@@ -162,5 +137,3 @@ class _transaction:
         self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
         return False
 
-
-transaction = _transaction

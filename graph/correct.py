@@ -38,7 +38,8 @@ from orgkg.ontology.schema import (
 
 from .corrections import Correction
 from .ids import canonical, node_id
-from .orggraph import OrgGraph, evidence_sig, merge_node
+from .merge import evidence_sig, merge_node
+from .orggraph import OrgGraph
 
 NAMED_TYPES = (ROLE, UNIT, ORGANIZATION, COMPETENCY)  # what `same`, `different` and `rename` may name
 _MIRROR = {UNDER_DIRECTION_OF: SUPERVISES, SUPERVISES: UNDER_DIRECTION_OF, COLLABORATES_WITH: COLLABORATES_WITH}
@@ -119,7 +120,8 @@ def correct_file(path, corrections: list[Correction], file: str | None = None) -
     The build's hook: `orgkg build --corrections FILE` writes the graph its documents give, then this.
     Example: `correct_file("org.json", load_corrections("corrections.yaml")).removed`.
     """
-    from .store import load, save
+    from .orggraph import load
+    from .store import save
 
     g = load(path)
     report = apply_corrections(g, corrections, file)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import generic, mcps, pipeline
+from . import generic, mcps, pipeline, warnings
 from .documents import Document, read_document
 from .model import Alias, Competency, Evidence, Extraction, Relation
 from .paths import expand_paths, printable
@@ -70,7 +70,7 @@ def _extract(text: str, utf8: bytes | None, doc: str, path: str, format: str | N
     ex = Extraction(doc=doc, path=path, format=loader.name if kind == "text" else f"{kind}/{loader.name}")
     ex.sha256 = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass") if utf8 is None else utf8).hexdigest()
     sections = loader.load(ex, rep)
-    ex = pipeline.run(ex, rep, sections)
+    ex = warnings.check(pipeline.run(ex, rep, sections), text)
     if source is not None:
         ex.warnings[:0] = source.warnings
         if source.parts:

@@ -29,9 +29,9 @@ _TOOL_RE = re.compile(r"\b(?:proficien(?:t|cy)|experience|familiar(?:ity)?|skill
                       r"(?:the\s+)?(?:use\s+of\s+)?(.+)", re.IGNORECASE)
 
 _LEADS = (
-    (r"(?:thorough|broad|extensive|working|strong|basic|general|some|demonstrated|in-depth|solid|good)?\s*"
-     r"(?:knowledge|understanding|awareness)\s+(?:and\s+application\s+)?(?:of|in|about)\s+", "knowledge"),
-    (r"(?:demonstrated\s+|proven\s+|excellent\s+|strong\s+)?(?:ability|able)\s+to\s+", "ability"),
+    (r"(?:thorough|broad|extensive|working|strong|basic|general|some|demonstrated|in-depth|solid|good|particular|sound)?\s*"
+     r"(?:knowledge|understanding|awareness)\s+(?:and\s+application\s+)?(?:of|in|about)\s*:?\s+", "knowledge"),
+    (r"(?:demonstrated\s+|proven\s+|excellent\s+|strong\s+)?(?:ability|able)\s+to\s*:?\s+", "ability"),
     (r"(?:must\s+be\s+able\s+to)\s+", "ability"),
     (r"(?:skill(?:s|ed)?)\s+(?:in|at|with)\s+", "skill"),
     (r"(?:excellent|outstanding|strong|exceptional|effective|good)\s+", "skill"),
@@ -40,7 +40,8 @@ _FILLER = frozenset("the a an of and or to in for with on as well be by at its t
 # matched case-insensitively: through their lower_twin, or compiled (_ignorecase) for clauses with has_case_folds
 _NOISE = r"^(?:other combinations|n/?a\b|none\b|\(special requirements)"
 _LEAD_RES = tuple((r"^" + p, k) for p, k in _LEADS)
-_EDU_KINDS = ((r"\b(?:degree|bachelor|master|doctorate|ph\.?d|diploma|ged|high school|college|university)", "education"),
+_EDU_KINDS = ((r"\b(?:degree|bachelor|master|doctorate|ph\.?d|diploma|ged|high school|college|university|tertiary)",
+               "education"),
               (r"\b(?:years?|experience)\b", "experience"),
               (r"\b(?:certificat\w*|licen[sc]e\w*|credential)", "certification"))  # the first that matches
 _NOISE_LOW = lower_twin(_NOISE)
@@ -54,6 +55,15 @@ def _ignorecase() -> tuple[re.Pattern, list[tuple[re.Pattern, str]], tuple[tuple
     need them, and most corpora hold none."""
     return (re.compile(_NOISE, re.IGNORECASE), [(re.compile(p, re.IGNORECASE), k) for p, k in _LEAD_RES],
             tuple((re.compile(p, re.IGNORECASE), k) for p, k in _EDU_KINDS))
+
+
+# how much the employer wants it, not part of the competency: "Fluency in Spanish preferred", "SQL is a plus"
+_QUALIFIER = re.compile(r"[\s,(]+(?:(?:is|are|would be|will be)\s+)?(?:(?:strongly|highly)\s+)?"
+                        r"(?:preferred|required|desirable|desired|an?\s+(?:plus|asset|advantage|bonus)|essential)\)?\s*$",
+                        re.IGNORECASE)
+
+
+_AND_OR = re.compile(r"(?:and|or|and/or)\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -107,11 +117,43 @@ def section_items(text: str, start: int, end: int, section: str) -> tuple[int, t
 def _section_items(text: str, start: int, section: str) -> tuple[tuple[str, str, str, int, int], ...]:
     default = {"ksa": "skill", "education": "education", "certificate": "certification"}.get(section, "skill")
     items: list[tuple[str, str, str, int, int]] = []
-    for s0, s1 in sentences(text, start, len(text)):
-        for c0, c1 in clauses(text, s0, s1):
-            for name, kind, key, a, b in _clause_keyed(text[c0:c1], default):
-                items.append((name, kind, key, a + c0, b + c0))
+    for p0, p1 in _bullet_lines(text, start, len(text)):
+        for s0, s1 in sentences(text, p0, p1):
+            carry = None  # "Knowledge of: A; B; C": the clauses after a lead share its kind
+            for c0, c1 in clauses(text, s0, s1):
+                found = _clause_keyed(text[c0:c1], carry or default)
+                for name, kind, key, a, b in found:
+                    if _whole_words(text, a + c0, b + c0) and not _statement(name):
+                        items.append((name, kind, key, a + c0, b + c0))
+                if found and found[0][1] in ("knowledge", "ability") and text[c0:c1].find(":") >= 0:
+                    carry = found[0][1]
     return tuple(items)
+
+
+# a bulleted or numbered line starts an item of its own even when the line before has no full stop
+_BULLET_LINE = re.compile(r"\n[ \t]*(?=[-*\u2022\u00b7\u2013\u2192]\s|\d{1,2}[.)]\s)")
+
+
+def _bullet_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = [start] + [m.start() + 1 for m in _BULLET_LINE.finditer(text, start, end)] + [end]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _whole_words(text: str, a: int, b: int) -> bool:
+    """An item never starts or ends inside a word."""
+    return not (a > 0 and text[a - 1].isalnum() and text[a].isalnum()) and not (b < len(text) and text[b - 1].isalnum()
+                                                                                 and text[b].isalnum())
+
+
+# a sentence about the application or the candidate, not a competency: "resume must provide evidence of ..."
+_STATEMENT = re.compile(r"^(?:your|you|we|our|this|the successful|candidates?|applicants?)\b|[$\u00a3\u20ac]"
+                        r"|\b(?:equal opportunity|qualified applicants|consideration for employment|compensation)\b"
+                        r"|^[A-Z][\w&]*\s+(?:is|are|offers|provides)\s|\b(?:must|will|should|shall)"
+                        r"\s+(?:be\s+)?(?:provide|submit|include|attach|demonstrate|show|contain|have)\b", re.IGNORECASE)
+
+
+def _statement(name: str) -> bool:
+    return bool(_STATEMENT.search(name))
 
 
 @lru_cache(maxsize=16384)
@@ -143,10 +185,14 @@ def _clause_items(text: str, a: int, b: int, default: str) -> list[Item]:
             kind, body_start = k, a + m.end()
             break
     if default == "education":
+        kind = next((k for rx, k in kinds if rx.search(s)), "skill" if kind == "education" else kind)
+    elif kind == default == "skill":  # "Bachelor's degree ...", "three years of ... experience" under Requirements
         kind = next((k for rx, k in kinds if rx.search(s)), kind)
     elif default == "certification":
         kind = "certification"
-    body = text[body_start:b].rstrip(" .")
+    lead = _AND_OR.match(text, body_start, b)  # "and demonstrate bilingual skills": the item, not its conjunction
+    body_start = lead.end() if lead else body_start
+    body = _QUALIFIER.sub("", text[body_start:b].rstrip(" ."))
     if kind == "knowledge" and "," in body:
         parts = _list_parts(text, body_start, body_start + len(body))
         if parts and all(len(text[p:q].split()) <= 5 for p, q in parts):

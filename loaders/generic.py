@@ -1,160 +1,69 @@
 """Loader for job and position descriptions of other organisations.
 
-Counties, cities, state agencies, universities and school districts write their
-descriptions with labelled fields ("Reports to:", "Supervises:", "Job Code:"),
-sometimes with the value on the next line, and with sections such as
-"Supervision Received" / "Supervision Exercised". Prose reporting lines are
-read by the shared relation rules.
+Counties, cities, states, federal agencies, universities, hospitals, companies and charities write their
+descriptions with labelled header fields in many layouts (read by `fields`), a title somewhere among the
+page's first lines (`titles`), and sections such as "Supervision Received" or "Key Responsibilities". The
+header values come from `header`; the relations a labelled field states (Reports to, Supervises, Department,
+Key contacts, Chain of command) are made here with confidence 1.0; prose is read by the shared relation rules.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from pathlib import Path
 
-from orgkg.ontology.schema import ORGANIZATION, PART_OF, SUPERVISES, UNDER_DIRECTION_OF, UNIT
+from orgkg.ontology.schema import ORGANIZATION, PART_OF, ROLE, UNDER_DIRECTION_OF, UNIT
 
-from .mentions import classify
+from . import header
+from .fields import FIELD_RELATIONS, Field, Layout, field_map, scan
+from .lexicon import UNIT_HEADS, VERBS
+from .mentions import ACRONYM, classify
 from .model import Evidence, Extraction, Relation
 from .phrases import targets
-from .text import Repaired, lazy_regex
+from .text import Repaired
+from .titles import LOW, find_title, role_like
 
 NAME = "generic"
 
-FIELDS: dict[str, tuple[str, ...]] = {
-    "title": ("position title", "job title", "working title", "title", "position", "position name", "job name"),
-    "official": ("class title", "classification title", "official title", "classification", "job classification",
-                 "class", "civil service title", "official class title"),
-    "code": ("job code", "job class code", "class code", "job id", "job number/code", "position code/number",
-             "classification code", "position code", "job number", "class number",
-             "position number", "job no", "class no", "code"),
-    "grade": ("pay grade", "salary grade", "grade", "pay range", "salary range", "range", "band", "level", "grade level",
-              "salary grade/range", "pay grade/range", "grade/range", "pay band", "salary band", "pay level"),
-    "months": ("months", "work year", "months per year"),
-    "flsa": ("flsa status", "flsa", "overtime eligible", "exempt status", "flsa designation"),
-    "department": ("department", "dept", "division", "office", "agency", "bureau", "unit", "organization",
-                   "college", "school"),
-    "reports_to": ("reports to", "reporting to", "supervisor", "immediate supervisor", "supervised by",
-                   "reports directly to", "position reports to"),
-    "supervises": ("supervises", "supervisory responsibility", "positions supervised", "direct reports",
-                   "staff supervised"),
-}
-SECTION_LABELS: dict[str, tuple[str, ...]] = {
-    "summary": ("summary", "position summary", "job summary", "general description", "definition",
-                "nature of work", "purpose", "position purpose", "general purpose", "distinguishing characteristics",
-                "overview", "description", "general statement of duties", "class summary", "scope",
-                "supervision received", "supervision exercised", "supervision received and exercised",
-                "organizational relationships", "reporting relationships", "working relationships"),
-    "duties": ("essential functions", "essential duties", "essential duties and responsibilities", "duties",
-               "examples of duties", "duties and responsibilities", "responsibilities", "typical duties",
-               "examples of essential functions", "major duties", "job duties", "illustrative examples of work",
-               "examples of work", "key responsibilities", "principal duties"),
-    "ksa": ("knowledge, skills and abilities", "knowledge, skills, and abilities", "knowledge skills and abilities",
-            "required knowledge, skills and abilities", "knowledge and abilities", "skills", "competencies",
-            "required skills", "knowledge", "abilities", "qualifications", "minimum qualifications",
-            "required qualifications", "preferred qualifications"),
-    "education": ("education", "education and experience", "training and experience", "experience",
-                  "education/experience", "minimum education and experience", "education and training",
-                  "experience and training"),
-    "certificate": ("licenses", "certifications", "licenses and certifications", "license or certificate",
-                    "licensing", "certificates", "required licenses or certifications",
-                    "licenses, certifications and registrations", "special requirements"),
-    "physical": ("physical demands", "physical requirements", "working conditions", "work environment",
-                 "environmental conditions", "physical and mental requirements"),
-}
-
-_LABEL_INDEX: dict[str, tuple[str, str]] = {}
-for _kind, _labels in FIELDS.items():
-    for _l in _labels:
-        _LABEL_INDEX[_l] = ("field", _kind)
-for _kind, _labels in SECTION_LABELS.items():
-    for _l in _labels:
-        _LABEL_INDEX.setdefault(_l, ("section", _kind))
-
-# compiled on first use (lazy_regex): MCPS pages, most of a corpus, never need them
-_LINE = lazy_regex(r"[^\n]*\n?")
-_LABELLED = lazy_regex(r"^\s*([A-Za-z][A-Za-z ,/&()'\-]{1,60}?)\s*:\s*(.*)$")
+_MARKERS = ("reports to", "job title", "position title", "essential functions", "flsa", "supervision received",
+            "job code", "class code", "minimum qualifications", "essential duties", "supervision exercised",
+            "job summary", "responsible to", "job description", "position description", "key responsibilities",
+            "qualifications", "line manager", "direct reports", "role description", "person specification")
 
 
 def detect(text: str) -> float:
+    """0.2 plus 0.15 per marker of a job description in the first 4,000 characters, at most 0.9."""
     head = text[:4000].lower()
-    hits = sum(1 for lab in ("reports to", "job title", "position title", "essential functions", "flsa",
-                             "supervision received", "job code", "class code", "minimum qualifications",
-                             "essential duties", "supervision exercised", "job summary")
-               if lab in head)
-    return min(0.9, 0.2 + 0.15 * hits)
+    return min(0.9, 0.2 + 0.15 * sum(1 for lab in _MARKERS if lab in head))
 
 
 def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
-    t = rep.text
-    role: dict = {"working_title": None, "official_title": None, "code": None, "grade": None,
-                  "months": None, "overtime_eligible": None, "title_source": None}
-    lines = [(m.start(), m.end()) for m in _LINE().finditer(t) if m.end() > m.start()]
-    sections: list[tuple[str | None, int, int]] = []
-    cur_key: str | None = None
-    cur_start = 0
-    fields: dict[str, tuple[str, int, int]] = {}
-    pending: str | None = None  # a field label alone on its line: its value is on the next line
-    first_line: tuple[int, int] | None = None  # the first title-like line among the first few
-    lines_seen = 0
-    for a, b in lines:
-        raw = t[a:b].rstrip("\n")
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        if first_line is None and lines_seen < 6 and _title_like(stripped) and not _HEADING().match(stripped):
-            first_line = (a + raw.index(stripped[0]), a + len(raw.rstrip()))
-        lines_seen += 1
-        if pending:
-            if _label_of(stripped) is None:
-                fields.setdefault(pending, (stripped, a + raw.index(stripped[0]), a + len(raw.rstrip())))
-                pending = None
-                continue
-            pending = None
-        label = _label_of(stripped)
-        if label is not None:
-            kind, key, value, voff = label
-            if kind == "field":
-                if value:
-                    vs = a + raw.index(stripped[0]) + voff
-                    for k2, v2, s2 in _inline_fields(value, vs):
-                        if v2:
-                            fields.setdefault(k2 or key, (v2, s2, s2 + len(v2)))
-                else:
-                    pending = key
-                continue
-            sections.append((cur_key, cur_start, a))
-            cur_key, cur_start = key, a + raw.index(stripped[0]) + voff if value else b
-            continue
-    sections.append((cur_key, cur_start, len(t)))
-    sections = [(k, s, e) for k, s, e in sections if e > s and t[s:e].strip()]
-
-    title = fields.get("title") or fields.get("official")
-    if title:
-        role["working_title"] = title[0]
-        role["official_title"] = (fields.get("official") or title)[0]
-        role["title_source"] = "field"
-    elif first_line is not None and _title_like(t[first_line[0]:first_line[1]]):
-        role["working_title"] = t[first_line[0]:first_line[1]].strip(" #*")
-        role["title_source"] = "first line"
-        sections = [(k, max(s, first_line[1]) if s <= first_line[0] else s, e) for k, s, e in sections]
-    else:
-        role["working_title"] = Path(ex.doc).stem.replace("_", " ").replace("-", " ").strip().title()
-        role["title_source"] = "file name"
-    if "code" in fields:
-        role["code"] = fields["code"][0]
-    if "grade" in fields and not fields["grade"][0].lstrip().startswith("$"):
-        role["grade"] = fields["grade"][0]
-    if "months" in fields:
-        m = re.search(r"\d+", fields["months"][0])
-        role["months"] = int(m.group(0)) if m else None
-    if "flsa" in fields:
-        v = fields["flsa"][0].lower()
-        role["overtime_eligible"] = ("non" in v and "exempt" in v) or v.startswith("yes")
+    """Fill the header fields of `ex` and its field relations; return section spans of the repaired text."""
+    layout = scan(rep.original)  # the original keeps the runs of spaces that separate a flattened table's cells
+    to_rep = _forward(rep)
+    values = {k: f.value for k, f in field_map(layout.fields).items()}
+    title = find_title(_head_lines(rep.original, layout), rep.original, values)
+    role: dict = {"working_title": None, "official_title": header.official_of(values), "code": header.code_of(values),
+                  "grade": header.grade_of(values) or title.grade, "months": header.months_of(values, rep.original),
+                  "overtime_eligible": header.overtime_of(values, rep.original), "title_source": title.source,
+                  "title_confidence": title.confidence}
+    role["working_title"] = header.strip_code(title.text) if title.text else role["official_title"]
     ex.role = role
-    for key, rtype in (("department", PART_OF), ("reports_to", UNDER_DIRECTION_OF), ("supervises", SUPERVISES)):
-        if key in fields:
-            _field_relation(ex, rep, fields[key], rtype, key)
+    if title.text is None and role["working_title"] is None:
+        # the relations need a described role: the file name stands in, said loudly (source, confidence, warning)
+        guess = Path(ex.doc).stem.replace("_", " ").replace("-", " ").strip().title() or None
+        role.update(working_title=guess, title_source="file name", title_confidence=0.1 if guess else 0.0)
+        ex.warnings.append(f"no-title: no job title found on the page; named {guess!r} after the file")
+    elif title.confidence < LOW:
+        ex.warnings.append(f"low-title-confidence: title {role['working_title']!r} read from the page's "
+                           f"{title.source} without a label or a role word")
+    field_lines = set()
+    for f in layout.fields:
+        if f.key in FIELD_RELATIONS and not f.empty and _field_relations(ex, rep, f, to_rep):
+            field_lines.add(_line_span(rep.original, f.start))
+    sections = _sections(layout, field_lines, to_rep)
     ex.sections = {k: rep.span(s, e) for k, s, e in sections if k}
     ex.missing = [k for k in ("summary", "duties", "ksa", "education") if k not in ex.sections]
     ex.missing += [f for f in ("code", "grade") if role[f] is None]
@@ -162,76 +71,180 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
     return sections
 
 
-_FIELD_LABELS = sorted((lab for lab, (kind, _) in _LABEL_INDEX.items() if kind == "field" and len(lab) > 4),
-                       key=len, reverse=True)
-_INLINE = lazy_regex(r"(?:\s|\|)\s*(" + "|".join(re.escape(lab) for lab in _FIELD_LABELS) + r")\s*:\s*", re.IGNORECASE)
+def _forward(rep: Repaired) -> Callable[[int], int]:
+    """Offset in the original -> offset in the repaired text (the first repaired character at or after it)."""
+    if not rep.steps:
+        return lambda o: o
+    idx = range(len(rep.text) + 1)
+    return lambda o: bisect_left(idx, o, key=lambda i: rep.origin(i) if i < len(rep.text) else len(rep.original))
 
 
-def _inline_fields(value: str, start: int) -> list[tuple[str, str, int]]:
-    """'Accounting Technician II   Job Code: 4410' -> the title, then (code, '4410')."""
-    out = []
-    m = _INLINE().search(value)
-    first = value[:m.start()].strip(" |") if m else value
-    out.append(("", first, start))
-    while m:
-        nxt = _INLINE().search(value, m.end())
-        piece = value[m.end():nxt.start() if nxt else len(value)].strip(" |")
-        key = _LABEL_INDEX[re.sub(r"\s+", " ", m.group(1).lower())][1]
-        out.append((key, piece, start + m.end()))
-        m = nxt
+def _line_span(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return a, len(text) if b < 0 else b
+
+
+def _head_lines(text: str, layout: Layout) -> list[str]:
+    """The page's lines before its first section heading, field lines left out."""
+    starts = {_line_span(text, f.start)[0] for f in layout.fields}
+    out, pos = [], 0
+    for line in text[:layout.head_end].split("\n"):
+        if pos not in starts and line.strip():
+            out.append(line)
+        pos += len(line) + 1
     return out
 
 
-# lines that head a page but are not the job's title
-_HEADING = lazy_regex(r"^(?:(?:job|position|class|classification)\s+(?:description|specification|profile|summary)s?"
-                      r"|(?:city|county|state|town|village|university|commonwealth|department|office|board)\s+of\b.*"
-                      r"|.*\b(?:public schools|school district|university|college|county|city)$)", re.IGNORECASE)
+def _sections(layout: Layout, field_lines: set[tuple[int, int]], to_rep) -> list[tuple[str | None, int, int]]:
+    """Section spans in the repaired text; lines whose fields gave relations are left out of the text
+    before the first heading, so the prose rules do not read them a second time."""
+    out = []
+    for key, s, e in layout.sections:
+        cuts = sorted(span for span in field_lines if s <= span[0] < e) if key is None else []
+        for a, b in cuts:
+            if a > s:
+                out.append((key, to_rep(s), to_rep(a)))
+            s = max(s, b)
+        if e > s:
+            out.append((key, to_rep(s), to_rep(e)))
+    return [(k, s, e) for k, s, e in out if e > s]
 
 
-def _title_like(line: str) -> bool:
-    """A first line that reads as a job title: short, no sentence punctuation, not a label."""
-    line = line.strip(" #*")
-    return (0 < len(line) <= 90 and len(line.split()) <= 12 and not line.endswith((".", ";", ":"))
-            and _label_of(line) is None and any(c.isalpha() for c in line))
+_PARENS = re.compile(r"\s*\([^)]*\)")
+_COUNT = re.compile(r"^(?:\d+(?:\s*[-\u2013]\s*\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:[-\u2013:]\s*)?",
+                    re.IGNORECASE)
+_TIMES = re.compile(r"\s*(?:\(\s*x\s*\d+\s*\)|x\s*\d+|\(\d+\))\s*$", re.IGNORECASE)
+_TOP = ("board", "chief", "president", "ceo", "superintendent", "executive", "commissioner", "director", "vice")
 
 
-def _label_of(line: str):
-    """(kind, key, value, value offset) when the line starts with a known label."""
-    m = _LABELLED().match(line)
-    if m:
-        lab = re.sub(r"\s+", " ", m.group(1).strip().lower())
-        hit = _LABEL_INDEX.get(lab)
-        if hit:
-            return hit[0], hit[1], m.group(2).strip(), m.start(2)
+def _field_relations(ex: Extraction, rep: Repaired, f: Field, to_rep) -> bool:
+    """Add the relations field `f` states; False when its value is prose the relation rules should read."""
+    rtype = FIELD_RELATIONS[f.key]
+    if f.key not in ("unit", "unit_path") and _prose(f.value):
+        return False
+    a, b = _line_span(rep.original, f.start)
+    ev = Evidence(ex.doc, "header", rep.original[a:b].strip(), a + len(rep.original[a:b]) - len(rep.original[a:b].lstrip()),
+                  b, f"field.{f.key}")
+    if f.key == "chain":
+        _chain(ex, f.value, ev)
+        return True
+    if f.key in ("unit", "unit_path"):
+        names = [n for n in map(_unit_name, _path(f.value)) if n]
+        for name, typ in names:
+            ex.relations.append(Relation(PART_OF, name, typ, ev))
+        for (child, ct), (parent, pt) in zip(names[1:], names):  # "Division / Branch / Unit": each in the one before
+            ex.relations.append(Relation(PART_OF, parent, pt, ev, source=child, source_type=ct))
+        return bool(names)
+    found = _list_names(rep, f, to_rep)
+    for name, typ in found:
+        if rtype == UNDER_DIRECTION_OF and typ != ROLE:
+            continue
+        ex.relations.append(Relation(rtype, name, typ, ev))
+    return bool(found)
+
+
+def _prose(value: str) -> bool:
+    """A sentence rather than a list of names: 'Directs the work of custodians on the assigned campus.',
+    'Directly supervises 18-22 technicians.'"""
+    words = [w.strip(".,;:()").lower() for w in value.split()]
+    if not words or re.search(r"[;\u2022\u00b7]", value):
+        return False  # a list
+    if words[0] in VERBS or len(words) > 1 and words[0].endswith("ly") and words[1] in VERBS:
+        return True
+    verbish = any(w in VERBS or w in ("supervises", "delegates", "directs") for w in words[:6])
+    return len(words) >= 6 and (value.rstrip().endswith(".") or verbish)
+
+
+def _chain(ex: Extraction, value: str, ev: Evidence) -> None:
+    """'Charge Nurse > Nurse Manager > Director': each reports to the next; the role to the nearest one."""
+    items = [_PARENS.sub("", p).strip(" .") for p in re.split(r"\s*(?:>|\u2192|->|\u203a|<|\u2190|<-)\s*", value)]
+    items = [p for p in items if p]
+    if "<" in value or "\u2190" in value or (any(t in items[0].lower() for t in _TOP)
+                                              and not any(t in items[-1].lower() for t in _TOP)):
+        items.reverse()  # written from the top down
+    own = (ex.role.get("working_title") or "").lower()
+    if items and items[0].lower() == own:
+        items = items[1:]
+    for lower, upper in zip(items, items[1:]):
+        ex.relations.append(Relation(UNDER_DIRECTION_OF, upper, ROLE, ev, source=lower, source_type=ROLE))
+    if items:
+        ex.relations.append(Relation(UNDER_DIRECTION_OF, items[0], ROLE, ev, confidence=0.8))
+
+
+_UNIT_WORDS = UNIT_HEADS | {"directorate", "directorates", "faculty", "ministry", "secretariat", "service"}
+
+
+def _path(value: str) -> list[str]:
+    """The units of a Department / Organization value: 'Agency / Office / Branch', 'DRLG - Growth Directorate -
+    Funds Division' (split at dashes only when every piece is headed by a unit word or is an acronym)."""
+    pieces = [p.strip() for p in re.split(r"\s+/\s+|\s*[>\u203a;]\s*", value) if p.strip()]
+    out = []
+    for p in pieces:
+        parts = [x.strip() for x in re.split(r"\s+[-\u2013\u2014]\s+", p) if x.strip()]
+        headed = all(ACRONYM.match(x) or any(w.lower().strip(",.") in _UNIT_WORDS for w in _PARENS.sub("", x).split())
+                     for x in parts)
+        out += parts if len(parts) > 1 and headed else [p]
+    return out
+
+
+def _unit_name(piece: str) -> tuple[str, str] | None:
+    """A unit named by a Department / Division value: parentheses (cost centres, acronyms) dropped, and a place
+    after a comma ('Structures and Bridge Section, Central Office')."""
+    name = _PARENS.sub("", piece).strip(" .,;")
+    first = name.split(",")[0].strip()
+    if first != name and any(w.lower() in _UNIT_WORDS for w in first.split()):
+        name = first
+    if not name or not name[:1].isalnum() or name[:1].islower() or name.lower().startswith(("assigned", "various")):
         return None
-    lab = re.sub(r"\s+", " ", line.strip().rstrip(":").lower())
-    hit = _LABEL_INDEX.get(lab)
-    if hit and len(line) <= 70:
-        return hit[0], hit[1], "", len(line)
+    typ = classify(name, {}, list_context=True)
+    if typ in (UNIT, ORGANIZATION):
+        return name, typ
+    if typ is None and len(name.split()) <= 8:
+        return name, UNIT  # the label says it is a unit: "Public Works", "Enrollment Management"
     return None
 
 
-_NO_VALUE = lazy_regex(r"^(?:none|n/?a|not applicable|tbd|to be determined|varies|various|no\b.*|-+)\.?$", re.IGNORECASE)
+def _and_split(piece: str) -> list[str]:
+    """'Orthopaedic consultants and Extended Scope Practitioners' -> two names; 'Sport and Recreation' and
+    'Planning and Environment team' stay one: both sides must read as names of their own."""
+    m = re.search(r"\s+and\s+", piece)
+    if not m or ";" in piece:
+        return [piece]
+    left, right = piece[:m.start()].strip(), piece[m.end():].strip()
+    if "," not in left and role_like(left) and role_like(right):
+        return [left, right]
+    return [piece]
 
 
-def _field_relation(ex: Extraction, rep: Repaired, field: tuple[str, int, int], rtype: str, key: str) -> None:
-    value, s, e = field
-    if _NO_VALUE().match(value.strip()):
-        return  # "Supervises: None", "Reports to: N/A"
-    oa, ob = rep.span(s, e)
-    ev = Evidence(ex.doc, "header", rep.original[oa:ob], oa, ob, f"field.{key}")
-    found = []
-    pos = s
-    for piece in re.split(r"[;•]", rep.text[s:e]):  # "Crew Leaders; Maintenance Workers"
-        found += targets(rep.text, pos, pos + len(piece), list_context=True)
-        pos += len(piece) + 1
-    if not found:
-        name = re.sub(r"\s+", " ", value).strip(" .;")
-        typ = classify(name, {}, list_context=True)
-        if name and typ:
-            ex.relations.append(Relation(rtype, name, typ, ev))
-        return
-    for tg in found:
-        if rtype == PART_OF and tg.type not in (UNIT, ORGANIZATION):
+def _list_names(rep: Repaired, f: Field, to_rep) -> list[tuple[str, str]]:
+    """Names in a list value: 'Finance Officer (x2), Cashier; Grants Accountant', '8 (Arborists x 2, ...)'.
+    A piece that reads as one title is kept whole, commas and all ('Nurse Manager, 4 West'); with semicolons
+    in the value, only they separate names."""
+    value = f.value
+    out: list[tuple[str, str]] = []
+    inner = re.findall(r"\(([^()]*,[^()]*)\)", value)  # "associates (Material Handlers, Forklift Operators)"
+    outer = _PARENS.sub("", value)
+    if f.key == "reports_to":
+        separators = r"\s*[;\u2022\u00b7]\s*|\s+(?:and/)?or\s+"
+    elif re.search(r"[;\u2022\u00b7]", outer):
+        separators = r"\s*[;\u2022\u00b7]\s*"
+    else:
+        separators = r"\s*,\s*|\s+and\s+(?=\d)"
+    parts = [*re.split(separators, outer), *(x for s in inner for x in re.split(r"\s*,\s*", s))]
+    for part in (p for x in parts for p in _and_split(x)):
+        part = _TIMES.sub("", _COUNT.sub("", part.strip(" .\u2022-*"))).strip(" .")
+        if not part or re.search(r"\d", part) and not re.search(r"[A-Za-z]{3}", part):
             continue
-        ex.relations.append(Relation(rtype, tg.name, tg.type, ev))
+        typ = classify(part, {}, list_context=True)
+        whole = (len(part.split()) <= 9 and part[:1].isupper() and role_like(part)
+                 and (typ is not None or len(part.split()) > 1))
+        if whole or (typ is not None and len(part.split()) <= 6):
+            out.append((part, ROLE if whole else typ))
+            continue
+        i = f.value.find(part)
+        if i >= 0:
+            s = to_rep(f.start + i)
+            e = to_rep(f.start + i + len(part))
+            out += [(t.name, t.type) for t in targets(rep.text, s, e, list_context=True)]
+    return out

@@ -42,19 +42,23 @@ def extract_one(path: str | Path, format: str | None, data: bytes | None = None,
         return f"{path}: extraction failed ({type(e).__name__}: {e})"
 
 
-def _chunk(paths: list[str], format: str | None) -> list[tuple | str]:
+def _chunk(paths: list[str], format: str | None, data: list[bytes | None]) -> list[tuple | str]:
     """A worker's results in the wire form (model.pack): a third of the parent's unpickling cost."""
-    return [r if isinstance(r, str) else pack(r) for r in map(extract_one, paths, [format] * len(paths))]
+    return [r if isinstance(r, str) else pack(r) for r in map(extract_one, paths, [format] * len(paths), data)]
 
 
 def extract_many(paths: Sequence[str | Path], jobs: int | None = 1, format: str | None = None,
-                 errors: list[str] | None = None, progress=None) -> list[Extraction | None]:
+                 errors: list[str] | None = None, progress=None,
+                 data: Sequence[bytes | None] | None = None) -> list[Extraction | None]:
     """One result per path, in order: the Extraction, or None with a message appended to `errors`.
 
     `jobs`: see jobs_for. `progress` is anything with `advance(n)` (orgkg.progress.Progress) or None.
+    `data`: each file's bytes when the caller has read them (a cached build keys its cache on them: the
+    extraction must be of those very bytes, not of a later read); None for a file to read here.
     """
     errors = errors if errors is not None else []
     paths = [str(p) for p in paths]
+    data = list(data) if data is not None else [None] * len(paths)
     fmt = None if format in (None, "auto") else format
     advance: Callable[[int], None] = progress.advance if progress is not None else (lambda n: None)
     results: list[Extraction | str | None] = [None] * len(paths)
@@ -63,7 +67,7 @@ def extract_many(paths: Sequence[str | Path], jobs: int | None = 1, format: str 
     spans = [(i, min(i + chunk, len(paths))) for i in range(0, len(paths), chunk)]
     if n == 1 or len(spans) < 2:
         for i, p in enumerate(paths):
-            results[i] = extract_one(p, fmt)
+            results[i] = extract_one(p, fmt, data[i])
             advance(1)
     else:
         # imported here: a one-process build never needs them, and they pull in multiprocessing, subprocess,
@@ -74,7 +78,7 @@ def extract_many(paths: Sequence[str | Path], jobs: int | None = 1, format: str 
         todo = set(range(len(spans)))
         try:
             with ProcessPoolExecutor(max_workers=min(n, len(spans))) as pool:
-                futs = {pool.submit(_chunk, paths[a:b], fmt): k for k, (a, b) in enumerate(spans)}
+                futs = {pool.submit(_chunk, paths[a:b], fmt, data[a:b]): k for k, (a, b) in enumerate(spans)}
                 for fut in as_completed(futs):
                     k = futs[fut]
                     a, b = spans[k]
@@ -85,7 +89,7 @@ def extract_many(paths: Sequence[str | Path], jobs: int | None = 1, format: str 
             for k in sorted(todo):  # a worker died (out of memory, a crash in C code): redo its chunks here
                 a, b = spans[k]
                 for i in range(a, b):
-                    results[i] = extract_one(paths[i], fmt)
+                    results[i] = extract_one(paths[i], fmt, data[i])
                 advance(b - a)
     out: list[Extraction | None] = []
     for r in results:

@@ -173,26 +173,5 @@ COMPETENCY_KINDS = ("knowledge", "skill", "ability", "education", "certification
 EVIDENCE_FIELDS = ("doc", "section", "text", "start", "end", "rule")
 
 
-@dataclass(frozen=True)
-class Section:
-    key: str
-    label: str  # as printed in MCPS class descriptions
-    competency_kind: str | None = None  # default kind of competencies found there
-
-
-SECTIONS: tuple[Section, ...] = (
-    Section("summary", "SUMMARY DESCRIPTION OF CLASSIFICATION"),
-    Section("qualifications", "MINIMUM QUALIFICATION STANDARDS"),
-    Section("ksa", "KNOWLEDGE, SKILLS, AND ABILITIES", "skill"),
-    Section("education", "EDUCATION, TRAINING, AND EXPERIENCE", "education"),
-    Section("certificate", "CERTIFICATE AND LICENSE REQUIREMENTS", "certification"),
-    Section("physical", "PHYSICAL DEMANDS"),
-    Section("special", "SPECIAL REQUIREMENTS"),
-    Section("overtime", "OVERTIME ELIGIBLE"),
-    Section("duties", "EXAMPLES OF DUTIES AND RESPONSIBILITIES"),
-)
-HEADER_FIELDS = ("working_title", "official_title", "code", "grade", "months", "overtime_eligible")
-
-
 def node_iri(node_id: str) -> str:
     return ORGKG_ID + node_id

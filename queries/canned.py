@@ -16,12 +16,10 @@ cycles included) instead of enumerating every path.
 from __future__ import annotations
 
 import difflib
-from collections import deque
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from orgkg.graph import OrgGraph
-from orgkg.graph.traverse import members
+from orgkg.graph.traverse import distances, members
 from orgkg.ontology.schema import (
     COLLABORATES_WITH,
     COMPETENCY,
@@ -148,19 +146,6 @@ def _up(g: OrgGraph, nid: str) -> set[str]:
 def _down(g: OrgGraph, nid: str) -> set[str]:
     out = {c for c, _, k in g.g.in_edges(nid, keys=True) if k == UNDER_DIRECTION_OF}
     return out | {c for _, c, k in g.g.out_edges(nid, keys=True) if k == SUPERVISES}
-
-
-def distances(start: str, step: Callable[[str], Iterable[str]]) -> dict[str, int]:
-    """Shortest step count from `start` to everything `step` reaches (start left out); any graph, any engine."""
-    dist, q = {start: 0}, deque([start])
-    while q:
-        cur = q.popleft()
-        for nxt in step(cur):
-            if nxt not in dist:
-                dist[nxt] = dist[cur] + 1
-                q.append(nxt)
-    del dist[start]
-    return dist
 
 
 def _rows_dist(g: OrgGraph, dist: dict[str, int]) -> list[tuple]:

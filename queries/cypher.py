@@ -263,9 +263,9 @@ class EmbeddedBackend(FalkorBackend):
 
 
 def _load_graph(path: Path) -> OrgGraph:
-    import orgkg
+    from orgkg.graph import load
 
-    return orgkg.load(path)
+    return load(path)
 
 
 class FalkorServerBackend(FalkorBackend):

@@ -132,7 +132,9 @@ def test_generic_loader_values_on_next_line_and_title_fallbacks():
     assert ex.role["working_title"] == "Research Laboratory Coordinator"
     assert ex.role["title_source"] == "first line"
     ex = extract_text("Supervises the records clerks.", "senior-records-officer.txt", format="generic")
-    assert ex.role["working_title"] == "Senior Records Officer"
+    assert ex.role["working_title"] == "Senior Records Officer"  # a stand-in, said loudly
+    assert ex.role["title_source"] == "file name" and ex.role["title_confidence"] < 0.5
+    assert any(w.startswith("no-title: ") for w in ex.warnings)
 
 
 def test_loaders_register_and_pick():

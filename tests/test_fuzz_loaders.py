@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from orgkg.graph import build
-from orgkg.graph.store import dumps, from_dict
+from orgkg.graph import build, from_dict
+from orgkg.graph.store import dumps
 from orgkg.loaders import InputError, decode, extract_text
 
 import orgkg

@@ -59,9 +59,8 @@ def check_output(path: str) -> Path:
 
 def render(args, write) -> tuple:
     """The shared body of `orgkg viz` and `orgkg chart`: open the graph, build the view, write it."""
+    from orgkg.graph.samples import open_graph
     from orgkg.viz import view
-
-    from orgkg.commands._common import open_graph
 
     out = check_output(args.output)
     v = view(open_graph(args.graph), **view_kwargs(args))

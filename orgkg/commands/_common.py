@@ -1,27 +1,20 @@
-"""Helpers shared by the CLI commands: opening a graph, resolving names, printing tables."""
+"""Helpers shared by the CLI commands: the --graph option, resolving names, printing tables (graphs open with
+`orgkg.api.open_graph`, re-exported here)."""
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
+from orgkg.api import open_graph
 from orgkg.errors import UserError
 from orgkg.graph import OrgGraph
+
+__all__ = ["add_graph_option", "open_graph", "resolve", "table"]
 
 
 def add_graph_option(p, required: bool = False) -> None:
     p.add_argument("--graph", metavar="FILE", required=required,
                    help="graph file from `orgkg build` (default: the graph of the bundled sample data)")
-
-
-def open_graph(path: str | None) -> OrgGraph:
-    import orgkg
-
-    if path:
-        if Path(path).is_dir():
-            raise UserError(f"{path}: is a directory, not a graph file (build one with `orgkg build {path} -o org.json`)")
-        return orgkg.load(path)
-    return orgkg.sample_graph()
 
 
 def resolve(g: OrgGraph, name: str, types: tuple[str, ...] | None = None) -> str:

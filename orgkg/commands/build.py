@@ -2,8 +2,8 @@
 
 Extraction runs over `--jobs` processes (by default every core once 100 or more documents need
 extracting: a rebuild after one edit stays in this process) and reuses a content-keyed cache beside the output
-(`org.json.cache/`), so rebuilding after editing one document re-extracts only that one, and the
-saved graph is patched rather than rebuilt when entity resolution allows (graph/incremental.py).
+(`org.json.cache/`), so rebuilding after editing one document re-extracts only that one; the graph is merged
+again from every document's extraction (graph/build.py).
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def register(sub) -> None:
 def run(args) -> int:
     import gc
 
-    from orgkg.graph.incremental import build_file
+    from orgkg.graph.pipeline import build_file
     from orgkg.progress import Progress
 
     if args.jobs is not None and args.jobs < 0:
@@ -93,20 +93,18 @@ def run(args) -> int:
             print(f"orgkg: {e}", file=sys.stderr)
         errors += bad
     if args.graphml:
-        from orgkg.graph import load
+        from orgkg.graph import load, write_graphml
 
-        load(out).to_graphml(args.graphml)
+        write_graphml(load(out), args.graphml)
     if not args.quiet:
         s = r.summary
         dt = time.perf_counter() - t0
-        how = {"full": "built", "patched": "patched", "unchanged": "unchanged"}[r.mode]
-        print(f"{how} {args.output}: {r.documents} documents in {dt:.2f} s, {s['nodes']} nodes, {s['edges']} edges")
+        print(f"built {args.output}: {r.documents} documents in {dt:.2f} s, {s['nodes']} nodes, {s['edges']} edges")
         print("  nodes: " + ", ".join(f"{k} {v}" for k, v in s["nodes_by_type"].items())
               + f" (roles described {s['described_roles']}, stubs {s['stub_roles']})")
         print("  edges: " + ", ".join(f"{k} {v}" for k, v in s["edges_by_type"].items()))
         if args.cache:
-            why = f"; full build: {r.reason}" if r.mode == "full" and r.reason else ""
-            print(f"  cache: {r.reused} reused, {r.extracted} extracted ({out}.cache){why}")
+            print(f"  cache: {r.reused} reused, {r.extracted} extracted ({out}.cache)")
         steps = [(k[:-2], v) for k, v in r.timings.items() if k.endswith("_s") and isinstance(v, float)]
         if steps:
             print("  time: " + ", ".join(f"{k} {v:.2f} s" for k, v in steps))

@@ -1,0 +1,408 @@
+"""Labelled header fields and section headings of job descriptions, read from the page's layout.
+
+Organisations write their header fields in many layouts: "Label: value", a label and its value separated by
+a run of spaces (a flattened table), a label alone on its line with the value on the next, several fields on
+one line, or all labels in one block with their values in a later block. The label vocabulary is data: one
+table of label families -> field key (`FIELD_LABELS`) and one of section headings -> section key
+(`SECTION_LABELS`); `FIELD_RELATIONS` says which field keys state a relation of the described role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from orgkg.ontology.schema import COLLABORATES_WITH, PART_OF, SUPERVISES, UNDER_DIRECTION_OF
+
+# field key -> the labels that introduce it (lower case, single spaces, straight apostrophes)
+FIELD_LABELS: dict[str, tuple[str, ...]] = {
+    "title": ("position title", "job title", "working title", "title", "position", "position name", "job name",
+              "organizational title", "organisational title", "post title", "post", "role", "job", "job role",
+              "functional title", "business title", "role name"),
+    "official": ("official title", "class title", "classification title", "civil service title", "official class title",
+                 "position title (civil service)", "current class", "class", "role title", "job class",
+                 "job classification title", "classified title", "payroll title"),
+    # a classification names the official title only when it reads as one ("Revenue Agent 4", not "Band 6")
+    "classification": ("classification", "job classification", "classification/level"),
+    "code": ("job code", "class code", "classification code", "role code", "job class code", "class number",
+             "job class number", "class no", "job code/class", "class/job code"),
+    "grade": ("grade", "pay grade", "salary grade", "job grade", "grade level", "pay band", "band", "salary band",
+              "pay scale & grade", "pay scale and grade", "classification/grade/band", "grade/band", "level",
+              "pay level", "salary level", "pay range", "salary range", "range", "grade/range", "pay grade/range",
+              "salary grade/range", "scale", "pay scale", "pay plan/series/grade", "pay plan/grade"),
+    "months": ("months", "work year", "months per year", "terms of employment", "length of work year",
+               "work calendar", "contract year", "employment term"),
+    "flsa": ("flsa", "flsa status", "flsa designation", "flsa classification", "exempt status", "wage/hour status",
+             "overtime eligible", "overtime", "overtime status", "exemption status", "flsa exemption"),
+    # free-form status lines that may state the work year or the FLSA status ("Full-time, 12-month, exempt")
+    "status": ("status", "employment type", "employment status", "work schedule", "schedule", "position type",
+               "job type", "appointment type", "type", "hours", "fte"),
+    # a path of units, one per line or separated by " / " ("Agency / Office / Division / Branch")
+    "unit_path": ("organizational location", "organisational location", "organizational placement",
+                  "position location", "location in the organization", "organization structure"),
+    "unit": ("department", "dept", "division", "office", "agency", "bureau", "unit", "branch", "section",
+             "section/unit", "work unit", "directorate", "service", "program", "programme", "bureau/program",
+             "ministry", "college", "school", "college/division", "department/site", "business area",
+             "division/branch/unit", "organization", "organisation", "organizational unit", "organisational unit",
+             "team", "service area", "department/division", "division/department", "portfolio", "group",
+             "business unit", "faculty", "site", "campus"),
+    "location": ("location", "base", "work location", "duty station", "primary location", "locations", "work site",
+                 "worksite", "based at", "duty location"),
+    "reports_to": ("reports to", "reporting to", "reporting line", "supervisor", "immediate supervisor",
+                   "supervisor's title", "supervisor title", "supervised by", "reports directly to",
+                   "position reports to", "responsible to", "accountable to", "line manager",
+                   "supervisor of record", "direct supervisor", "first-line supervisor", "first line supervisor",
+                   "immediate supervisor's title", "supervisor's position title", "reports to (title)",
+                   "reporting relationship"),
+    "chain": ("chain of command", "reporting chain", "line of authority"),
+    "supervises": ("supervises", "supervisory responsibility", "supervisory responsibilities", "positions supervised",
+                   "direct reports", "staff supervised", "line manager of", "line management of", "line management",
+                   "manages", "responsible for", "staff managed", "supervisory duties",
+                   "supervision of others", "number of direct reports", "team size"),
+    "contacts": ("internal", "external", "key contacts", "key relationships", "key working relationships",
+                 "internal contacts", "external contacts", "internal relationships", "external relationships",
+                 "working relationships"),
+    # labels whose value states nothing the extraction keeps; knowing them keeps their values out of others
+    "other": ("salary", "pay", "wage range", "hiring range", "salary range (annual)", "compensation", "job id",
+              "job number", "req #", "req", "requisition", "requisition number", "requisition #", "position number",
+              "position no", "position no.", "pd no.", "position #",
+              "position control number", "pd number", "pd #", "pd no", "post number",
+              "role number", "reference number", "reference", "posting number", "vacancy number", "control number",
+              "announcement number", "date", "revised", "established", "last revised", "review date", "revision",
+              "revision date", "date revised", "date approved", "approved", "board approved", "date adopted",
+              "adopted", "date of approval", "classification date", "effective date", "posted", "posting date",
+              "closing date", "open & closing dates", "apply by", "bargaining unit", "union", "eeo category",
+              "contract", "contract type", "working pattern", "number of jobs available", "type of role",
+              "job family", "job family (series)", "category", "series", "pay plan", "competitive level",
+              "bargaining unit status", "supervisory status", "position sensitivity", "drug testing",
+              "reason for submission", "action", "agency code", "cost center", "telework eligible",
+              "travel required", "promotion potential", "language requirement", "dbs check", "shift",
+              "second-level supervisor", "second level supervisor", "technical line manager",
+              "technical line manager (dotted line)", "dotted line", "indirect reports", "cluster",
+              "employment", "hours of work", "work hours", "proposed class", "security clearance",
+              "clearance", "remote", "work arrangement", "start date", "duration", "number of positions",
+              "supervisor's name", "supervisor's position number", "employee", "appointing authority", "signature",
+              "number of positions directly supervised"),
+}
+
+# field key -> the relation its value states for the described role (confidence 1.0: a labelled fact)
+FIELD_RELATIONS: dict[str, str] = {
+    "reports_to": UNDER_DIRECTION_OF,
+    "chain": UNDER_DIRECTION_OF,
+    "supervises": SUPERVISES,
+    "unit": PART_OF,
+    "unit_path": PART_OF,
+    "contacts": COLLABORATES_WITH,
+}
+
+SECTION_LABELS: dict[str, tuple[str, ...]] = {
+    "summary": ("summary", "position summary", "job summary", "general description", "definition", "nature of work",
+                "purpose", "position purpose", "general purpose", "distinguishing characteristics", "overview",
+                "description", "general statement of duties", "class summary", "scope", "supervision received",
+                "supervision exercised", "supervision received and exercised", "organizational relationships",
+                "reporting relationships", "job purpose", "role purpose", "purpose of the job", "purpose of the role",
+                "primary purpose", "primary purpose of the role", "purpose of position", "job goal", "the role",
+                "about the role", "about the position", "the position", "the opportunity", "role overview",
+                "position overview", "introduction", "general summary", "organizational setting",
+                "organizational objective", "class characteristics", "background",
+                "your team", "who you'll work with", "why this role matters", "organisational context",
+                "organizational context", "context", "job overview", "role summary",
+                "main purpose of the job", "what is the main purpose of this position?", "supervision",
+                "supervisory controls", "scope and effect", "personal contacts", "key accountabilities"),
+    "duties": ("essential functions", "essential duties", "essential duties and responsibilities", "duties",
+               "examples of duties", "duties and responsibilities", "responsibilities", "typical duties",
+               "examples of essential functions", "major duties", "job duties", "illustrative examples of work",
+               "examples of work", "key responsibilities", "principal duties", "principal duties and responsibilities",
+               "main responsibilities", "main duties", "main duties and responsibilities", "what you'll do",
+               "what you will do", "performance responsibilities", "major responsibilities and duties",
+               "essential responsibilities", "key duties", "key accountabilities and responsibilities",
+               "accountabilities", "in this role you will", "your responsibilities", "role responsibilities",
+               "core responsibilities", "specific responsibilities", "key result areas", "major duties and responsibilities",
+               "duties and responsibilities of the position", "job responsibilities", "responsibilities include",
+               "communication and working relationships", "factors", "scope of responsibility"),
+    "ksa": ("knowledge, skills and abilities", "knowledge, skills, and abilities", "knowledge skills and abilities",
+            "required knowledge, skills and abilities", "knowledge and abilities", "skills", "competencies",
+            "required skills", "knowledge", "abilities", "qualifications", "minimum qualifications",
+            "required qualifications", "preferred qualifications", "requirements", "minimum requirements",
+            "essential criteria", "desirable criteria", "person specification", "selection criteria",
+            "key selection criteria", "what you'll bring", "what you bring", "what we're looking for",
+            "what we are looking for", "about you", "who you are", "skills and experience", "skills and abilities",
+            "knowledge, skills, abilities", "ksas", "required competencies", "core competencies", "capabilities",
+            "focus capabilities", "your profile", "you have", "nice to have", "bonus points", "desirable",
+            "essential", "preferred", "required", "qualifications and experience", "knowledge and skills",
+            "knowledge and experience", "skills, knowledge and experience", "specialized experience",
+            "qualifications required", "required knowledge and skills", "knowledge required by the position",
+            "requirements of the role", "experience and qualifications", "what you'll need", "what you will need",
+            "what you need", "key knowledge and experience", "knowledge requirements", "qualification guidelines",
+            "you might be a fit if you", "you might be a fit if", "you'll thrive if", "skills and qualifications",
+            "knowledge and experience required", "minimum qualifications and experience"),
+    "education": ("education", "education and experience", "training and experience", "experience",
+                  "education/experience", "minimum education and experience", "education and training",
+                  "experience and training", "education requirements", "minimum education", "preferred education",
+                  "education and qualifications", "qualifications - education"),
+    "certificate": ("licenses", "certifications", "licenses and certifications", "license or certificate",
+                    "licensing", "certificates", "required licenses or certifications",
+                    "licenses, certifications and registrations", "special requirements", "license/certification",
+                    "licenses/certifications", "licensure", "registration", "professional registration",
+                    "certification", "license"),
+    "physical": ("physical demands", "physical requirements", "working conditions", "work environment",
+                 "environmental conditions", "physical and mental requirements", "physical effort",
+                 "work schedule and environment", "conditions of employment", "benefits", "what we offer",
+                 "compensation and benefits", "how to apply", "equal opportunity", "additional information",
+                 "salary and benefits", "why join us", "perks", "about us", "who we are", "our organisation",
+                 "our organization", "agency overview", "about acme"),
+}
+
+
+def _norm_label(s: str) -> str:
+    return re.sub(r"\s+", " ", s.replace("\u2019", "'").replace("\u2018", "'").strip().rstrip(":").strip().lower())
+
+
+LABEL_INDEX: dict[str, tuple[str, str]] = {}
+for _key, _labels in FIELD_LABELS.items():
+    for _lab in _labels:
+        if _lab in LABEL_INDEX:
+            raise ValueError(f"field label {_lab!r} listed twice ({LABEL_INDEX[_lab][1]} and {_key})")
+        LABEL_INDEX[_lab] = ("field", _key)
+for _key, _labels in SECTION_LABELS.items():
+    for _lab in _labels:
+        LABEL_INDEX.setdefault(_lab, ("section", _key))
+
+# every known label, longest first, matched at the start of a segment in any case
+_KNOWN = re.compile(r"(" + "|".join(re.escape(lab).replace(r"\ ", r"\s+").replace("'", "['\u2019]")
+                                    for lab in sorted(LABEL_INDEX, key=len, reverse=True)) + r")(?![\w/&'\u2019])",
+                    re.IGNORECASE)
+_ENUM = re.compile(r"^(?:section\s+[A-Z0-9]{1,3}\s*[\u2014\u2013:.\-]|\d{1,2}[.)]|[A-Z][.)]|[-\u2022*])\s+", re.IGNORECASE)
+# an unknown "Label:" opening a segment: up to five words, the first capitalised
+_OTHER_COLON = re.compile(r"^[A-Z][\w'\u2019&/()#.\-]*(?:\s+[\w'\u2019&/()#.\-]+){0,4}\s*:(?:\s|$)")
+# where a line holds several fields: runs of two or more spaces, tabs, or a pipe or middle dot between spaces
+_SEPARATOR = re.compile(r"\s+[|\u00b7]\s+|[ \t]{2,}|\t")
+_NO_VALUE = re.compile(r"^(?:none|n/?a|not applicable|nil|tbd|to be determined|varies|various|same|no\b.*|-+)\.?$",
+                       re.IGNORECASE)
+
+
+@dataclass
+class Field:
+    """One labelled value; offsets are into the repaired text."""
+
+    key: str
+    label: str
+    value: str
+    start: int
+    end: int
+
+    @property
+    def empty(self) -> bool:
+        """'None', 'N/A', 'No line management responsibility': the field states that there is nothing."""
+        v = re.sub(r"\([^)]*\)", "", self.value).strip()
+        return not v or bool(_NO_VALUE.match(v))
+
+
+@dataclass
+class Layout:
+    fields: list[Field]
+    sections: list[tuple[str | None, int, int]]  # (section key, start, end); None: text before any heading
+    head_end: int  # where the first section heading starts (the page's header lies before it)
+
+
+def field_map(fields: list[Field]) -> dict[str, Field]:
+    """The first non-empty field of each key (a field stated twice keeps its first statement)."""
+    out: dict[str, Field] = {}
+    for f in fields:
+        if f.key not in out and f.value.strip():
+            out[f.key] = f
+    return out
+
+
+def label_at(segment: str, first: bool) -> tuple[str, str, int] | None:
+    """(kind, key, offset of the value) when `segment` opens with a label; kind "field", "section" or "other".
+
+    A label followed by one space must be in capitals before a value that is not ("JOB CODE 4407", "REPORTS TO
+    Director"), or, after a separator (`first` False), come before a number ("Job ID 77821").
+
+    >>> label_at("Reports to:  Director of Finance", True)
+    ('field', 'reports_to', 13)
+    """
+    m = _KNOWN.match(segment)
+    if m:
+        kind, key = LABEL_INDEX[_norm_label(m.group(1))]
+        rest = segment[m.end():]
+        colon = re.match(r"\s*:\s*", rest)
+        if colon:
+            return kind, key, m.end() + colon.end()
+        if not rest.strip():
+            return kind, key, len(segment)
+        if re.match(r"\s{2,}|\t", rest):
+            return kind, key, m.end() + len(rest) - len(rest.lstrip())
+        if rest[:1] == " " and (_caps_label(m.group(1), rest.strip()) or rest[1:2].isdigit() and not first):
+            return kind, key, m.end() + 1
+    m = _OTHER_COLON.match(segment)
+    if m and len(segment) - m.end() < 200:
+        return "other", "other", m.end()
+    return None
+
+
+def _caps_label(label: str, value: str) -> bool:
+    """'PAY GRADE AUX-5', 'IMMEDIATE SUPERVISOR President': a label in capitals before a value that is not."""
+    if not label.isupper():
+        return False
+    word = value.split()[0]
+    return not word.isupper() or any(c.isdigit() for c in word)
+
+
+def scan(text: str) -> Layout:
+    """Read the fields and section headings of a page.
+
+    >>> [(f.key, f.value) for f in scan("Job Title: Clerk   Job Code: 12\\nREPORTS TO\\nOffice Manager\\n").fields]
+    [('title', 'Clerk'), ('code', '12'), ('reports_to', 'Office Manager')]
+    """
+    fields: list[Field] = []
+    sections: list[tuple[str | None, int, int]] = []
+    cur_key: str | None = None
+    cur_start = 0
+    head_end: int | None = None
+    waiting = _Waiting()
+    prev_end = 0
+    for m in re.finditer(r"[^\n]*\S[^\n]*", text):
+        if text.count("\n", prev_end, m.start()) >= 2:
+            waiting.blank()
+        prev_end = m.end()
+        line = m.group(0)
+        stripped = line.strip()
+        a = m.start() + len(line) - len(line.lstrip())
+        enum = _ENUM.match(stripped)
+        body, off = (stripped[enum.end():], a + enum.end()) if enum else (stripped, a)
+        heading = _section_heading(body)
+        if heading is not None:
+            key, voff = heading
+            waiting.clear()
+            sections.append((cur_key, cur_start, a))
+            cur_key, cur_start = key, off + voff if voff < len(body) else a + len(stripped)
+            if head_end is None:
+                head_end = a
+            continue
+        found = _line_fields(body, off)
+        if found is None:  # no label: the value of a label waiting on an earlier line, or body text
+            got = waiting.value(body, off)
+            if got is not None and got[1] and got[0].key == "unit_path" and fields and fields[-1].key == "unit_path":
+                f = fields[-1]  # one more level of the path
+                fields[-1] = Field(f.key, f.label, f"{f.value} / {got[0].value}", f.start, got[0].end)
+            elif got is not None:
+                fields.append(got[0])
+            continue
+        for f in found:
+            if f.value.strip() or f.key == "other":
+                fields.append(f)
+            else:
+                waiting.label(f.key, f.label)
+        if any(f.value.strip() for f in found):
+            waiting.keep({(f.key, f.label) for f in found if not f.value.strip()})
+    sections.append((cur_key, cur_start, len(text)))
+    sections = [(k, s, e) for k, s, e in sections if e > s and text[s:e].strip()]
+    return Layout([f for f in fields if f.key != "other"], sections, head_end if head_end is not None else len(text))
+
+
+# keys whose label alone on its line may head several value lines (a list, a table, an indented path)
+LIST_KEYS = frozenset({"supervises", "contacts", "unit_path"})
+_TABLE_HEADER = frozenset("who why what purpose contact contacts frequency reason nature of relationship".split())
+
+
+class _Waiting:
+    """Labels alone on their lines, waiting for their values: in order, one line each (a block of labels and
+    then a block of values), or, for the only waiting label of a list key, every line up to a blank line or
+    the next label, each line's first table cell ("Manager, School Builds      Escalate issues")."""
+
+    def __init__(self) -> None:
+        self.labels: list[tuple[str, str]] = []
+        self.listing: tuple[str, str] | None = None
+
+    def label(self, key: str, label: str) -> None:
+        self.listing = None
+        self.labels.append((key, label))
+
+    def blank(self) -> None:
+        self.listing = None
+
+    def clear(self) -> None:
+        self.labels.clear()
+        self.listing = None
+
+    def keep(self, labels: set[tuple[str, str]]) -> None:
+        """A line with values: only the labels it left empty go on waiting."""
+        self.labels = [x for x in self.labels if x in labels]
+        self.listing = None
+
+    def value(self, body: str, start: int) -> tuple[Field, bool] | None:
+        """The field `body` is the value of, and whether it continues the list value before it."""
+        more = self.listing is not None
+        if more:
+            key, label = self.listing
+        elif self.labels:
+            key, label = self.labels.pop(0)
+            if key in LIST_KEYS and not self.labels:
+                self.listing = (key, label)
+        else:
+            return None
+        cell = re.split(r"[ \t]{2,}|\t", body.strip(), maxsplit=1)[0].strip()
+        words = set(re.findall(r"[a-z]+", cell.lower()))
+        if not cell or words and words <= _TABLE_HEADER:  # "Who      Why": a table's header row
+            return None
+        return Field(key, label, cell, start, start + len(cell)), more
+
+
+def _section_heading(body: str) -> tuple[str, int] | None:
+    """(section key, offset of text after the heading) when the line is a section heading: alone on its line
+    (any case, optional colon) or in capitals / with a colon before text on the same line."""
+    low = re.sub(r"\s*\([^)]*\)$", "", _norm_label(body))  # "DUTIES (% of time)"
+    hit = LABEL_INDEX.get(low)
+    if hit and hit[0] == "section" and len(body) <= 80:
+        return hit[1], len(body)
+    m = _KNOWN.match(body)
+    if not m or LABEL_INDEX[_norm_label(m.group(1))][0] != "section":
+        return None
+    rest = body[m.end():]
+    colon = re.match(r"\s*:\s*", rest)
+    if colon and rest[colon.end():].strip():
+        return LABEL_INDEX[_norm_label(m.group(1))][1], m.end() + colon.end()
+    return None
+
+
+def _line_fields(body: str, start: int) -> list[Field] | None:
+    """The fields of one line, or None when no piece of it opens with a field label."""
+    labelled = []
+    for p0, p1, joined in _pieces(body):
+        enum = _ENUM.match(body[p0:p1]) if p0 else None  # "1. PD #: FT-22   2. Reason for Submission: ..."
+        q0 = p0 + enum.end() if enum else p0
+        labelled.append((p0, q0, p1, joined, label_at(body[q0:p1], p0 == 0)))
+    if not any(x[-1] and x[-1][0] == "field" for x in labelled) and not (labelled and labelled[0][-1]):
+        return None  # no label at all; a line of unknown "Label: value" fields is kept out of pending values
+    out: list[Field] = []
+    for _, q0, p1, joined, lab in labelled:
+        seg = body[q0:p1]
+        if out and not out[-1].value.strip() and (lab is None or lab[2] < len(seg) and seg[:lab[2]].strip()[-1:] != ":"):
+            lab = None  # a label's value in the next cell ("Classification:   Band 6"), unless it is a "Label:"
+        if lab is None or lab[0] == "section":
+            if out and not out[-1].value.strip():  # "Class Title      Records Technician II"
+                out[-1] = Field(out[-1].key, out[-1].label, seg.strip(), start + q0, start + p1)
+            elif out and joined:  # more of the value: "Remote (US) or Chicago, IL · Full-time"
+                f = out[-1]
+                out[-1] = Field(f.key, f.label, body[f.start - start:p1].strip(), f.start, start + p1)
+            continue
+        kind, key, voff = lab
+        value = seg[voff:].strip()
+        vs = start + q0 + voff
+        out.append(Field(key if kind == "field" else "other", _norm_label(seg[:voff]), value, vs, vs + len(value)))
+    return out
+
+
+def _pieces(body: str) -> list[tuple[int, int, bool]]:
+    """Spans of `body` between separators, each with whether a pipe or middle dot joins it to the one before
+    (a run of spaces starts a new table column instead)."""
+    spans, pos, joined = [], 0, False
+    for m in _SEPARATOR.finditer(body):
+        if m.start() > pos:
+            spans.append((pos, m.start(), joined))
+        pos, joined = m.end(), not m.group(0).isspace()
+    if pos < len(body):
+        spans.append((pos, len(body), joined))
+    return spans

@@ -1,0 +1,64 @@
+"""Per-document warnings: a quiet failure is the worst outcome, so a page that gave no title, looks like site
+navigation or markup, or gave no reporting line says so.
+
+Each warning is one string, a short code, ": ", and what was seen; `CODES` lists the codes (the build summary
+counts warnings by code). Loaders add the title warnings themselves (they know how the title was read);
+`check` adds the ones that need the whole extraction.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgkg.ontology.schema import UNDER_DIRECTION_OF
+
+from .model import Extraction
+from .titles import is_navigation
+
+CODES = ("no-title", "low-title-confidence", "navigation", "no-reporting-line")
+
+_MARKUP = re.compile(r"</?(?:div|span|a|p|li|ul|td|tr|table|script|style|html|body|head|meta|link|nav|br)\b[^>]*>"
+                     r"|&(?:nbsp|amp|lt|gt|quot);|\{[^{}]*:[^{}]*;[^{}]*\}", re.IGNORECASE)
+_SENTENCE = re.compile(r"[A-Za-z][^.!?\n]{40,}[.!?]")
+
+
+def code(warning: str) -> str:
+    """The code a warning starts with: 'no-title: ...' -> 'no-title'."""
+    return warning.split(":", 1)[0]
+
+
+def looks_like_navigation(text: str) -> str | None:
+    """Why a page reads as site navigation or markup rather than a job description, or None.
+
+    >>> looks_like_navigation("Home | Jobs | Sign in\\nSearch jobs\\nSkip to main content\\n")
+    'navigation: page looks like site navigation or markup (3 of 3 lines are menus or links, 0 sentences)'
+    """
+    head = text[:20000]
+    if "<" in head or "&" in head or "{" in head:  # most pages hold none of these: skip the tag scan
+        tags = len(_MARKUP.findall(head))
+        if tags >= 8:
+            return f"navigation: page looks like site navigation or markup ({tags} HTML/CSS fragments)"
+    if head.count(". ") + head.count(".\n") >= 6:  # a page of running text (the cheap test first)
+        return None
+    sentences = 0
+    for _ in _SENTENCE.finditer(head):
+        sentences += 1
+        if sentences == 3:
+            return None
+    lines = [ln for ln in head.split("\n") if ln.strip()]
+    nav = sum(1 for ln in lines if is_navigation(ln))
+    if lines and nav * 2 >= len(lines):
+        return (f"navigation: page looks like site navigation or markup ({nav} of {len(lines)} lines are menus "
+                f"or links, {sentences} sentences)")
+    return None
+
+
+def check(ex: Extraction, text: str) -> Extraction:
+    """Add the warnings that need the whole extraction of `text` (the page's decoded text)."""
+    nav = looks_like_navigation(text)
+    if nav:
+        ex.warnings.append(nav)
+    if ex.role_name and not any(r.type == UNDER_DIRECTION_OF and r.source is None for r in ex.relations):
+        ex.warnings.append(f"no-reporting-line: no supervisor of {ex.role_name!r} found (no 'Reports to' field "
+                           "and no reporting sentence)")
+    return ex

@@ -1,0 +1,143 @@
+"""Labelled header fields in the layouts organisations use, and the values and relations they state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from orgkg.loaders import extract_text, load_file
+from orgkg.loaders.fields import FIELD_LABELS, scan
+
+FORMATS = Path(__file__).resolve().parent / "data" / "formats"
+
+
+def _fields(text: str) -> list[tuple[str, str]]:
+    return [(f.key, f.value) for f in scan(text).fields]
+
+
+def _rels(ex) -> set[tuple]:
+    return {(r.type, r.source, r.target) for r in ex.relations}
+
+
+@pytest.mark.parametrize("text", [
+    "IMMEDIATE SUPERVISOR Harbor Master\n",
+    "Reports to      Harbor Master\n",
+    "Reports to:\nHarbor Master\n",
+    "Reporting line\tHarbor Master\n",
+])
+def test_labels_without_colons_and_values_on_the_next_line(text):
+    assert _fields(text) == [("reports_to", "Harbor Master")]
+
+
+def test_several_fields_on_one_line():
+    assert _fields("REPORTS TO: Superintendent   DATE APPROVED: 05/01/2024   JOB CODE: 3301\n") == [
+        ("reports_to", "Superintendent"), ("code", "3301")]
+    assert _fields("Job Title: Buyer I | Pay Grade: 17 \u00b7 Job ID 55120\n") == [("title", "Buyer I"), ("grade", "17")]
+    assert _fields("1. PD #: FT-1     2. Title: Chemist\n") == [("title", "Chemist")]
+
+
+def test_labels_in_one_block_and_values_in_the_next():
+    text = "POSITION TITLE\nREPORTS TO\nREVISION\nREVIEW DATE\nGardener\nHead Groundskeeper\n4\nMay 2022\n"
+    assert _fields(text) == [("title", "Gardener"), ("reports_to", "Head Groundskeeper")]
+    ex = load_file(FORMATS / "school-label-block.txt")
+    targets = {r.target.lower() for r in ex.relations if r.type == "UNDER_DIRECTION_OF"}
+    assert targets == {"building principal"}  # not "REVISION" or "REVIEW DATE"
+
+
+@pytest.mark.parametrize("label", ["Accountable to", "Responsible to", "Line manager", "Supervisor of record",
+                                   "Immediate Supervisor", "Supervisor"])
+def test_reporting_label_family(label):
+    ex = extract_text(f"Job Title: Ward Clerk\n{label}: Ward Sister\n", "w.txt", format="generic")
+    assert [(r.type, r.target, r.confidence) for r in ex.relations] == [("UNDER_DIRECTION_OF", "Ward Sister", 1.0)]
+
+
+def test_supervision_labels_lists_counts_and_none():
+    ex = extract_text("Job title: Depot Lead\nDirect reports: 6 (Drivers x 4, Yard Hands x 2)\n", "d.txt", format="generic")
+    assert {r.target for r in ex.relations if r.type == "SUPERVISES"} == {"Drivers", "Yard Hands"}
+    ex = extract_text("Job title: Office Lead\nSupervises: Receptionist (x2); Mail Clerk\n", "o.txt", format="generic")
+    assert {r.target for r in ex.relations if r.type == "SUPERVISES"} == {"Receptionist", "Mail Clerk"}
+    for none in ("Supervises: None (may direct student workers)", "Line management of: No line management responsibility"):
+        ex = extract_text(f"Job title: Clerk\n{none}\n", "c.txt", format="generic")
+        assert not [r for r in ex.relations if r.type == "SUPERVISES"]
+
+
+def test_units_paths_and_locations():
+    ex = extract_text("Job title: Analyst\nOrganization: Survey Agency / Finance Directorate / Budget Branch\n",
+                      "a.txt", format="generic")
+    assert _rels(ex) >= {("PART_OF", None, "Budget Branch"), ("PART_OF", "Budget Branch", "Finance Directorate"),
+                         ("PART_OF", "Finance Directorate", "Survey Agency")}
+    ex = load_file(FORMATS / "nonprofit-flat-table.txt")
+    assert ("PART_OF", None, "Finance and Administration") in _rels(ex)
+    assert not [r for r in ex.relations if r.target.startswith("Main office")]  # a work place is not a unit
+    ex = extract_text("Job title: Analyst\nBusiness area: HMRC - Customs Directorate - Border Policy Division\n"
+                      "Work unit: Tunnels Section, Central Office (Eastport)\n", "b.txt", format="generic")
+    assert _rels(ex) >= {("PART_OF", None, "Border Policy Division"), ("PART_OF", None, "Tunnels Section"),
+                         ("PART_OF", "Border Policy Division", "Customs Directorate")}
+    ex = extract_text("Job title: Analyst\nDepartment: Therapies - Occupational Therapy\n", "b.txt", format="generic")
+    assert ("PART_OF", None, "Therapies - Occupational Therapy") in _rels(ex)  # not a path: one unit's name
+
+
+def test_indented_organisational_location_is_a_path():
+    text = ("Job title: Auditor\n\nORGANIZATIONAL LOCATION\nHarbor Agency\n   Office of Audit\n      Field Audit Branch\n\n"
+            "Duties\nAudits things.\n")
+    rels = _rels(extract_text(text, "a.txt", format="generic"))
+    assert rels >= {("PART_OF", None, "Field Audit Branch"), ("PART_OF", "Field Audit Branch", "Office of Audit"),
+                    ("PART_OF", "Office of Audit", "Harbor Agency")}
+
+
+def test_key_contacts_table_reads_the_first_cell_of_each_row():
+    text = ("Job title: Planner\nKey relationships\nWho                   Why\nInternal\n"
+            "Transport Planning Team    Share models\nFinance Business Partner    Budgets\nExternal\n"
+            "Regional Rail Authority     Timetables\n\nSummary\nPlans routes.\n")
+    targets = {r.target for r in extract_text(text, "p.txt", format="generic").relations if r.type == "COLLABORATES_WITH"}
+    assert targets == {"Transport Planning Team", "Finance Business Partner", "Regional Rail Authority"}
+
+
+def test_chain_of_command_either_direction():
+    ex = load_file(FORMATS / "hospital-chain-top-down.txt")  # written from the top down
+    rels = _rels(ex)
+    assert ("UNDER_DIRECTION_OF", None, "Respiratory Care Supervisor") in rels
+    assert ("UNDER_DIRECTION_OF", "Respiratory Care Supervisor", "Director of Cardiopulmonary Services") in rels
+    ex = extract_text("Job Title: Porter\nChain of command: Porter Lead > Facilities Manager > Chief Executive\n",
+                      "p.txt", format="generic")
+    rels = _rels(ex)
+    assert ("UNDER_DIRECTION_OF", None, "Porter Lead") in rels
+    assert ("UNDER_DIRECTION_OF", "Facilities Manager", "Chief Executive") in rels
+
+
+def test_key_contacts_are_collaborations():
+    ex = extract_text("Job title: Planner\nInternal: Finance Team; Legal Services\nExternal: Regional Transit Authority\n",
+                      "p.txt", format="generic")
+    assert {r.target for r in ex.relations if r.type == "COLLABORATES_WITH"} == {
+        "Finance Team", "Legal Services", "Regional Transit Authority"}
+
+
+@pytest.mark.parametrize("name, expect", [
+    ("caps-labels-college.txt", {"official_title": "Administrator", "grade": "Range 14", "months": 12,
+                                 "overtime_eligible": False, "code": None}),
+    ("leading-class-number.txt", {"code": "1027", "grade": "A-31", "overtime_eligible": True}),
+    ("federal-pd-heading.txt", {"grade": "12", "overtime_eligible": False, "code": None}),
+    ("au-selection-criteria.txt", {"grade": "Band 5", "code": None}),  # a position number is not a code
+    ("city-web-posting.txt", {"overtime_eligible": True, "grade": None}),  # a salary is not a grade
+])
+def test_header_values(name, expect):
+    role = load_file(FORMATS / name).role
+    assert {k: role[k] for k in expect} == expect
+
+
+@pytest.mark.parametrize("text, months, overtime", [
+    ("Job Title: Aide\nWork year: 10 months\nWage/Hour Status: Non-exempt\n", 10, True),
+    ("Job Title: Aide\nStatus: Full-time, 11-month, exempt\n", 11, False),
+    ("Job Title: Aide\n\nSummary\nThis is a 12-month administrative position. Exempt from overtime under the FLSA.\n",
+     12, False),
+    ("Job Title: Aide\nContract: 24 months\nOvertime eligible: Yes\n", None, True),
+])
+def test_months_and_overtime(text, months, overtime):
+    role = extract_text(text, "a.txt", format="generic").role
+    assert (role["months"], role["overtime_eligible"]) == (months, overtime)
+
+
+def test_label_table_is_data_without_duplicates():
+    labels = [lab for labs in FIELD_LABELS.values() for lab in labs]
+    assert len(labels) == len(set(labels))
+    assert "reports to" in FIELD_LABELS["reports_to"] and "job code" in FIELD_LABELS["code"]
