@@ -20,6 +20,7 @@ _EDGE = 2  # lines at the top and at the bottom of a page where running headers 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?[-\u2013(]?\s*\d{1,4}\s*(?:(?:of|/)\s*\d{1,4})?\s*[-\u2013)]?\s*$", re.I)
 _DIGITS = re.compile(r"\d+")
 _END = (".", ":", ";", "!", "?")
+_LABEL = re.compile(r"^[A-Z][\w ,/&()'\-]{0,40}:(?:\s|$)")  # "Reports to: ..." starts a field, never continues one
 
 
 def read_pdf(data: bytes, path: Path | str) -> Document:
@@ -86,7 +87,10 @@ def _reflow(lines: list[str]) -> list[str]:
     out = [lines[0]]
     for ln in lines[1:]:
         prev = out[-1]
-        wrapped = len(prev) >= 0.7 * width and not prev.endswith(_END) and width >= 40
+        if _LABEL.match(ln):
+            out.append(ln)
+            continue
+        wrapped = len(prev) >= 0.7 * width and not prev.endswith(_END) and width >= 60 and not _LABEL.match(prev)
         if prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and ln[:1].islower():
             out[-1] = prev[:-1] + ln
         elif wrapped or prev.endswith(",") or ln[:1].islower():
