@@ -14,7 +14,7 @@ from datetime import date
 
 from orgkg.graph import OrgGraph
 
-from . import catalogue, consistency, freshness, reporting
+from . import catalogue, consistency, freshness, positions, reporting
 from .findings import SECTIONS, Finding
 
 
@@ -35,6 +35,7 @@ class HealthReport:
     layers: list[Finding] = field(default_factory=list)
     old: list[Finding] = field(default_factory=list)
     truncated: list[Finding] = field(default_factory=list)
+    hr_disagreements: list[Finding] = field(default_factory=list)
 
     def sections(self) -> dict[str, list[Finding]]:
         return {k: getattr(self, k) for k in SECTIONS}
@@ -77,6 +78,7 @@ def health(g: OrgGraph, max_age_years: float = 5, today: date | None = None,
         ("layers", lambda: reporting.layers(g)),
         ("old", lambda: freshness.old(g, max_age_years, today)),
         ("truncated", lambda: freshness.truncated(g)),
+        ("hr_disagreements", lambda: positions.disagreements(g)),
     ]
     tell("tops", 0, len(steps))
     top_ids = reporting.tops(g, tops)

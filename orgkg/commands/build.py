@@ -37,6 +37,9 @@ def register(sub) -> None:
     p.add_argument("--no-wait", dest="wait", action="store_false",
                    help="if another build is writing the same output, fail at once instead of waiting for it")
     p.add_argument("--quiet", action="store_true", help="no progress bar, summary or per-document warnings")
+    p.add_argument("--follow-links", action="store_true", help="follow symbolic links that lead outside the given paths")
+    p.add_argument("--positions", metavar="FILE", help="HR positions export (.csv or .xlsx): posts and their reporting lines")
+    p.add_argument("--map", metavar="FIELD=HEADER,...", help="position columns, e.g. 'id=Position ID,manager=Reports To'")
     p.set_defaults(func=run)
 
 
@@ -45,8 +48,20 @@ def run(args) -> int:
 
     if args.jobs is not None and args.jobs < 0:
         raise UserError(f"--jobs: must be 0 (all cores) or more (got {args.jobs})")
+    positions = None
+    if args.positions:  # read first: a wrong file or --map fails before a long build
+        from orgkg.loaders import InputError
+        from orgkg.loaders.positions import read_positions
+
+        try:
+            positions = read_positions(args.positions, args.map)
+        except InputError as e:
+            raise UserError(str(e)) from None
     errors: list[str] = []
-    files = expand_paths(args.paths, errors)
+    skipped: list[str] = []
+    files = expand_paths(args.paths, errors, follow_links=args.follow_links, skipped=skipped)
+    for e in skipped:
+        print(f"orgkg: skipped {e}", file=sys.stderr)
     if not files:
         for e in errors:
             print(f"orgkg: skipped {e}", file=sys.stderr)
@@ -57,7 +72,7 @@ def run(args) -> int:
 
         fixes = read_for_build(args.corrections)
     with output_lock(args.output, wait=args.wait, notify=lambda m: print(f"orgkg: {m}", file=sys.stderr)):
-        r, fixed, dt = _build(args, files, errors, fixes)
+        r, fixed, dt = _build(args, files, errors, fixes, positions)
     for note in r.notes:
         print(f"orgkg: warning: {note}", file=sys.stderr)
     if not args.quiet:
@@ -67,8 +82,8 @@ def run(args) -> int:
     return 1 if errors or fixed and fixed.warnings else 0
 
 
-def _build(args, files: list[Path], errors: list[str], fixes) -> tuple:
-    """The build itself, under the output's lock: extract, merge, save, then corrections and GraphML."""
+def _build(args, files: list[Path], errors: list[str], fixes, positions) -> tuple:
+    """The build itself, under the output's lock: extract, merge, save, then corrections, HR posts and GraphML."""
     import gc
 
     from orgkg.graph.pipeline import build_file
@@ -90,6 +105,14 @@ def _build(args, files: list[Path], errors: list[str], fixes) -> tuple:
         from .correct import apply_in_build
 
         fixed = apply_in_build(out, fixes, args.corrections, r)
+    if positions is not None:  # after corrections: posts link to the corrected roles
+        from orgkg.graph.posts import add_posts_to_file
+
+        bad = list(positions.problems)  # rows left out, one line each; the rest of the file loads
+        r.summary = add_posts_to_file(out, positions, bad)
+        for e in bad:
+            print(f"orgkg: {e}", file=sys.stderr)
+        errors += bad
     if args.graphml:
         from orgkg.graph import load, write_graphml
 
