@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+
 from orgkg.analysis import health
 
 CLI = [sys.executable, "-m", "orgkg", "check"]

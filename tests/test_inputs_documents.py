@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+
 from orgkg.loaders import InputError, load_file
 
 LINES = [

@@ -7,9 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from orgkg.loaders import expand_paths
-
 import orgkg
+from orgkg.loaders import expand_paths
 
 DESC = "Budget Analyst\nJob Code: B123\nReports to: Finance Director\n"
 

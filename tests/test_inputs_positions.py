@@ -7,12 +7,12 @@ import subprocess
 import sys
 
 import pytest
+
+import orgkg
 from orgkg.analysis.positions import disagreements
 from orgkg.graph.posts import add_posts, post_id
 from orgkg.loaders import InputError
 from orgkg.loaders.positions import read_positions
-
-import orgkg
 
 CSV = """Position ID,Job Title,Reports To Position ID,Department,Job Code
 P-100,Superintendent of Schools,,Office of the Superintendent of Schools,
