@@ -6,10 +6,9 @@ import html
 import json
 import re
 
-from orgkg.viz.page import render
-
 from orgkg import viz
 from orgkg.cli import main
+from orgkg.viz.page import render
 
 COORD = "Coordinator, Innovative and Progressive Systemwide Training"
 COORD_ID = "role:coordinator-innovative-and-progressive-systemwide-training"

@@ -15,9 +15,8 @@ import textwrap
 from collections import defaultdict
 from pathlib import Path
 
-from orgkg.ontology.schema import EDGE_TYPES, NODE_TYPES, PART_OF, SUPERVISES, UNDER_DIRECTION_OF
-
 from orgkg.errors import UserError
+from orgkg.ontology.schema import EDGE_TYPES, NODE_TYPES, PART_OF, SUPERVISES, UNDER_DIRECTION_OF
 
 from .style import edge_gv, lighten, node_gv
 from .views import View

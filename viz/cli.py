@@ -10,8 +10,9 @@ TYPE_NAMES = ("Role", "Unit", "Organization", "Competency", "Document")
 
 
 def add_view_options(p) -> None:
-    p.add_argument("graph", metavar="GRAPH", nargs="?",
-                   help="graph file from `orgkg build` (default: the graph of the bundled sample data)")
+    p.add_argument("-g", "--graph", metavar="FILE",
+                   help="graph file from `orgkg build` (default: ./org.json if there is one, else the bundled sample graph)")
+    p.add_argument("graph_pos", metavar="GRAPH", nargs="?", help="the same as --graph")
     p.add_argument("-o", "--output", metavar="FILE", required=True, help="file to write")
     g = p.add_argument_group("focused views (choose one; default: the whole organisation)")
     g.add_argument("--focus", metavar="NAME", help="the node, its chain up to the top and its reports --depth levels down")

@@ -12,11 +12,10 @@ import html
 import json
 from pathlib import Path
 
+from orgkg.errors import UserError
 from orgkg.graph import OrgGraph
 from orgkg.graph.traverse import children
 from orgkg.ontology.schema import DOCUMENT
-
-from orgkg.errors import UserError
 
 from . import explore
 from .assets import SCRIPTS, STYLES, read

@@ -9,9 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from orgkg.graph.store import atomic_write
-
 from orgkg.errors import UserError
+from orgkg.graph.store import atomic_write
 
 
 def umask_mode() -> int:

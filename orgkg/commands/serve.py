@@ -18,8 +18,9 @@ def register(sub) -> None:
                                    "nothing by itself. Limits: a search returns at most 100 results, a card lists at "
                                    f"most 500 reports; at most {MAX_CONNECTIONS} connections at once (503 after), idle "
                                    f"ones closed after {KEEP_ALIVE} seconds. API: docs/explorer.md.")
-    p.add_argument("graph", metavar="GRAPH", nargs="?",
-                   help="graph file from `orgkg build` (default: the graph of the bundled sample data)")
+    from ._common import add_graph_option
+
+    add_graph_option(p, positional=True)
     p.add_argument("--host", default="127.0.0.1",
                    help="address to bind (default 127.0.0.1: this machine only; anything else exposes the graph)")
     p.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 picks a free one)")
