@@ -53,22 +53,20 @@ def run(args) -> int:
         raise UserError("no documents could be read; nothing built")
     t0 = time.perf_counter()
     out = Path(args.output)
+    fix = None
     if args.corrections:  # read first: a malformed file stops the build before anything is written
-        from .correct import read_for_build
-        fixes = read_for_build(args.corrections)
+        from .correct import fixer, read_for_build
+        fix = fixer(read_for_build(args.corrections), args.corrections)
     try:
         # the one collector pause: a build allocates millions of objects that live until it ends
         gc.disable()
         with Progress(len(files), "extracting", enabled=not args.quiet) as bar:
-            r = build_file(files, out, args.loader, args.jobs, errors, bar, use_cache=args.cache)
+            r = build_file(files, out, args.loader, args.jobs, errors, bar, use_cache=args.cache, fix=fix)
     finally:
         gc.enable()
         for e in errors:
             print(f"orgkg: skipped {e}", file=sys.stderr)
-    fixed = None
-    if args.corrections:
-        from .correct import apply_in_build
-        fixed = apply_in_build(out, fixes, args.corrections, r)
+    fixed = fix.report if fix else None
     if args.graphml:
         from orgkg.graph import load, write_graphml
 
