@@ -114,21 +114,6 @@ def apply_file(g: OrgGraph, path) -> CorrectionReport:
     return report
 
 
-def correct_file(path, corrections: list[Correction], file: str | None = None) -> CorrectionReport:
-    """Apply `corrections` to the graph saved at `path` and save it again (atomically, as every save).
-
-    The build's hook: `orgkg build --corrections FILE` writes the graph its documents give, then this.
-    Example: `correct_file("org.json", load_corrections("corrections.yaml")).removed`.
-    """
-    from .orggraph import load
-    from .store import save
-
-    g = load(path)
-    report = apply_corrections(g, corrections, file)
-    save(g, path)
-    return report
-
-
 def correction_evidence(c: Correction) -> dict:
     """The evidence an added edge carries: who, when, why, and where in the corrections file."""
     from pathlib import Path
@@ -336,5 +321,5 @@ def _move_mentions(g: OrgGraph, nid: str, new_id: str, name: str) -> int:
 _APPLY = {"remove": _remove, "add": _add, "confirm": _confirm, "same": _same, "different": _different,
           "rename": _rename}
 
-__all__ = ["CorrectionReport", "CorrectionWarning", "apply_corrections", "apply_file", "correct_file",
+__all__ = ["CorrectionReport", "CorrectionWarning", "apply_corrections", "apply_file",
            "correction_evidence", "is_correction", "NAMED_TYPES"]

@@ -3,7 +3,7 @@
 The entry is checked against a graph first (`--graph`, default the sample graph): an unknown name or a
 missing edge is an error with suggestions and nothing is written. The file is appended to, never re-dumped,
 so its comments and layout stay as its users wrote them. `orgkg build --corrections FILE` applies it.
-Also the build's hook (`read_for_build`, `apply_in_build`).
+Also the build's hook (`read_for_build`, then `fixer`: applied to the merged graph before it is saved).
 """
 
 from __future__ import annotations
