@@ -66,8 +66,8 @@ def at_separators(toks: list[Tok]) -> tuple[list[list[Tok]], list[list[Tok]]]:
         parts.pop()
         seps = seps[:len(parts) - 1]
     k = 1
-    while k < len(parts):  # "Management Analyst I/II": a numeral after a slash belongs to the name before
-        if all(t[1] in _NUMERALS for t in parts[k]) and seps[k - 1][0][0] == "/":
+    while k < len(parts):  # "Analyst I/II staff": a numeral after a numeral and a slash goes on the same name
+        if parts[k][0][1] in _NUMERALS and parts[k - 1][-1][1] in _NUMERALS and seps[k - 1][0][0] == "/":
             parts[k - 1] = parts[k - 1] + seps[k - 1] + parts[k]
             del parts[k], seps[k - 1]
             continue

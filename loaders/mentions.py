@@ -36,6 +36,9 @@ _COUNT = re.compile(rf"^(?:(?:up\s+to|approximately|about|around|over|some|at\s+
 _COUNT_AFTER = re.compile(r"\s+(?:x\s*\d+|work)$")
 _NOUN_ING = frozenset("nursing engineering accounting purchasing marketing training teaching housing planning "
                       "programming building licensing supporting operating consulting".split())
+_GENERIC_OWNER = re.compile(r"^(?:the\s+)?(?:department|county|district|city|state|agency|organi[sz]ation|company|"
+                            r"university|college|hospital|trust|council|division|office|unit|team|school|branch|"
+                            r"ministry|bureau)['\u2019]s\s+(?=\w)")
 _OTHER_ALL = re.compile(r"^(?:the\s+)?(?:other|all)\s+", re.I)
 _DEPT_PERSONNEL = re.compile(r"\s+(?:department)\s+personnel$", re.I)
 
@@ -55,13 +58,14 @@ def name_and_type(name: str, acronyms, list_context: bool) -> tuple[str, str] | 
     name = name.strip(" ,)")
     if name.endswith(("'s", "s'")):
         name = _POSSESSIVE.sub("", name)
+    name = _GENERIC_OWNER.sub("", name)  # "the department's Office of Finance": the office
     while (count := _COUNT.match(name)) is not None and count.end() < len(name):
         name = name[count.end():]
     name = _strip_determiners(name)
     while (count := _COUNT.match(name)) is not None and count.end() < len(name):
         name = _strip_determiners(name[count.end():])
     name = _COUNT_AFTER.sub("", name)
-    if not any(c.isalpha() for c in name):
+    if not any(c.isalpha() for c in name) or name.startswith("of "):
         return None  # "8", "25-40": a count alone names nobody
     # white-space runs made single spaces (the strip takes any at the ends): split and join, no regex scan
     name = " ".join(name.split()).strip(" ,/")

@@ -25,7 +25,7 @@ from .lexicon import (
     WEAK_UNIT_HEADS,
 )
 from .memo import WordMemo
-from .mentions import ACRONYM, named
+from .mentions import ACRONYM, classify, named
 
 
 @dataclass
@@ -281,7 +281,7 @@ def _COUNT_WORD(w: str) -> bool:  # noqa: N802 - reads as the word test it is
 
 # "a crew made up of X", "a team consisting of X": the members, not the container, are the targets
 _CONTAINER_PHRASES = (("made", "up", "of"), ("consisting", "of"), ("comprised", "of"), ("composed", "of"),
-                      ("comprising",))
+                      ("comprising",), ("team", "of"), ("crew", "of"), ("group", "of"))
 
 
 def _members_not_container(toks: list[Tok]) -> list[Tok]:
@@ -438,7 +438,18 @@ def _target(conj: list[Tok], text: str, acronyms: dict[str, str], list_context: 
         return None
     # a bare name typed a unit only by the list it stands in ("the offices of A, B and C")
     distributed = list_context and named(surface, acronyms, False) is None
-    return Target(got[0], got[1], conj[0][2], conj[-1][3], distributed=distributed)
+    t = Target(got[0], got[1], conj[0][2], conj[-1][3], distributed=distributed)
+    nested = _UNIT_OF_UNIT.match(got[0]) if got[1] in (UNIT, ORGANIZATION) else None
+    if nested:  # "the Environmental Health Division of the Health Department": a unit and the unit it is in
+        t.name, t.type = nested.group(1), UNIT
+        t.located_in = Target(nested.group(2), classify(nested.group(2), acronyms) or UNIT, t.start, t.end)
+    return t
+
+
+# a named unit (two or more capitalised words, then a unit head) of a larger named unit
+_UNIT_OF_UNIT = re.compile(r"^((?:[A-Z][\w&'\u2019\-]*\s+)+(?:Division|Section|Branch|Unit|Office|Bureau|Team))\s+of\s+"
+                           r"(?:the\s+)?([A-Z][\w&'\u2019\- ]*(?:Department|Division|Office|Directorate|Agency|Bureau|"
+                           r"Ministry|Authority|Administration|Service|Services)(?:\s+of\s+[A-Z][\w&'\u2019\- ]*)?)$")
 
 
 def _is_generic_staff(conj: list[Tok]) -> bool:

@@ -133,7 +133,11 @@ RULES: tuple[Rule, ...] = (
          r"\b(?:establishes|maintains|builds|develops|fosters)\s+(?:\w+\s+){0,3}?(?:collaborative|working|"
          r"partnership|productive)\s+(?:\w+\s+)?relationships?\s+with\s+"),
     # units the role belongs to
-    Rule("part.part_of", PART_OF, r"\b(?:is|are)\s+(?:a\s+)?part\s+of\s+", allowed=_UNITS, needs_subject=True),
+    Rule("part.part_of", PART_OF, r"\b(?:is|are)\s+(?:a\s+)?(?:part\s+of|within)\s+(?=(?:the\s+)?[A-Z])",
+         allowed=_UNITS, needs_subject=True),
+    Rule("part.apposition", PART_OF,
+         r",\s+(?:a|an|one)\s+(?:\w+\s+)?(?:section|unit|branch|division|office|team|bureau|department|directorate)"
+         r"\s+(?:of|in|within)\s+(?=(?:the\s+)?[A-Z])", allowed=_UNITS, needs_subject=True),
     Rule("part.located_in", PART_OF,
          r"\b(?:(?:is|are)\s+)?(?:organi[sz]ationally\s+)?(?:located|housed|based|situated|placed)\s+"
          r"(?:in|within|at)\s+|\b(?:is|are)\s+assigned\s+to\s+|\boperates?\s+(?:within|under)\s+",

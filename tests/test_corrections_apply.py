@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from orgkg.graph import OrgGraph
-from orgkg.graph.correct import apply_corrections
-from orgkg.graph.corrections import CorrectionError, parse_corrections, render_entry
 
 import orgkg
 from orgkg.api import Graph
+from orgkg.graph import OrgGraph
+from orgkg.graph.correct import apply_corrections
+from orgkg.graph.corrections import CorrectionError, parse_corrections, render_entry
 
 
 def apply(g: OrgGraph, text: str):
@@ -149,10 +149,9 @@ def test_render_entry_parses_back(kind, args):
 
 
 def test_corrected_graph_round_trips_through_rdf_and_conforms():
+    from orgkg.commands.validate import validate_graph
     from orgkg.graph.store import dumps
     from orgkg.ontology.rdf import parse, serialize
-
-    from orgkg.commands.validate import validate_graph
 
     g = orgkg.sample_graph()
     r = apply(g, '- add: {type: COLLABORATES_WITH, source: CSI, target: "Lead Negotiator"}\n'

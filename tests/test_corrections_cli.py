@@ -6,9 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from orgkg.graph.corrections import load_corrections
-
 import orgkg
+from orgkg.graph.corrections import load_corrections
 
 COORD = "Coordinator, Innovative and Progressive Systemwide Training"
 

@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import pytest
+
 from orgkg.analysis.diff import diff_graphs
 from orgkg.graph import OrgGraph
 from orgkg.graph.ids import node_id

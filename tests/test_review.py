@@ -8,9 +8,8 @@ import json
 import subprocess
 import sys
 
-from orgkg.analysis.review import review_queue
-
 import orgkg
+from orgkg.analysis.review import review_queue
 
 DIRECTOR = "Director, School Support and Well-Being"
 CHIEF = "chief of school support and well-being"

@@ -4,6 +4,7 @@ traps that must yield nothing. The sentences are written for these tests, not co
 from __future__ import annotations
 
 import pytest
+
 from orgkg.loaders import extract_text
 from orgkg.loaders.phrases import targets
 
@@ -106,7 +107,7 @@ def test_a_head_distributed_over_a_list(body, units):
 
 
 @pytest.mark.parametrize("body, items", [
-    ("Direct reports: 12 warehouse associates (Pickers, Packers, Forklift Drivers).",
+    ("Oversees 12 warehouse associates (Pickers, Packers, Forklift Drivers) on the night shift.",
      {"Pickers", "Packers", "Forklift Drivers"}),
     ("Supervises seasonal workers (Gardeners, Tree Trimmers and Groundskeepers).",
      {"Gardeners", "Tree Trimmers", "Groundskeepers"}),
@@ -183,3 +184,52 @@ def test_every_relation_has_a_confidence():
     sure = {r.target: r.confidence for r in got}
     assert sure["Payroll Unit"] == 1.0
     assert sure["program managers"] < 1.0  # a generic head, no proper name
+
+
+def all_rels(body: str) -> set[tuple[str | None, str, str]]:
+    ex = extract_text(PAGE.format(title="Program Analyst", body=body), "t.txt")
+    return {(r.source, r.type, r.target) for r in ex.relations}
+
+
+@pytest.mark.parametrize("body, inner, outer", [
+    ("The Payroll Section, a section of the Finance Division, pays every employee.", "Payroll Section",
+     "Finance Division"),
+    ("The Claims Unit, one unit of the Benefits Bureau, reviews appeals.", "Claims Unit", "Benefits Bureau"),
+    ("The Office of the Registrar is within the Division of Enrollment Management.", "Office of the Registrar",
+     "Division of Enrollment Management"),
+])
+def test_a_unit_said_to_be_in_another(body, inner, outer):
+    assert (inner, "PART_OF", outer) in all_rels(body)
+
+
+@pytest.mark.parametrize("body, inner, outer", [
+    ("Works closely with the Air Quality Division of the Environment Department.", "Air Quality Division",
+     "Environment Department"),
+    ("Collaborates with the Claims Unit of the Unemployment Insurance Division.", "Claims Unit",
+     "Unemployment Insurance Division"),
+])
+def test_a_unit_of_a_unit_is_split(body, inner, outer):
+    got = all_rels(body)
+    assert (None, "COLLABORATES_WITH", inner) in got and (inner, "PART_OF", outer) in got
+
+
+@pytest.mark.parametrize("body, other", [
+    ("Works closely with the department's Office of Budget Review.", "Office of Budget Review"),
+    ("Collaborates with the county's Emergency Operations Team.", "Emergency Operations Team"),
+])
+def test_a_generic_owner_is_no_part_of_the_name(body, other):
+    assert ("COLLABORATES_WITH", other) in rels(body)
+
+
+@pytest.mark.parametrize("body, staff", [
+    ("Supervises a team of field auditors during site visits.", "field auditors"),
+    ("Supervises a crew of Equipment Operators on the night shift.", "Equipment Operators"),
+])
+def test_a_team_of_x_supervises_x(body, staff):
+    got = {name for t, name in rels(body) if t == "SUPERVISES"}
+    assert staff in got and not any(n.lower().startswith(("team", "crew")) for n in got)
+
+
+def test_numerals_after_a_slash_stay_with_the_staff_they_qualify():
+    got = {name for t, name in rels("Supervises Claims Examiner I/II staff.") if t == "SUPERVISES"}
+    assert got == {"Claims Examiner I/II staff"}
