@@ -177,8 +177,15 @@ def _add(g: OrgGraph, c: Correction, report: CorrectionReport) -> str:
     u, v, t = _ends(g, c)
     existed = g.g.has_edge(u, v, key=t)
     g.add_edge(u, v, t, correction_evidence(c))
-    g.g.edges[u, v, t]["reviewed"] = True
+    _mark_reviewed(g.g.edges[u, v, t])
     return ("already stated; correction evidence added to " if existed else "added ") + _label(g, u, v, t)
+
+
+def _mark_reviewed(d: dict) -> None:
+    """`reviewed`, the attributes after type and evidence kept in name order: the order an RDF import gives."""
+    d["reviewed"] = True
+    for k in sorted(k for k in d if k not in ("type", "evidence")):
+        d[k] = d.pop(k)
 
 
 def _confirm(g: OrgGraph, c: Correction, report: CorrectionReport) -> str:
@@ -187,7 +194,7 @@ def _confirm(g: OrgGraph, c: Correction, report: CorrectionReport) -> str:
     if not found:
         raise Stale(f"no {t} edge from {g.name(u)!r} to {g.name(v)!r} to confirm (nor stated the other way)")
     for key in found:
-        g.g.edges[key]["reviewed"] = True
+        _mark_reviewed(g.g.edges[key])
     return "confirmed " + "; ".join(_label(g, *k) for k in found)
 
 
