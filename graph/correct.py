@@ -114,21 +114,6 @@ def apply_file(g: OrgGraph, path) -> CorrectionReport:
     return report
 
 
-def correct_file(path, corrections: list[Correction], file: str | None = None) -> CorrectionReport:
-    """Apply `corrections` to the graph saved at `path` and save it again (atomically, as every save).
-
-    The build's hook: `orgkg build --corrections FILE` writes the graph its documents give, then this.
-    Example: `correct_file("org.json", load_corrections("corrections.yaml")).removed`.
-    """
-    from .orggraph import load
-    from .store import save
-
-    g = load(path)
-    report = apply_corrections(g, corrections, file)
-    save(g, path)
-    return report
-
-
 def correction_evidence(c: Correction) -> dict:
     """The evidence an added edge carries: who, when, why, and where in the corrections file."""
     from pathlib import Path
@@ -192,8 +177,15 @@ def _add(g: OrgGraph, c: Correction, report: CorrectionReport) -> str:
     u, v, t = _ends(g, c)
     existed = g.g.has_edge(u, v, key=t)
     g.add_edge(u, v, t, correction_evidence(c))
-    g.g.edges[u, v, t]["reviewed"] = True
+    _mark_reviewed(g.g.edges[u, v, t])
     return ("already stated; correction evidence added to " if existed else "added ") + _label(g, u, v, t)
+
+
+def _mark_reviewed(d: dict) -> None:
+    """`reviewed`, the attributes after type and evidence kept in name order: the order an RDF import gives."""
+    d["reviewed"] = True
+    for k in sorted(k for k in d if k not in ("type", "evidence")):
+        d[k] = d.pop(k)
 
 
 def _confirm(g: OrgGraph, c: Correction, report: CorrectionReport) -> str:
@@ -202,7 +194,7 @@ def _confirm(g: OrgGraph, c: Correction, report: CorrectionReport) -> str:
     if not found:
         raise Stale(f"no {t} edge from {g.name(u)!r} to {g.name(v)!r} to confirm (nor stated the other way)")
     for key in found:
-        g.g.edges[key]["reviewed"] = True
+        _mark_reviewed(g.g.edges[key])
     return "confirmed " + "; ".join(_label(g, *k) for k in found)
 
 
@@ -336,5 +328,5 @@ def _move_mentions(g: OrgGraph, nid: str, new_id: str, name: str) -> int:
 _APPLY = {"remove": _remove, "add": _add, "confirm": _confirm, "same": _same, "different": _different,
           "rename": _rename}
 
-__all__ = ["CorrectionReport", "CorrectionWarning", "apply_corrections", "apply_file", "correct_file",
+__all__ = ["CorrectionReport", "CorrectionWarning", "apply_corrections", "apply_file",
            "correction_evidence", "is_correction", "NAMED_TYPES"]

@@ -27,7 +27,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from orgkg.errors import UserError
-from orgkg.ontology.schema import DESCRIBED_IN, EDGE_TYPES
+from orgkg.ontology.schema import (
+    COLLABORATES_WITH,
+    EDGE_TYPES,
+    MEMBER_OF,
+    PART_OF,
+    REQUIRES,
+    SUPERVISES,
+    UNDER_DIRECTION_OF,
+)
 
 from .ids import canonical
 
@@ -37,8 +45,10 @@ KINDS: dict[str, str] = {"remove": "edge", "add": "edge", "confirm": "edge",
 META = ("why", "by", "when")
 EDGE_KEYS = ("type", "source", "target")
 RENAME_KEYS = ("node", "name")
-# edge types a correction may name: every relation the extractor makes, not the role -> document link
-CORRECTABLE = tuple(t for t in EDGE_TYPES if t != DESCRIBED_IN)
+# edge types a correction may name: the relations extraction makes (not the role -> document link, nor the HR
+# posts' edges, which are added after corrections)
+CORRECTABLE = tuple(t for t in (UNDER_DIRECTION_OF, SUPERVISES, COLLABORATES_WITH, MEMBER_OF, PART_OF, REQUIRES)
+                    if t in EDGE_TYPES)
 
 
 class CorrectionError(UserError):

@@ -23,7 +23,7 @@ from .atomic import remove_stale_temps, writable_target
 from .cache import ExtractionCache
 from .merge import merge
 from .orggraph import OrgGraph
-from .store import file_chunks, write_graph
+from .store import dumps, file_chunks, write_graph
 
 
 @dataclass
@@ -53,7 +53,7 @@ def build(extractions: Iterable[Extraction]) -> OrgGraph:
 
 
 def build_file(files: list[Path], output: str | Path, loader: str = "auto", jobs: int | None = 1,
-               errors: list[str] | None = None, progress=None, use_cache: bool = True) -> BuildResult:
+               errors: list[str] | None = None, progress=None, use_cache: bool = True, fix=None) -> BuildResult:
     """Extract `files` (unchanged ones from the cache beside `output`), merge them and save the graph at `output`.
 
     Problems with single files go to `errors` as one line each; no readable document at all is a UserError.
@@ -72,9 +72,13 @@ def build_file(files: list[Path], output: str | Path, loader: str = "auto", jobs
         raise UserError("no documents could be read; nothing built")
     t1 = time.perf_counter()
     rec = merge(exs)
-    summary = rec.summary()
+    g = None
+    if fix is not None:  # `fix(graph)`: corrections (graph/correct.py) on the merged graph, before its one save
+        g = OrgGraph.from_records(rec)
+        fix(g)
+    summary = rec.summary() if g is None else g.summary()
     t2 = time.perf_counter()
-    write_graph(output, file_chunks(summary, rec.nodes, rec.edges))
+    write_graph(output, file_chunks(summary, rec.nodes, rec.edges) if g is None else dumps(g))
     t3 = time.perf_counter()
     warnings = [(ex.path, w) for ex in sorted(exs, key=lambda e: e.doc) for w in ex.warnings]
     return BuildResult(summary, len(exs), extracted, {"extract_s": t1 - t0, "merge_s": t2 - t1, "save_s": t3 - t2},

@@ -419,8 +419,8 @@ def from_rdf(rg):
             idx = r.one(e, INDEX)
             ev = _attrs(r, e, {INDEX})
             evs.append((int(idx.toPython()) if idx is not None else len(evs), _ordered(ev, EVIDENCE_FIELDS)))
-        attrs = {"type": et, "evidence": [ev for _, ev in sorted(evs, key=lambda x: x[0])],
-                 **_attrs(r, s, {HAS_EVIDENCE})}
+        attrs = _ordered({"type": et, "evidence": [ev for _, ev in sorted(evs, key=lambda x: x[0])],
+                          **_attrs(r, s, {HAS_EVIDENCE})}, ("type", "evidence"))  # then confidence, reviewed, ...
         h.add_edge(iri_to_id[str(subj)], iri_to_id[str(obj)], key=et, **attrs)
     # direct edge triples without a statement (hand-written RDF): an edge without evidence
     for s, pos in by_s.items():

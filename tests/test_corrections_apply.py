@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import orgkg
+from orgkg.api import Graph
 from orgkg.graph import OrgGraph
 from orgkg.graph.correct import apply_corrections
 from orgkg.graph.corrections import CorrectionError, parse_corrections, render_entry
@@ -21,7 +22,7 @@ def ev(doc: str, text: str, start: int = 0) -> dict:
 @pytest.fixture
 def finance() -> OrgGraph:
     """Resolution made "Director" an alias of "Director of Finance"; the analyst's page meant another director."""
-    g = OrgGraph()
+    g = Graph()
     dof = g.add_node("Role", "Director of Finance", aliases=["Director"], described=True, documents=["dof.txt"])
     ana = g.add_node("Role", "Budget Analyst", described=True, documents=["analyst.txt"])
     acc = g.add_node("Role", "Accountant", described=True, documents=["accountant.txt"])

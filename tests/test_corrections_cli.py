@@ -73,7 +73,7 @@ def test_contradiction_and_malformed_file_are_refused(tmp_path):
     out = run("correct", "same", "CSI", "Chief of Strategic Initiatives", "--why", "x", cwd=tmp_path)
     assert out.returncode == 2 and out.stderr.startswith("orgkg: corrections.yaml:2: not valid YAML")
     assert (tmp_path / "corrections.yaml").read_text() == "- same: [CSI\n"
-    out = run("correct", "add", "REPORTS_TO", "CSI", "Lead Negotiator", "--why", "x", "--file", "new.yaml",
+    out = run("correct", "add", "BOSS_OF", "CSI", "Lead Negotiator", "--why", "x", "--file", "new.yaml",
               cwd=tmp_path)
-    assert out.returncode == 2 and "not added: unknown edge type 'REPORTS_TO'" in out.stderr
+    assert out.returncode == 2 and "not added: unknown edge type 'BOSS_OF'" in out.stderr
     assert not (tmp_path / "new.yaml").exists()

@@ -91,20 +91,21 @@ def _build(args, files: list[Path], errors: list[str], fixes, positions) -> tupl
 
     t0 = time.perf_counter()
     out = Path(args.output)
+    fix = None
+    if fixes is not None:  # applied to the merged graph before its one save (graph/pipeline.build_file)
+        from .correct import fixer
+
+        fix = fixer(fixes, args.corrections)
     try:
         # the one collector pause: a build allocates millions of objects that live until it ends
         gc.disable()
         with Progress(len(files), "extracting", enabled=not args.quiet) as bar:
-            r = build_file(files, out, args.loader, args.jobs, errors, bar, use_cache=args.cache)
+            r = build_file(files, out, args.loader, args.jobs, errors, bar, use_cache=args.cache, fix=fix)
     finally:
         gc.enable()
         for e in errors:
             print(f"orgkg: skipped {e}", file=sys.stderr)
-    fixed = None
-    if fixes is not None:
-        from .correct import apply_in_build
-
-        fixed = apply_in_build(out, fixes, args.corrections, r)
+    fixed = fix.report if fix else None
     if positions is not None:  # after corrections: posts link to the corrected roles
         from orgkg.graph.posts import add_posts_to_file
 

@@ -3,7 +3,7 @@
 The entry is checked against a graph first (`--graph`, default the sample graph): an unknown name or a
 missing edge is an error with suggestions and nothing is written. The file is appended to, never re-dumped,
 so its comments and layout stay as its users wrote them. `orgkg build --corrections FILE` applies it.
-Also the build's hook (`read_for_build`, `apply_in_build`).
+Also the build's hook (`read_for_build`, then `fixer`: applied to the merged graph before it is saved).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from orgkg.errors import UserError
-from orgkg.graph.correct import CorrectionReport, apply_corrections, correct_file
+from orgkg.graph.correct import apply_corrections
 from orgkg.graph.corrections import (
     CORRECTABLE,
     Correction,
@@ -115,10 +115,14 @@ def read_for_build(path: str) -> list[Correction]:
     return load_corrections(path)
 
 
-def apply_in_build(output: Path, corrections: list[Correction], path: str, result) -> CorrectionReport:
-    """Apply the corrections to the graph the build just saved; warnings go to stderr as they are found."""
-    report = correct_file(output, corrections, path)
-    result.summary = report.summary
-    for w in report.warnings:
-        print(f"orgkg: warning: {w}", file=sys.stderr)
-    return report
+def fixer(corrections: list[Correction], path: str):
+    """The build's `fix`: applies the corrections to the merged graph before its save; warnings go to stderr.
+    The report is the function's `report` attribute once it ran."""
+
+    def fix(g) -> None:
+        fix.report = apply_corrections(g, corrections, path)
+        for w in fix.report.warnings:
+            print(f"orgkg: warning: {w}", file=sys.stderr)
+
+    fix.report = None
+    return fix
