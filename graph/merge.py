@@ -71,8 +71,11 @@ def evidence_sig(e: dict) -> tuple:
     return e.get("doc"), e.get("start"), e.get("end"), e.get("rule")
 
 
-def add_evidence(data: dict, evidence: dict | None) -> None:
-    """Add `evidence` to an edge's attributes unless it holds the same statement already."""
+def add_evidence(data: dict, evidence: dict | None, confidence: float | None = None) -> None:
+    """Add `evidence` to an edge's attributes unless it holds the same statement already; the edge's
+    confidence is the highest of its statements' (the rules' confidence in them)."""
+    if confidence is not None and confidence > data.get("confidence", -1.0):
+        data["confidence"] = confidence
     if evidence:
         sig = evidence_sig(evidence)
         if not any(evidence_sig(e) == sig for e in data["evidence"]):
@@ -128,8 +131,8 @@ class Records:
         if data is not None:
             fill_node(data, node_type, alias, {})
 
-    def add_edge(self, u: str, v: str, edge_type: str, evidence: dict | None) -> None:
-        """The edge (made with bare end nodes if they are not there yet) and its evidence."""
+    def add_edge(self, u: str, v: str, edge_type: str, evidence: dict | None, confidence: float | None = None) -> None:
+        """The edge (made with bare end nodes if they are not there yet), its evidence and confidence."""
         key = (u, v, edge_type)
         data = self.edges.get(key)
         if data is None:
@@ -137,9 +140,8 @@ class Records:
             for n in (u, v):
                 if n not in self.nodes:
                     self.nodes[n] = {"id": n}
-            self.edges[key] = {"source": u, "target": v, "type": edge_type, "evidence": [evidence] if evidence else []}
-        else:
-            add_evidence(data, evidence)
+            data = self.edges[key] = {"source": u, "target": v, "type": edge_type, "evidence": []}
+        add_evidence(data, evidence, confidence)
 
     def summary(self) -> dict:
         return summarize(self.nodes.values(), (k for _, _, k in self.edges))
@@ -163,7 +165,7 @@ def merge_extraction(rec: Records, ex: Extraction, res: Resolver) -> None:
             continue  # a page with no title at all: its own relations have no subject node
         tgt_id = _add_end(rec, res, rel.target_type, rel.target, acr)
         if src_id != tgt_id:
-            rec.add_edge(src_id, tgt_id, rel.type, evidence_dict(rel.evidence))
+            rec.add_edge(src_id, tgt_id, rel.type, evidence_dict(rel.evidence), rel.confidence)
     if role_id:
         for c in ex.competencies:
             cid = node_id(COMPETENCY, c.key)

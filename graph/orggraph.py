@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import store
+from . import store, traverse
 from .ids import canonical, node_id
 from .merge import Records, add_evidence, check_edge_type, fill_node, new_node, summarize
 
@@ -62,13 +62,14 @@ class OrgGraph:
         self._index = None
         return nid
 
-    def add_edge(self, u: str, v: str, edge_type: str, evidence: dict | None = None, **props) -> None:
+    def add_edge(self, u: str, v: str, edge_type: str, evidence: dict | None = None, confidence: float | None = None,
+                 **props) -> None:
         """Add an edge (one per source, target and type) or more evidence to it."""
         if not self.g.has_edge(u, v, key=edge_type):
             check_edge_type(edge_type)
             self.g.add_edge(u, v, key=edge_type, type=edge_type, evidence=[], **props)
             self._index = None
-        add_evidence(self.g.edges[u, v, edge_type], evidence)
+        add_evidence(self.g.edges[u, v, edge_type], evidence, confidence)
 
     # ---- reading --------------------------------------------------------
     def node(self, nid: str) -> dict:
@@ -149,6 +150,19 @@ class OrgGraph:
         sugg = self.suggest(name)
         hint = f"; did you mean: {', '.join(repr(s) for s in sugg)}" if sugg else ""
         raise LookupError(f"no node named {name!r} in the graph{hint}")
+
+    # ---- walks (graph/traverse.py) ----
+    def chain(self, name: str) -> list[traverse.Step]:
+        """Everyone above the role or unit `name`, nearest first, each step with its evidence."""
+        return traverse.chain(self, self.resolve(name, ("Role", "Unit")))
+
+    def subtree(self, name: str) -> list[traverse.Step]:
+        """Everyone below the role or unit `name`, nearest first."""
+        return traverse.subtree(self, self.resolve(name, ("Role", "Unit")))
+
+    def collaborators(self, name: str) -> list[traverse.Collaborator]:
+        """Who collaborates with `name` or with anything located in it."""
+        return traverse.collaborators(self, self.resolve(name, ("Role", "Unit", "Organization")))
 
     # ---- the graph file (graph/store.py) ----
     def save(self, path: str | Path) -> None:

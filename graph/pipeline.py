@@ -14,12 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from orgkg.errors import UserError
 from orgkg.loaders.model import Extraction
 from orgkg.loaders.parallel import extract_many
 from orgkg.loaders.text import read_file, refusal
 
-from orgkg.errors import UserError
-
+from .atomic import remove_stale_temps, writable_target
 from .cache import ExtractionCache
 from .merge import merge
 from .orggraph import OrgGraph
@@ -35,6 +35,7 @@ class BuildResult:
     extracted: int
     timings: dict = field(default_factory=dict)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (document path, warning), in document order
+    notes: list[str] = field(default_factory=list)  # problems of the cache (one line each), never fatal
 
     @property
     def reused(self) -> int:
@@ -59,12 +60,14 @@ def build_file(files: list[Path], output: str | Path, loader: str = "auto", jobs
     """
     errors = errors if errors is not None else []
     t0 = time.perf_counter()
+    remove_stale_temps(writable_target(output))  # refuses a device, FIFO, folder... before anything is made
     cache = ExtractionCache.beside(output) if use_cache else None
     try:
         exs, extracted = extract_cached(files, loader, jobs, errors, progress, cache)
     finally:
         if cache is not None:
             cache.close()
+    notes = cache.warnings if cache is not None else []
     if not exs:
         raise UserError("no documents could be read; nothing built")
     t1 = time.perf_counter()
@@ -75,7 +78,7 @@ def build_file(files: list[Path], output: str | Path, loader: str = "auto", jobs
     t3 = time.perf_counter()
     warnings = [(ex.path, w) for ex in sorted(exs, key=lambda e: e.doc) for w in ex.warnings]
     return BuildResult(summary, len(exs), extracted, {"extract_s": t1 - t0, "merge_s": t2 - t1, "save_s": t3 - t2},
-                       warnings)
+                       warnings, notes)
 
 
 def extract_cached(files: list[Path], loader: str, jobs: int | None, errors: list[str], progress,

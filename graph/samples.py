@@ -8,9 +8,8 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
-from orgkg.loaders import load_file
-
 from orgkg.errors import UserError
+from orgkg.loaders import load_file
 
 from .orggraph import OrgGraph, load
 from .pipeline import build

@@ -15,9 +15,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from orgkg.ontology.schema import EDGE_TYPES, GRAPH_FORMAT, GRAPH_FORMAT_VERSION, NODE_TYPES
-
 from orgkg.errors import UserError
+from orgkg.ontology.schema import EDGE_TYPES, GRAPH_FORMAT, GRAPH_FORMAT_VERSION, NODE_TYPES
 
 from .atomic import atomic_write
 
@@ -107,17 +106,9 @@ def records_of(g: GraphLike) -> tuple[dict, dict, dict]:
     return g.summary(), nodes, edges
 
 
-def save_error(path: str | Path, e: OSError) -> UserError:
-    """The one-line error for a graph that could not be written (the previous file is left as it was)."""
-    return UserError(f"{path}: cannot save graph ({e.strerror or e})")
-
-
 def write_graph(path: str | Path, text: str | Iterable[str] | Iterable[bytes]) -> None:
-    """atomic_write of a graph file's text, a failure reported as one line."""
-    try:
-        atomic_write(path, text)
-    except OSError as e:
-        raise save_error(path, e) from None
+    """atomic_write of a graph file's text (graph/atomic.py: a refused or failed write is one line)."""
+    atomic_write(path, text)
 
 
 def save(g: GraphLike, path: str | Path) -> None:

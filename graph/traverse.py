@@ -9,10 +9,19 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
 
 from orgkg.ontology.schema import COLLABORATES_WITH, PART_OF, SUPERVISES, UNDER_DIRECTION_OF
 
-from .orggraph import OrgGraph
+if TYPE_CHECKING:
+    import networkx as nx
+
+
+class OrgGraph(Protocol):
+    """What a walk needs of a graph: its networkx MultiDiGraph (an orggraph.OrgGraph, which sits above this
+    module so that its chain/subtree/collaborators methods can use these walks)."""
+
+    g: nx.MultiDiGraph
 
 
 @dataclass

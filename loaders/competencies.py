@@ -40,10 +40,11 @@ _FILLER = frozenset("the a an of and or to in for with on as well be by at its t
 # matched case-insensitively: through their lower_twin, or compiled (_ignorecase) for clauses with has_case_folds
 _NOISE = r"^(?:other combinations|n/?a\b|none\b|\(special requirements)"
 _LEAD_RES = tuple((r"^" + p, k) for p, k in _LEADS)
-_EDU_KINDS = ((r"\b(?:degree|bachelor|master|doctorate|ph\.?d|diploma|ged|high school|college|university|tertiary)",
-               "education"),
+_EDU_KINDS = ((r"\b(?:degree|bachelor|master|doctorate|ph\.?d|diploma|ged|high school|college|university|tertiary"
+               r"|b\.?sc|m\.?sc|mba|hons|nvq|gcse|a-levels?)\b", "education"),
               (r"\b(?:years?|experience)\b", "experience"),
-              (r"\b(?:certificat\w*|licen[sc]e\w*|credential)", "certification"))  # the first that matches
+              (r"\b(?:certificat\w*|licen[sc]e\w*|credential|registration|registered with)", "certification"))
+# (the first kind that matches)
 _NOISE_LOW = lower_twin(_NOISE)
 _LEAD_LOW = [(lower_twin(p), k) for p, k in _LEAD_RES]
 _EDU_KINDS_LOW = tuple((lower_twin(p), k) for p, k in _EDU_KINDS)
@@ -148,7 +149,7 @@ def _whole_words(text: str, a: int, b: int) -> bool:
 # a sentence about the application or the candidate, not a competency: "resume must provide evidence of ..."
 _STATEMENT = re.compile(r"^(?:your|you|we|our|this|the successful|candidates?|applicants?)\b|[$\u00a3\u20ac]"
                         r"|\b(?:equal opportunity|qualified applicants|consideration for employment|compensation)\b"
-                        r"|^[A-Z][\w&]*\s+(?:is|are|offers|provides)\s|\b(?:must|will|should|shall)"
+                        r"|^(?-i:[A-Z][\w&]*\s+){1,4}(?:is|are|offers|provides|values|welcomes)\s|^apply\b|\b(?:must|will|should|shall)"
                         r"\s+(?:be\s+)?(?:provide|submit|include|attach|demonstrate|show|contain|have)\b", re.IGNORECASE)
 
 

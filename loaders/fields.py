@@ -272,6 +272,12 @@ def scan(text: str) -> Layout:
         a = m.start() + len(line) - len(line.lstrip())
         enum = _ENUM.match(stripped)
         body, off = (stripped[enum.end():], a + enum.end()) if enum else (stripped, a)
+        sup = _SUPERVISION_FIELD.match(body)
+        if sup and len(sup.group(2).split()) <= 8 and sup.group(2)[:1].isupper():  # "Supervision Received: Fire Chief"
+            key = "reports_to" if sup.group(1).lower() == "received" else "supervises"
+            vs = off + sup.start(2)
+            fields.append(Field(key, f"supervision {sup.group(1).lower()}", sup.group(2).strip(), vs, off + len(body)))
+            continue
         heading = _section_heading(body)
         if heading is not None:
             key, voff = heading
@@ -301,6 +307,9 @@ def scan(text: str) -> Layout:
     sections = [(k, s, e) for k, s, e in sections if e > s and text[s:e].strip()]
     return Layout([f for f in fields if f.key != "other"], sections, head_end if head_end is not None else len(text))
 
+
+# "Supervision Received" heads a section of prose, unless a short name follows its colon
+_SUPERVISION_FIELD = re.compile(r"^supervision\s+(received|exercised)\s*:\s*(\S.*?)\.?\s*$", re.IGNORECASE)
 
 # keys whose label alone on its line may head several value lines (a list, a table, an indented path)
 LIST_KEYS = frozenset({"supervises", "contacts", "unit_path"})

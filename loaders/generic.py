@@ -17,13 +17,13 @@ from pathlib import Path
 from orgkg.ontology.schema import ORGANIZATION, PART_OF, ROLE, UNDER_DIRECTION_OF, UNIT
 
 from . import header
-from .fields import FIELD_RELATIONS, Field, Layout, field_map, scan
+from .fields import FIELD_RELATIONS, Field, Layout, field_map, label_at, scan
 from .lexicon import UNIT_HEADS, VERBS
 from .mentions import ACRONYM, classify
 from .model import Evidence, Extraction, Relation
 from .phrases import targets
 from .text import Repaired
-from .titles import LOW, find_title, role_like
+from .titles import _DOC_TYPE, LOW, find_title, is_navigation, role_like
 
 NAME = "generic"
 
@@ -63,6 +63,7 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
     for f in layout.fields:
         if f.key in FIELD_RELATIONS and not f.empty and _field_relations(ex, rep, f, to_rep):
             field_lines.add(_line_span(rep.original, f.start))
+    _head_unit(ex, rep.original, layout, title.text)
     sections = _sections(layout, field_lines, to_rep)
     ex.sections = {k: rep.span(s, e) for k, s, e in sections if k}
     ex.missing = [k for k in ("summary", "duties", "ksa", "education") if k not in ex.sections]
@@ -94,6 +95,35 @@ def _head_lines(text: str, layout: Layout) -> list[str]:
             out.append(line)
         pos += len(line) + 1
     return out
+
+
+_UNIT_LINE = re.compile(r"^(?:(?:Division|Department|Office|College|School|Faculty|Bureau|Directorate|Branch|Section|Unit|"
+                        r"Institute|Program|Programme)\s+(?:of|for)\s+[A-Z].*|.*\b(?:Division|Department|Office|Directorate|"
+                        r"Branch|Section|Unit|Team|Faculty))$")
+_GOVERNMENT = re.compile(r"\b(?:state|commonwealth|county|city|town|government|ministry)\b", re.IGNORECASE)
+
+
+def _head_unit(ex: Extraction, text: str, layout: Layout, title: str | None) -> None:
+    """The most specific unit named among the page's head lines, under the employer's line: 'Coastal State
+    University / Division of Student Affairs', 'College of Arts and Sciences \u00b7 Department of Chemistry'.
+    A 'Department of' under a government is the employer itself. Inferred from position: confidence 0.7."""
+    lines = [ln.strip() for ln in _head_lines(text, layout)[:8]]
+    found = None
+    for i, line in enumerate(lines):
+        if title and title in line or i == 0 or is_navigation(line) or _DOC_TYPE.search(line):
+            continue
+        for piece in re.split(r"\s+[\u00b7|\u2014\u2013-]\s+", line):
+            piece = piece.strip()
+            if not _UNIT_LINE.match(piece) or len(piece.split()) > 10 or label_at(piece, True) or "  " in piece:
+                continue
+            if piece.startswith("Department") and any(_GOVERNMENT.search(x) for x in lines[:i + 1]):
+                continue
+            found = (piece, i)
+    if found:
+        a = text.find(found[0])
+        ev = Evidence(ex.doc, "header", found[0], a, a + len(found[0]), "part_of.page_head")
+        ex.relations.append(Relation(PART_OF, found[0], classify(found[0], {}, list_context=True) or UNIT, ev,
+                                     confidence=0.7))
 
 
 def _sections(layout: Layout, field_lines: set[tuple[int, int]], to_rep) -> list[tuple[str | None, int, int]]:
@@ -138,7 +168,7 @@ def _field_relations(ex: Extraction, rep: Repaired, f: Field, to_rep) -> bool:
         return bool(names)
     found = _list_names(rep, f, to_rep)
     for name, typ in found:
-        if rtype == UNDER_DIRECTION_OF and typ != ROLE:
+        if rtype == UNDER_DIRECTION_OF and typ not in (ROLE, UNIT, ORGANIZATION):
             continue
         ex.relations.append(Relation(rtype, name, typ, ev))
     return bool(found)
@@ -160,6 +190,10 @@ def _chain(ex: Extraction, value: str, ev: Evidence) -> None:
     """'Charge Nurse > Nurse Manager > Director': each reports to the next; the role to the nearest one."""
     items = [_PARENS.sub("", p).strip(" .") for p in re.split(r"\s*(?:>|\u2192|->|\u203a|<|\u2190|<-)\s*", value)]
     items = [p for p in items if p]
+    if len(items) == 1:  # "Chain of command: Shift Lead, Plant Manager, Director" (two names: when both are roles)
+        commas = [p.strip() for p in re.split(r"\s*[,;]\s*", items[0]) if p.strip()]
+        if len(commas) > 2 or ";" in items[0] or len(commas) == 2 and all(role_like(p) for p in commas):
+            items = commas
     if "<" in value or "\u2190" in value or (any(t in items[0].lower() for t in _TOP)
                                               and not any(t in items[-1].lower() for t in _TOP)):
         items.reverse()  # written from the top down
@@ -205,6 +239,9 @@ def _unit_name(piece: str) -> tuple[str, str] | None:
     return None
 
 
+_REPORTING = re.compile(r"^(?:[a-z]+\s+)?(?:reporting|reports|report)\s+(?:directly\s+)?to\s+(?:the\s+)?", re.IGNORECASE)
+
+
 def _and_split(piece: str) -> list[str]:
     """'Orthopaedic consultants and Extended Scope Practitioners' -> two names; 'Sport and Recreation' and
     'Planning and Environment team' stay one: both sides must read as names of their own."""
@@ -234,9 +271,16 @@ def _list_names(rep: Repaired, f: Field, to_rep) -> list[tuple[str, str]]:
     parts = [*re.split(separators, outer), *(x for s in inner for x in re.split(r"\s*,\s*", s))]
     for part in (p for x in parts for p in _and_split(x)):
         part = _TIMES.sub("", _COUNT.sub("", part.strip(" .\u2022-*"))).strip(" .")
+        if f.key == "reports_to":
+            part = _REPORTING.sub("", part)  # "administrative reporting to the Department Administrator"
         if not part or re.search(r"\d", part) and not re.search(r"[A-Za-z]{3}", part):
             continue
         typ = classify(part, {}, list_context=True)
+        if f.key == "reports_to" and part[:1].isupper() and len(part.split()) <= 9:
+            # a Reports-to value names the supervisor: a role, unless it is a body ("Board of Trustees")
+            head = _PARENS.sub("", part).split(",")[0].split()[-1].lower()
+            out.append((part, UNIT if head in _UNIT_WORDS and typ != ROLE else ROLE))
+            continue
         whole = (len(part.split()) <= 9 and part[:1].isupper() and role_like(part)
                  and (typ is not None or len(part.split()) > 1))
         if whole or (typ is not None and len(part.split()) <= 6):

@@ -21,6 +21,7 @@ _NON_EXEMPT = re.compile(r"\bnon[- ]?exempt\b|\bnot exempt\b|\b(?:overtime[- ]el
 _EXEMPT = re.compile(r"\bexempt\b|\bnot eligible for overtime\b", re.IGNORECASE)
 _FLSA_LINE = re.compile(r"^[^\n]*\b(?:flsa|overtime)\b[^\n]*$|^\s*(?:non[- ]?)?exempt\b[^\n]{0,60}$",
                         re.IGNORECASE | re.MULTILINE)
+_GROUP_LEVEL = re.compile(r"^[A-Z]{1,4}[- ]?\d{1,2}$")  # a group and level: "EC-05", "AS 02"
 _GRADE_LIKE = re.compile(r"\b(?:band|grade|level|scale|step|range)\b", re.IGNORECASE)
 _NOT_TITLE = re.compile(r"\b(?:full[- ]time|part[- ]time|exempt|band|grade|level|scale|permanent|temporary)\b",
                         re.IGNORECASE)
@@ -59,7 +60,7 @@ def grade_of(fields: dict[str, str]) -> str | None:
             v = _classification(fields)[1]
         if not v or re.search(r"[$\u00a3\u20ac]|\bper (?:hour|year|annum)\b", v):
             continue
-        if key == "classification" and not _GRADE_LIKE.search(v):
+        if key == "classification" and not (_GRADE_LIKE.search(v) or _GROUP_LEVEL.match(v)):
             continue
         m = FEDERAL_GRADE.search(v)
         return m.group(1) if m else v

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from orgkg.graph import OrgGraph, traverse
+from orgkg.graph import OrgGraph
 from orgkg.graph.pipeline import build as build_graph
 from orgkg.graph.samples import SAMPLES, sample_paths
 from orgkg.graph.samples import open_graph as _open_graph
@@ -25,20 +25,7 @@ __all__ = ["SAMPLES", "Graph", "build", "extract", "load", "open_graph", "sample
 
 
 class Graph(OrgGraph):
-    """An OrgGraph with walks, queries, checks and rendering as methods (what `orgkg.build`/`load` return)."""
-
-    # ---- walks (graph/traverse.py) ----
-    def chain(self, name: str) -> list[traverse.Step]:
-        """Everyone above the role or unit `name`, nearest first, each step with its evidence."""
-        return traverse.chain(self, self.resolve(name, ("Role", "Unit")))
-
-    def subtree(self, name: str) -> list[traverse.Step]:
-        """Everyone below the role or unit `name`, nearest first."""
-        return traverse.subtree(self, self.resolve(name, ("Role", "Unit")))
-
-    def collaborators(self, name: str) -> list[traverse.Collaborator]:
-        """Who collaborates with `name` or with anything located in it."""
-        return traverse.collaborators(self, self.resolve(name, ("Role", "Unit", "Organization")))
+    """An OrgGraph with queries, checks and rendering as methods (what `orgkg.build`/`load` return)."""
 
     # ---- query engines (imported on use: pyoxigraph and FalkorDB are heavy) ----
     def ask(self, name: str, *args, lang: str = "networkx", backend=None) -> list[tuple]:

@@ -22,9 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-from orgkg.graph import OrgGraph
-
 from orgkg.errors import UserError
+from orgkg.graph import OrgGraph
 
 from . import cypher_load
 from . import falkordb_embedded as fe

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+
 from orgkg.graph import cache as cache_mod
 from orgkg.graph.cache import ExtractionCache, decode, encode
 from orgkg.loaders import load_file
@@ -114,9 +115,8 @@ def test_build_without_jobs_runs_a_pool_for_a_large_corpus(tmp_path, monkeypatch
     graph equals a one-process build."""
     from concurrent.futures import process
 
-    from orgkg.loaders import parallel
-
     from orgkg.cli import main
+    from orgkg.loaders import parallel
 
     write_corpus(120, 3, tmp_path / "docs")
     submitted = []

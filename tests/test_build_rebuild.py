@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from orgkg.graph.pipeline import build_file
 from orgkg.loaders import expand_paths
 from orgkg.synth.corpus import write_corpus

@@ -8,6 +8,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+
 from orgkg.graph import fingerprint
 from orgkg.graph.pipeline import build_file
 from orgkg.loaders import expand_paths

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from orgkg.loaders import extract_text, load_file
 
 FORMATS = Path(__file__).resolve().parent / "data" / "formats"
@@ -50,7 +51,8 @@ def test_language_fluency_is_a_skill_without_the_wish(line):
 
 def test_statements_about_the_application_are_not_competencies():
     for text in ("Your resume must provide evidence of leadership.", "Applicants must submit three references.",
-                 "Northline is an equal opportunity employer."):
+                 "Northline is an equal opportunity employer.", "Grey Point Water Board values diversity.",
+                 "Apply now."):
         ex = extract_text(f"Job Title: Clerk\n\nQualifications\n{text} Ability to type.\n", "c.txt", format="generic")
         assert _comps(ex) == {"type": "ability"}
 
@@ -70,3 +72,11 @@ def test_selection_criteria_with_education_and_experience_typed():
     assert comps["design and facilitate community consultation"] == "ability"
     assert comps["Tertiary qualification in community development, social science or a related discipline"] == "education"
     assert comps["the Local Government Act"] == "knowledge"
+
+
+@pytest.mark.parametrize("line, kind", [("BSc (Hons) Occupational Therapy or equivalent", "education"),
+                                        ("MBA or a master's in public policy", "education"),
+                                        ("Current registration with the Nursing Council", "certification")])
+def test_uk_qualifications_typed(line, kind):
+    ex = extract_text(f"Job Title: Therapist\n\nPerson specification\n{line}.\n", "t.txt", format="generic")
+    assert [c.kind for c in ex.competencies] == [kind]

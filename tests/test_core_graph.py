@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from orgkg.graph import canonical, node_id
-from orgkg.loaders import extract_text
 
 import orgkg
 from orgkg.errors import UserError
+from orgkg.graph import canonical, node_id
+from orgkg.loaders import extract_text
 
 COORD = "Coordinator, Innovative and Progressive Systemwide Training"
 DSSEM_ID = "unit:department-of-systemwide-safety-and-emergency-management"

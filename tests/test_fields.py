@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from orgkg.loaders import extract_text, load_file
 from orgkg.loaders.fields import FIELD_LABELS, scan
 
@@ -141,3 +142,64 @@ def test_label_table_is_data_without_duplicates():
     labels = [lab for labs in FIELD_LABELS.values() for lab in labs]
     assert len(labels) == len(set(labels))
     assert "reports to" in FIELD_LABELS["reports_to"] and "job code" in FIELD_LABELS["code"]
+
+
+@pytest.mark.parametrize("value, target", [
+    ("Matron, Older People's Services", "Matron, Older People's Services"),  # a role with a comma, no role noun
+    ("Clinical Team Lead (Band 7)", "Clinical Team Lead"),  # grade in parentheses dropped
+    ("Board of Trustees", "Board of Trustees"),
+    ("Site Manager; administrative reporting to the Finance Officer, Northern Region",
+     "Finance Officer, Northern Region"),
+])
+def test_reports_to_value_names_the_supervisor_whole(value, target):
+    ex = extract_text(f"Job title: Porter\nResponsible to: {value}\n", "p.txt", format="generic")
+    assert target in {r.target for r in ex.relations if r.type == "UNDER_DIRECTION_OF" and r.confidence == 1.0}
+
+
+@pytest.mark.parametrize("head, unit", [
+    ("ELMWOOD UNIVERSITY\nSchool of Nursing \u00b7 Office of Clinical Placements\n", "Office of Clinical Placements"),
+    ("Bayside College\nDivision of Academic Affairs\n", "Division of Academic Affairs"),
+])
+def test_unit_under_the_employer_in_the_page_head(head, unit):
+    ex = extract_text(f"{head}\nJob Title: Coordinator\n\nSummary\nCoordinates.\n", "c.txt", format="generic")
+    found = [r for r in ex.relations if r.type == "PART_OF" and r.source is None]
+    assert [(r.target, r.confidence) for r in found] == [(unit, 0.7)]
+
+
+def test_no_unit_from_the_employer_a_government_department_or_a_publisher():
+    for head in ("STATE OF PINEHURST\nDepartment of Corrections\n",
+                 "Harwick County\nHuman Resources Department - Classification Plan\n",
+                 "Fernway Hospital\nBargaining Unit    Nurses Association General Unit\n"):
+        ex = extract_text(f"{head}\nJob Title: Clerk\n\nSummary\nFiles.\n", "c.txt", format="generic")
+        assert not [r for r in ex.relations if r.type == "PART_OF"]
+
+
+def test_chain_of_command_with_commas():
+    ex = extract_text("Job Title: Baker\nChain of command: Shift Lead, Bakery Manager, Store Director\n", "b.txt",
+                      format="generic")
+    assert _rels(ex) >= {("UNDER_DIRECTION_OF", None, "Shift Lead"),
+                         ("UNDER_DIRECTION_OF", "Bakery Manager", "Store Director")}
+    ex = extract_text("Job Title: Baker\nReporting chain: Chief Executive; Operations Director; Shift Supervisor\n",
+                      "b.txt", format="generic")
+    assert ("UNDER_DIRECTION_OF", None, "Shift Supervisor") in _rels(ex)  # written from the top down
+
+
+@pytest.mark.parametrize("text, rel", [
+    ("Supervision Received: Fire Marshal\n", ("UNDER_DIRECTION_OF", None, "Fire Marshal")),
+    ("SUPERVISION EXERCISED: Inspection Technicians\n", ("SUPERVISES", None, "Inspection Technicians")),
+])
+def test_supervision_received_and_exercised_as_fields(text, rel):
+    assert rel in _rels(extract_text("Job Title: Inspector\n" + text, "i.txt", format="generic"))
+
+
+def test_supervision_received_as_a_section_of_prose():
+    ex = extract_text("Job Title: Inspector\n\nSupervision Received\nWorks under the general supervision of the Deputy "
+                      "Fire Chief.\n", "i.txt", format="generic")
+    assert ("UNDER_DIRECTION_OF", None, "Deputy Fire Chief") in _rels(ex)
+
+
+@pytest.mark.parametrize("value, official, grade", [("EC-05", None, "EC-05"), ("AS 02", None, "AS 02"),
+                                                    ("Planner 3", "Planner 3", None), ("Band 4", None, "Band 4")])
+def test_classification_is_a_title_or_a_grade(value, official, grade):
+    role = extract_text(f"Position Title: Analyst\nClassification: {value}\n", "a.txt", format="generic").role
+    assert (role["official_title"], role["grade"]) == (official, grade)

@@ -5,9 +5,9 @@ import json
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from orgkg.graph import store
 
 import orgkg
+from orgkg.graph import store
 
 # no lone surrogates: pages decode strictly
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12)

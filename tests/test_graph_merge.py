@@ -11,6 +11,7 @@ import unicodedata
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from orgkg.graph import store
 from orgkg.graph.ids import canonical, singular
 from orgkg.graph.merge import Records, fill_node

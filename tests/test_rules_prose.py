@@ -4,6 +4,7 @@ traps that must yield nothing. The sentences are written for these tests, not co
 from __future__ import annotations
 
 import pytest
+
 from orgkg.loaders import extract_text
 from orgkg.loaders.phrases import targets
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from orgkg.loaders.relations import apply_rules
 from orgkg.loaders.rules import RULES, Rule, RuleError, check, checked, required_literals
 from orgkg.ontology.schema import SUPERVISES, UNDER_DIRECTION_OF

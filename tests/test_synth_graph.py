@@ -6,6 +6,7 @@ from collections import Counter
 
 import networkx as nx
 import pytest
+
 from orgkg.graph import from_dict
 from orgkg.graph.ids import node_id
 from orgkg.graph.orggraph import OrgGraph

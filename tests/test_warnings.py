@@ -28,3 +28,12 @@ def test_no_reporting_line_warns_and_a_stated_one_does_not():
     assert [code(w) for w in ex.warnings] == ["no-reporting-line"]
     ex = extract_text("Job Title: Gardener\nReports to: Head Gardener\n", "g.txt", format="generic")
     assert ex.warnings == []
+
+
+def test_the_examples_in_the_header_modules_hold():
+    import doctest
+
+    from orgkg.loaders import fields, header, titles, warnings
+    for mod in (fields, header, titles, warnings):
+        res = doctest.testmod(mod)
+        assert res.attempted >= 1 and res.failed == 0, mod.__name__
