@@ -16,8 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 
 # The packages of the distribution (pyproject.toml's [tool.setuptools] packages; a test keeps them equal).
-PACKAGES = ("orgkg", "orgkg.ontology", "orgkg.loaders", "orgkg.graph", "orgkg.queries", "orgkg.viz",
-            "orgkg.analysis", "orgkg.synth", "orgkg.commands", "orgkg.explore")
+PACKAGES = ("orgkg", "orgkg.ontology", "orgkg.loaders", "orgkg.loaders.documents", "orgkg.loaders.profiles",
+            "orgkg.graph", "orgkg.queries", "orgkg.viz", "orgkg.analysis", "orgkg.synth", "orgkg.commands",
+            "orgkg.explore")
 
 
 def package_dirs() -> list[Path]:

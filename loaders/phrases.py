@@ -282,11 +282,14 @@ def _COUNT_WORD(w: str) -> bool:  # noqa: N802 - reads as the word test it is
 # "a crew made up of X", "a team consisting of X": the members, not the container, are the targets
 _CONTAINER_PHRASES = (("made", "up", "of"), ("consisting", "of"), ("comprised", "of"), ("composed", "of"),
                       ("comprising",), ("team", "of"), ("crew", "of"), ("group", "of"))
+_CONTAINER_STARTS = frozenset(p[0] for p in _CONTAINER_PHRASES)
 
 
 def _members_not_container(toks: list[Tok]) -> list[Tok]:
     """The tokens without the container before 'made up of' (back to the last list separator)."""
     low = [t[1] for t in toks]
+    if _CONTAINER_STARTS.isdisjoint(low):
+        return toks  # most lists: no container word at all
     for phrase in _CONTAINER_PHRASES:
         for k in range(len(low) - len(phrase) + 1):
             if tuple(low[k:k + len(phrase)]) == phrase:
