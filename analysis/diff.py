@@ -93,9 +93,10 @@ def diff_graphs(old: OrgGraph, new: OrgGraph) -> GraphDiff:
     made = sorted(set(_entities(new)) - set(same.values()))
     d.removed = [{"id": n, "name": old.name(n), "type": old.g.nodes[n]["type"]} for n in gone]
     d.added = [{"id": n, "name": new.name(n), "type": new.g.nodes[n]["type"]} for n in made]
+    kept = set(same.values())
     for o, n in sorted(same.items()):
         before = sorted({same[p] for p, _, _ in parents(old, o) if p in same})
-        after = sorted({p for p, _, _ in parents(new, n) if p in set(same.values())})
+        after = sorted({p for p, _, _ in parents(new, n) if p in kept})
         if before != after:
             d.moved.append({"id": n, "name": new.name(n), "old": [new.name(p) for p in before],
                             "new": [new.name(p) for p in after]})

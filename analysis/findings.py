@@ -17,6 +17,7 @@ SECTIONS: dict[str, str] = {
     "layers": "Layers per unit",
     "old": "Old descriptions",
     "truncated": "Truncated or incomplete descriptions",
+    "hr_disagreements": "HR data and descriptions disagree on a reporting line",
 }
 
 

@@ -7,6 +7,7 @@ All walking goes through `orgkg.graph.traverse` (parents/children/chain/subtree/
 from __future__ import annotations
 
 import networkx as nx
+
 from orgkg.graph import OrgGraph
 from orgkg.graph.traverse import chain, members, parents, span_of_control, subtree
 from orgkg.ontology.schema import ROLE, UNIT

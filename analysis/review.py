@@ -35,7 +35,7 @@ PRIORITY: dict[str, tuple[int, str]] = {
 }
 KINDS = tuple(PRIORITY)
 LOW_CONFIDENCE = 0.75  # edges below this confidence are queued
-NEAR_MATCH = 0.85  # name similarity (difflib ratio of canonical names) at or above which two nodes are a candidate
+NEAR_MATCH = 0.9  # name similarity (difflib ratio of canonical names) at or above which two nodes are a candidate
 
 
 @dataclass
@@ -170,27 +170,30 @@ def _near_matches(g: OrgGraph, apart: set[frozenset]) -> list[ReviewItem]:
     """Pairs of roles (or of units) whose canonical names nearly match: candidates for `same`.
 
     Compared only within blocks of names sharing a word no more than _COMMON names have, so a 10,000-role
-    graph is not 50 million comparisons."""
+    graph is not 50 million comparisons; each name is set once as the matcher's second sequence (difflib
+    indexes that one), and the cheap upper bounds (lengths, then character counts) go before `ratio`."""
     out = []
+    sm = difflib.SequenceMatcher(None, autojunk=False)
     for node_type in (ROLE, UNIT):
         names = {nid: canonical(d["name"]) for nid, d in g.g.nodes(data=True) if d["type"] == node_type}
-        words = {nid: set(n.split()) - _STOP for nid, n in names.items()}
         by_word: dict[str, list[str]] = {}
-        for nid in sorted(words):
-            for w in words[nid]:
+        for nid in sorted(names):
+            for w in set(names[nid].split()) - _STOP:
                 by_word.setdefault(w, []).append(nid)
-        seen: set[tuple[str, str]] = set()
+        against: dict[str, set[str]] = {}  # b -> the names a < b it shares a telling word with
         for block in by_word.values():
-            if len(block) > _COMMON:
-                continue
-            for i, a in enumerate(block):
-                for b in block[i + 1:]:
-                    if (a, b) in seen or frozenset((a, b)) in apart:
-                        continue
-                    seen.add((a, b))
-                    sm = difflib.SequenceMatcher(None, names[a], names[b])
-                    if sm.quick_ratio() < NEAR_MATCH or (ratio := sm.ratio()) < NEAR_MATCH:
-                        continue
+            if len(block) <= _COMMON:
+                for i, b in enumerate(block):
+                    against.setdefault(b, set()).update(block[:i])
+        for b in sorted(against):
+            sm.set_seq2(names[b])
+            lb = len(names[b])
+            for a in sorted(against[b]):
+                la = len(names[a])
+                if 2 * min(la, lb) / (la + lb) < NEAR_MATCH or frozenset((a, b)) in apart:
+                    continue
+                sm.set_seq1(names[a])
+                if sm.quick_ratio() >= NEAR_MATCH and (ratio := sm.ratio()) >= NEAR_MATCH:
                     out.append(_near_item(g, a, b, ratio))
     return out
 

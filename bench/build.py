@@ -6,7 +6,7 @@ usage: python bench/build.py [--sizes 1000,10000,50000] [--seed 1] [--jobs 1] [-
 Each size is built two ways, each a fresh `python -m orgkg build` process timed from outside, start-up and exit
 included (what `time orgkg build` shows), so peak RSS is that build's: `orgkg build DIR --no-cache
 --jobs J` (extraction, merge, save) and the default `orgkg build DIR --jobs J` from cold, which also fills the
-extraction cache and records the build state that later rebuilds patch from (bench/incremental.py).
+extraction cache that later rebuilds take unchanged documents from (bench/incremental.py).
 CPU s is the CPU time the build used (its worker processes included): on a shared host, wall time also
 counts time the vCPU was lent to others.
 The I/O floor is a plain read + UTF-8 decode of the same files in this run. F1 scores

@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import test_fuzz_loaders as F  # noqa: E402
 from hypothesis import HealthCheck, settings  # noqa: E402
+
 from orgkg.loaders import extract_text  # noqa: E402
 
 CASE_LIMIT_S = 120  # a case running longer than this counts as a hang

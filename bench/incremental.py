@@ -1,13 +1,14 @@
-"""Incremental rebuild: change one of N documents, rebuild with the cache, time it.
+"""Rebuild after an edit: change one of N documents, rebuild with the cache, time it.
 
-usage: python bench/incremental.py [--docs 10000] [--seed 1] [--jobs 0] [--work DIR]
+usage: python bench/incremental.py [--docs 10000] [--seed 1] [--jobs 0] [--work DIR] [--cli]
 
 Prints the cold build (fills the cache), a warm rebuild with nothing changed, then a rebuild after each of
 these edits, in turn: a sentence appended to one document (`one_changed`); a sentence added to another's
-summary naming the unit most edges point to, so the patch touches a node thousands of documents share
-(`one_relation`); one document removed (`one_removed`) and put back (`one_added`). Each is split into
-listing the files, extraction (stat/hash checks, cache lookups, re-extraction), merge (or replay + patch),
-save and build-state update. Last, it checks the patched file equals a cold full build's byte for byte.
+summary naming the unit most edges point to (`one_relation`); one document removed (`one_removed`) and put
+back (`one_added`). Every rebuild re-merges the whole graph from the cached extractions; each is split into
+listing the files, extraction (read, hash, cache lookups, re-extraction), merge and save. With `--cli`, each
+rebuild is also timed as a whole `orgkg build` process (start-up included). Last, it checks the rebuilt file
+equals a cold build's (no cache) byte for byte.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import argparse
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -24,21 +26,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 
 
-def one_build(d: Path, out: Path, jobs: int) -> dict:
+def one_build(d: Path, out: Path, jobs: int, cli: bool = False) -> dict:
     """`orgkg build d -o out` in this process (the CLI's own code path), split into its stages."""
-    from orgkg.graph.incremental import build_file
+    from orgkg.graph.pipeline import build_file
     from orgkg.loaders import expand_paths
 
     t0 = time.perf_counter()
+    c0 = time.process_time()
     files = expand_paths([d])
     t1 = time.perf_counter()
     r = build_file(files, out, "auto", jobs, [])
     t2 = time.perf_counter()
     tm = r.timings
-    return {"mode": r.mode, "list_s": round(t1 - t0, 3), "extract_s": round(tm.get("extract_s", 0), 3),
-            "merge_s": round(tm.get("merge_s", 0) + tm.get("patch_s", 0), 3), "save_s": round(tm.get("save_s", 0), 3),
-            "state_s": round(tm.get("state_s", 0), 3), "total_s": round(t2 - t0, 3), "reused": r.reused,
-            "extracted": r.extracted, "affected": tm.get("affected", "")}
+    row = {"list_s": round(t1 - t0, 3), "extract_s": round(tm["extract_s"], 3), "merge_s": round(tm["merge_s"], 3),
+           "save_s": round(tm["save_s"], 3), "total_s": round(t2 - t0, 3),
+           "cpu_s": round(time.process_time() - c0, 3), "reused": r.reused, "extracted": r.extracted}
+    if cli:
+        c = subprocess.run([sys.executable, "-m", "orgkg", "build", str(d), "-o", str(out.with_name("cli.json")),
+                            "--quiet", "--jobs", str(jobs)], capture_output=True)
+        t3 = time.perf_counter()
+        assert c.returncode == 0, c.stderr
+        row["cli_s"] = round(t3 - t2, 3)
+    return row
 
 
 def busiest_unit(graph: Path) -> str:
@@ -60,8 +69,8 @@ def with_summary_sentence(text: str, sentence: str) -> str:
 
 
 def identical(d: Path, out: Path) -> bool:
-    """The patched file equals a cold full build's, byte for byte."""
-    from orgkg.graph.incremental import build_file
+    """The rebuilt file equals a cold build's (no cache), byte for byte."""
+    from orgkg.graph.pipeline import build_file
     from orgkg.loaders import expand_paths
 
     ref = out.with_name("cold.json")
@@ -75,6 +84,7 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--jobs", type=int, default=0)
     ap.add_argument("--work", default=os.environ.get("ORGKG_BENCH_DIR", "/tmp/orgkg-bench"))
+    ap.add_argument("--cli", action="store_true", help="also time each rebuild as a whole `orgkg build` process")
     a = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     from build import corpus  # bench/build.py: the same cached synthetic corpora
@@ -84,25 +94,25 @@ def main(argv=None) -> int:
         d = Path(tmp) / "docs"
         shutil.copytree(src, d, ignore=shutil.ignore_patterns("gold", "truth.json"))
         out = Path(tmp) / "org.json"
-        rows = {"cold": one_build(d, out, a.jobs), "warm": one_build(d, out, a.jobs)}
+        rows = {"cold": one_build(d, out, a.jobs, a.cli), "warm": one_build(d, out, a.jobs, a.cli)}
         files = sorted(d.glob("*.txt"))
         victim = files[min(37, a.docs - 1)]
         victim.write_text(victim.read_text(encoding="utf-8") + "\nWorks closely with the Office of Testing Operations.\n",
                           encoding="utf-8")
-        rows["one_changed"] = one_build(d, out, a.jobs)
+        rows["one_changed"] = one_build(d, out, a.jobs, a.cli)
         other = files[min(38, a.docs - 1)]
         other.write_text(with_summary_sentence(other.read_text(encoding="utf-8"), f"Collaborates with the {busiest_unit(out)}."),
                          encoding="utf-8")
-        rows["one_relation"] = one_build(d, out, a.jobs)
+        rows["one_relation"] = one_build(d, out, a.jobs, a.cli)
         gone = files[min(39, a.docs - 1)]
         kept = gone.read_bytes()
         gone.unlink()
-        rows["one_removed"] = one_build(d, out, a.jobs)
+        rows["one_removed"] = one_build(d, out, a.jobs, a.cli)
         gone.write_bytes(kept)
-        rows["one_added"] = one_build(d, out, a.jobs)
+        rows["one_added"] = one_build(d, out, a.jobs, a.cli)
         same = identical(d, out)
-    print(f"{a.docs} docs, jobs {a.jobs}, load average {os.getloadavg()[0]:.1f}; patched file == cold build: {same}")
-    cols = ["mode", "list_s", "extract_s", "merge_s", "save_s", "state_s", "total_s", "reused", "extracted", "affected"]
+    print(f"{a.docs} docs, jobs {a.jobs}, load average {os.getloadavg()[0]:.1f}; rebuilt file == cold build: {same}")
+    cols = ["list_s", "extract_s", "merge_s", "save_s", "total_s", "cpu_s", "reused", "extracted"] + (["cli_s"] if a.cli else [])
     print("run | " + " | ".join(cols))
     print("--- | " + " | ".join("---" for _ in cols))
     for k, r in rows.items():

@@ -90,9 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--nodes", type=int, default=5000)
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args(argv)
-    from orgkg.viz.page import write
-
     from orgkg import viz
+    from orgkg.viz.page import write
 
     t = time.perf_counter()
     print(f"... generating a synthetic organisation of ~{a.nodes:,} nodes", file=sys.stderr, flush=True)

@@ -1,24 +1,19 @@
-"""Graph: resolve entities, merge evidence, store. `OrgGraph` is the in-memory graph."""
+"""Graph: resolve entities across documents, merge them with their evidence, save and load, walk.
+
+Modules, lowest first: ids (names -> ids), resolve (which node a name means), merge (the merge rules and
+the engine), orggraph (`OrgGraph`, the in-memory graph), store (the graph file), traverse (chains,
+subtrees, collaborators), cache (extractions by content) and pipeline (files -> graph file: `orgkg build`).
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from .build import Resolver, build
 from .ids import canonical, node_id
-from .lazy import lazy_getattr
-from .orggraph import Match, OrgGraph
-from .store import load, save, write_graphml
+from .orggraph import Match, OrgGraph, from_dict, load
+from .pipeline import BuildResult, build, build_file
+from .resolve import Resolver
+from .store import save, write_graphml
+from .traverse import Collaborator, Step, chain, children, collaborators, parents, span_of_control, subtree
 
-if TYPE_CHECKING:
-    from .traverse import Collaborator, Step, chain, children, collaborators, parents, span_of_control, subtree
-
-# Loaded on first use (PEP 562): `import orgkg` imports this package, and a build never walks the graph
-_LAZY = {name: ".traverse" for name in
-         ("Collaborator", "Step", "chain", "children", "collaborators", "parents", "span_of_control", "subtree")}
-
-__getattr__ = lazy_getattr(__name__, _LAZY)
-
-
-__all__ = ["OrgGraph", "Match", "Resolver", "build", "canonical", "node_id", "load", "save", "write_graphml",
-           "Step", "Collaborator", "chain", "collaborators", "subtree", "parents", "children", "span_of_control"]
+__all__ = ["OrgGraph", "Match", "Resolver", "BuildResult", "build", "build_file", "canonical", "node_id", "load", "from_dict",
+           "save", "write_graphml", "Step", "Collaborator", "chain", "collaborators", "subtree", "parents", "children",
+           "span_of_control"]

@@ -2,20 +2,25 @@
 
 Entries live in one SQLite file in a directory beside the graph file (`org.json.cache/cache.sqlite`),
 keyed `<sha256 of the file bytes>-<context>`, where the context hashes the path, the format asked for
-and the extractor's own source code, so a changed extractor never serves stale results. Writes are
-transactions; an unreadable entry is a miss, never an error.
+and the installed package's code and data (graph/fingerprint.py), so a changed extractor, schema or
+profile never serves stale results. Writes are transactions; an unreadable entry is a miss, a damaged
+database a warning (it is moved aside), never an error.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
-from functools import lru_cache
+import time
 from operator import itemgetter
 from pathlib import Path
 
 from orgkg.loaders.model import Extraction, pack, unpack
+
+from .atomic import file_mode, kind_of, writable_target
+from .fingerprint import package_fingerprint
 
 try:  # a dependency; the plain json module serves if it is missing
     import orjson
@@ -25,16 +30,9 @@ except ImportError:  # pragma: no cover - exercised by the json-only test
 CACHE_VERSION = 2  # 2: entries in the wire form
 
 
-@lru_cache(maxsize=1)
 def extractor_fingerprint() -> str:
-    """Hash of the loaders' source: editing the extractor invalidates every entry."""
-    import orgkg.loaders as pkg
-
-    h = hashlib.sha256(f"v{CACHE_VERSION}".encode())
-    for f in sorted(Path(pkg.__file__).parent.glob("*.py")):
-        h.update(f.name.encode())
-        h.update(f.read_bytes())
-    return h.hexdigest()[:16]
+    """What every entry depends on besides its file: the cache version and the package's code and data."""
+    return f"v{CACHE_VERSION}-{package_fingerprint()}"
 
 
 def encode(ex: Extraction) -> str | bytes:
@@ -59,93 +57,179 @@ def decode(text: str | bytes) -> Extraction:
 class ExtractionCache:
     """Extractions by key, packed in one SQLite file (`OUT.cache/cache.sqlite`): one open, not 10,000.
 
-    graph/incremental.py keeps its build state in the same database. Any database problem is a miss.
+    The cache is only ever a speed-up: a damaged one (truncated, not a database, a folder in its place) is
+    moved aside with a warning and a fresh one used; one that cannot be used at all (an unwritable or
+    odd place) is a warning and a build without it. Never a failed build. `warnings` holds those lines.
     """
 
     FILE = "cache.sqlite"
 
-    def __init__(self, directory: str | Path):
+    def __init__(self, directory: str | Path, mode: int | None = None):
         self.dir = Path(directory)
+        self.mode = mode  # the permissions of the graph file it serves (None: the umask's)
         self.hits = 0
         self.misses = 0
+        self.warnings: list[str] = []
         self._db: sqlite3.Connection | None = None
         self._broken = False
 
     @classmethod
     def beside(cls, output: str | Path) -> ExtractionCache:
-        return cls(Path(str(output) + ".cache"))
+        return cls(Path(str(output) + ".cache"), file_mode(writable_target(output)))
 
     def key(self, data: bytes, path: str | Path, format: str | None) -> str:
-        return self.key_of_digest(hashlib.sha256(data).hexdigest(), path, format)
-
-    def key_of_digest(self, digest: str, path: str | Path, format: str | None) -> str:
-        """`key`, given the sha256 hex digest of the file's bytes (a build hashes them once, for the key and the
-        extraction's own sha256)."""
+        """The entry of a file with these bytes at this path, extracted with this format (and this extractor)."""
         ctx = hashlib.sha256(f"{path}\0{format or 'auto'}\0{extractor_fingerprint()}".encode()).hexdigest()[:16]
-        return f"{digest}-{ctx}"
+        return f"{hashlib.sha256(data).hexdigest()}-{ctx}"
 
     @property
     def db(self) -> sqlite3.Connection | None:
-        """The open database (created on first use), or None when it cannot be opened."""
+        """The open database (created on first use), or None when the cache cannot be used."""
         if self._db is None and not self._broken:
-            try:
-                self.dir.mkdir(parents=True, exist_ok=True)
-                db = sqlite3.connect(self.dir / self.FILE, timeout=30, isolation_level=None)
-                # a rollback journal, not WAL: a first build writes every page once, into the file, where WAL
-                # wrote it to the log, then again at the checkpoint (50,000 cold entries: 8.9 -> 4.7 s)
-                db.execute("PRAGMA journal_mode=DELETE")
-                db.execute("PRAGMA synchronous=NORMAL")
-                # a rowid table: WITHOUT ROWID keeps only ~1 KB of a row in its page and the ~3.4 KB entries
-                # spilled the rest to overflow pages (10,000 entries: 47.2 -> 43.6 MB, inserts 0.10 -> 0.08 s);
-                # cache version 1's table of that kind holds only entries no longer read: dropped
-                row = db.execute("SELECT sql FROM sqlite_master WHERE name = 'extractions'").fetchone()
-                if row is not None and "WITHOUT ROWID" in row[0].upper():
-                    db.execute("DROP TABLE extractions")
-                db.execute("CREATE TABLE IF NOT EXISTS extractions (key TEXT PRIMARY KEY, json TEXT NOT NULL)")
-                self._db = db
-            except (OSError, sqlite3.Error):
+            problem = self._place_problem()
+            if problem is None and (damage := damaged(self.dir / self.FILE)) is not None:
+                problem = self._set_aside(damage)
+            if problem is None:
+                try:
+                    self._db = self._connect()
+                except (OSError, sqlite3.Error) as e:
+                    problem = self._set_aside(f"cannot be opened ({e})")
+                    if problem is None:  # set aside: a fresh one
+                        try:
+                            self._db = self._connect()
+                        except (OSError, sqlite3.Error) as e2:
+                            problem = f"{self.dir}: cannot keep a cache here ({e2})"
+            if problem is not None:
+                self.warnings.append(f"{problem}; building without the cache")
                 self._broken = True
         return self._db
 
-    def get(self, key: str) -> Extraction | None:
+    def _place_problem(self) -> str | None:
+        """Why the cache folder cannot be used (not a folder, cannot be made), or None."""
         try:
-            row = self.db.execute("SELECT json FROM extractions WHERE key = ?", (key,)).fetchone() if self.db else None
-            ex = decode(row[0]) if row else None
-        except (sqlite3.Error, ValueError, TypeError, KeyError, IndexError, AttributeError):  # not an entry of ours
-            ex = None
+            st = os.stat(self.dir)
+        except FileNotFoundError:
+            try:
+                self.dir.mkdir(parents=True)
+            except OSError as e:
+                return f"{self.dir}: cannot create the cache folder ({e.strerror or e})"
+            return None
+        except OSError as e:
+            return f"{self.dir}: cannot use the cache folder ({e.strerror or e})"
+        kind = kind_of(st.st_mode)
+        if kind != "a directory":
+            return f"{self.dir}: is {kind or 'a file'}, not a cache folder"
+        if not os.access(self.dir, os.W_OK | os.X_OK):
+            return f"{self.dir}: the cache folder is not writable"
+        return None
+
+    def _connect(self) -> sqlite3.Connection:
+        file = self.dir / self.FILE
+        new = not file.exists()
+        db = sqlite3.connect(file, timeout=30, isolation_level=None)
+        try:
+            # a rollback journal, not WAL: a first build writes every page once, into the file, where WAL
+            # wrote it to the log, then again at the checkpoint (50,000 cold entries: 8.9 -> 4.7 s)
+            db.execute("PRAGMA journal_mode=DELETE")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("CREATE TABLE IF NOT EXISTS extractions (key TEXT PRIMARY KEY, json TEXT NOT NULL)")
+            db.execute("SELECT count(*) FROM (SELECT 1 FROM extractions LIMIT 1)").fetchone()
+            if new:
+                os.chmod(file, self.mode if self.mode is not None else file_mode(file))
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _set_aside(self, why: str) -> str | None:
+        """Move the damaged database (and its journal) aside, with a warning; the reason it cannot be, or None."""
+        file = self.dir / self.FILE
+        aside = self.dir / f"{self.FILE}.damaged-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+        try:
+            if os.path.lexists(file):
+                os.replace(file, aside)
+            journal = self.dir / f"{self.FILE}-journal"
+            if os.path.lexists(journal):
+                os.replace(journal, Path(f"{aside}-journal"))
+        except OSError as e:
+            return f"{file}: {why}, and cannot be moved aside ({e.strerror or e})"
+        self.warnings.append(f"{file}: {why}; moved aside to {aside.name}, starting a new cache")
+        return None
+
+    def get(self, key: str) -> Extraction | None:
+        """The entry, or None (a miss) if there is none or it is not one of ours."""
+        ex = None
+        db = self.db
+        if db is not None:
+            try:
+                row = db.execute("SELECT json FROM extractions WHERE key = ?", (key,)).fetchone()
+                ex = decode(row[0]) if row else None
+            except sqlite3.DatabaseError as e:  # damage found only now (a page past a truncation)
+                self._damaged_now(str(e))
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError):  # not an entry of ours
+                ex = None
         if ex is None:
             self.misses += 1
         else:
             self.hits += 1
         return ex
 
-    def empty(self) -> bool:
-        """No entry at all (a first build): its lookups can be skipped, each would miss."""
-        try:
-            return self.db is None or self.db.execute("SELECT 1 FROM extractions LIMIT 1").fetchone() is None
-        except sqlite3.Error:
-            return True
-
-    def put(self, key: str, ex: Extraction) -> None:
-        self.put_many([(key, ex)])
+    def _damaged_now(self, why: str) -> None:
+        self.close()
+        problem = self._set_aside(why)
+        if problem is not None:
+            self.warnings.append(f"{problem}; building without the cache")
+            self._broken = True
 
     def put_many(self, items: list[tuple[str, Extraction]]) -> None:
         """Store these entries, in key order: the table's pages fill one after another, where the keys' random
         order had each insert land in an old page and split it (50,000 cold entries: 4.7 -> 2.4 s)."""
-        if not items or self.db is None:
+        db = self.db
+        if not items or db is None:
             return
         items = sorted(items, key=itemgetter(0))
         try:
-            with _transaction(self.db):
-                self.db.executemany("INSERT OR REPLACE INTO extractions VALUES (?, ?)",
-                                    ((k, encode(ex)) for k, ex in items))  # one entry encoded at a time
-        except sqlite3.Error:
-            pass  # a cache that cannot be written only costs speed next time
+            with _transaction(db):
+                db.executemany("INSERT OR REPLACE INTO extractions VALUES (?, ?)",
+                               ((k, encode(ex)) for k, ex in items))  # one entry encoded at a time
+        except sqlite3.Error as e:
+            self.warnings.append(f"{self.dir / self.FILE}: cannot be written ({e}); the next build extracts again")
 
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def damaged(file: Path) -> str | None:
+    """What is wrong with the cache database file at first sight (no read of its pages), or None: not a
+    regular file, not an SQLite header, or shorter than its header says (a truncated copy or write)."""
+    try:
+        st = os.stat(file)
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        return f"cannot be read ({e.strerror or e})"
+    kind = kind_of(st.st_mode)
+    if kind is not None:
+        return f"is {kind}, not a database"
+    if st.st_size == 0:
+        return None  # sqlite makes an empty file a new database
+    if not os.access(file, os.R_OK | os.W_OK):
+        return "is not readable and writable"
+    try:
+        with open(file, "rb") as f:
+            head = f.read(100)
+    except OSError as e:
+        return f"cannot be read ({e.strerror or e})"
+    if len(head) < 100 or not head.startswith(b"SQLite format 3\0"):
+        return "is not an SQLite database"
+    page = int.from_bytes(head[16:18], "big")
+    page = 65536 if page == 1 else page
+    pages = int.from_bytes(head[28:32], "big")
+    if head[24:28] == head[92:96] and st.st_size < page * pages:
+        return f"is truncated ({st.st_size} of {page * pages} bytes)"
+    return None
 
 
 class _transaction:
@@ -161,6 +245,3 @@ class _transaction:
     def __exit__(self, exc_type, exc, tb):
         self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
         return False
-
-
-transaction = _transaction

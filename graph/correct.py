@@ -38,7 +38,8 @@ from orgkg.ontology.schema import (
 
 from .corrections import Correction
 from .ids import canonical, node_id
-from .orggraph import OrgGraph, evidence_sig, merge_node
+from .merge import evidence_sig, merge_node
+from .orggraph import OrgGraph
 
 NAMED_TYPES = (ROLE, UNIT, ORGANIZATION, COMPETENCY)  # what `same`, `different` and `rename` may name
 _MIRROR = {UNDER_DIRECTION_OF: SUPERVISES, SUPERVISES: UNDER_DIRECTION_OF, COLLABORATES_WITH: COLLABORATES_WITH}
@@ -119,7 +120,8 @@ def correct_file(path, corrections: list[Correction], file: str | None = None) -
     The build's hook: `orgkg build --corrections FILE` writes the graph its documents give, then this.
     Example: `correct_file("org.json", load_corrections("corrections.yaml")).removed`.
     """
-    from .store import load, save
+    from .orggraph import load
+    from .store import save
 
     g = load(path)
     report = apply_corrections(g, corrections, file)
@@ -149,7 +151,7 @@ def _resolve(g: OrgGraph, name: str, types: tuple[str, ...]) -> str:
     found = g.find(name, types)
     if found:
         return found[0].id
-    sugg = g.suggest(name)
+    sugg = [s for s in g.suggest(name, 10) if g.find(s, types)][:5]  # only names the entry could mean
     hint = f" (did you mean: {', '.join(repr(s) for s in sugg)}?)" if sugg else ""
     raise Stale(f"no {' or '.join(types)} named {name!r} in the graph{hint}")
 
@@ -271,13 +273,16 @@ def _put_edge(g: OrgGraph, u: str, v: str, k: str, d: dict) -> None:
 
 def _different(g: OrgGraph, c: Correction, report: CorrectionReport) -> str:
     names = c.args["names"]
-    ids = [_resolve(g, n, NAMED_TYPES) for n in names]
+    for n in names:
+        _resolve(g, n, NAMED_TYPES)  # every name must still be there
     done = []
     for i, a in enumerate(names):
-        for j in range(i + 1, len(names)):
-            if ids[i] == ids[j]:
-                done.append(_split(g, ids[i], a, names[j]))
-    return "; ".join(done) if done else "already " + str(len(set(ids))) + " separate nodes"
+        for b in names[i + 1:]:
+            ia, ib = _resolve(g, a, NAMED_TYPES), _resolve(g, b, NAMED_TYPES)  # again: a split moves names
+            if ia == ib:
+                done.append(_split(g, ia, a, b))
+                g._index = None
+    return "; ".join(done) if done else f"already {len(names)} separate nodes"
 
 
 def _split(g: OrgGraph, nid: str, a: str, b: str) -> str:

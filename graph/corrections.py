@@ -26,9 +26,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from orgkg.ontology.schema import DESCRIBED_IN, EDGE_TYPES
-
 from orgkg.errors import UserError
+from orgkg.ontology.schema import DESCRIBED_IN, EDGE_TYPES
 
 from .ids import canonical
 

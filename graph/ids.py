@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ARTICLES = frozenset(("the", "other", "all", "an", "a", "our", "its", "each", "any"))
 _PARENS = re.compile(r"\([^)]*\)")
@@ -11,6 +12,7 @@ _OTHER = re.compile(r"[^a-z0-9/ \-]+")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=1 << 17)  # a pure function of one name, and names recur across thousands of documents
 def canonical(name: str) -> str:
     """Case, article, punctuation and plural variants of a name map to one key.
 
@@ -45,6 +47,7 @@ def singular(w: str) -> str:
     return w
 
 
+@lru_cache(maxsize=1 << 17)  # pure, and the same keys recur in every document
 def slug(key: str) -> str:
     s = _NON_SLUG.sub("-", key.lower()).strip("-")
     return s[:120] or "x"

@@ -3,78 +3,17 @@
 from __future__ import annotations
 
 import difflib
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from orgkg.ontology.schema import EDGE_TYPES, NODE_TYPES
-
+from . import store, traverse
 from .ids import canonical, node_id
+from .merge import Records, add_evidence, check_edge_type, fill_node, new_node, summarize
 
 if TYPE_CHECKING:
     import networkx as nx
-
-
-# The merge rules, shared by OrgGraph and the dict-based fold of graph/build.py (one definition, one behaviour).
-def new_node(node_type: str, name: str, props: dict) -> dict:
-    """A node's first attributes: type, name, its other names, then the other properties in their order."""
-    d = {"type": node_type, "name": name, "aliases": None, **props}
-    d["aliases"] = [a for a in props.get("aliases", ()) if a != name]
-    return d
-
-
-_UNSET = (None, False, "", [])  # attribute values a later document may fill in (compared with ==, never changed)
-_PLAIN = frozenset({str, int, float, bool, list, dict})  # types whose non-empty values equal none of _UNSET
-
-
-def merge_node(data: dict, name: str, props: dict) -> None:
-    """Merge a repeated node into its attributes: first values win, names and documents accumulate."""
-    aliases = data["aliases"]
-    if name and name != data["name"] and name not in aliases:
-        aliases.append(name)
-    for k, v in props.items():
-        if k == "aliases":
-            for a in v:
-                if a not in aliases and a != data["name"]:
-                    aliases.append(a)
-        elif k == "documents":
-            docs = data.setdefault("documents", [])
-            docs += [d for d in v if d not in docs]
-        elif v is not None:
-            cur = data.get(k)
-            # `cur in _UNSET`, without its four comparisons for the usual non-empty string or number
-            if not (cur and cur.__class__ in _PLAIN) and cur in _UNSET or k == "described" and v:
-                data[k] = list(v) if isinstance(v, list) else v  # a copy: the caller's list stays theirs
-
-
-def evidence_sig(e: dict) -> tuple:
-    """Two pieces of evidence are the same when document, span and rule are."""
-    return e.get("doc"), e.get("start"), e.get("end"), e.get("rule")
-
-
-def summarize(nodes: Iterable[dict], edge_types: Iterable[str]) -> dict:
-    """The summary of a graph with these node attributes and edge types."""
-    nodes = list(nodes)
-    by_type: Counter = Counter()
-    described = stubs = 0
-    for d in nodes:
-        t = d["type"]
-        by_type[t] += 1
-        if t == "Role":
-            if d.get("described"):
-                described += 1
-            else:
-                stubs += 1
-    edges = Counter(edge_types)
-    return {
-        "nodes": len(nodes),
-        "edges": sum(edges.values()),
-        "nodes_by_type": dict(sorted(by_type.items())),
-        "edges_by_type": dict(sorted(edges.items())),
-        "described_roles": described,
-        "stub_roles": stubs,
-    }
 
 
 @dataclass
@@ -96,36 +35,41 @@ class OrgGraph:
         self.g = g
         self._index: dict[str, set[str]] | None = None
 
-    # ---- building -------------------------------------------------------
+    @classmethod
+    def from_records(cls, rec: Records) -> OrgGraph:
+        """The graph of a build's records (graph/merge.py)."""
+        import networkx as nx
+
+        g = nx.MultiDiGraph()
+        for nid, d in rec.nodes.items():
+            g.add_node(nid, **{k: v for k, v in d.items() if k != "id"})
+        for (u, v, k), d in rec.edges.items():
+            g.add_edge(u, v, key=k, **{a: b for a, b in d.items() if a != "source" and a != "target"})
+        return cls(g)
+
+    # ---- building: the rules of graph/merge.py, on networkx's attribute dicts ----
     def add_node(self, node_type: str, name: str, nid: str | None = None, **props) -> str:
-        if node_type not in NODE_TYPES:
-            raise ValueError(f"unknown node type {node_type!r}")
+        """Add a node, or merge it into the one with the same id; returns its id.
+
+        >>> g = OrgGraph(); g.add_node("Unit", "the Offices of X")
+        'unit:office-of-x'
+        """
         nid = nid or node_id(node_type, name)
-        if nid in self.g and "type" not in self.g.nodes[nid]:
-            self.g.remove_node(nid) if not self.g.degree(nid) else None
-            if nid in self.g:  # created bare by an edge first: give it its attributes now
-                self.g.nodes[nid].update(new_node(node_type, name, props))
-                self._index = None
-                return nid
         if nid in self.g:
-            merge_node(self.g.nodes[nid], name, props)
+            fill_node(self.g.nodes[nid], node_type, name, props)
         else:
             self.g.add_node(nid, **new_node(node_type, name, props))
         self._index = None
         return nid
 
-    def add_edge(self, u: str, v: str, edge_type: str, evidence: dict | None = None, **props) -> None:
-        if edge_type not in EDGE_TYPES:
-            raise ValueError(f"unknown edge type {edge_type!r}")
-        if self.g.has_edge(u, v, key=edge_type):
-            data = self.g.edges[u, v, edge_type]
-        else:
+    def add_edge(self, u: str, v: str, edge_type: str, evidence: dict | None = None, confidence: float | None = None,
+                 **props) -> None:
+        """Add an edge (one per source, target and type) or more evidence to it."""
+        if not self.g.has_edge(u, v, key=edge_type):
+            check_edge_type(edge_type)
             self.g.add_edge(u, v, key=edge_type, type=edge_type, evidence=[], **props)
-            data = self.g.edges[u, v, edge_type]
-        if evidence:
-            sig = evidence_sig(evidence)
-            if not any(evidence_sig(e) == sig for e in data["evidence"]):
-                data["evidence"].append(evidence)
+            self._index = None
+        add_evidence(self.g.edges[u, v, edge_type], evidence, confidence)
 
     # ---- reading --------------------------------------------------------
     def node(self, nid: str) -> dict:
@@ -207,63 +151,45 @@ class OrgGraph:
         hint = f"; did you mean: {', '.join(repr(s) for s in sugg)}" if sugg else ""
         raise LookupError(f"no node named {name!r} in the graph{hint}")
 
-    # ---- queries (see graph/traverse.py) ----------------------------------
-    def chain(self, name: str):
-        from .traverse import chain
-        return chain(self, self.resolve(name, ("Role", "Unit")))
+    # ---- walks (graph/traverse.py) ----
+    def chain(self, name: str) -> list[traverse.Step]:
+        """Everyone above the role or unit `name`, nearest first, each step with its evidence."""
+        return traverse.chain(self, self.resolve(name, ("Role", "Unit")))
 
-    def collaborators(self, name: str):
-        from .traverse import collaborators
-        return collaborators(self, self.resolve(name, ("Role", "Unit", "Organization")))
+    def subtree(self, name: str) -> list[traverse.Step]:
+        """Everyone below the role or unit `name`, nearest first."""
+        return traverse.subtree(self, self.resolve(name, ("Role", "Unit")))
 
-    def subtree(self, name: str):
-        from .traverse import subtree
-        return subtree(self, self.resolve(name, ("Role", "Unit")))
+    def collaborators(self, name: str) -> list[traverse.Collaborator]:
+        """Who collaborates with `name` or with anything located in it."""
+        return traverse.collaborators(self, self.resolve(name, ("Role", "Unit", "Organization")))
 
-    # ---- query engines and analysis (imported on use: they pull in heavy libraries) ----
-    def ask(self, name: str, *args, lang: str = "networkx", backend=None) -> list[tuple]:
-        """A canned query (chain, subtree, collaborators, span, requires, shared-competencies, path)."""
-        from orgkg.queries.canned import ask
-        return ask(self, name, *args, lang=lang, backend=backend)
-
-    def sparql(self, query: str, **kwargs):
-        """Read-only SPARQL 1.1 over this graph (embedded pyoxigraph)."""
-        from orgkg.queries.sparql import sparql
-        return sparql(self, query, **kwargs)
-
-    def cypher(self, query: str, params: dict | None = None, **kwargs):
-        """Read-only Cypher over this graph (embedded FalkorDB, or a backend URI)."""
-        from orgkg.queries.cypher import cypher
-        return cypher(self, query, params, **kwargs)
-
-    def check(self, **kwargs):
-        """The org health report (cycles, gaps, conflicts, spans, old and truncated descriptions)."""
-        from orgkg.analysis import health
-        return health(self, **kwargs)
-
-    def competencies(self, role: str):
-        from orgkg.analysis import competencies_of
-        return competencies_of(self, role)
-
-    # ---- persistence (see graph/store.py) ---------------------------------
-    def save(self, path) -> None:
-        from .store import save
-        save(self, path)
+    # ---- the graph file (graph/store.py) ----
+    def save(self, path: str | Path) -> None:
+        """Write the graph file atomically; a failure is one line (UserError) and the old file stays."""
+        store.save(self, path)
 
     @classmethod
-    def load(cls, path) -> OrgGraph:
-        from .store import load
-        return load(path)
+    def load(cls, path: str | Path) -> OrgGraph:
+        return cls(store.read(path))
 
-    def to_graphml(self, path) -> None:
-        from .store import write_graphml
-        write_graphml(self, path)
+    @classmethod
+    def from_dict(cls, data: dict, where: str = "<graph>") -> OrgGraph:
+        """The graph of a graph file's parsed JSON."""
+        return cls(store.networkx_of(data, where))
 
-    def show(self, **kwargs):
-        """Render inline in Jupyter (needs the visualisation module)."""
-        from orgkg.viz import show
-        return show(self, **kwargs)
+    def to_graphml(self, path: str | Path) -> None:
+        store.write_graphml(self, path)
 
     def __repr__(self) -> str:
         s = self.summary()
         return f"<OrgGraph {s['nodes']} nodes, {s['edges']} edges>"
+
+
+def load(path: str | Path) -> OrgGraph:
+    """The graph file at `path` (one-line UserError if missing, corrupt or of a newer format)."""
+    return OrgGraph.load(path)
+
+
+def from_dict(data: dict, where: str = "<graph>") -> OrgGraph:
+    return OrgGraph.from_dict(data, where)

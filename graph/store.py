@@ -1,43 +1,44 @@
-"""Saving and loading the graph: one versioned JSON file, written atomically; GraphML export.
+"""The graph file: one versioned JSON file, written atomically (graph/atomic.py); GraphML export.
 
 A save writes a temporary file beside the target, fsyncs it and renames it over the
 target, so a crash mid-save leaves the previous graph intact.
 
-Layout (still format version 1, plain JSON; older indented files load the same): a header line with
-format, version and summary, then one compact line per node and per edge, sorted by id. One item per
-line keeps diffs readable and lets graph/incremental.py patch a few lines instead of re-serialising all.
+Layout (format version 1, plain JSON; older indented files load the same): a header line with format,
+version and summary, then one compact line per node and per edge, sorted by id.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-
-from orgkg.ontology.schema import EDGE_TYPES, GRAPH_FORMAT, GRAPH_FORMAT_VERSION, NODE_TYPES
+from typing import TYPE_CHECKING, Protocol
 
 from orgkg.errors import UserError
+from orgkg.ontology.schema import EDGE_TYPES, GRAPH_FORMAT, GRAPH_FORMAT_VERSION, NODE_TYPES
 
-from .orggraph import OrgGraph
+from .atomic import atomic_write
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+
+class GraphLike(Protocol):
+    """What saving needs of a graph (an OrgGraph; this module sits below it)."""
+
+    g: nx.MultiDiGraph
+
+    def summary(self) -> dict: ...
 
 try:
     import orjson
-except ImportError:  # a declared dependency; without it the standard encoder writes the same text, slower
+except ImportError:  # a declared dependency; without it the standard encoder serves, slower
     orjson = None
 
 
-def to_dict(g: OrgGraph) -> dict:
-    nodes = [{"id": nid, **d} for nid, d in sorted(g.g.nodes(data=True), key=lambda x: x[0])]
-    edges = [{"source": u, "target": v, **d}
-             for u, v, _k, d in sorted(g.g.edges(keys=True, data=True), key=lambda x: (x[0], x[1], x[2]))]
-    return {"format": GRAPH_FORMAT, "version": GRAPH_FORMAT_VERSION, "summary": g.summary(),
-            "nodes": nodes, "edges": edges}
-
-
-def from_dict(data: dict, where: str = "<graph>") -> OrgGraph:
+def networkx_of(data: dict, where: str = "<graph>") -> nx.MultiDiGraph:
+    """The networkx graph a graph file's data describes; anything else is a one-line UserError naming `where`."""
     if not isinstance(data, dict) or data.get("format") != GRAPH_FORMAT:
         raise UserError(f"{where}: not an orgkg graph file (no \"format\": \"{GRAPH_FORMAT}\")")
     version = data.get("version")
@@ -66,154 +67,57 @@ def from_dict(data: dict, where: str = "<graph>") -> OrgGraph:
             g.add_edge(u, v, key=e["type"], **e)
     except (KeyError, TypeError, AttributeError) as err:
         raise UserError(f"{where}: malformed graph file ({type(err).__name__}: {err})") from None
-    return OrgGraph(g)
+    return g
 
 
-# check_circular off: the same text without a per-container id bookkeeping (graph records hold no cycles)
-_enc = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+def encode(obj) -> bytes:
+    """A record as compact JSON in UTF-8: orjson (a dependency), the standard encoder for what it refuses
+    (a key that is no string, an int beyond 64 bits, a lone surrogate: escaped, so the file stays UTF-8)."""
+    if orjson is not None:
+        try:
+            return orjson.dumps(obj)
+        except TypeError:  # orjson.JSONEncodeError
+            pass
+    return json.dumps(obj, separators=(",", ":")).encode("ascii")
 
 
-def _orjson_text(obj) -> str:
-    try:
-        return orjson.dumps(obj).decode()
-    except TypeError:  # orjson.JSONEncodeError: a key that is no string, an int beyond 64 bits
-        return _enc(obj)
+def file_chunks(summary: dict, nodes: dict[str, dict], edges: dict[tuple[str, str, str], dict]) -> Iterator[bytes]:
+    """The graph file, in pieces: a header line (format, version, summary), then one line per node and per
+    edge, sorted by id (one item per line keeps diffs readable). `nodes` and `edges` are records as in
+    graph/merge.py: node id -> {"id", ...} and (source, target, type) -> {"source", "target", ...}."""
+    head = {"format": GRAPH_FORMAT, "version": GRAPH_FORMAT_VERSION, "summary": summary}
+    yield encode(head)[:-1] + b',"nodes":[\n'
+    for records, end in ((nodes, b"],\"edges\":[\n"), (edges, b"]}\n")):
+        keys = sorted(records)
+        for i, k in enumerate(keys):
+            yield encode(records[k]) + (b",\n" if i < len(keys) - 1 else b"\n")
+        yield end
 
 
-def _orjson_bytes(obj) -> bytes:
-    try:
-        return orjson.dumps(obj)
-    except TypeError:
-        return _enc(obj).encode("utf-8")
+def dumps(g: GraphLike) -> str:
+    """The text of the graph file of `g`."""
+    return b"".join(file_chunks(*records_of(g))).decode("utf-8")
 
 
-# A build's records hold strings, ints, bools, None and lists and dicts of them, never floats; for those orjson
-# writes exactly _enc's text, ~1.7x faster (tests/test_graph_encoding.py). Not for any graph: floats would be
-# written differently (1e-05 vs 0.00001; NaN as null), so OrgGraph.save keeps _enc. `encode_record_bytes` is
-# that text in UTF-8, as orjson makes it: a build's graph file is written without decoding and encoding it again.
-encode_records = _orjson_text if orjson is not None else _enc
-encode_record_bytes = _orjson_bytes if orjson is not None else (lambda obj: _enc(obj).encode("utf-8"))
-
-
-def header_line(summary: dict) -> str:
-    return _enc({"format": GRAPH_FORMAT, "version": GRAPH_FORMAT_VERSION, "summary": summary})[:-1] + ',"nodes":['
-
-
-NODES_END = '],"edges":['
-EDGES_END = "]}"
-
-
-def _batches(items: list[dict], first_key: str, batch: int = 512, encode=_enc) -> list[str] | list[bytes]:
-    """The items' JSON texts joined by ',\n', in pieces of `batch` items (joined by ',\n' too).
-
-    One encoder call per batch of items, then a newline after each separator between items: every item
-    starts with '{"<first_key>":', and that text after '},' can only be such a boundary when the count of
-    matches is one less than the batch's items (JSON strings escape '"', so no match hides in a string);
-    any other count (an attribute holding such dicts) falls back to one call per item. Batches beat both
-    one call per item (call overhead) and one call for all (the encoder slows down on huge outputs).
-    Text or UTF-8 bytes, as `encode` gives.
-    """
-    sep = '},{"' + first_key + '":'
-    nl = '},\n{"' + first_key + '":'
-    comma = ",\n"
-    if isinstance(encode([]), bytes):
-        sep, nl, comma = sep.encode(), nl.encode(), comma.encode()
-    out = []
-    for i in range(0, len(items), batch):
-        part = items[i:i + batch]
-        text = encode(part)
-        if text.count(sep) == len(part) - 1:
-            out.append(text[1:-1].replace(sep, nl))
-        else:
-            out.append(comma.join(encode(item) for item in part))
-    return out
-
-
-def file_chunks(summary: dict, nodes: dict[str, dict], edges: dict[tuple[str, str, str], dict],
-                encode=_enc) -> list[str] | list[bytes]:
-    """The file text, in pieces, of a graph given as its records (its lines): node id -> {"id", ...attributes}
-    and (source, target, type) -> {"source", "target", ...attributes}. Pieces, not one text: joining them
-    would copy the whole file once more. `encode`: encode_records (text) or encode_record_bytes (UTF-8) for a
-    build's records; the pieces are of the type it returns."""
-    as_bytes = isinstance(encode([]), bytes)
-    parts = [header_line(summary), "\n"]
-    for records, first_key, end in ((nodes, "id", NODES_END), (edges, "source", EDGES_END)):
-        for text in _batches(list(map(records.__getitem__, sorted(records))), first_key, encode=encode):
-            parts += [text, b",\n" if as_bytes else ",\n"]
-        if records:
-            parts[-1] = "\n"  # the last batch's line ends the section
-        parts += [end, "\n"]
-    return [p.encode() if as_bytes and isinstance(p, str) else p for p in parts]
-
-
-def dumps(g: OrgGraph) -> str:
+def records_of(g: GraphLike) -> tuple[dict, dict, dict]:
+    """(summary, node records, edge records) of an OrgGraph, for `file_chunks`."""
     nodes = {nid: {"id": nid, **d} for nid, d in g.g.nodes(data=True)}
     edges = {(u, v, k): {"source": u, "target": v, **d} for u, v, k, d in g.g.edges(keys=True, data=True)}
-    return "".join(file_chunks(g.summary(), nodes, edges))
-
-
-@contextmanager
-def atomic_file(path: str | Path) -> Iterator[int]:
-    """A raw file descriptor for a new version of `path`: a temp file beside it, fsynced and renamed over
-    it when the block ends, removed if it fails, so `path` is always the old file or the complete new one."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        try:
-            yield fd
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-        try:
-            dfd = os.open(path.parent, os.O_RDONLY)
-            try:
-                os.fsync(dfd)
-            finally:
-                os.close(dfd)
-        except OSError:
-            pass
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
-def write_all(fd: int, data: bytes | memoryview) -> None:
-    """os.write until all of `data` is written (a write may be short)."""
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]
-
-
-def atomic_write(path: str | Path, text: str | Iterable[str] | Iterable[bytes]) -> None:
-    """Write `text` (or its pieces, in order: text, or bytes as they are) to `path` atomically; see `atomic_file`."""
-    with atomic_file(path) as fd:
-        for piece in [text] if isinstance(text, str) else text:
-            write_all(fd, piece if isinstance(piece, bytes) else piece.encode("utf-8"))
-
-
-def save_error(path: str | Path, e: OSError) -> UserError:
-    """The one-line error for a graph that could not be written (the previous file is left as it was)."""
-    return UserError(f"{path}: cannot save graph ({e.strerror or e})")
+    return g.summary(), nodes, edges
 
 
 def write_graph(path: str | Path, text: str | Iterable[str] | Iterable[bytes]) -> None:
-    """atomic_write of a graph file's text, a failure reported as one line."""
-    try:
-        atomic_write(path, text)
-    except OSError as e:
-        raise save_error(path, e) from None
+    """atomic_write of a graph file's text (graph/atomic.py: a refused or failed write is one line)."""
+    atomic_write(path, text)
 
 
-def save(g: OrgGraph, path: str | Path) -> None:
-    write_graph(path, dumps(g))
+def save(g: GraphLike, path: str | Path) -> None:
+    """Write `g` to `path` atomically (see atomic_file); a failure is one line."""
+    write_graph(path, file_chunks(*records_of(g)))
 
 
-def load(path: str | Path) -> OrgGraph:
+def read(path: str | Path) -> nx.MultiDiGraph:
+    """The networkx graph of the graph file at `path` (OrgGraph.load wraps it); problems are one line."""
     path = Path(path)
     try:
         raw = path.read_text(encoding="utf-8")
@@ -225,10 +129,10 @@ def load(path: str | Path) -> OrgGraph:
         data = json.loads(raw)
     except json.JSONDecodeError as e:
         raise UserError(f"{path}: corrupt or truncated graph file (invalid JSON at line {e.lineno})") from None
-    return from_dict(data, str(path))
+    return networkx_of(data, str(path))
 
 
-def write_graphml(g: OrgGraph, path: str | Path) -> None:
+def write_graphml(g: GraphLike, path: str | Path) -> None:
     """GraphML holds scalars only: lists and evidence become JSON strings."""
     import networkx as nx  # on use (see orggraph.OrgGraph)
 

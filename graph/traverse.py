@@ -7,11 +7,21 @@ and B SUPERVISES A both put B above A.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
 
 from orgkg.ontology.schema import COLLABORATES_WITH, PART_OF, SUPERVISES, UNDER_DIRECTION_OF
 
-from .orggraph import OrgGraph
+if TYPE_CHECKING:
+    import networkx as nx
+
+
+class OrgGraph(Protocol):
+    """What a walk needs of a graph: its networkx MultiDiGraph (an orggraph.OrgGraph, which sits above this
+    module so that its chain/subtree/collaborators methods can use these walks)."""
+
+    g: nx.MultiDiGraph
 
 
 @dataclass
@@ -123,3 +133,20 @@ def span_of_control(g: OrgGraph) -> list[tuple[str, int]]:
     """(node, number of direct reports), widest first."""
     counts = [(nid, len({c for c, _, _ in children(g, nid)})) for nid in g.g.nodes]  # stated both ways: once
     return sorted([c for c in counts if c[1]], key=lambda x: (-x[1], x[0]))
+
+
+def distances(start: str, step: Callable[[str], Iterable[str]]) -> dict[str, int]:
+    """Shortest step count from `start` to everything `step` reaches (start left out); any graph, any engine.
+
+    >>> distances("a", {"a": ["b"], "b": ["c"]}.get)
+    {'b': 1, 'c': 2}
+    """
+    dist, q = {start: 0}, deque([start])
+    while q:
+        cur = q.popleft()
+        for nxt in step(cur) or ():
+            if nxt not in dist:
+                dist[nxt] = dist[cur] + 1
+                q.append(nxt)
+    del dist[start]
+    return dist

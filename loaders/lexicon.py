@@ -1,6 +1,12 @@
-"""Word lists the extraction rules read: what heads a role or a unit, what is too vague to be one."""
+"""Word lists the extraction rules read: what heads a role or a unit, what is too vague to be one.
+
+General English; an organisation's own names come from its profile (loaders/profiles/).
+"""
 
 from __future__ import annotations
+
+from .profiles import ORGANIZATION_MARKERS as PROFILE_MARKERS
+from .profiles import VAGUE_PHRASES as PROFILE_VAGUE
 
 ROLE_HEADS = frozenset("""
 superintendent superintendents director directors chief chiefs officer officers principal principals
@@ -20,6 +26,13 @@ lecturers faculty provost chancellor dean registrar steward stewards foreman for
 members member designee designees representative representatives agent agents advisor advisors adviser
 advisers mentor mentors facilitator facilitators programmer programmers scientist scientists officials
 official fellows planner superintendents' police firefighters firefighter deputy-director ombudsman
+vp vps svp evp avp ceo cfo coo cto cio cno cmo captain captains major lieutenant lieutenants sergeant sergeants
+commander commanders matron matrons physician physicians pharmacist pharmacists psychiatrist psychiatrists
+lead locator locators horticulturist horticulturists arborist arborists labourer labourers laborer laborers
+handler handlers loader loaders custodians paramedic paramedics dispatcher dispatchers ranger rangers
+mayor governor tutor tutors volunteer volunteers examiner examiners groundskeeper groundskeepers
+gardener gardeners trimmer trimmers picker pickers packer packers journeyman journeymen electrician electricians
+plumber plumbers carpenter carpenters
 """.split())
 
 # "staff", "personnel", "leadership", "management", "administration" head a role only with a qualifier
@@ -31,7 +44,7 @@ board boards council councils panel panels center centers centre centres foundat
 commission commissions bureau bureaus branch section program programs programme services facility
 depot association associations union unions group groups cluster clusters government police institute
 university college court authority partnership partnerships corporation company hospital district
-ministry service system
+ministry service system forum guild directorate
 """.split())
 
 # a unit head that is also an ordinary word: counts only when capitalised or with a qualifier
@@ -42,8 +55,8 @@ ORGANIZATION_MARKERS = (
     "police department", "fire department", "county council", "county executive", "county government",
     "state department of education", "department of education", "university", "college", "foundation",
     "police", "sheriff", "health department", "department of health", "state of ", "federal ",
-    "association", "union", "seiu", "court",
-)
+    "association", "union", "court",
+) + PROFILE_MARKERS
 
 VAGUE = frozenset("""
 stakeholder stakeholders staff students student parents parent families family community communities public
@@ -51,13 +64,19 @@ employees employee others other offices individuals people groups organizations 
 constituents constituencies media personnel everyone all anyone teams departments divisions units variety
 school schools it them they those this that these agencies users customers clients citizens residents
 visitors members leadership management administration levels level areas area persons person
-representatives officials entities institutions designee designees
+representatives officials entities institutions designee designees assigned nil none n/a colleagues peers
 """.split())
 
 DETERMINERS = ("the ", "all ", "other ", "various ", "a ", "an ", "any ", "each ", "appropriate ", "relevant ",
                "assigned ", "our ", "its ", "their ", "his ", "her ", "both ", "several ", "multiple ",
                "respective ", "designated ", "one ", "two ", "three ", "four ", "five ", "six ", "seven ", "eight ",
                "nine ", "ten ", "numerous ", "up to ", "such ")
+
+# a head alone names no one: "the division", "the chief" (the described role's own unit is said with its name)
+BARE_HEADS = frozenset("""
+division department office unit section branch bureau team committee board council agency chief head lead deputy
+executive officer member members representative lead leads
+""".split())
 
 # verbs that may be listed together with a relation verb ("supervises, coaches, and evaluates X")
 CO_VERBS = frozenset("""
@@ -88,9 +107,10 @@ will shall may must can should would is are was were has have had be being been 
 
 VAGUE_PHRASES = frozenset("""
 district personnel|district staff|school staff|school-based staff|school based staff|appropriate staff|staff member
-|staff members|central services|school system|school system staff|mcps staff|montgomery county public schools staff
-|community members|community partners|community groups|other offices|mcps offices|mcps office|internal and external stakeholders
+|staff members|central services|school system|school system staff
+|community members|community partners|community groups|other offices|internal and external stakeholders
 |school system employees|all staff|support staff|the public|public|local community|central office and school staff
 |school-based and central office staff|diverse stakeholders|significant stakeholders|business partners
-|district leadership team|mcps employees|employee groups
-""".replace("\n", "").split("|"))
+|district leadership team|employee groups|system leaders|team members|family members|service providers
+|opposing counsel|staff members of the team|other team members|all team members|peers|colleagues
+""".replace("\n", "").split("|")) | PROFILE_VAGUE

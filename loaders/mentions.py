@@ -11,6 +11,7 @@ import re
 from orgkg.ontology.schema import ORGANIZATION, ROLE, UNIT
 
 from .lexicon import (
+    BARE_HEADS,
     DETERMINERS,
     ORGANIZATION_MARKERS,
     QUALIFIED_ROLE_HEADS,
@@ -27,63 +28,27 @@ _POSSESSIVE = re.compile(r"'s$|s'$")
 _DETERMINERS_RE = re.compile("(?:" + "|".join(re.escape(d) for d in DETERMINERS) + ")*", re.IGNORECASE | re.ASCII)
 _MEMBERS_OF = re.compile(r"^(?:members|representatives)\s+of\s+(?:the\s+)?", re.I)
 _STAFF_OF = re.compile(r"^(?:staff|employees|personnel|workforce)\s+(?:of|in|within|at)\s+(?:the\s+)?(.+)$", re.I)
+_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
+# "approximately 60", "30-40", "two to four", "one part-time": counts before a role are no part of its name
+_COUNT = re.compile(rf"^(?:(?:up\s+to|approximately|about|around|over|some|at\s+least|more\s+than|nearly)\s+)?"
+                    rf"{_NUMBER}(?:\s*(?:[-\u2013]|to)\s*{_NUMBER})?\+?(?:\s+|$)|^(?:part|full)[-\s]time\s+", re.I)
+# "Arborists x 2", "Buyer Assistant I work", "security staff members"
+_COUNT_AFTER = re.compile(r"\s+(?:x\s*\d+|work)$")
+_NOUN_ING = frozenset("nursing engineering accounting purchasing marketing training teaching housing planning "
+                      "programming building licensing supporting operating consulting".split())
+_GENERIC_OWNER = re.compile(r"^(?:the\s+)?(?:department|county|district|city|state|agency|organi[sz]ation|company|"
+                            r"university|college|hospital|trust|council|division|office|unit|team|school|branch|"
+                            r"ministry|bureau)['\u2019]s\s+(?=\w)")
 _OTHER_ALL = re.compile(r"^(?:the\s+)?(?:other|all)\s+", re.I)
 _DEPT_PERSONNEL = re.compile(r"\s+(?:department)\s+personnel$", re.I)
 
 
-class _Asked:
-    """A document's acronyms that note every question put to them. What a name resolves to depends on the
-    acronyms only through these answers, so a memoised result holds for any document answering alike."""
-
-    __slots__ = ("acronyms", "keys", "values_")
-
-    def __init__(self, acronyms: dict[str, str]) -> None:
-        self.acronyms = acronyms
-        self.keys: dict[str, str | None] = {}  # key asked -> its expansion, None when absent
-        self.values_: dict[str, bool] = {}  # name asked of the expansions -> whether it is one
-
-    def __contains__(self, k: str) -> bool:
-        self.keys[k] = self.acronyms.get(k)
-        return k in self.acronyms
-
-    def __getitem__(self, k: str) -> str:
-        self.keys[k] = self.acronyms.get(k)
-        return self.acronyms[k]
-
-    def values(self) -> _AskedValues:
-        return _AskedValues(self)
-
-
-class _AskedValues:
-    __slots__ = ("asked",)
-
-    def __init__(self, asked: _Asked) -> None:
-        self.asked = asked
-
-    def __contains__(self, name: str) -> bool:
-        got = name in self.asked.acronyms.values()
-        self.asked.values_[name] = got
-        return got
-
-
-# surface and list_context -> (acronyms asked, their answers, expansion questions and answers, (name, type) or None)
-_NAMED: dict[tuple[str, bool], tuple[tuple, tuple, tuple, tuple[str, str] | None]] = {}
-
-
 def named(surface: str, acronyms: dict[str, str], list_context: bool = False) -> tuple[str, str] | None:
-    """A mention's (name, type) from its surface text, or None. Mentions repeat across a corpus (every role
-    of a unit names it): worked out once per surface and reused while the acronyms answer alike (the acronym
-    answers compared as one tuple, looked up by map(): no Python step per question)."""
-    key = (surface, list_context)
-    memo = _NAMED.get(key)
-    if memo is not None and tuple(map(acronyms.get, memo[0])) == memo[1] \
-            and (not memo[2] or all((n in acronyms.values()) == v for n, v in memo[2])):
-        return memo[3]
-    asked = _Asked(acronyms)
-    got = name_and_type(surface, asked, list_context)
-    if len(_NAMED) < 200_000:  # bounded: a pathological corpus cannot grow it without end
-        _NAMED[key] = (tuple(asked.keys), tuple(asked.keys.values()), tuple(asked.values_.items()), got)
-    return got
+    """A mention's (name, type) from its surface text, or None.
+
+    Example: named("the staff of the Office of Finance", {}) -> ("Office of Finance", "Unit")
+    """
+    return name_and_type(surface, acronyms, list_context)
 
 
 def name_and_type(name: str, acronyms, list_context: bool) -> tuple[str, str] | None:
@@ -93,7 +58,15 @@ def name_and_type(name: str, acronyms, list_context: bool) -> tuple[str, str] | 
     name = name.strip(" ,)")
     if name.endswith(("'s", "s'")):
         name = _POSSESSIVE.sub("", name)
+    name = _GENERIC_OWNER.sub("", name)  # "the department's Office of Finance": the office
+    while (count := _COUNT.match(name)) is not None and count.end() < len(name):
+        name = name[count.end():]
     name = _strip_determiners(name)
+    while (count := _COUNT.match(name)) is not None and count.end() < len(name):
+        name = _strip_determiners(name[count.end():])
+    name = _COUNT_AFTER.sub("", name)
+    if not any(c.isalpha() for c in name) or name.startswith("of "):
+        return None  # "8", "25-40": a count alone names nobody
     # white-space runs made single spaces (the strip takes any at the ends): split and join, no regex scan
     name = " ".join(name.split()).strip(" ,/")
     # the cheap tests below skip regexes that cannot match
@@ -135,6 +108,11 @@ def classify(name: str, acronyms: dict[str, str], list_context: bool = False) ->
         return None
     if len(words) == 1 and (low.rstrip("s") in VAGUE or low in ("administration",)):
         return UNIT if low == "administration" else None
+    if len(words) == 1 and low in BARE_HEADS:
+        return None  # "the division", "the chief": which one is not said
+    if len(words) == 2 and words[1] in QUALIFIED_ROLE_HEADS and words[0].endswith("ing") \
+            and words[0] not in _NOUN_ING:
+        return None  # "handling personnel", "supporting staff" as a gerund phrase
     main = _head_region(words)
     joined = " ".join(split[:len(main)])
     if "," in joined:

@@ -9,6 +9,8 @@ file.
 from __future__ import annotations
 
 import os
+import signal
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -42,19 +44,86 @@ def extract_one(path: str | Path, format: str | None, data: bytes | None = None,
         return f"{path}: extraction failed ({type(e).__name__}: {e})"
 
 
-def _chunk(paths: list[str], format: str | None) -> list[tuple | str]:
+def die_with_parent(parent: int) -> None:
+    """A worker's start: killed by the kernel when its parent dies, however it dies (Linux PR_SET_PDEATHSIG),
+    and deaf to Ctrl-C (the parent stops the pool), so no worker outlives a killed build."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the pipe to the parent still ends the pool when it exits
+        pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def stop_on_signals() -> Callable[[], None]:
+    """While a pool runs, SIGTERM and SIGHUP end this process as Ctrl-C does (the pool is shut down on the way
+    out); returns what puts the previous handlers back. Only in the main thread (elsewhere: no change)."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+
+    def stop(signum, _frame):
+        raise SystemExit(128 + signum)
+
+    old = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGHUP)}
+
+    def restore() -> None:
+        for s, h in old.items():
+            signal.signal(s, h)
+
+    return restore
+
+
+def _pool(paths: list[str], fmt: str | None, data: list, workers: int, spans: list[tuple[int, int]],
+          results: list, advance: Callable[[int], None]) -> None:
+    """extract_many over worker processes: chunk `spans` of `paths`, results put in place as they come."""
+    # imported here: a one-process build never needs them, and they pull in multiprocessing, subprocess,
+    # logging and pickle (~8 % of an empty build's instructions)
+    from concurrent.futures import as_completed
+    from concurrent.futures.process import BrokenProcessPool, ProcessPoolExecutor
+
+    todo = set(range(len(spans)))
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),))
+    restore = stop_on_signals()
+    try:
+        futs = {pool.submit(_chunk, paths[a:b], fmt, data[a:b]): k for k, (a, b) in enumerate(spans)}
+        for fut in as_completed(futs):
+            k = futs[fut]
+            a, b = spans[k]
+            results[a:b] = [r if isinstance(r, str) else unpack(r) for r in fut.result()]
+            todo.discard(k)
+            advance(b - a)
+        pool.shutdown()
+    except BrokenProcessPool:
+        for k in sorted(todo):  # a worker died (out of memory, a crash in C code): redo its chunks here
+            a, b = spans[k]
+            for i in range(a, b):
+                results[i] = extract_one(paths[i], fmt, data[i])
+            advance(b - a)
+    finally:  # an error or a signal: no more chunks; running ones end with us (die_with_parent)
+        restore()
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _chunk(paths: list[str], format: str | None, data: list[bytes | None]) -> list[tuple | str]:
     """A worker's results in the wire form (model.pack): a third of the parent's unpickling cost."""
-    return [r if isinstance(r, str) else pack(r) for r in map(extract_one, paths, [format] * len(paths))]
+    return [r if isinstance(r, str) else pack(r) for r in map(extract_one, paths, [format] * len(paths), data)]
 
 
 def extract_many(paths: Sequence[str | Path], jobs: int | None = 1, format: str | None = None,
-                 errors: list[str] | None = None, progress=None) -> list[Extraction | None]:
+                 errors: list[str] | None = None, progress=None,
+                 data: Sequence[bytes | None] | None = None) -> list[Extraction | None]:
     """One result per path, in order: the Extraction, or None with a message appended to `errors`.
 
     `jobs`: see jobs_for. `progress` is anything with `advance(n)` (orgkg.progress.Progress) or None.
+    `data`: each file's bytes when the caller has read them (a cached build keys its cache on them: the
+    extraction must be of those very bytes, not of a later read); None for a file to read here.
     """
     errors = errors if errors is not None else []
     paths = [str(p) for p in paths]
+    data = list(data) if data is not None else [None] * len(paths)
     fmt = None if format in (None, "auto") else format
     advance: Callable[[int], None] = progress.advance if progress is not None else (lambda n: None)
     results: list[Extraction | str | None] = [None] * len(paths)
@@ -63,30 +132,10 @@ def extract_many(paths: Sequence[str | Path], jobs: int | None = 1, format: str 
     spans = [(i, min(i + chunk, len(paths))) for i in range(0, len(paths), chunk)]
     if n == 1 or len(spans) < 2:
         for i, p in enumerate(paths):
-            results[i] = extract_one(p, fmt)
+            results[i] = extract_one(p, fmt, data[i])
             advance(1)
     else:
-        # imported here: a one-process build never needs them, and they pull in multiprocessing, subprocess,
-        # logging and pickle (~8 % of an empty build's instructions)
-        from concurrent.futures import as_completed
-        from concurrent.futures.process import BrokenProcessPool, ProcessPoolExecutor
-
-        todo = set(range(len(spans)))
-        try:
-            with ProcessPoolExecutor(max_workers=min(n, len(spans))) as pool:
-                futs = {pool.submit(_chunk, paths[a:b], fmt): k for k, (a, b) in enumerate(spans)}
-                for fut in as_completed(futs):
-                    k = futs[fut]
-                    a, b = spans[k]
-                    results[a:b] = [r if isinstance(r, str) else unpack(r) for r in fut.result()]
-                    todo.discard(k)
-                    advance(b - a)
-        except BrokenProcessPool:
-            for k in sorted(todo):  # a worker died (out of memory, a crash in C code): redo its chunks here
-                a, b = spans[k]
-                for i in range(a, b):
-                    results[i] = extract_one(paths[i], fmt)
-                advance(b - a)
+        _pool(paths, fmt, data, min(n, len(spans)), spans, results, advance)
     out: list[Extraction | None] = []
     for r in results:
         if isinstance(r, str):

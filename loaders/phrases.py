@@ -14,6 +14,7 @@ from operator import itemgetter
 
 from orgkg.ontology.schema import ORGANIZATION, ROLE, UNIT
 
+from .conjuncts import Tok, at_separators, conjuncts
 from .lexicon import (
     CO_VERBS,
     QUALIFIED_ROLE_HEADS,
@@ -24,7 +25,7 @@ from .lexicon import (
     WEAK_UNIT_HEADS,
 )
 from .memo import WordMemo
-from .mentions import ACRONYM, named
+from .mentions import ACRONYM, classify, named
 
 
 @dataclass
@@ -34,13 +35,10 @@ class Target:
     start: int  # span of the mention in the repaired text
     end: int
     located_in: Target | None = None  # "X in the Department of Y": Y
+    distributed: bool = False  # read from a list's shape: "the offices of A, B and C", "associates (A, B)"
 
 
-# A token is a plain tuple: [0] the word, [1] it lower-cased, [2] start and [3] end in the text, [4] its index
-# in the token stream (a gap means the words were not adjacent). _tokens builds them in C, and tuple items
-# read as fast as slots; `Tok` names the shape for type hints.
-Tok = tuple[str, str, int, int, int]
-_WORD, _LOWER = itemgetter(0), itemgetter(1)  # for map(): a token list's words without a Python step each
+_LOWER = itemgetter(1)  # a token's lower-cased word (conjuncts.Tok)
 _LOCATION_WORDS = frozenset({"in", "within", "at"})
 
 
@@ -55,16 +53,14 @@ integrated continuing operating licensed certified qualified designated elected 
 heating ventilating lending staffing""".split())
 _HARD = frozenset("is are was were will shall may can must has have be who which whose that than so when where while "
                   "because since unless until if between among".split())
-_ADJECTIVE = re.compile(r"^[a-z][a-z\-]*(?:al|ic|ive|ary|ory|ous|ial|ical)$")
 _VERB_AFTER_NAME = re.compile(r"^[a-z]{3,}(?:es|s)$(?<!ss)(?<!us)(?<!is)")
 _NOT_ADVERBS = frozenset("family supply assembly county italy july rally ally anomaly monopoly".split())
 _SOFT = frozenset("on by from with as about regarding concerning during through via per into upon toward towards "
                   "across among throughout".split())
 _EXAMPLES = frozenset({"including", "especially", "particularly"})
-_SEPARATORS = frozenset({",", "/", "and", "or", "and/or"})
 # what _cut's list-end tests read of a word alone, one bit each: a word with none of them is kept untested
 (_T_PAREN, _T_STOP, _T_NAMED, _T_VERB, _T_VERB_AFTER_NAME, _T_PLURAL_VERB, _T_ADVERB, _T_CO_VERB_ING, _T_BARE_PARTICIPLE,
- _T_THE) = (1 << k for k in range(10))
+ _T_THE, _T_CAPITAL) = (1 << k for k in range(11))
 _NAMED_WORDS = frozenset({"to", "for", "in", "within", "at", "such"}) | _EXAMPLES | _SOFT | _HARD
 _AFTER_A_NAME = _T_VERB | _T_VERB_AFTER_NAME | _T_PLURAL_VERB | _T_ADVERB | _T_CO_VERB_ING | _T_BARE_PARTICIPLE | _T_THE
 
@@ -78,7 +74,7 @@ def _cut_tests(w: str) -> int:
              lower and _VERB_AFTER_NAME.match(lw) is not None, lw in VERBS and lw.endswith("s") and lower,
              lw.endswith("ly") and len(lw) > 4 and lw not in _NOT_ADVERBS and lower,
              lw.endswith("ing") and lw in CO_VERBS and lower and lw not in _KEEP_PARTICIPLES,
-             _PARTICIPLE.fullmatch(lw) is not None and lw not in _KEEP_PARTICIPLES, lw == "the")
+             _PARTICIPLE.fullmatch(lw) is not None and lw not in _KEEP_PARTICIPLES, lw == "the", w[:1].isupper())
     return sum(1 << k for k, h in enumerate(holds) if h)
 
 
@@ -96,20 +92,28 @@ def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = N
     acronyms = acronyms or {}
     window = min(end, start + 200)  # most lists end early: read a short window, widen it only when needed
     while True:
-        toks = _tokens(text, start, window)
+        toks = _members_not_container(_tokens(text, start, window))
         cut, subject_cut, exhausted = _cut(toks, acronyms, examples)
         if not exhausted or window >= end:
             break
         window = min(end, start + 4 * (window - start))
     toks = cut
     head, where, rest = _split_location(toks, acronyms)
-    conjs = _conjuncts(head, acronyms, list_context)
+    conjs = conjuncts(head, acronyms, list_context)
     if subject_cut and len(conjs) > 1 and conjs[-1][0][1] in ("the", "this"):
         conjs = conjs[:-1]  # "..., the director facilitates": the next clause's subject
+    inner: list[tuple[int, int]] = []
+    conjs = _open_parenthesised_lists(conjs, acronyms, list_context, inner)
     if not where and not rest:  # the usual list, with no place in it
-        return [t for c in conjs if (t := _target(c, text, acronyms, list_context)) is not None]
+        found = []
+        for c in conjs:
+            spread = _distributed(c, text)
+            found += spread if spread else [t] if (t := _target(c, text, acronyms, list_context)) else []
+        for t in found:
+            t.distributed = t.distributed or any(a <= t.start < b for a, b in inner)
+        return found
     out: list[Target] = []
-    where_conjs = _conjuncts(where, acronyms, True)
+    where_conjs = conjuncts(where, acronyms, True)
     located = [_target(c, text, acronyms, True) for c in where_conjs[:1]]
     locs = [t for t in located if t and t.type in (UNIT, ORGANIZATION)]
     # "... in the Department of X (DX) and the principal": later list items are targets, not places
@@ -131,14 +135,52 @@ def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = N
     if locs and not conjs:
         out.extend(locs)
     out.extend(after)
-    for conj in _conjuncts(rest, acronyms, list_context):
+    for conj in conjuncts(rest, acronyms, list_context):
         t = _target(conj, text, acronyms, list_context)
         if t is not None:
             out.append(t)
     return out
 
 
-def _tokens_py(text: str, start: int, end: int) -> list[Tok]:
+def _open_parenthesised_lists(conjs: list[list[Tok]], acronyms, list_context: bool,
+                              inner: list[tuple[int, int]]) -> list[list[Tok]]:
+    """'hourly associates (Material Handlers, Forklift Operators, Loaders)': the items in the parentheses
+    are targets too (an acronym or a single name in parentheses stays part of its name); the spans of the
+    opened parentheses go to `inner`."""
+    out = []
+    for conj in conjs:
+        words = [t[1] for t in conj]
+        if "(" in words and ")" in words and "," in words[words.index("("):words.index(")")]:
+            a, b = words.index("("), words.index(")")
+            out.append(conj[:a] + conj[b + 1:])
+            out.extend(conjuncts(conj[a + 1:b], acronyms, list_context))
+            inner.append((conj[a][2], conj[b][3]))
+        else:
+            out.append(conj)
+    return [c for c in out if c]
+
+
+_PLURAL_UNITS = {"divisions": "Division", "offices": "Office", "departments": "Department", "bureaus": "Bureau",
+                 "units": "Unit", "branches": "Branch", "sections": "Section"}
+
+
+def _distributed(conj: list[Tok], text: str) -> list[Target]:
+    """'the Divisions of Planning, Permits, and Inspections': one unit per item, the head given to each
+    ('Division of Planning', ...); empty when the conjunct is no such list."""
+    k = 1 if conj and conj[0][1] == "the" else 0
+    if len(conj) < k + 3 or conj[k][1] not in _PLURAL_UNITS or conj[k + 1][1] != "of":
+        return []
+    head = _PLURAL_UNITS[conj[k][1]]
+    items, _ = at_separators(conj[k + 2:])
+    out = []
+    for item in items:
+        words = [t for t in item if t[1] != "the"]
+        if words and words[0][0][:1].isupper():
+            out.append(Target(f"{head} of {_surface(words, text)}", UNIT, words[0][2], words[-1][3], distributed=True))
+    return out
+
+
+def _tokens(text: str, start: int, end: int) -> list[Tok]:
     """The tokens of text[start:end]. One split gives the gaps and words, their running lengths the
     positions: no Python step per token, and no (gap, word) pair to build per token as findall would.
     The pattern looks neither behind nor at word boundaries, so splitting the slice reads what a scan of
@@ -149,18 +191,6 @@ def _tokens_py(text: str, start: int, end: int) -> list[Tok]:
     bounds = list(accumulate(map(len, parts), initial=start))
     words = parts[1::2]
     return list(zip(words, map(_LOWER_OF.__getitem__, words), bounds[1::2], bounds[2::2], range(len(words))))
-
-
-try:  # the same tokens from one C loop (loaders/_scan.pyx), where the install compiled it
-    from ._scan import tokens as _scan_tokens
-except ImportError:
-    _scan_tokens = None
-
-if _scan_tokens is None:
-    _tokens = _tokens_py
-else:
-    def _tokens(text: str, start: int, end: int) -> list[Tok]:
-        return _scan_tokens(text, start, end, _LOWER_OF)
 
 
 def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[list[Tok], bool, bool]:
@@ -209,67 +239,121 @@ def _cut(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[lis
             break
         nxt = toks[i + 1][0] if i + 1 < n else ""
         if tests & _T_NAMED:
-            if lw in _EXAMPLES or (lw == "such" and nxt.lower() == "as"):
-                if not examples:
-                    break
+            act = _at_named_word(toks, i, out, acronyms, examples)
+            if act == _STOP:
+                break
+            if act == _VERB:
+                return _trim(out), True, False
+            if act == _KEEP:
+                out.append(t)
+                i += 1
+                continue
+            if act == _SKIP:
+                skipping = 1
+                i += 1
+                continue
+            if act == _EXAMPLE:  # "including X": a list separator
                 out.append((",", ",", t[2], t[2], t[4]))
                 i += 2 if lw == "such" else 1
                 continue
-            if out:
-                if lw == "to":
-                    break
-                if lw == "for":
-                    # "Center for Skillful Teaching", "consultant for Career Pathways"; not "... for all schools"
-                    prev = out[-1][1]
-                    head_before = prev in ROLE_HEADS or prev in UNIT_HEADS or prev in QUALIFIED_ROLE_HEADS
-                    proper = nxt[:1].isupper()
-                    if (head_before or proper) and nxt.lower() not in ("all", "each", "any", "every", "a", "an", "both"):
-                        out.append(t)
-                        i += 1
-                        continue
-                    skipping = 1
-                    i += 1
-                    continue
-                if lw in ("in", "within", "at"):
-                    if _starts_unit(toks, i + 1, acronyms):
-                        out.append(t)
-                        i += 1
-                        continue
-                    if nxt.lower() == "order" or nxt.lower().endswith("ing"):
-                        break
-                    skipping = 1
-                    i += 1
-                    continue
-                if lw in _SOFT:
-                    skipping = 1
-                    i += 1
-                    continue
-                if lw in _HARD:
-                    break
         if out and tests & _AFTER_A_NAME:
-            prev = out[-1][1]
-            if tests & _T_VERB and prev not in ("the", "of", "a", "an", "and", "or", "/"):
-                return _trim(out), True, False
-            if tests & _T_VERB_AFTER_NAME and out[-1][0][:1].isupper() and not ACRONYM.match(out[-1][0]) \
-                    and nxt.islower() and nxt not in ("and", "or"):
-                return _trim(out), True, False  # "the Chief of Records Management improves secondary ...": a verb
-            if tests & _T_PLURAL_VERB and prev in ("and", "or") \
-                    and (nxt.lower() in ("the", "a", "an", "all", "and", "its", "their") or (nxt.islower() and nxt not in _SOFT
-                                                                                      and nxt not in ("for", "to", "in", "at"))):
-                return _trim(out[:-1]), False, False  # "oversees the X Division and supervises crew leaders"
-            if tests & _T_ADVERB:
-                break  # "... and jointly appointed by": an adverb starts a new predicate
-            if tests & _T_CO_VERB_ING:
-                break  # "supervising the program and providing leadership"
-            if tests & _T_BARE_PARTICIPLE and prev not in ("and", "or", ",", "the", "of"):
+            act = _after_a_name(tests, out, nxt)
+            if act == _STOP:
                 break
-            if tests & _T_THE and prev not in ("and", "or", ",", "of", "/", "for", "in", "within", "at", "("):
-                break  # "... Student Leadership the specialist works": a new clause
+            if act == _VERB:
+                return _trim(out), True, False
+            if act == _NEW_PREDICATE:
+                return _trim(out[:-1]), False, False
         out.append(t)
         i += 1
     else:
         return _trim(out), False, True
     return _trim(out), False, False
+
+
+_NUMBERS = frozenset("one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+                     "fifty".split())
+
+
+def _COUNT_WORD(w: str) -> bool:  # noqa: N802 - reads as the word test it is
+    return w.isdigit() or w in _NUMBERS
+
+
+# "a crew made up of X", "a team consisting of X": the members, not the container, are the targets
+_CONTAINER_PHRASES = (("made", "up", "of"), ("consisting", "of"), ("comprised", "of"), ("composed", "of"),
+                      ("comprising",), ("team", "of"), ("crew", "of"), ("group", "of"))
+
+
+def _members_not_container(toks: list[Tok]) -> list[Tok]:
+    """The tokens without the container before 'made up of' (back to the last list separator)."""
+    low = [t[1] for t in toks]
+    for phrase in _CONTAINER_PHRASES:
+        for k in range(len(low) - len(phrase) + 1):
+            if tuple(low[k:k + len(phrase)]) == phrase:
+                start = max((j + 1 for j in range(k) if low[j] in (",", "and", "or", ";")), default=0)
+                return toks[:start] + toks[k + len(phrase):]
+    return toks
+
+
+_NAME_VERBS = frozenset("public water road roads civil".split())  # "Public Works": a verb that ends a name
+_AUXILIARIES = frozenset("is are was were will shall may can must has have".split())
+_STOP, _KEEP, _SKIP, _EXAMPLE, _VERB, _NEW_PREDICATE = range(6)  # what _cut does at a word
+
+
+def _at_named_word(toks: list[Tok], i: int, out: list[Tok], acronyms: dict[str, str], examples: bool) -> int | None:
+    """What _cut does at a preposition or example word toks[i] (None: go on testing it)."""
+    lw = toks[i][1]
+    nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
+    if lw in _EXAMPLES or (lw == "such" and nxt.lower() == "as"):
+        return _EXAMPLE if examples else _STOP
+    if not out:
+        return None
+    if lw == "to":  # "two to four analysts": a range, not a new phrase
+        return _KEEP if _COUNT_WORD(out[-1][1]) and _COUNT_WORD(nxt.lower()) else _STOP
+    if lw == "for":
+        # "Center for Skillful Teaching", "consultant for Career Pathways"; not "... for all schools"
+        prev = out[-1][1]
+        head_before = prev in ROLE_HEADS or prev in UNIT_HEADS or prev in QUALIFIED_ROLE_HEADS
+        after = toks[i + 2][0] if i + 2 < len(toks) else ""
+        if nxt.lower() == "the" and after[:1].islower() and after not in ROLE_HEADS and after not in UNIT_HEADS:
+            return _SKIP  # "the Town Council for the conduct of elections": a purpose, not a name
+        if (head_before or nxt[:1].isupper()) and nxt.lower() not in ("all", "each", "any", "every", "a", "an", "both"):
+            return _KEEP
+        return _SKIP
+    if lw in ("in", "within", "at"):
+        if _starts_unit(toks, i + 1, acronyms):
+            return _KEEP
+        if nxt.lower() == "order" or nxt.lower().endswith("ing"):
+            return _STOP
+        return _SKIP
+    if lw in _SOFT:
+        return _SKIP
+    if lw in _AUXILIARIES and out[-1][1] not in ("and", "or", ","):
+        return _VERB  # "..., the Head Custodian is responsible": the next clause's subject
+    return _STOP if lw in _HARD else None
+
+
+def _after_a_name(tests: int, out: list[Tok], nxt: str) -> int | None:
+    """Whether a word that may be a verb, an adverb or 'the' ends the list after `out` (None: it does not)."""
+    prev = out[-1][1]
+    if tests & _T_VERB and prev not in ("the", "of", "a", "an", "and", "or", "/") and not (tests & _T_CAPITAL
+                                                                                         and out[-1][0][:1].isupper()
+                                                                                         and out[-1][1] in _NAME_VERBS):
+        return _VERB  # a verb; not "Department of Public Works", where a capitalised word goes on a name
+    if tests & _T_VERB_AFTER_NAME and out[-1][0][:1].isupper() and not ACRONYM.match(out[-1][0]) \
+            and nxt.islower() and nxt not in ("and", "or"):
+        return _VERB  # "the Chief of Records Management improves secondary ...": a verb
+    if tests & _T_PLURAL_VERB and prev in ("and", "or") \
+            and (nxt.lower() in ("the", "a", "an", "all", "and", "its", "their")
+                 or (nxt.islower() and nxt not in _SOFT and nxt not in ("for", "to", "in", "at"))):
+        return _NEW_PREDICATE  # "oversees the X Division and supervises crew leaders"
+    if tests & (_T_ADVERB | _T_CO_VERB_ING):
+        return _STOP  # "... and jointly appointed by", "supervising the program and providing leadership"
+    if tests & _T_BARE_PARTICIPLE and prev not in ("and", "or", ",", "the", "of"):
+        return _STOP
+    if tests & _T_THE and prev not in ("and", "or", ",", "of", "/", "for", "in", "within", "at", "("):
+        return _STOP  # "... Student Leadership the specialist works": a new clause
+    return None
 
 
 def _trim(out: list[Tok]) -> list[Tok]:
@@ -320,162 +404,6 @@ def _split_location(toks: list[Tok], acronyms) -> tuple[list[Tok], list[Tok], li
     return toks, [], []
 
 
-# the words _split and its helpers test by name (as written or lower-cased): a word's shape is the word itself
-_SPLIT_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "or", "and/or", ",", "/", "(", ")", "&",
-                          "department", "division", "office", "unit", "bureau"})
-
-
-def _word_shape(w: str) -> str | int:
-    """What _split and its helpers read of a word (leaving aside whether it is an acronym of the document): the
-    word itself when they test it by name, else the bits of every test they put to it. Lists of names repeat
-    their shape far more than their words ("the Director of X and the Y Unit"), so a split is memoised per shape."""
-    lw = w.lower()
-    if lw in _SPLIT_WORDS:
-        return w
-    tests = (w[:1].isupper(), w.islower(), _CAPITAL_WORD[w], _HEAD_WORD[w], ACRONYM.match(w) is not None,
-             _ADJECTIVE.match(w) is not None, lw in VAGUE, w in VAGUE or w.rstrip("s") in VAGUE, lw in ROLE_HEADS,
-             lw in WEAK_UNIT_HEADS, lw in _STRONG_HEADS, _ROLE_WORD[lw])
-    return sum(1 << k for k, hit in enumerate(tests) if hit)
-
-
-_SHAPE = WordMemo(_word_shape)
-# (the words' shapes, which of them are acronyms, list_context) -> the conjuncts as token indices
-_SPLITS: dict[tuple[tuple[str | int, ...], tuple[bool, ...], bool], tuple[tuple[int, ...], ...]] = {}
-
-
-def _conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]:
-    """Split a token list at commas, 'and', 'or' and slashes, then rejoin what is one name.
-
-    The split reads the words' shapes (_word_shape) and which of them are acronyms, nothing else; lists of names
-    repeat across a corpus (every role of a unit names it), so each distinct shape is split once."""
-    if not toks:
-        return []
-    if _SEPARATORS.isdisjoint(map(_LOWER, toks)):
-        return [list(toks)]  # one name: nothing to split or rejoin
-    words = list(map(_WORD, toks))
-    key = (tuple(map(_SHAPE.__getitem__, words)), tuple(map(acronyms.__contains__, words)), list_context)
-    memo = _SPLITS.get(key)
-    if memo is not None:
-        return [list(map(toks.__getitem__, part)) for part in memo]
-    out = _split(toks, acronyms, list_context)
-    if len(_SPLITS) < 200_000:  # bounded: a pathological corpus cannot grow it without end
-        where = {id(t): j for j, t in enumerate(toks)}
-        _SPLITS[key] = tuple(tuple(where[id(t)] for t in part) for part in out)
-    return out
-
-
-def _split(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]:
-    parts: list[list[Tok]] = [[]]
-    seps: list[list[Tok]] = []
-    depth = 0
-    for t in toks:
-        lw = t[1]
-        if t[0] == "(":
-            depth += 1
-        elif t[0] == ")":
-            depth = max(0, depth - 1)
-        if depth == 0 and (t[0] in (",", "/") or lw in ("and", "or", "and/or")):
-            if parts[-1]:
-                parts.append([])
-                seps.append([t])
-            elif seps:
-                seps[-1].append(t)
-            continue
-        parts[-1].append(t)
-    if not parts[-1]:
-        parts.pop()
-        seps = seps[:len(parts) - 1]
-    if not parts:
-        return []
-    sepw = ["".join(map(_LOWER, s)) for s in seps]
-    # forward: "the Recruitment and Retention Team", "Student Welfare and Compliance unit"
-    k = 0
-    while k < len(parts) - 1:
-        cur, nxt = parts[k], parts[k + 1]
-        if (sepw[k] == "and" and not _has_head(cur, acronyms) and _capitalised(cur) and nxt[0][0][:1].isupper()
-                and _has_head(nxt, acronyms) and len(cur) <= 3 and "of" not in map(_WORD, cur)
-                and nxt[0][1] != "the"):
-            parts[k] = cur + seps[k] + nxt
-            del parts[k + 1], seps[k], sepw[k]
-            continue
-        # "the Diversity, Equity and Inclusion Council": capitalised words in a comma run, then "and" + head
-        if sepw[k] == "," and _bare_name(cur, acronyms):
-            j = k
-            while j + 1 < len(parts) - 1 and sepw[j] == "," and _bare_name(parts[j + 1], acronyms):
-                j += 1
-            last = parts[j + 1] if j + 1 < len(parts) else None
-            if (j > k and last and sepw[j] in ("and", ",and") and _has_head(last, acronyms)
-                    and last[0][0][:1].isupper() and last[0][1] != "the"):
-                parts[k] = [t for q in range(k, j + 2) for t in (parts[q] + (seps[q] if q <= j else []))]
-                del parts[k + 1:j + 2], seps[k:j + 1], sepw[k:j + 1]
-                continue
-        k += 1
-    # "professional, technical and clerical staff": adjectives sharing the last head
-    k = 0
-    while k < len(parts) - 1:
-        cur = parts[k]
-        if len(cur) == 1 and _ADJECTIVE.match(cur[0][0]) and not _has_head(cur, acronyms) \
-                and cur[0][1] not in VAGUE and any(_has_head(p, acronyms) for p in parts[k + 1:]):
-            j = k + 1
-            while j < len(parts) - 1 and len(parts[j]) == 1 and _ADJECTIVE.match(parts[j][0][0]):
-                j += 1
-            if _has_head(parts[j], acronyms) and parts[j][0][0].islower():
-                parts[k] = [t for q in range(k, j + 1) for t in (parts[q] + (seps[q] if q < j else []))]
-                del parts[k + 1:j + 1], seps[k:j], sepw[k:j]
-                continue
-        k += 1
-    merged: list[list[Tok]] = [parts[0]]
-    merged_seps: list[str] = []
-    for sep_toks, sep, part in zip(seps, sepw, parts[1:]):
-        prev = merged[-1]
-        headed = _has_head(part, acronyms)
-        prev_words = list(map(_LOWER, prev))
-        join = False
-        last = part[-1][0]
-        vague_part = last.islower() and (last in VAGUE or last.rstrip("s") in VAGUE)
-        if not headed and part[0][1] != "the" and not vague_part:
-            if ("of" in prev_words or "for" in prev_words) and _same_case_as_complement(prev, part):
-                join = True  # "Chief of Teaching, Learning, and Schools"; not "Board of Education, co"
-            elif (not _has_head(prev, acronyms) or (_weakly_headed(prev) and _capitalised(prev))) and "and" in sep \
-                    and not list_context and (_capitalised(part) or not _capitalised(prev)):
-                join = True  # "Student Welfare and Compliance", "Magnet Programs and Special Education"
-            elif not _has_head(prev, acronyms) and sep == "and" and list_context and _capitalised(prev) \
-                    and _capitalised(part) and len(prev) <= 3:
-                join = True
-        if not join and headed and sep == "and" and ("of" in prev_words) and part[0][1] != "the" \
-                and _capitalised(part) and _weakly_headed(part) and prev_words[0] not in ROLE_HEADS:
-            join = True  # "Division of Assessment and Summer Programs"
-        if join:
-            merged[-1] = prev + sep_toks + part
-        else:
-            merged.append(part)
-            merged_seps.append(sep)
-    # "chief/and/or associate superintendent of X", "teacher/coordinator of the Y Program":
-    # a bare head before a slash borrows the next conjunct's complement
-    for k in range(len(merged) - 1):
-        cur, nxt = merged[k], merged[k + 1]
-        bare = [t for t in cur if t[1] not in ("the", "a", "an")]
-        if len(bare) == 1 and bare[0][1] in ROLE_HEADS and "/" in merged_seps[k]:
-            of_idx = next((i for i, t in enumerate(nxt) if t[1] in ("of", "for")), None)
-            if of_idx is not None:
-                merged[k] = cur + nxt[of_idx:]
-    # "the director, Department of Materials Management": a role and its unit, one name
-    out: list[list[Tok]] = []
-    for k, part in enumerate(merged):
-        if out and merged_seps[k - 1] == "," and _bare_role(out[-1]) \
-                and part[0][1] in ("department", "division", "office", "unit", "bureau") \
-                and (_capitalised(part) or "of" in [t[0] for t in part]):
-            out[-1] = out[-1] + part
-            continue
-        # a working title "Planner, Professional Learning": capitalised head, then a specialty without a head
-        if out and merged_seps[k - 1] == "," and _bare_role(out[-1]) and out[-1][-1][0][:1].isupper() \
-                and _capitalised(part) and part[0][1] != "the" and not _role_headed(part):
-            out[-1] = out[-1] + part
-            continue
-        out.append(part)
-    return out
-
-
 def _trailing_and_group(conjs: list[list[Tok]], text: str) -> set[int]:
     """Indices of the last conjunct and those joined to it by 'and' only (a location applies to them)."""
     if not conjs:
@@ -486,73 +414,6 @@ def _trailing_and_group(conjs: list[list[Tok]], text: str) -> set[int]:
             break
         group.add(k - 1)
     return group
-
-
-def _bare_name(part: list[Tok], acronyms) -> bool:
-    """One or two capitalised words without a head: a piece of a longer name."""
-    words = [t for t in part if t[1] != "the"]
-    return 1 <= len(words) <= 2 and _capitalised(words) and not _has_head(words, acronyms) \
-        and not any(ACRONYM.match(t[0]) for t in words)
-
-
-def _same_case_as_complement(prev: list[Tok], part: list[Tok]) -> bool:
-    """Whether `part` is written like the words after prev's 'of'/'for' (both capitalised or both not)."""
-    for k, t in enumerate(prev[:-1]):
-        if t[1] in ("of", "for"):
-            nxt = next((u for u in prev[k + 1:] if u[1] not in ("the", "a", "an")), None)
-            return nxt is None or nxt[0][:1].isupper() == part[0][0][:1].isupper()
-    return True
-
-
-def _weakly_headed(part: list[Tok]) -> bool:
-    """Only weak unit words head it ('Summer Programs', 'Student Services'), no role or strong unit head."""
-    words = list(map(_LOWER, part))
-    return not WEAK_UNIT_HEADS.isdisjoint(words) and _STRONG_HEADS.isdisjoint(words)
-
-
-_STRONG_HEADS = ROLE_HEADS | (UNIT_HEADS - WEAK_UNIT_HEADS)
-
-
-def _role_headed(part: list[Tok]) -> bool:
-    return any(map(_ROLE_WORD.__getitem__, map(_LOWER, part)))
-
-
-def _bare_role(part: list[Tok]) -> bool:
-    words = [t[1] for t in part if t[1] not in ("the", "a", "an")]
-    return 1 <= len(words) <= 3 and words[-1] in ROLE_HEADS
-
-
-# a word a capitalised name may hold
-_CAPITAL_WORD = WordMemo(lambda w: w[:1].isupper() or w.lower() in ("of", "and", "the", "for", "&", "(", ")")
-                          or w.isdigit())
-
-
-def _head_word(w: str) -> bool:
-    """Whether w heads a role or unit whatever the document's acronyms (_has_head asks those apart)."""
-    lw = w.lower()
-    return (lw in ROLE_HEADS or lw in UNIT_HEADS or lw.rsplit("-", 1)[-1] in ROLE_HEADS
-            or (lw in QUALIFIED_ROLE_HEADS and not w[:1].isupper()) or (ACRONYM.match(w) is not None and len(w) >= 2))
-
-
-_HEAD_WORD = WordMemo(_head_word)
-_ROLE_WORD = WordMemo(lambda lw: lw in ROLE_HEADS or lw.rsplit("-", 1)[-1] in ROLE_HEADS)  # lower-cased words
-
-
-def _capitalised(part: list[Tok]) -> bool:
-    return all(map(_CAPITAL_WORD.__getitem__, map(_WORD, part)))
-
-
-def _has_head(part: list[Tok], acronyms: dict[str, str]) -> bool:
-    depth = 0
-    for t in part:
-        w = t[0]
-        if w == "(":
-            depth += 1
-        elif w == ")":
-            depth = max(0, depth - 1)
-        elif not depth and (_HEAD_WORD[w] or w in acronyms):
-            return True
-    return False
 
 
 def _surface(conj: list[Tok], text: str) -> str:
@@ -571,8 +432,24 @@ def _target(conj: list[Tok], text: str, acronyms: dict[str, str], list_context: 
     """The mention `conj` names, if any."""
     if not conj:
         return None
-    got = named(_surface(conj, text), acronyms, list_context)
-    return None if got is None else Target(got[0], got[1], conj[0][2], conj[-1][3])
+    surface = _surface(conj, text)
+    got = named(surface, acronyms, list_context)
+    if got is None:
+        return None
+    # a bare name typed a unit only by the list it stands in ("the offices of A, B and C")
+    distributed = list_context and named(surface, acronyms, False) is None
+    t = Target(got[0], got[1], conj[0][2], conj[-1][3], distributed=distributed)
+    nested = _UNIT_OF_UNIT.match(got[0]) if got[1] in (UNIT, ORGANIZATION) else None
+    if nested:  # "the Environmental Health Division of the Health Department": a unit and the unit it is in
+        t.name, t.type = nested.group(1), UNIT
+        t.located_in = Target(nested.group(2), classify(nested.group(2), acronyms) or UNIT, t.start, t.end)
+    return t
+
+
+# a named unit (two or more capitalised words, then a unit head) of a larger named unit
+_UNIT_OF_UNIT = re.compile(r"^((?:[A-Z][\w&'\u2019\-]*\s+)+(?:Division|Section|Branch|Unit|Office|Bureau|Team))\s+of\s+"
+                           r"(?:the\s+)?([A-Z][\w&'\u2019\- ]*(?:Department|Division|Office|Directorate|Agency|Bureau|"
+                           r"Ministry|Authority|Administration|Service|Services)(?:\s+of\s+[A-Z][\w&'\u2019\- ]*)?)$")
 
 
 def _is_generic_staff(conj: list[Tok]) -> bool:

@@ -13,9 +13,9 @@ from orgkg.ontology.schema import PART_OF, ROLE, UNDER_DIRECTION_OF, UNIT
 
 from .acronyms import find_acronyms
 from .competencies import section_items
-from .memo import WordMemo
 from .mentions import classify
 from .model import Alias, Competency, Evidence, Extraction, Relation
+from .phrases import Target
 from .relations import RELATION_SECTIONS, apply_rules
 from .segment import clauses, sentences
 from .text import Repaired
@@ -121,15 +121,35 @@ def _relations(ex: Extraction, rep: Repaired, key, a: int, b: int, acr: dict[str
                     oa, ob = rep.span(s0, s1)
                     said = (rep.original[oa:ob], oa, ob)
                 ev = Evidence(ex.doc, key, *said, rule.name)
+                sure = confidence(rule.confidence, t)
                 if src is not None and src.name.lower() not in own:
-                    ex.relations.append(Relation(rule.type, t.name, t.type, ev, source=src.name, source_type=src.type))
+                    ex.relations.append(Relation(rule.type, t.name, t.type, ev, source=src.name, source_type=src.type,
+                                                 confidence=sure))
                     continue
-                ex.relations.append(Relation(rule.type, t.name, t.type, ev))
+                ex.relations.append(Relation(rule.type, t.name, t.type, ev, confidence=sure))
                 if t.located_in is not None:
                     loc = t.located_in
                     ex.relations.append(Relation(PART_OF, loc.name, loc.type,
                                                  Evidence(ex.doc, key, *said, "part_of.located_in"),
-                                                 source=t.name, source_type=t.type))
+                                                 source=t.name, source_type=t.type, confidence=LOCATED_IN))
+
+
+LOCATED_IN = 0.7  # "staff in the Office of X": the office holds the staff, read from position
+
+
+def confidence(rule_confidence: float, t: Target) -> float:
+    """How sure a relation is: the rule's own confidence, lowered for targets read from a list's shape
+    (a name in "the offices of A, B and C", an item in parentheses) or named by a generic head only
+    ("program managers", "certificated staff": lower case, no proper name).
+
+    Example: confidence(1.0, Target("Payroll Unit", "Unit", 0, 12)) -> 1.0
+    """
+    sure = rule_confidence
+    if t.distributed:
+        sure = min(sure, 0.8)
+    if t.name.islower():
+        sure = min(sure, 0.8)
+    return round(sure, 2)
 
 
 _UNIT_SUFFIXES = (" unit", " office", " department", " division", " team",
@@ -191,7 +211,5 @@ def _competencies(ex: Extraction, rep: Repaired, key: str, a: int, b: int, seen:
         if not k or k in seen:
             continue
         seen.add(k)
-        ex.competencies.append(Competency(name, kind, k, _evidence(ex, rep, key, s + lo, e + lo, _COMPETENCY_RULES[kind])))
+        ex.competencies.append(Competency(name, kind, k, _evidence(ex, rep, key, s + lo, e + lo, f"competency.{kind}")))
 
-
-_COMPETENCY_RULES = WordMemo(lambda kind: f"competency.{kind}")  # the evidence rule of each kind, made once

@@ -19,7 +19,13 @@ MAX_BYTES = 20 * 1024 * 1024  # larger files are refused, not read
 
 
 class InputError(Exception):
-    """A user-facing problem with one input file: printed as one line."""
+    """A user-facing problem with one input file: printed as one line (a newline or an undecodable byte in a
+    file name is escaped, see loaders.paths.printable)."""
+
+    def __init__(self, message: str) -> None:
+        from .paths import printable
+
+        super().__init__(printable(message))
 
 
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
@@ -80,18 +86,12 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> str:
 
 
 def _decode(data: bytes, path: Path | str) -> tuple[str, bytes | None]:
-    """The text, and the bytes it decodes from when they are its UTF-8 encoding (see read_page)."""
-    if not data or data.isspace():  # what `not data.strip()` tests, without copying the page
-        raise InputError(f"{path}: empty file")
-    sample = data[:8192]
-    if b"\x00" in sample or _control_ratio(sample) > 0.05:
-        raise InputError(f"{path}: binary file, not text")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8"), data  # strict UTF-8 decodes only what encodes back to the same bytes
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), None
+    """The text, and the bytes it decodes from when they are its UTF-8 encoding (see read_page); the encoding
+    rules are documents.decode's."""
+    from .documents.decode import decode_text
+
+    text, utf8, _ = decode_text(data, path)
+    return text, utf8
 
 
 # letters that re.IGNORECASE equates with ASCII ones (İ ı ſ K): a lower-cased `in` test standing in for
@@ -124,14 +124,6 @@ def lazy_regex(pattern: str, flags: int = 0) -> Callable[[], re.Pattern]:
     """A function returning re.compile(pattern, flags), compiled at its first call: for patterns only some
     pages need, as compiling (sre is pure Python) is most of what importing the loaders costs."""
     return cache(partial(re.compile, pattern, flags))
-
-
-_CONTROL_BYTES = bytes([*range(9), *range(14, 32), 127])
-
-
-def _control_ratio(sample: bytes) -> float:
-    bad = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
-    return bad / max(1, len(sample))
 
 
 @dataclass

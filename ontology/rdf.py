@@ -282,6 +282,7 @@ def _attribution(e, ev: dict, t: Terms, iris: _Made) -> Iterator[tuple[Any, Any,
 def to_rdf(g):
     """The OrgGraph as an rdflib Graph, with the project prefixes bound."""
     import rdflib
+
     from orgkg.ontology.schema import PREFIXES
 
     rg = rdflib.Graph()
@@ -381,6 +382,7 @@ def from_rdf(rg):
     """An OrgGraph from an rdflib Graph written by `to_rdf` (derived triples are ignored)."""
     import networkx as nx
     import rdflib
+
     from orgkg.graph import OrgGraph
 
     by_s: dict = {}

@@ -59,6 +59,7 @@ class EdgeType:
 
 
 ROLE, UNIT, ORGANIZATION, COMPETENCY, DOCUMENT = "Role", "Unit", "Organization", "Competency", "Document"
+POST = "Post"
 
 NODE_TYPES: dict[str, NodeType] = {
     ROLE: NodeType(
@@ -88,6 +89,12 @@ NODE_TYPES: dict[str, NodeType] = {
         "A source description that evidence points into.",
         "#bab0ac", "square", ("name", "path", "format", "sha256", "truncated", "missing"),
     ),
+    POST: NodeType(
+        POST, ORGKG + "Post", (ORG + "Post",), "post",
+        "A position in an HR system's export: one seat, holding a role (its job class), in a unit, reporting to "
+        "another post.",
+        "#edc948", "box", ("name", "aliases", "position_id", "title", "class_code", "unit", "source", "row"),
+    ),
 }
 
 UNDER_DIRECTION_OF = "UNDER_DIRECTION_OF"
@@ -97,6 +104,9 @@ MEMBER_OF = "MEMBER_OF"
 PART_OF = "PART_OF"
 REQUIRES = "REQUIRES"
 DESCRIBED_IN = "DESCRIBED_IN"
+HOLDS_ROLE = "HOLDS_ROLE"
+POST_IN = "POST_IN"
+REPORTS_TO = "REPORTS_TO"
 
 _ENTITIES = (ROLE, UNIT, ORGANIZATION)
 
@@ -137,6 +147,22 @@ EDGE_TYPES: dict[str, EdgeType] = {
         "The role's class description.",
         (ROLE,), (DOCUMENT,), (PROV + "wasDerivedFrom",), style="dotted", color="#bab0ac",
     ),
+    # from HR data (--positions): kept apart from the described reporting lines, which the health checks read
+    HOLDS_ROLE: EdgeType(
+        HOLDS_ROLE, ORGKG + "holdsRole", "holds role",
+        "The post is a position of the role (its job class).",
+        (POST,), (ROLE,), (ORG + "role",), style="dotted", color="#edc948",
+    ),
+    POST_IN: EdgeType(
+        POST_IN, ORGKG + "postIn", "post in",
+        "The post sits in the unit.",
+        (POST,), (UNIT, ORGANIZATION), (ORG + "postIn",), style="dotted", color="#edc948",
+    ),
+    REPORTS_TO: EdgeType(
+        REPORTS_TO, ORGKG + "reportsTo", "reports to",
+        "The post reports to the target post, as the HR system records it.",
+        (POST,), (POST,), (ORG + "reportsTo",), style="solid", color="#b8860b",
+    ),
 }
 
 REPORTING_TYPES = tuple(t for t, e in EDGE_TYPES.items() if e.reporting)
@@ -145,27 +171,6 @@ COMPETENCY_KINDS = ("knowledge", "skill", "ability", "education", "certification
 
 # Evidence: one per statement of an edge; a PROV entity in RDF.
 EVIDENCE_FIELDS = ("doc", "section", "text", "start", "end", "rule")
-
-
-@dataclass(frozen=True)
-class Section:
-    key: str
-    label: str  # as printed in MCPS class descriptions
-    competency_kind: str | None = None  # default kind of competencies found there
-
-
-SECTIONS: tuple[Section, ...] = (
-    Section("summary", "SUMMARY DESCRIPTION OF CLASSIFICATION"),
-    Section("qualifications", "MINIMUM QUALIFICATION STANDARDS"),
-    Section("ksa", "KNOWLEDGE, SKILLS, AND ABILITIES", "skill"),
-    Section("education", "EDUCATION, TRAINING, AND EXPERIENCE", "education"),
-    Section("certificate", "CERTIFICATE AND LICENSE REQUIREMENTS", "certification"),
-    Section("physical", "PHYSICAL DEMANDS"),
-    Section("special", "SPECIAL REQUIREMENTS"),
-    Section("overtime", "OVERTIME ELIGIBLE"),
-    Section("duties", "EXAMPLES OF DUTIES AND RESPONSIBILITIES"),
-)
-HEADER_FIELDS = ("working_title", "official_title", "code", "grade", "months", "overtime_eligible")
 
 
 def node_iri(node_id: str) -> str:

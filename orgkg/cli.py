@@ -61,6 +61,9 @@ def main(argv: list[str] | None = None) -> int:
         parser().print_help()  # every command, as with no command
         return EXIT_ERROR
     try:
+        from orgkg.commands._common import merge_graph_args
+
+        merge_graph_args(args)  # GRAPH positional, where a command keeps one, is an alias of --graph
         return int(args.func(args) or 0)
     except UserError as e:
         print(f"orgkg: {e}", file=sys.stderr)

@@ -16,12 +16,10 @@ cycles included) instead of enumerating every path.
 from __future__ import annotations
 
 import difflib
-from collections import deque
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from orgkg.graph import OrgGraph
-from orgkg.graph.traverse import members
+from orgkg.graph.traverse import distances, members
 from orgkg.ontology.schema import (
     COLLABORATES_WITH,
     COMPETENCY,
@@ -107,28 +105,32 @@ class NotFound(LookupError):
     """An unknown canned query name or node name; message carries suggestions."""
 
 
+class BadUsage(NotFound):
+    """The question itself is wrong (unknown query, wrong number or kind of arguments), not a missing name."""
+
+
 def spec(name: str) -> Canned:
     if name in CANNED:
         return CANNED[name]
     close = difflib.get_close_matches(name, list(CANNED), n=3, cutoff=0.4)
     hint = f"; did you mean: {', '.join(close)}" if close else f"; known: {', '.join(CANNED)}"
-    raise NotFound(f"canned query {name!r} not found{hint}")
+    raise BadUsage(f"canned query {name!r} not found{hint}")
 
 
 def resolve_args(g: OrgGraph, c: Canned, args: tuple) -> tuple:
     """Names -> node ids (forgiving), `n` -> int; raises NotFound."""
     if c.args == ("n",):
         if len(args) > 1:
-            raise NotFound(f"{c.name}: takes at most one argument (N)")
+            raise BadUsage(f"{c.name}: takes at most one argument (N)")
         try:
             n = int(args[0]) if args else 10
         except (TypeError, ValueError):
-            raise NotFound(f"{c.name}: N must be a whole number, not {args[0]!r}") from None
+            raise BadUsage(f"{c.name}: N must be a whole number, not {args[0]!r}") from None
         if n < 0:
-            raise NotFound(f"{c.name}: N must be >= 0")
+            raise BadUsage(f"{c.name}: N must be >= 0")
         return (n,)
     if len(args) != len(c.args):
-        raise NotFound(f"{c.name}: needs {len(c.args)} argument(s): {' '.join(a.upper() for a in c.args)}")
+        raise BadUsage(f"{c.name}: needs {len(c.args)} argument(s): {' '.join(a.upper() for a in c.args)}")
     out = []
     for a, types in zip(args, c.types):
         try:
@@ -148,19 +150,6 @@ def _up(g: OrgGraph, nid: str) -> set[str]:
 def _down(g: OrgGraph, nid: str) -> set[str]:
     out = {c for c, _, k in g.g.in_edges(nid, keys=True) if k == UNDER_DIRECTION_OF}
     return out | {c for _, c, k in g.g.out_edges(nid, keys=True) if k == SUPERVISES}
-
-
-def distances(start: str, step: Callable[[str], Iterable[str]]) -> dict[str, int]:
-    """Shortest step count from `start` to everything `step` reaches (start left out); any graph, any engine."""
-    dist, q = {start: 0}, deque([start])
-    while q:
-        cur = q.popleft()
-        for nxt in step(cur):
-            if nxt not in dist:
-                dist[nxt] = dist[cur] + 1
-                q.append(nxt)
-    del dist[start]
-    return dist
 
 
 def _rows_dist(g: OrgGraph, dist: dict[str, int]) -> list[tuple]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from orgkg.graph.traverse import distances
 from orgkg.ontology.rdf import iri_of
 
-from .canned import distances
 from .sparql import SparqlStore, store_for
 
 __all__ = ["QUERIES", "SparqlStore", "run_sparql", "store_for"]

@@ -22,9 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-from orgkg.graph import OrgGraph
-
 from orgkg.errors import UserError
+from orgkg.graph import OrgGraph
 
 from . import cypher_load
 from . import falkordb_embedded as fe
@@ -263,9 +262,9 @@ class EmbeddedBackend(FalkorBackend):
 
 
 def _load_graph(path: Path) -> OrgGraph:
-    import orgkg
+    from orgkg.graph import load
 
-    return orgkg.load(path)
+    return load(path)
 
 
 class FalkorServerBackend(FalkorBackend):

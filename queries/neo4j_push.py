@@ -14,9 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from orgkg.graph import OrgGraph
-
 from orgkg.errors import UserError
+from orgkg.graph import OrgGraph
 
 from . import cypher_load
 from .cypher import BOLT_SCHEMES, one_line

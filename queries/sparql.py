@@ -19,10 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from orgkg.errors import UserError
 from orgkg.ontology.schema import ORGKG_ID
 from orgkg.ontology.schema import PREFIXES as _SCHEMA_PREFIXES
-
-from orgkg.errors import UserError
 
 from .guard import check_shape, sparql_error, uses_service
 
@@ -260,6 +259,7 @@ def build_store(g, path: str | Path | None = None, evidence: bool = True):
     `evidence=False` builds the lean query store: nodes and typed edges without the evidence reification
     (about 50 triples per role instead of 190; canned queries need nothing more)."""
     import pyoxigraph as ox
+
     from orgkg.ontology.rdf import load_into
 
     store = ox.Store(str(path)) if path else ox.Store()

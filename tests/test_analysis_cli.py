@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from orgkg.analysis import SECTIONS
 
+from orgkg.analysis import SECTIONS
 from orgkg.cli import main
 
 

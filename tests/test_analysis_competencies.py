@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from orgkg.analysis import (
     competencies_of,
     duplicates,

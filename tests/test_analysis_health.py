@@ -7,6 +7,8 @@ from datetime import date
 
 import networkx as nx
 import pytest
+
+import orgkg
 from orgkg.analysis import (
     SECTIONS,
     conflicts,
@@ -26,8 +28,6 @@ from orgkg.analysis import (
 )
 from orgkg.graph import OrgGraph
 from orgkg.graph.traverse import span_of_control
-
-import orgkg
 
 TODAY = date(2026, 1, 1)
 

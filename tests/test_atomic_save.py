@@ -14,10 +14,10 @@ import time
 from pathlib import Path
 
 import pytest
-from orgkg.graph import store
 
 import orgkg
 from orgkg.errors import UserError
+from orgkg.graph import store
 
 # The child builds a large graph (~10 MB of JSON), says READY, then saves it over ARGV[1].
 CHILD = r"""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from orgkg.loaders import extract_text, load_file
 
 FORMATS = Path(__file__).resolve().parent / "data" / "formats"

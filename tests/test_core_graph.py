@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from orgkg.graph import OrgGraph, canonical, node_id
-from orgkg.loaders import extract_text
 
 import orgkg
 from orgkg.errors import UserError
+from orgkg.graph import canonical, node_id
+from orgkg.loaders import extract_text
 
 COORD = "Coordinator, Innovative and Progressive Systemwide Training"
 DSSEM_ID = "unit:department-of-systemwide-safety-and-emergency-management"
@@ -58,7 +58,7 @@ def test_collaborators_include_roles_located_in_the_unit():
               "Office of Internal Audit (OIA).\n")
     text_b = ("OFFICIAL TITLE: Clerk CODE: 2 SQ/OQ: n\nWORKING TITLE: Records Clerk GRADE: B MONTHS: 12\n"
               "SUMMARY DESCRIPTION OF CLASSIFICATION: Collaborates with the OIA.\n")
-    g = orgkg.graph.build([extract_text(text_a, "a.txt"), extract_text(text_b, "b.txt")])
+    g = orgkg.Graph(orgkg.graph.build([extract_text(text_a, "a.txt"), extract_text(text_b, "b.txt")]).g)
     found = {c.name: c for c in g.collaborators("Office of Internal Audit")}
     assert {"Data Analyst", "Records Clerk"} <= set(found)
     assert found["Data Analyst"].via == node_id("Role", "supervisor of audits")
@@ -69,7 +69,7 @@ def test_same_relation_twice_is_one_edge_with_two_evidences():
     text = head + ("SUMMARY DESCRIPTION OF CLASSIFICATION: Under the direction of the Chief of Staff, analyses data. "
                    "Collaborates with the Budget Office.\nEXAMPLES OF DUTIES AND RESPONSIBILITIES:\n"
                    "Collaborates with the budget office on forecasts.\n")
-    g = orgkg.graph.build([extract_text(text, "a.txt")])
+    g = orgkg.Graph(orgkg.graph.build([extract_text(text, "a.txt")]).g)
     edges = [e for e in g.edges("COLLABORATES_WITH")]
     assert len(edges) == 1 and len(edges[0]["evidence"]) == 2
 
@@ -78,7 +78,7 @@ def test_multi_parent_reporting_is_kept():
     text = ("OFFICIAL TITLE: Teacher CODE: 3 SQ/OQ: n\nWORKING TITLE: Resource Teacher GRADE: A MONTHS: 10\n"
             "SUMMARY DESCRIPTION OF CLASSIFICATION: Under the direction of the principal and special education "
             "supervisor, teaches.\n")
-    g = orgkg.graph.build([extract_text(text, "t.txt")])
+    g = orgkg.Graph(orgkg.graph.build([extract_text(text, "t.txt")]).g)
     above = {s.name for s in g.chain("Resource Teacher")[1:]}
     assert above == {"principal", "special education supervisor"}
 
@@ -91,7 +91,7 @@ def test_unknown_name_gets_suggestions(sample_graph):
 def test_save_load_round_trip_and_graphml(tmp_path, sample_graph):
     path = tmp_path / "org.json"
     sample_graph.save(path)
-    back = OrgGraph.load(path)
+    back = orgkg.Graph.load(path)
     assert json.loads(path.read_text())["version"] == 1
     assert sorted(back.g.nodes(data=True)) == sorted(sample_graph.g.nodes(data=True))
     assert sorted(back.g.edges(keys=True, data=True)) == sorted(sample_graph.g.edges(keys=True, data=True))
@@ -117,10 +117,10 @@ def test_load_rejects_bad_files(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "orgkg-graph", "version": 1, "nodes": [')
     with pytest.raises(UserError, match="corrupt or truncated"):
-        OrgGraph.load(bad)
+        orgkg.load(bad)
     bad.write_text(json.dumps({"format": "orgkg-graph", "version": 99, "nodes": [], "edges": []}))
     with pytest.raises(UserError, match="newer"):
-        OrgGraph.load(bad)
+        orgkg.load(bad)
     bad.write_text("{}")
     with pytest.raises(UserError, match="not an orgkg graph"):
-        OrgGraph.load(bad)
+        orgkg.load(bad)

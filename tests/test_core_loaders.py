@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from orgkg.loaders import extract_text, load_file, pick
-from orgkg.loaders.text import InputError, decode, read_text, repair
 
 import orgkg
+from orgkg.loaders import extract_text, load_file, pick
+from orgkg.loaders.text import InputError, decode, read_text, repair
 
 HERE = Path(__file__).resolve().parent
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+
+import orgkg
 from orgkg.graph import OrgGraph
 from orgkg.graph.correct import apply_corrections
 from orgkg.graph.corrections import CorrectionError, parse_corrections, render_entry
-
-import orgkg
 
 
 def apply(g: OrgGraph, text: str):
@@ -145,3 +145,35 @@ def test_render_entry_parses_back(kind, args):
     (c,) = parse_corrections(text, "c.yaml")
     assert (c.kind, c.args, c.why, c.by, c.when, c.line, c.end_line) == (
         kind, args, "because: reasons", "J. O'Analyst", "2026-12-07", 2, 5)
+
+
+def test_corrected_graph_round_trips_through_rdf_and_conforms():
+    from orgkg.graph.store import dumps
+    from orgkg.ontology.rdf import parse, serialize
+
+    from orgkg.commands.validate import validate_graph
+
+    g = orgkg.sample_graph()
+    r = apply(g, '- add: {type: COLLABORATES_WITH, source: CSI, target: "Lead Negotiator"}\n'
+                 '  why: "they meet weekly"\n  by: "J. Analyst"\n  when: 2026-12-07\n'
+                 "- confirm: {type: SUPERVISES, source: Chief District Operations, target: Lead Negotiator}\n")
+    assert r.warnings == []
+    text = serialize(g, "ttl")
+    assert "prov:wasAttributedTo <https://orgkg.dev/id/agent/J.%20Analyst>" in text
+    assert 'prov:generatedAtTime "2026-12-07T00:00:00"^^xsd:dateTime' in text
+    assert 'rdfs:comment "they meet weekly"' in text
+    assert dumps(parse(text, "ttl")) == dumps(g)  # evidence fields and `reviewed` come back exactly
+    ok, violations = validate_graph(g)
+    assert ok, violations
+
+
+def test_different_with_three_names_splits_each_off(finance):
+    g = finance
+    g.g.nodes["role:director-of-finance"]["aliases"] += ["Controller"]
+    g.add_edge("role:accountant", "role:director-of-finance", "COLLABORATES_WITH",
+               ev("accountant.txt", "Works with the Controller on closing.", 40))
+    r = apply(g, "- different: [Director of Finance, Director, Controller]\n")
+    assert r.warnings == []
+    assert {g.resolve(n) for n in ("Director of Finance", "Director", "Controller")} == {
+        "role:director-of-finance", "role:director", "role:controller"}
+    assert [c.name for c in g.collaborators("Controller")] == ["Accountant"]

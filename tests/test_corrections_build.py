@@ -128,7 +128,7 @@ def test_edge_vanished_is_stale(tmp_path, docs):
     assert "c.yaml:1: stale correction (remove): no SUPERVISES edge from" in out.stderr
 
 
-@pytest.mark.parametrize("text, line, problem", [
+MALFORMED = [
     ("- remove: {type: NOPE, source: a, target: b}\n", 1, "unknown edge type 'NOPE'"),
     ("- same: [BRS, Bus Route Supervisor]\n- add: {type: SUPERVISES, source: a}\n", 2, "'add' target missing"),
     ("- same: [BRS, Bus Route Supervisor]\n\n- frobnicate: x\n", 3, "unknown key 'frobnicate'"),
@@ -136,18 +136,21 @@ def test_edge_vanished_is_stale(tmp_path, docs):
     ("- same: [a, b]\n- different: [B, a]\n", 2, "'different' contradicts 'same' on line 1"),
     ("- same: [a, b\n", 2, "not valid YAML"),
     ("remove: {type: SUPERVISES, source: a, target: b}\n", 1, "expected a list of corrections"),
-])
-def test_malformed_file_fails_with_its_line_and_leaves_the_graph(tmp_path, docs, text, line, problem):
+]
+
+
+def test_malformed_file_fails_with_its_line_and_leaves_the_graph(tmp_path, docs):
     out = run("build", str(docs), "-o", "org.json", cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     before = (tmp_path / "org.json").read_bytes()
-    (tmp_path / "bad.yaml").write_text(text, encoding="utf-8")
-    out = run("build", str(docs), "-o", "org.json", "--corrections", "bad.yaml", "--no-cache", cwd=tmp_path)
-    assert out.returncode == 2
-    lines = out.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith(f"orgkg: bad.yaml:{line}: "), out.stderr
-    assert problem in lines[0]
-    assert (tmp_path / "org.json").read_bytes() == before
+    for text, line, problem in MALFORMED:
+        (tmp_path / "bad.yaml").write_text(text, encoding="utf-8")
+        out = run("build", str(docs), "-o", "org.json", "--corrections", "bad.yaml", "--no-cache", cwd=tmp_path)
+        assert out.returncode == 2, text
+        lines = out.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"orgkg: bad.yaml:{line}: "), out.stderr
+        assert problem in lines[0]
+        assert (tmp_path / "org.json").read_bytes() == before
 
 
 def test_missing_corrections_file_is_one_line(tmp_path, docs):

@@ -12,11 +12,11 @@ import time
 from pathlib import Path
 
 import pytest
-from orgkg.queries import falkordb_embedded as fe
-from orgkg.queries.cypher import EmbeddedBackend, cypher, writes
 
 import orgkg
 from orgkg.errors import UserError
+from orgkg.queries import falkordb_embedded as fe
+from orgkg.queries.cypher import EmbeddedBackend, cypher, writes
 
 SLOW_QUERY = "UNWIND range(1, 200000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x)"
 

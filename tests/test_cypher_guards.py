@@ -14,13 +14,13 @@ import time
 from pathlib import Path
 
 import pytest
+
+import orgkg
+from orgkg.errors import UserError
 from orgkg.queries import falkordb_embedded as fe
 from orgkg.queries import procs
 from orgkg.queries.cypher import cypher, embedded
 from orgkg.queries.guard import cypher_io
-
-import orgkg
-from orgkg.errors import UserError
 
 CLI = [sys.executable, "-m", "orgkg"]
 HEAVY = "MATCH (a), (b), (c), (d) RETURN count(*)"

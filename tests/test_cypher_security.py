@@ -6,11 +6,11 @@ import subprocess
 import sys
 
 import pytest
-from orgkg.queries.canned import NotFound, ask
-from orgkg.queries.cypher import cypher
 
 import orgkg
 from orgkg.errors import UserError
+from orgkg.queries.canned import NotFound, ask
+from orgkg.queries.cypher import cypher
 
 HOSTILE = [
     "x'}) MATCH (n) DETACH DELETE n //",
@@ -63,7 +63,7 @@ def test_cli_ask_hostile_name(name, sample_graph_file):
 
 def test_cli_ask_unknown_query_suggests(sample_graph_file):
     r = subprocess.run([sys.executable, "-m", "orgkg", "ask", "colaborators", "DSSEM"], capture_output=True, text=True)
-    assert r.returncode == 1 and "not found" in r.stderr and "collaborators" in r.stderr
+    assert r.returncode == 2 and "not found" in r.stderr and "collaborators" in r.stderr  # a usage error
 
 
 def test_cli_ask_dssem_table():

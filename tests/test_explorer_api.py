@@ -17,6 +17,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
 from orgkg.viz.explore import card, document
 from orgkg.viz.search import SearchIndex
 

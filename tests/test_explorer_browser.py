@@ -46,7 +46,7 @@ def open_page(browser, url: str, downloads: bool = False):
     page.problems = []
     page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"))
     page.on("pageerror", lambda e: page.problems.append(f"pageerror: {e}"))
-    page.on("request", lambda r: r.url.startswith((base + "/", "data:", "blob:"))
+    page.on("request", lambda r: r.url.split("#")[0] == base or r.url.startswith((base + "/", "data:", "blob:"))
             or page.problems.append(f"request left the server: {r.url}"))
     page.goto(url)
     wait_for(page, "window.orgkg && window.orgkg.ready === true")

@@ -10,11 +10,11 @@ import itertools
 from pathlib import Path
 
 import pytest
-from orgkg.graph.traverse import children, parents
 from test_explorer_api import serve
 from test_explorer_browser import CHROMIUM, navigate, open_page
 
 import orgkg
+from orgkg.graph.traverse import children, parents
 
 pytestmark = [
     pytest.mark.browser,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from orgkg.loaders import extract_text, load_file
 from orgkg.loaders.fields import FIELD_LABELS, scan
 

@@ -19,11 +19,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from orgkg.graph import build
-from orgkg.graph.store import dumps, from_dict
-from orgkg.loaders import InputError, decode, extract_text
 
 import orgkg
+from orgkg.graph import build, from_dict
+from orgkg.graph.store import dumps
+from orgkg.loaders import InputError, decode, extract_text
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 MAX_EXAMPLES = int(os.environ.get("ORGKG_FUZZ_EXAMPLES", "60"))  # per property; 5 properties -> ~300 cases

@@ -26,14 +26,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+import orgkg
+from orgkg.errors import UserError
 from orgkg.graph import OrgGraph
 from orgkg.queries import falkordb_embedded as fe
 from orgkg.queries.canned import CANNED, ask
 from orgkg.queries.cypher import BoltBackend
 from orgkg.queries.neo4j_push import push
-
-import orgkg
-from orgkg.errors import UserError
 
 
 def free_port() -> int:

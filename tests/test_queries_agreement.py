@@ -6,6 +6,7 @@ import importlib.util
 import random
 
 import pytest
+
 from orgkg.graph import OrgGraph
 from orgkg.queries.canned import CANNED, NotFound, ask
 from orgkg.queries.cypher import embedded

@@ -6,6 +6,7 @@ import json
 
 import pyoxigraph as ox
 import pytest
+
 from orgkg.ontology.rdf import EVIDENCE, STATEMENT, ntriples, triples
 from orgkg.queries import cypher_load
 from orgkg.queries import falkordb_embedded as fe

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from orgkg.ontology.rdf import attr_iri
-from orgkg.ontology.schema import COMPETENCY_KINDS, EDGE_TYPES, EVIDENCE_FIELDS, NODE_TYPES, ORGKG
 from rdflib import OWL, RDF, RDFS, URIRef
 
 import orgkg
+from orgkg.ontology.rdf import attr_iri
+from orgkg.ontology.schema import COMPETENCY_KINDS, EDGE_TYPES, EVIDENCE_FIELDS, NODE_TYPES, ORGKG
 
 ONTO = Path(orgkg.ontology.__file__).resolve().parent
 ALIGNED = URIRef(ORGKG + "alignedWith")

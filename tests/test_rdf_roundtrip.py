@@ -9,12 +9,12 @@ import sys
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+import orgkg
 from orgkg.graph import OrgGraph
 from orgkg.graph.store import dumps
 from orgkg.ontology.rdf import from_rdf, iri_of, parse, serialize, to_rdf
 from orgkg.ontology.schema import ORGKG_ID
-
-import orgkg
 
 
 def test_rdflib_round_trip_is_identical(sample_graph):
@@ -100,8 +100,9 @@ def _same_rdf(g, evidence: bool = True) -> None:
     """The N-Triples fast path (what the SPARQL stores load) states exactly the triples of the rdflib form."""
     import pyoxigraph as ox
     import rdflib
-    from orgkg.ontology.rdf import ntriples_lines, triples
     from rdflib.compare import isomorphic
+
+    from orgkg.ontology.rdf import ntriples_lines, triples
 
     text = "".join(ntriples_lines(g, evidence))
     fast = rdflib.Graph().parse(data=text, format="nt")

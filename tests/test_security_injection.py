@@ -10,6 +10,7 @@ whose names AND ids are injection attempts must give the same answers in network
 from __future__ import annotations
 
 import pytest
+
 from orgkg.graph import OrgGraph
 from orgkg.graph.store import dumps
 

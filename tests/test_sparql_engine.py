@@ -9,13 +9,13 @@ import sys
 from collections import deque
 
 import pytest
+
+import orgkg
+from orgkg.errors import UserError
 from orgkg.graph import traverse
 from orgkg.ontology.schema import node_iri
 from orgkg.queries.canned_sparql import QUERIES, run_sparql
 from orgkg.queries.sparql import PREFIXES, is_update, persisted_dir, sparql, store_for, store_for_file
-
-import orgkg
-from orgkg.errors import UserError
 
 COORD = "role:coordinator-innovative-and-progressive-systemwide-training"
 DSSEM = "unit:department-of-systemwide-safety-and-emergency-management"

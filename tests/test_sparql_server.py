@@ -10,11 +10,11 @@ import urllib.parse
 import urllib.request
 
 import pytest
+
+import orgkg
 from orgkg.ontology.schema import node_iri
 from orgkg.queries.sparql_pool import QueryPool, Source
 from orgkg.queries.sparql_server import Endpoint, Limits
-
-import orgkg
 
 COORD = "role:coordinator-innovative-and-progressive-systemwide-training"
 

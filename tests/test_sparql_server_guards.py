@@ -18,13 +18,13 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
+
+import orgkg
+from orgkg.errors import UserError
 from orgkg.queries import procs
 from orgkg.queries.sparql import sparql
 from orgkg.queries.sparql_pool import QueryPool, Source
 from orgkg.queries.sparql_server import Endpoint, Limits, host_allowed
-
-import orgkg
-from orgkg.errors import UserError
 
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }"  # minutes of work on the sample
 

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+
 from orgkg.synth.corpus import write_corpus
 
 

@@ -6,9 +6,11 @@ from collections import Counter
 
 import networkx as nx
 import pytest
+
+from orgkg.graph import from_dict
 from orgkg.graph.ids import node_id
 from orgkg.graph.orggraph import OrgGraph
-from orgkg.graph.store import dumps, from_dict
+from orgkg.graph.store import dumps
 from orgkg.graph.traverse import chain
 from orgkg.ontology.schema import EDGE_TYPES, EVIDENCE_FIELDS, NODE_TYPES
 from orgkg.synth import generate, synth_graph

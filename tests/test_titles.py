@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from orgkg.loaders import extract_text, load_file
 from orgkg.loaders.titles import clean, find_title, is_navigation, role_like
 

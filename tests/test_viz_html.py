@@ -6,10 +6,9 @@ import html
 import json
 import re
 
-from orgkg.viz.page import render
-
 from orgkg import viz
 from orgkg.cli import main
+from orgkg.viz.page import render
 
 COORD = "Coordinator, Innovative and Progressive Systemwide Training"
 COORD_ID = "role:coordinator-innovative-and-progressive-systemwide-training"
@@ -81,7 +80,7 @@ def test_show_returns_inline_iframe_with_full_page(sample_graph):
 
 def test_cli_viz_writes_html(tmp_path, sample_graph_file, capsys):
     out = tmp_path / "org.html"
-    assert main(["viz", str(sample_graph_file), "-o", str(out), "--focus", "DSSEM", "--depth", "1"]) == 0
+    assert main(["viz", str(sample_graph_file), "-o", str(out), "--focus", "DSSEM", "--depth", "1", "--network"]) == 0
     assert "wrote" in capsys.readouterr().out
     data = page_data(out.read_text(encoding="utf-8"))
     assert data["focus"] == "unit:department-of-systemwide-safety-and-emergency-management"
@@ -89,7 +88,7 @@ def test_cli_viz_writes_html(tmp_path, sample_graph_file, capsys):
 
 def test_cli_viz_without_graph_uses_sample(tmp_path):
     out = tmp_path / "org.html"
-    assert main(["viz", "-o", str(out), "--competencies"]) == 0
+    assert main(["viz", "-o", str(out), "--competencies", "--network"]) == 0
     assert any(n["type"] == "Competency" for n in page_data(out.read_text(encoding="utf-8"))["nodes"])
 
 

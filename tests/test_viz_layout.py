@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+
+from orgkg import viz
 from orgkg.graph import OrgGraph
 from orgkg.graph.traverse import parents
 from orgkg.viz.layout import compute_layout
-
-from orgkg import viz
 
 
 def _ev(text: str) -> dict:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import random
 
 import pytest
-from orgkg.graph import OrgGraph
-from orgkg.graph.traverse import chain, members, subtree
 
 from orgkg import viz
 from orgkg.errors import UserError
+from orgkg.graph import OrgGraph
+from orgkg.graph.traverse import chain, members, subtree
 
 COORD = "Coordinator, Innovative and Progressive Systemwide Training"
 COORD_ID = "role:coordinator-innovative-and-progressive-systemwide-training"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 STATIC = Path(__file__).resolve().parent / "static"
-SCRIPTS = ("explorer.js",)  # in load order
+SCRIPTS = ("layout.js", "explorer.js")  # in load order
 STYLES = ("explorer.css",)
 
 

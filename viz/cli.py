@@ -10,8 +10,9 @@ TYPE_NAMES = ("Role", "Unit", "Organization", "Competency", "Document")
 
 
 def add_view_options(p) -> None:
-    p.add_argument("graph", metavar="GRAPH", nargs="?",
-                   help="graph file from `orgkg build` (default: the graph of the bundled sample data)")
+    p.add_argument("-g", "--graph", metavar="FILE",
+                   help="graph file from `orgkg build` (default: ./org.json if there is one, else the bundled sample graph)")
+    p.add_argument("graph_pos", metavar="GRAPH", nargs="?", help="the same as --graph")
     p.add_argument("-o", "--output", metavar="FILE", required=True, help="file to write")
     g = p.add_argument_group("focused views (choose one; default: the whole organisation)")
     g.add_argument("--focus", metavar="NAME", help="the node, its chain up to the top and its reports --depth levels down")
@@ -57,13 +58,13 @@ def check_output(path: str) -> Path:
     return out
 
 
-def render(args, write) -> tuple:
-    """The shared body of `orgkg viz` and `orgkg chart`: open the graph, build the view, write it."""
+def render(args, write, threshold: int | None = None) -> tuple:
+    """The shared body of `orgkg viz` and `orgkg chart`: open the graph, build the view, write it. `threshold`:
+    nodes past which the whole organisation is summarised (default: the page's)."""
+    from orgkg.graph.samples import open_graph
     from orgkg.viz import view
 
-    from orgkg.commands._common import open_graph
-
     out = check_output(args.output)
-    v = view(open_graph(args.graph), **view_kwargs(args))
+    v = view(open_graph(args.graph), threshold=threshold, **view_kwargs(args))
     write(v, out)
     return v, out

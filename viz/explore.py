@@ -134,7 +134,8 @@ def card(g: OrgGraph, nid: str) -> dict:
         "facts": {k: d[k] for k in FACTS if d.get(k) not in (None, "", [])},
         "documents": documents(g, nid), "chain": ch["path"], "above": ch["above"], "cycle": ch["cycle"],
         "supervisors": sups, "reports": reports[:MAX_LIST], "n_reports": len(reports),
-        "collaborators": collab, "units": units, "contains": inside[:MAX_LIST], "n_contains": len(inside),
+        "collaborators": collab, "n_collaborators": len(collab), "units": units,
+        "contains": inside[:MAX_LIST], "n_contains": len(inside),
         "memberships": member_of, "competencies": comps, "evidence": evidence,
     }
 

@@ -95,18 +95,7 @@ def render(view: View) -> str:
 
 
 def write(view: View, path: str | Path) -> Path:
-    """Write atomically (temp file + rename) so a browser never opens half a page."""
-    import os
-    import tempfile
+    """Write atomically with the user's umask (see viz/output.py) so a browser never opens half a page."""
+    from .output import write_output
 
-    path = Path(path)
-    text = render(view)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_output(path, render(view))

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import itertools
 import re
-from dataclasses import dataclass
 
 from orgkg.graph import OrgGraph
 from orgkg.ontology.schema import ORGANIZATION, ROLE, UNIT
@@ -40,32 +40,42 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))} if len(word) >= 4 else set()
 
 
-@dataclass
-class Entry:
-    id: str
-    name: str
-    type: str
-    aliases: list[str]
-    texts: list[str]  # lower-cased name, aliases, titles
-    letters: str  # initials of the name
-
-
 class SearchIndex:
-    """Entries plus three lookups: exact text -> entries, word -> entries, one-deletion -> words."""
+    """Entries in a fixed order of importance (type, then shorter names), and lookups that let a query touch
+    only the entries it can match: exact text -> entries, sorted texts (starts-with by bisection), word ->
+    posting list (ascending entry numbers, so the first matches found are the best), one-deletion -> words."""
 
-    def __init__(self, entries: list[Entry]):
-        self.entries = entries
+    def __init__(self, rows: list[tuple[str, str, str, list[str], list[str]]]):
+        rows = sorted(rows, key=lambda r: (_TYPE_RANK.get(r[2], 9), len(r[1]), r[1].lower(), r[0]))
+        self.ids = [r[0] for r in rows]
+        self.names = [r[1] for r in rows]
+        self.types = [r[2] for r in rows]
+        self.aliases = [r[3] for r in rows]
+        self.texts = [r[4] for r in rows]
+        self.words: list[frozenset[str]] = []
+        self.letters = [initials(r[1]) for r in rows]
+        # all initials in one string, so 'hr' inside 'ohrd' is found by one C-speed scan, not a Python loop
+        self.letters_text = "\n".join(self.letters)
+        self.letters_at = list(itertools.accumulate((len(x) + 1 for x in self.letters), initial=0))
         self.exact: dict[str, list[int]] = {}
-        by_word: dict[str, set[int]] = {}
-        for i, e in enumerate(entries):
-            for t in e.texts:
+        postings: dict[str, list[int]] = {}
+        starts = []
+        for i, (_, _, _, _, texts) in enumerate(rows):
+            ws = set()
+            for t in texts:
                 self.exact.setdefault(t, []).append(i)
-                for w in words(t):
-                    by_word.setdefault(w, set()).add(i)
-            if len(e.letters) >= 2:
-                self.exact.setdefault(e.letters, []).append(i)
-        self.vocab = sorted(by_word)
-        self.by_word = by_word
+                starts.append((t, i))
+                ws.update(_WORD.findall(t))
+            self.words.append(frozenset(ws))
+            for w in ws:
+                postings.setdefault(w, []).append(i)
+            if len(self.letters[i]) >= 2:
+                self.exact.setdefault(self.letters[i], []).append(i)
+        starts.sort()
+        self.start_texts = [t for t, _ in starts]
+        self.start_ids = [i for _, i in starts]
+        self.postings = postings
+        self.vocab = sorted(postings)
         self.typo: dict[str, list[str]] = {}
         for w in self.vocab:
             for d in _deletes(w) | {w}:
@@ -74,81 +84,88 @@ class SearchIndex:
     @classmethod
     def from_graph(cls, g: OrgGraph) -> SearchIndex:
         """Index every role, unit and organisation: name, aliases (acronyms), official and working titles."""
-        entries = []
+        rows = []
         for nid, d in g.g.nodes(data=True):
             if d.get("type") not in SEARCHED:
                 continue
             aliases = list(d.get("aliases", []))
-            titles = [d[k] for k in ("official_title", "working_title") if isinstance(d.get(k), str) and d[k]]
-            texts = list(dict.fromkeys(t.strip().lower() for t in [d["name"], *aliases, *titles] if t.strip()))
-            entries.append(Entry(nid, d["name"], d["type"], aliases, texts, initials(d["name"])))
-        return cls(entries)
+            texts = [d["name"], *aliases] + [d[k] for k in ("official_title", "working_title") if isinstance(d.get(k), str)]
+            texts = list({t.strip().lower(): None for t in texts if t and t.strip()})
+            rows.append((nid, d["name"], d["type"], aliases, texts))
+        return cls(rows)
+
+    def __len__(self) -> int:
+        return len(self.ids)
 
     def _prefixed(self, w: str) -> list[str]:
         lo = bisect.bisect_left(self.vocab, w)
-        hi = bisect.bisect_left(self.vocab, w + "\uffff")
-        return self.vocab[lo:hi]
+        return self.vocab[lo:bisect.bisect_left(self.vocab, w + "\uffff", lo)]
 
-    def _word_hits(self, w: str, last: bool) -> tuple[set[int], set[int]]:
-        """(entries with `w` as a word or, for the word being typed, a word prefix; entries within one typo)."""
-        exact = set(self.by_word.get(w, ()))
-        if last:
-            for v in self._prefixed(w)[:2000]:
-                exact |= self.by_word[v]
-        fuzzy: set[int] = set()
-        for d in _deletes(w) | {w}:
-            for v in self.typo.get(d, ()):
-                if v != w:
-                    fuzzy |= self.by_word[v]
-        return exact, fuzzy - exact
+    def _allowed(self, w: str, typos: bool) -> set[str]:
+        """Vocabulary words that satisfy query word `w`: itself, words it starts, and (typos) one edit away."""
+        ok = set(self._prefixed(w))
+        if typos:
+            for d in _deletes(w) | {w}:
+                ok.update(self.typo.get(d, ()))
+        return ok
 
-    def _candidates(self, q: str) -> tuple[set[int], set[int]]:
-        """Entries matching every query word (exactly/by prefix) and those that need a typo forgiven."""
-        ws = [w for w in words(q) if w not in STOP] or words(q)
-        if not ws:
-            return set(), set()
-        good: set[int] | None = None
-        loose: set[int] | None = None
-        for i, w in enumerate(ws):
-            ex, fz = self._word_hits(w, i == len(ws) - 1)
-            good = ex if good is None else good & ex
-            loose = (ex | fz) if loose is None else loose & (ex | fz)
-        return good or set(), (loose or set()) - (good or set())
-
-    def _score(self, i: int, q: str, fuzzy: bool) -> tuple:
-        e = self.entries[i]
-        if q in e.texts:
-            tier = 0
-        elif any(t.startswith(q) for t in e.texts):
-            tier = 1
-        elif any(q in t for t in e.texts):
-            tier = 2
-        else:
-            tier = 4 if fuzzy else 3
-        return (tier, _TYPE_RANK.get(e.type, 9), len(e.name), e.name.lower(), e.id)
+    def _all_words(self, ws: list[str], typos: bool, want: int, budget: int = 40_000) -> list[int]:
+        """The first `want` entries (best first) having, for every query word, a word it allows. Driven by the
+        rarest query word's posting lists, merged in entry order; at most `budget` entries looked at."""
+        allowed = [self._allowed(w, typos) for w in ws]
+        if not all(allowed):
+            return []
+        sizes = [sum(len(self.postings[v]) for v in a) for a in allowed]
+        k = sizes.index(min(sizes))
+        others = [a for j, a in enumerate(allowed) if j != k]
+        out, last = [], -1
+        for n, i in enumerate(heapq.merge(*(self.postings[v] for v in allowed[k]))):
+            if i == last:
+                continue
+            last = i
+            if all(not a.isdisjoint(self.words[i]) for a in others):
+                out.append(i)
+                if len(out) >= want:
+                    break
+            if n > budget:
+                break
+        return out
 
     def search(self, q: str, limit: int = 20) -> list[dict]:
-        """Best matches first: exact name/alias/acronym, then starts-with, contains, all words, one typo away,
-        and initials ('HR' -> Human Resources). Each hit: {"id", "name", "type", "aliases"}."""
+        """Best matches first: exact name/alias/acronym, then names starting with the text, then entries with
+        every word (the last one as typed so far), then one typo forgiven per word, then initials ('HR' ->
+        Office of Human Resources and Development). Each hit: {"id", "name", "type", "aliases"}."""
         q = " ".join((q or "").lower().split())
         if not q:
             return []
-        scored: dict[int, tuple] = {}
-        for i in self.exact.get(q, ()):
-            scored[i] = (0, _TYPE_RANK.get(self.entries[i].type, 9), len(self.entries[i].name),
-                         self.entries[i].name.lower(), self.entries[i].id)
-        good, loose = self._candidates(q)
-        for group, fuzzy in ((good, False), (loose, True)):
-            for i in group:
-                if i not in scored:
-                    scored[i] = self._score(i, q, fuzzy)
-        if len(scored) < limit and 2 <= len(q) <= 8 and q.isalnum():
-            for i, e in enumerate(self.entries):  # letters inside a longer acronym: 'hr' in 'ohrd'
-                if i not in scored and q in e.letters:
-                    scored[i] = (5, _TYPE_RANK.get(e.type, 9), len(e.name), e.name.lower(), e.id)
-        best = heapq.nsmallest(limit, scored.items(), key=lambda kv: kv[1])
-        return [self.hit(i) for i, _ in best]
+        out: dict[int, None] = {}
+
+        def take(ids) -> bool:
+            for i in ids:
+                out.setdefault(i, None)
+            return len(out) >= limit
+
+        lo = bisect.bisect_left(self.start_texts, q)
+        hi = bisect.bisect_left(self.start_texts, q + "\uffff", lo)
+        ws = [w for w in words(q) if w not in STOP] or words(q)
+        done = (take(sorted(self.exact.get(q, ())))
+                or take(heapq.nsmallest(limit, set(self.start_ids[lo:hi])))
+                or (ws and take(self._all_words(ws, False, limit)))
+                or (ws and take(self._all_words(ws, True, limit))))
+        if not done and 2 <= len(q) <= 8 and q.isalnum():  # letters inside a longer acronym: 'hr' in 'ohrd'
+            take(self._in_initials(q, limit))
+        return [self.hit(i) for i in list(out)[:limit]]
+
+    def _in_initials(self, q: str, limit: int) -> list[int]:
+        """Entries whose initials contain `q`, best first."""
+        out: list[int] = []
+        pos = self.letters_text.find(q)
+        while pos >= 0 and len(out) < limit:
+            i = bisect.bisect_right(self.letters_at, pos) - 1
+            if not out or out[-1] != i:
+                out.append(i)
+            pos = self.letters_text.find(q, pos + 1)
+        return out
 
     def hit(self, i: int) -> dict:
-        e = self.entries[i]
-        return {"id": e.id, "name": e.name, "type": e.type, "aliases": e.aliases}
+        return {"id": self.ids[i], "name": self.names[i], "type": self.types[i], "aliases": self.aliases[i]}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from orgkg.errors import UserError
 from orgkg.graph import OrgGraph
 from orgkg.graph.traverse import chain, children, collaborators, members, parents, subtree
 from orgkg.ontology.schema import (
@@ -22,8 +23,6 @@ from orgkg.ontology.schema import (
     ROLE,
     UNIT,
 )
-
-from orgkg.errors import UserError
 
 from .layout import Layout, compute_layout
 

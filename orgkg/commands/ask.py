@@ -23,12 +23,12 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from orgkg.queries import backends
-    from orgkg.queries.canned import NotFound, ask, spec
+    from orgkg.queries.canned import BadUsage, NotFound, ask, spec
 
     try:
         c = spec(args.name)
     except NotFound as e:
-        raise UserError(str(e), code=1) from None
+        raise UserError(str(e), code=2) from None
     g = open_graph(args.graph)
     backend = None
     if args.uri:
@@ -40,7 +40,9 @@ def run(args) -> int:
                                password=backends.password(args.password, args.uri), database=args.database)
     try:
         rows = ask(g, c.name, *args.args, lang=args.lang, backend=backend)
-    except NotFound as e:
+    except BadUsage as e:  # the question is malformed: a usage error
+        raise UserError(str(e), code=2) from None
+    except NotFound as e:  # a name the graph does not hold
         raise UserError(str(e), code=1) from None
     finally:
         if backend is not None:

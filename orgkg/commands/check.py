@@ -9,13 +9,15 @@ from pathlib import Path
 
 from orgkg.errors import UserError
 
+from ._common import add_graph_option
+
 
 def register(sub) -> None:
     p = sub.add_parser("check", help="org health report: cycles, supervisors, gaps, conflicts, spans, old descriptions",
                        description="What a careful HR analyst would flag in the graph, each finding with the "
                                    "document sentence behind it.")
-    p.add_argument("graph", metavar="GRAPH", nargs="?",
-                   help="graph file from `orgkg build`, or a folder of descriptions (default: the bundled sample data)")
+    add_graph_option(p, positional=True, help="graph file from `orgkg build`, or a folder of descriptions "
+                                              "(default: ./org.json if there is one, else the bundled sample graph)")
     p.add_argument("--format", choices=("text", "json", "md"), default="text", help="output format (default: text)")
     p.add_argument("--max-age", type=float, default=5, metavar="YEARS",
                    help="flag descriptions established/revised at least this many years ago (default: 5)")
@@ -24,6 +26,10 @@ def register(sub) -> None:
                    help="a role allowed to have no supervisor (repeatable; default: guessed from the graph)")
     p.add_argument("--limit", type=int, default=10, metavar="N", help="rows per section in text/md (0 = all)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    show = p.add_mutually_exclusive_group()
+    show.add_argument("--progress", action="store_true", default=None,
+                      help="say on stderr which check runs (default: on for graphs of 2000+ nodes)")
+    show.add_argument("--quiet", dest="progress", action="store_false", help="never show progress")
     p.set_defaults(func=run)
 
 
@@ -44,6 +50,26 @@ def load_graph(path: str | None):
     return open_graph(path)
 
 
+PROGRESS_NODES = 2000  # from this size a report takes seconds: say what runs
+PROGRESS_BYTES = 5 << 20  # and from this file size, loading it does
+
+
+def _say(msg: str) -> None:
+    """One progress line on stderr: on a terminal over the previous one, elsewhere a line each (a log)."""
+    if sys.stderr.isatty():
+        sys.stderr.write(f"\r\033[K{msg}")
+    else:
+        sys.stderr.write(msg + "\n")
+    sys.stderr.flush()
+
+
+def _size(path: str) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0
+
+
 def _today(text: str | None) -> date:
     if not text:
         return date.today()
@@ -57,11 +83,18 @@ def run(args) -> int:
     from orgkg.analysis import health
     from orgkg.analysis.render import health_tables, markdown
 
+    say = _say
+    if args.progress or (args.progress is None and args.graph and _size(args.graph) >= PROGRESS_BYTES):
+        say(f"loading {args.graph}")
     g = load_graph(args.graph)
+    shown = args.progress if args.progress is not None else g.g.number_of_nodes() >= PROGRESS_NODES
     try:
-        report = health(g, max_age_years=args.max_age, today=_today(args.today), tops=args.top)
+        report = health(g, max_age_years=args.max_age, today=_today(args.today), tops=args.top,
+                        progress=(lambda step, i, n: say(f"check {i}/{n}: {step.replace('_', ' ')}")) if shown else None)
     except LookupError as e:
         raise UserError(f"--top: {e}", code=2) from None
+    if shown and sys.stderr.isatty():
+        sys.stderr.write("\r\033[K")
     limit = None if args.limit == 0 else args.limit
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:

@@ -8,7 +8,6 @@ Also the build's hook (`read_for_build`, `apply_in_build`).
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import sys
 from pathlib import Path
@@ -103,7 +102,7 @@ def run(args) -> int:
 
 def _check(g, c: Correction) -> str:
     """What the entry does to the graph; an error (exit 1, nothing written) if it matches nothing there."""
-    report = apply_corrections(copy.deepcopy(g), [c])
+    report = apply_corrections(g, [c])  # `g` was opened for this check alone
     if report.warnings:
         msg = report.warnings[0].split("): ", 1)[1]
         raise UserError(f"{c.file}: not added: {msg}", code=1)

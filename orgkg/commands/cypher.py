@@ -1,4 +1,4 @@
-"""`orgkg cypher [GRAPH] QUERY`: run Cypher on the graph (embedded FalkorDB) or on a server (--uri)."""
+"""`orgkg cypher [-g GRAPH] QUERY`: run Cypher on the graph (embedded FalkorDB) or on a server (--uri)."""
 
 from __future__ import annotations
 
@@ -7,16 +7,18 @@ import sys
 
 from orgkg.errors import UserError
 
-from ._common import table
+from ._common import add_graph_option, table
 
 
 def register(sub) -> None:
     from orgkg.queries.backends import add_connection_options
 
     p = sub.add_parser("cypher", help="run a Cypher query (embedded FalkorDB, or Neo4j/FalkorDB with --uri)",
-                       description="Run QUERY on GRAPH (embedded FalkorDB; default: the sample graph) or on the "
+                       description="Run QUERY on GRAPH (embedded FalkorDB; default: ./org.json, else the sample graph) or on the "
                                    "server given by --uri. Read-only unless --write.")
-    p.add_argument("args", nargs="+", metavar="[GRAPH] QUERY", help="graph file (optional) and the Cypher query")
+    p.add_argument("args", nargs="+", metavar="[GRAPH] QUERY",
+                   help="graph file (optional, the same as --graph) and the Cypher query")
+    add_graph_option(p)
     p.add_argument("--param", action="append", default=[], metavar="NAME=JSON",
                    help="query parameter, e.g. --param 'id=\"role:chief-of-staff\"' (repeatable)")
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
@@ -49,6 +51,9 @@ def run(args) -> int:
     if len(args.args) > 2:
         raise UserError("cypher: give [GRAPH] QUERY (quote the query)")
     graph, query = (args.args if len(args.args) == 2 else (None, args.args[0]))
+    if graph and args.graph not in (None, graph):
+        raise UserError(f"give the graph once: GRAPH {graph} and --graph {args.graph} differ")
+    graph = graph or args.graph
     params = parse_params(args.param)
     if args.timeout is not None and args.timeout <= 0:
         raise UserError("--timeout must be positive")

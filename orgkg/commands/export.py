@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sys
 
+from ._common import add_graph_option
+
 
 def register(sub) -> None:
     p = sub.add_parser("export", help="write the graph as RDF: Turtle, N-Triples or JSON-LD",
                        description="Write GRAPH as RDF (W3C ORG, SKOS, schema.org and PROV-O aligned; each edge "
                                    "reified with its evidence). `orgkg import` reads it back into the same graph.")
-    p.add_argument("graph", metavar="GRAPH", help="graph file from `orgkg build`")
+    add_graph_option(p, positional=True)
     p.add_argument("--format", choices=("ttl", "nt", "jsonld"), default="ttl", help="RDF format (default ttl)")
     p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: standard output)")
     p.set_defaults(func=run)

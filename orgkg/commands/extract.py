@@ -24,6 +24,8 @@ def run(args) -> int:
     n = 0
     for ex in load_many(args.paths, args.loader, errors):
         n += 1
+        for w in ex.warnings:
+            print(f"orgkg: {ex.path}: {w}", file=sys.stderr)
         obj = ex.to_json()
         if args.format == "jsonl":
             sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")

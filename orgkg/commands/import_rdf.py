@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from orgkg.errors import UserError
@@ -12,7 +13,9 @@ def register(sub) -> None:
                        description="Read RDF written by `orgkg export` and save the identical orgkg graph JSON.")
     p.add_argument("rdf_file", metavar="RDF_FILE", help="Turtle (.ttl), N-Triples (.nt) or JSON-LD (.jsonld) file")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="graph JSON to write")
-    p.add_argument("--format", choices=("ttl", "nt", "jsonld"), help="RDF format (default: from the file suffix)")
+    p.add_argument("--loader", choices=("ttl", "nt", "jsonld"), help="RDF format (default: from the file suffix)")
+    p.add_argument("--format", dest="loader", choices=("ttl", "nt", "jsonld"), default=argparse.SUPPRESS,
+                   help=argparse.SUPPRESS)  # the old name of --loader, kept so scripts keep working
     p.set_defaults(func=run)
 
 
@@ -23,7 +26,7 @@ def read_rdf(path: str, fmt: str | None = None):
 
     fmt = fmt or SUFFIX_FORMAT.get(Path(path).suffix.lower())
     if fmt is None:
-        raise UserError(f"{path}: cannot tell the RDF format from the suffix; use --format ttl|nt|jsonld")
+        raise UserError(f"{path}: cannot tell the RDF format from the suffix; use --loader ttl|nt|jsonld")
     if not Path(path).is_file():
         raise UserError(f"{path}: no such file")
     rg = rdflib.Graph()
@@ -39,7 +42,7 @@ def read_rdf(path: str, fmt: str | None = None):
 
 
 def run(args) -> int:
-    g = read_rdf(args.rdf_file, args.format)
+    g = read_rdf(args.rdf_file, args.loader)
     if len(g) == 0:
         raise UserError(f"{args.rdf_file}: no orgkg nodes found (nodes need orgkg:id)")
     g.save(args.output)

@@ -7,6 +7,8 @@ import sys
 
 from orgkg.errors import UserError
 
+from ._common import add_graph_option
+
 
 def register(sub) -> None:
     from orgkg.queries.backends import add_connection_options
@@ -14,7 +16,7 @@ def register(sub) -> None:
     p = sub.add_parser("push", help="push the graph to Neo4j (or a FalkorDB server); idempotent",
                        description="Write GRAPH to the server at --uri (env NEO4J_URI) in batched UNWIND ... MERGE "
                                    "transactions. Pushing twice leaves the same counts; nothing is deleted.")
-    p.add_argument("graph", metavar="GRAPH", help="graph file from `orgkg build`")
+    add_graph_option(p, positional=True)
     add_connection_options(p, "bolt://, neo4j://, neo4j+s:// or falkordb://host:port[/graph] (env NEO4J_URI)")
     p.add_argument("--batch-size", type=int, default=1000, help="rows per transaction (default 1000)")
     p.add_argument("--max-batch-bytes", type=int, default=None,

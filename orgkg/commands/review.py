@@ -18,8 +18,9 @@ def register(sub) -> None:
                        description="List what most needs a human, most urgent first: low-confidence edges, "
                                    "conflicts and cycles, roles with no or several supervisors, stubs with many "
                                    "dependants, names that nearly match. Confirmed or corrected edges are left out.")
-    p.add_argument("graph", metavar="GRAPH", nargs="?", help="graph file from `orgkg build` (default: the sample graph)")
-    p.add_argument("--graph", dest="graph_opt", metavar="FILE", help="the same as GRAPH")
+    from ._common import add_graph_option
+
+    add_graph_option(p, positional=True)
     p.add_argument("--format", choices=("text", "csv", "json"), default="text", help="output format (default: text)")
     p.add_argument("--limit", type=int, metavar="N", help="at most N items (default: all)")
     p.add_argument("--below", type=float, metavar="X", help="queue edges with confidence below X (default 0.75)")
@@ -35,7 +36,7 @@ def run(args) -> int:
 
     if args.limit is not None and args.limit < 0:
         raise UserError(f"--limit: must be 0 or more (got {args.limit})")
-    g = open_graph(args.graph_opt or args.graph)
+    g = open_graph(args.graph)
     apart = _apart(g, args.corrections) if args.corrections else set()
     below = LOW_CONFIDENCE if args.below is None else args.below
     items = review_queue(g, args.limit, below, apart)

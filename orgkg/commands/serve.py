@@ -14,8 +14,9 @@ def register(sub) -> None:
                                    "with its chain to the top, side card with evidence, collaborators star, "
                                    "deep links, PNG/SVG export. Read-only, offline, 127.0.0.1 by default; opens "
                                    "nothing by itself. API: docs/explorer.md.")
-    p.add_argument("graph", metavar="GRAPH", nargs="?",
-                   help="graph file from `orgkg build` (default: the graph of the bundled sample data)")
+    from ._common import add_graph_option
+
+    add_graph_option(p, positional=True)
     p.add_argument("--host", default="127.0.0.1",
                    help="address to bind (default 127.0.0.1: this machine only; anything else exposes the graph)")
     p.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 picks a free one)")

@@ -1,8 +1,10 @@
-"""`orgkg serve-sparql GRAPH`: a SPARQL 1.1 Protocol endpoint over the graph, on 127.0.0.1, read-only by default."""
+"""`orgkg serve-sparql [-g GRAPH]`: a SPARQL 1.1 Protocol endpoint over the graph, on 127.0.0.1, read-only by default."""
 
 from __future__ import annotations
 
 import sys
+
+from ._common import add_graph_option
 
 
 def register(sub) -> None:
@@ -16,7 +18,7 @@ def register(sub) -> None:
                                    "at most --max-rows rows (the rest is cut and the reply carries "
                                    "X-Orgkg-Truncated: true). No CORS header unless --cors; requests whose Host is "
                                    "not this address or localhost are refused (DNS rebinding).")
-    p.add_argument("graph", metavar="GRAPH", help="graph file from `orgkg build`")
+    add_graph_option(p, positional=True)
     p.add_argument("--host", default="127.0.0.1",
                    help="address to bind (default 127.0.0.1: this machine only; anything else exposes the graph)")
     p.add_argument("--port", type=int, default=7878, help="port (default 7878; 0 picks a free one)")
@@ -44,12 +46,15 @@ def run(args) -> int:
     from orgkg.queries.sparql_pool import QueryPool, source_for
     from orgkg.queries.sparql_server import Endpoint, Limits
 
+    _stop_on_sigterm()  # first: a SIGTERM from now on removes what this run creates
     if args.timeout <= 0 or args.max_rows <= 0 or args.workers <= 0:
         raise UserError("--timeout, --max-rows and --workers must be positive")
     workers = 1 if args.allow_update else args.workers
     limits = Limits(args.allow_update, args.timeout, args.max_rows, args.allow_service, workers,
                     cors=args.cors, allowed_hosts=tuple(args.allow_host))
-    source, private = source_for(args.graph, persist=args.cache, allow_update=args.allow_update)
+    from ._common import graph_file
+
+    source, private = source_for(graph_file(args.graph), persist=args.cache, allow_update=args.allow_update)
     try:
         pool = QueryPool(source, workers)
         try:
@@ -62,7 +67,6 @@ def run(args) -> int:
             print(f"warning: listening on {args.host}: other machines can query the graph", file=sys.stderr)
         print(f"SPARQL endpoint {srv.url} ({pool.triples} triples, {mode}, {workers} worker"
               f"{'s' if workers != 1 else ''}); Ctrl-C stops", flush=True)
-        _stop_on_sigterm()
         try:
             srv.serve_forever()  # uvicorn re-raises the signal that stopped it once requests in flight are done
         except KeyboardInterrupt:

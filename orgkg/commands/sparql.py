@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+from ._common import add_graph_option
+
 
 def register(sub) -> None:
     p = sub.add_parser("sparql", help="run a SPARQL 1.1 query over the graph (embedded pyoxigraph)",
@@ -11,8 +13,9 @@ def register(sub) -> None:
                                    "rdfs:, rdf:, owl:, xsd: and id: (node IRIs) are predeclared. Updates (INSERT, DELETE, "
                                    "LOAD, CLEAR, DROP, CREATE...) are refused unless --allow-update (they then change "
                                    "only the in-memory store, never the graph file).")
-    p.add_argument("graph", metavar="GRAPH", help="graph file from `orgkg build`")
-    p.add_argument("query", metavar="QUERY", help="SPARQL text, or @FILE to read it from a file, or - for stdin")
+    p.add_argument("args", nargs="+", metavar="[GRAPH] QUERY",
+                   help="graph file (optional, the same as --graph) and the SPARQL text, @FILE to read it, - for stdin")
+    add_graph_option(p)
     p.add_argument("--format", choices=("table", "json", "csv"), default="table",
                    help="table (default), json (SPARQL results JSON) or csv (SPARQL results CSV)")
     p.add_argument("--allow-update", action="store_true", help="allow SPARQL UPDATE on the in-memory store")
@@ -42,15 +45,27 @@ def read_query(q: str) -> str:
 
 
 def run(args) -> int:
+    from orgkg.errors import UserError
     from orgkg.queries.sparql import compact, store_for_file
 
-    from ._common import table
+    from ._common import graph_file, open_graph, table
 
-    text = read_query(args.query)
+    if len(args.args) > 2:
+        raise UserError("sparql: give [GRAPH] QUERY (quote the query)")
+    if len(args.args) == 2:
+        if args.graph not in (None, args.args[0]):
+            raise UserError(f"give the graph once: GRAPH {args.args[0]} and --graph {args.graph} differ")
+        args.graph = args.args[0]
+    text = read_query(args.args[-1])
+    if args.timeout is not None or args.cache:
+        args.graph = graph_file(args.graph)
     if args.timeout is not None:
         res = _run_limited(args, text)
     else:
-        store = store_for_file(args.graph, persist=args.cache and not args.allow_update)
+        from orgkg.queries.sparql import store_for
+
+        store = (store_for_file(args.graph, persist=args.cache and not args.allow_update) if args.graph
+                 else store_for(open_graph(None)))
         res = store.query(text, allow_update=args.allow_update, max_rows=args.max_rows,
                           allow_service=args.allow_service)
     if res.kind == "update":

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ._common import add_graph_option
+
 
 @dataclass
 class Violation:
@@ -20,7 +22,7 @@ def register(sub) -> None:
                        description="Run the SHACL shapes of ontology/shapes.ttl over the RDF form of GRAPH with pyshacl "
                                    "and print each violation: node, property path, message. Exit 0 when the graph "
                                    "conforms, 1 when it does not.")
-    p.add_argument("graph", metavar="GRAPH", help="graph file (orgkg JSON from `orgkg build`, or .ttl/.nt/.jsonld)")
+    add_graph_option(p, positional=True)
     p.add_argument("--limit", type=int, default=50, metavar="N", help="print at most N violations (default 50)")
     p.set_defaults(func=run)
 
@@ -89,7 +91,13 @@ def load_any(path: str):
 
 
 def run(args) -> int:
-    g = load_any(args.graph)
+    from ._common import default_graph_path, open_graph
+
+    if args.graph:
+        g = load_any(args.graph)
+    else:
+        args.graph = "org.json" if default_graph_path() else "the sample graph"
+        g = open_graph(None)
     conforms, violations = validate_graph(g)
     if conforms:
         print(f"{args.graph}: conforms to the orgkg shapes ({len(g)} nodes, {g.g.number_of_edges()} edges)")

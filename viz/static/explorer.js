@@ -1,17 +1,11 @@
-/* orgkg explorer: search, org chart centred on a node, side card with evidence, collaborators star.
- *
- * Layout rules (tested geometrically by tests/test_explorer_geometry.py on positions read from this page):
- * - rows are reporting levels only; a box with no supervisor is a separate root, tagged so;
- * - tree lines run in the gaps between rows (vertical from the supervisor, a bus, vertical to the report), so
- *   they never cross a box; wide spans of leaf reports are stacked two columns deep around a spine (compact);
- * - a second supervisor's line is routed around every box (A* over a channel grid) and drawn dashed;
- * - one line per relation: collaborations stated by each side are two lines, each with its own arrow.
- * Data comes from the JSON API (docs/explorer.md) or, in the one-file page, from window.ORGKG_DATA.
+/* orgkg explorer: search, org chart centred on a node, side card with evidence, collaborators star, deep
+ * links, export. Positions come from layout.js. Data comes from the JSON API (docs/explorer.md) or, in a
+ * one-file page, from window.ORGKG_DATA.
  */
 (function () {
   "use strict";
-  const W = 210, H = 62, HGAP = 24, VGAP = 64, CG = 48, CPAD = 14, COMPACT_MIN = 4, ROOT_GAP = 80;
-  const NAME_PX = 13, SMALL_PX = 12, MIN_SCALE = 10 / SMALL_PX, MAX_SCALE = 3, M = 10;
+  const { W, H, box, layoutForest, starModel } = window.orgkgLayout;  // layout.js
+  const NAME_PX = 13, SMALL_PX = 12, MIN_SCALE = 10 / SMALL_PX, MAX_SCALE = 3;
   const NS = "http://www.w3.org/2000/svg";
   const C = { primary: "#2b4c7e", secondary: "#d9730d", path: "#e0a800", collabOut: "#2e8540", collabIn: "#7b3fa0" };
   const TYPE_FILL = { Role: "#1f77b4", Unit: "#2ca02c", Organization: "#6b3fa0" };
@@ -19,7 +13,7 @@
   const cards = new Map();
   const state = { view: null, zoom: { k: 1, x: 0, y: 0 }, bounds: null, focus: null, legend: new Set() };
   const api = window.ORGKG_DATA ? staticSource(window.ORGKG_DATA) : httpSource();
-  window.orgkg = { ready: false, renders: 0, state, geometry, api, exportSVG: svgText };
+  window.orgkg = { ready: false, renders: 0, searchTimes: [], state, geometry, api, exportSVG: svgText };
 
   // ---- data --------------------------------------------------------------------------------------
   function getJSON(url, signal) {
@@ -89,6 +83,7 @@
       $("#card").textContent = "";
       $("#card").append(el("h2", {}, "Not found"), el("p", {}, String(err.message || err)));
     }
+    if (!window.orgkg.ready) window.orgkg.readyAt = performance.now();  // page interactive (bench/explorer.py)
     window.orgkg.ready = true;
     window.orgkg.renders += 1;
   }
@@ -140,7 +135,11 @@
     if (searchCtl) searchCtl.abort();
     searchCtl = new AbortController();
     if (!q.trim()) { hits = []; showResults(); return; }
-    api.search(q, searchCtl.signal).then((r) => { hits = r; sel = r.length ? 0 : -1; showResults(); }).catch(() => {});
+    const t0 = performance.now();
+    api.search(q, searchCtl.signal).then((r) => {
+      hits = r; sel = r.length ? 0 : -1; showResults();
+      window.orgkg.searchTimes.push(performance.now() - t0);  // keystroke to list drawn (bench/explorer.py)
+    }).catch(() => {});
   }
   function onKey(ev) {
     if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
@@ -246,17 +245,16 @@
       fc.n_reports ? el("div", { class: "sec" }, el("h3", {}, `Direct reports (${fc.n_reports})`),
         el("ul", {}, ...fc.reports.map((x) => el("li", {}, nodeLink(x), el("span", { class: "muted" }, x.reports ? ` · ${x.reports} reports` : ""),
           evidenceList(x.evidence, from))))) : null,
-      section("Collaborators", fc.collaborators, (x) => [nodeLink(x), ...x.relations.map((rel) => el("div", {},
+      section(fc.n_collaborators > fc.collaborators.length ? `Collaborators, first ${fc.collaborators.length} of ${fc.n_collaborators}` : "Collaborators", fc.collaborators, (x) => [nodeLink(x), ...x.relations.map((rel) => el("div", {},
         el("span", { class: "muted" }, rel.direction === "out" ? `${rel.via_name} states it collaborates with ${x.name}` : `${x.name} states it collaborates with ${rel.via_name}`),
         evidenceList(rel.evidence, from)))]),
-      fc.n_contains ? section(`Located in it (${fc.n_contains} total)`, fc.contains, (x) => [nodeLink(x), evidenceList(x.evidence, from)]) : null,
+      fc.n_contains ? section(fc.n_contains > fc.contains.length ? `Located in it, first ${fc.contains.length} of ${fc.n_contains}` : "Located in it", fc.contains, (x) => [nodeLink(x), evidenceList(x.evidence, from)]) : null,
       section("Member of", fc.memberships, (x) => [nodeLink(x), evidenceList(x.evidence, from)]),
       section("Competencies", fc.competencies, (x) => [x.name, evidenceList(x.evidence, from)]),
       fc.documents.length ? el("div", { class: "muted" }, "described in: " + fc.documents.join(", ")) : null);
   }
 
   // ---- org chart model --------------------------------------------------------------------------
-  function box(x, count, tag) { return { id: x.id, name: x.name, type: x.type, stub: !!x.stub, count: count || 0, kids: [], tag: tag || null }; }
   async function nodeModel(fc, expanded, collapsed) {
     const path = fc.chain.map((x) => x.id);
     const need = [...new Set([...path, ...expanded])];
@@ -295,177 +293,6 @@
     return layoutForest([root, ...extra], second, new Set(path), fc.id);
   }
   function isTreeEdge(parent, kid) { return parent.kids.some((k) => k.id === kid); }
-
-  // ---- layout: tidy tree with compact leaf blocks ----------------------------------------------
-  function measure(n) {
-    const leaves = n.kids.filter((k) => !k.kids.length), inner = n.kids.filter((k) => k.kids.length);
-    const items = [];
-    if (leaves.length >= COMPACT_MIN) items.push({ block: leaves, w: 2 * W + CG });
-    else leaves.forEach((l) => { measure(l); items.push({ node: l, w: W }); });
-    inner.forEach((k) => items.push({ node: k, w: measure(k) }));
-    n.items = items;
-    n.rw = items.reduce((a, it) => a + it.w, 0) + HGAP * Math.max(0, items.length - 1);
-    n.sw = Math.max(W, n.rw);
-    return n.sw;
-  }
-  function place(n, left, top, out) {
-    n.x = left + n.sw / 2 - W / 2; n.y = top; out.push(n);
-    let cx = left + (n.sw - n.rw) / 2;
-    const cy = top + H + VGAP;
-    for (const it of n.items) {
-      if (it.block) {
-        it.spine = cx + W + CG / 2;
-        it.block.forEach((k, i) => {
-          k.x = cx + (i % 2) * (W + CG); k.y = cy + Math.floor(i / 2) * (H + CPAD); k.side = i % 2; k.items = []; out.push(k);
-        });
-      } else place(it.node, cx, cy, out);
-      cx += it.w + HGAP;
-    }
-  }
-  function treeEdges(n, out) {
-    const px = n.x + W / 2, pb = n.y + H, bus = pb + VGAP / 2;
-    for (const it of n.items) {
-      if (it.block) {
-        for (const k of it.block) {
-          const ky = k.y + H / 2, ex = k.side === 0 ? k.x + W : k.x;
-          out.push({ s: n.id, t: k.id, kind: "primary", pts: [[px, pb], [px, bus], [it.spine, bus], [it.spine, ky], [ex, ky]] });
-        }
-      } else {
-        const k = it.node, kx = k.x + W / 2;
-        out.push({ s: n.id, t: k.id, kind: "primary", pts: [[px, pb], [px, bus], [kx, bus], [kx, k.y]] });
-        treeEdges(k, out);
-      }
-    }
-  }
-  function layoutForest(roots, second, onPath, focus) {
-    const boxes = [], edges = [];
-    let left = 0;
-    for (const r of roots) {
-      measure(r);
-      place(r, left, (r.align || 0) * (H + VGAP), boxes);
-      treeEdges(r, edges);
-      left += r.sw + ROOT_GAP;
-    }
-    const byId = new Map(boxes.map((b) => [b.id, b]));
-    for (const [s, t] of second) {
-      if (byId.has(s) && byId.has(t)) edges.push({ s, t, kind: "secondary", pts: routeAround(byId.get(s), byId.get(t), boxes) });
-    }
-    if (onPath) for (const e of edges) if (e.kind === "primary" && onPath.has(e.s) && onPath.has(e.t)) e.kind = "path";
-    for (const b of boxes) b.onPath = !!(onPath && onPath.has(b.id));
-    return { boxes, edges, focus };
-  }
-
-  // ---- routing a second supervisor's line around every box --------------------------------------
-  function segHits(a, b, r) {  // axis-parallel segment a-b against rectangle r (strict interior)
-    const x1 = Math.min(a[0], b[0]), x2 = Math.max(a[0], b[0]), y1 = Math.min(a[1], b[1]), y2 = Math.max(a[1], b[1]);
-    return x2 > r.x && x1 < r.x + W && y2 > r.y && y1 < r.y + H;
-  }
-  function routeAround(s, t, boxes) {
-    const start = [s.x + W / 2 + 30, s.y + H], end = [t.x + W / 2 + 30, t.y];
-    const a = [start[0], start[1] + M], b = [end[0], end[1] - M];
-    const xs = new Set([a[0], b[0]]), ys = new Set([a[1], b[1]]);
-    for (const r of boxes) { xs.add(r.x - M); xs.add(r.x + W + M); ys.add(r.y - M); ys.add(r.y + H + M); }
-    const X = [...xs].sort((p, q) => p - q), Y = [...ys].sort((p, q) => p - q);
-    const key = (i, j) => i * Y.length + j;
-    const inflate = boxes.map((r) => ({ x: r.x - M + 1, y: r.y - M + 1, w: W + 2 * M - 2, h: H + 2 * M - 2 }));
-    const free = (p, q) => !boxes.some((r) => segHits(p, q, r));
-    const inside = (p) => inflate.some((r) => p[0] > r.x && p[0] < r.x + r.w && p[1] > r.y && p[1] < r.y + r.h);
-    const si = X.indexOf(a[0]), sj = Y.indexOf(a[1]), ti = X.indexOf(b[0]), tj = Y.indexOf(b[1]);
-    const dist = new Map([[key(si, sj) * 4, 0]]), prev = new Map(), heap = new Heap();
-    heap.push([0, si, sj, 0]);
-    let found = null;
-    while (heap.size()) {
-      const [, i, j, dir, d] = heap.pop();
-      if (i === ti && j === tj) { found = [i, j, dir]; break; }
-      if (d > (dist.get(key(i, j) * 4 + dir) ?? Infinity)) continue;
-      for (const [di, dj, nd] of [[1, 0, 0], [-1, 0, 1], [0, 1, 2], [0, -1, 3]]) {
-        const ni = i + di, nj = j + dj;
-        if (ni < 0 || nj < 0 || ni >= X.length || nj >= Y.length) continue;
-        const p = [X[i], Y[j]], q = [X[ni], Y[nj]];
-        if ((inside(q) && !(ni === ti && nj === tj)) || !free(p, q)) continue;
-        const cost = d + Math.abs(q[0] - p[0]) + Math.abs(q[1] - p[1]) + (nd !== dir && !(i === si && j === sj) ? 40 : 0);
-        const k2 = key(ni, nj) * 4 + nd;
-        if (cost < (dist.get(k2) ?? Infinity)) {
-          dist.set(k2, cost); prev.set(k2, key(i, j) * 4 + dir);
-          heap.push([cost + Math.abs(X[ti] - q[0]) + Math.abs(Y[tj] - q[1]), ni, nj, nd], cost);
-        }
-      }
-    }
-    if (!found) return [start, a, [b[0], a[1]], b, end];
-    const pts = [];
-    let k = key(found[0], found[1]) * 4 + found[2];
-    while (k !== undefined) { const cell = Math.floor(k / 4); pts.push([X[Math.floor(cell / Y.length)], Y[cell % Y.length]]); k = prev.get(k); }
-    pts.reverse();
-    return simplify([start, ...pts, end]);
-  }
-  class Heap {  // binary min-heap on item[0] (A* priority); the path cost rides along as item[4]
-    constructor() { this.a = []; }
-    size() { return this.a.length; }
-    push(item, cost) {
-      const a = this.a; item[4] = cost ?? item[0]; a.push(item);
-      let i = a.length - 1;
-      while (i > 0) { const p = (i - 1) >> 1; if (a[p][0] <= a[i][0]) break; [a[p], a[i]] = [a[i], a[p]]; i = p; }
-    }
-    pop() {
-      const a = this.a, top = a[0], last = a.pop();
-      if (a.length) {
-        a[0] = last;
-        let i = 0;
-        for (;;) {
-          const l = 2 * i + 1, r = l + 1;
-          let m = i;
-          if (l < a.length && a[l][0] < a[m][0]) m = l;
-          if (r < a.length && a[r][0] < a[m][0]) m = r;
-          if (m === i) break;
-          [a[m], a[i]] = [a[i], a[m]]; i = m;
-        }
-      }
-      return top;
-    }
-  }
-  function simplify(pts) {
-    const out = [];
-    for (const p of pts) {
-      if (out.length && out[out.length - 1][0] === p[0] && out[out.length - 1][1] === p[1]) continue;
-      if (out.length >= 2) {
-        const [p0, p1] = [out[out.length - 2], out[out.length - 1]];
-        if ((p0[0] === p1[0] && p1[0] === p[0]) || (p0[1] === p1[1] && p1[1] === p[1])) out.pop();
-      }
-      out.push(p);
-    }
-    return out;
-  }
-
-  // ---- collaborators star -----------------------------------------------------------------------
-  function starModel(fc) {
-    const n = fc.collaborators.length;
-    const hub = box(fc, 0); hub.x = -W / 2; hub.y = -H / 2; hub.items = [];
-    const R = Math.max(280, (n * (W + 40)) / (2 * Math.PI));
-    const boxes = [hub], edges = [];
-    fc.collaborators.forEach((c, i) => {
-      const th = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(1, n);
-      const b = box(c, 0); b.x = R * Math.cos(th) * 1.25 - W / 2; b.y = R * Math.sin(th) - H / 2; b.items = [];
-      boxes.push(b);
-      const k = c.relations.length;
-      c.relations.forEach((rel, j) => {
-        const off = (j - (k - 1) / 2) * 10;
-        const hc = [0, 0], bc = [b.x + W / 2, b.y + H / 2];
-        const len = Math.hypot(bc[0], bc[1]) || 1, nx = -bc[1] / len * off, ny = bc[0] / len * off;
-        const p = [hc[0] + nx, hc[1] + ny], q = [bc[0] + nx, bc[1] + ny];
-        const from = rel.direction === "out" ? hub : b, to = rel.direction === "out" ? b : hub;
-        const pts = rel.direction === "out" ? [clip(q, p, hub), clip(p, q, b)] : [clip(p, q, b), clip(q, p, hub)];
-        edges.push({ s: from.id, t: to.id, kind: rel.direction === "out" ? "collabOut" : "collabIn", pts, arrow: true });
-      });
-    });
-    return { boxes, edges, focus: fc.id, star: true };
-  }
-  function clip(from, to, r) {  // the point where the segment from `from` (outside r) to `to` (inside r) enters r
-    let lo = 0, hi = 1;
-    const at = (t) => [from[0] + (to[0] - from[0]) * t, from[1] + (to[1] - from[1]) * t];
-    const inR = (p) => p[0] >= r.x && p[0] <= r.x + W && p[1] >= r.y && p[1] <= r.y + H;
-    for (let i = 0; i < 40; i++) { const m = (lo + hi) / 2; if (inR(at(m))) hi = m; else lo = m; }
-    return at(hi).map((v) => Math.round(v * 100) / 100);
-  }
 
   // ---- drawing ----------------------------------------------------------------------------------
   function wrap(text, max) {
@@ -506,7 +333,7 @@
       g.append(sv("rect", { width: W, height: H, rx: 6, fill: b.stub ? "#ffffff" : fill, stroke: b.id === focus ? "#111" : b.onPath ? C.path : fill,
         "stroke-width": b.id === focus ? 3.5 : b.onPath ? 3 : 1.5, "stroke-dasharray": b.stub ? "5 4" : "none" }));
       const col = b.stub ? "#1a1a1a" : "#ffffff";
-      wrap(b.name, 24).forEach((line, i) => g.append(sv("text", { x: 8, y: 18 + i * 16, fill: col, "font-size": NAME_PX, "font-family": "Helvetica, Arial, sans-serif", "font-weight": "bold" }, line)));
+      wrap(b.name, 23).forEach((line, i) => g.append(sv("text", { x: 8, y: 18 + i * 16, fill: col, "font-size": NAME_PX, "font-family": "Helvetica, Arial, sans-serif", "font-weight": "bold" }, line)));
       const sub = b.tag || (b.type + (b.stub ? " · not described" : ""));
       const room = !model.star && b.count > 0 ? 21 : 28;
       g.append(sv("text", { x: 8, y: H - 7, fill: col, "font-size": SMALL_PX, "font-family": "Helvetica, Arial, sans-serif", class: "tagline" }, sub.length > room ? sub.slice(0, room - 1) + "…" : sub));
@@ -649,6 +476,7 @@
     $("#png").addEventListener("click", exportPNG);
     $("#svgexport").addEventListener("click", exportSVG);
     window.addEventListener("hashchange", route);
+    if (!location.hash && window.ORGKG_DATA && window.ORGKG_DATA.start) history.replaceState(null, "", "#" + window.ORGKG_DATA.start);
     panZoom();
     route();
   }

@@ -1,9 +1,5 @@
-"""The build's faster code paths give exactly what the plain ones gave.
-
-Why: canonical() decides node ids, merge_node() every attribute, and the fold and the save run on every
-build; each was rewritten for speed, and the graph file must stay byte for byte the same. A build that only
-saves its graph must not import networkx either (it costs ~0.2 s of every `orgkg build`).
-"""
+"""The merge rules: canonical names (checked against the first, regex version), filling attributes, one
+engine for records and OrgGraph alike; and a build that only saves its file does not import networkx."""
 
 from __future__ import annotations
 
@@ -12,12 +8,14 @@ import subprocess
 import sys
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from orgkg.graph import store
-from orgkg.graph.build import Fold
 from orgkg.graph.ids import canonical, singular
-from orgkg.graph.orggraph import _PLAIN, _UNSET, OrgGraph, merge_node
+from orgkg.graph.merge import Records, fill_node
+from orgkg.graph.orggraph import OrgGraph
 
 _LEADING = re.compile(r"^(?:the|other|all|an|a|our|its|each|any)\s+")
 _PARENS = re.compile(r"\([^)]*\)")
@@ -63,38 +61,40 @@ def test_canonical_examples():
         assert canonical(name) == canonical_by_regex(name)
 
 
-def test_the_unset_test_is_membership_in_unset():
-    """merge_node skips `value in _UNSET` for non-empty plain values: the same answer for every value."""
-    for value in [None, False, True, 0, 1, -1, 0.0, 2.5, float("nan"), "", "a", [], [0], {}, {"a": 1}, (), (1,), 0j, set()]:
-        assert (not (value and value.__class__ in _PLAIN) and value in _UNSET) == (value in _UNSET)
-
-
-def test_merge_node_fills_only_unset_values():
+def test_fill_node_fills_only_unset_values():
     data = {"type": "Role", "name": "R", "aliases": [], "described": False, "grade": "", "code": 0, "months": None,
             "title": "T", "sq_oq": []}
-    merge_node(data, "R2", {"described": True, "grade": "G", "code": 7, "months": 10, "title": "U", "sq_oq": ["x"]})
+    fill_node(data, "Role", "R2", {"described": True, "grade": "G", "code": 7, "months": 10, "title": "U", "sq_oq": ["x"]})
     assert data == {"type": "Role", "name": "R", "aliases": ["R2"], "described": True, "grade": "G", "code": 7,
                     "months": 10, "title": "T", "sq_oq": ["x"]}
 
 
-def test_fold_keeps_first_evidence_of_each_signature_like_orggraph():
-    """Evidence signatures are only tracked from an edge's second piece of evidence on: same list as OrgGraph."""
+def test_records_and_orggraph_merge_alike():
+    """The build's records and OrgGraph.add_node/add_edge apply the same rules: same file."""
     ev = [{"doc": d, "start": s, "end": s + 1, "rule": "r", "text": t} for d, s, t in
           [("a", 1, "x"), ("a", 1, "y"), ("b", 1, "z"), ("a", 2, "w"), ("b", 1, "v")]]
-    ops = [("n", "Unit", "A", "unit:a", {}), ("n", "Unit", "B", "unit:b", {})]
-    ops += [("e", "unit:a", "unit:b", "PART_OF", e) for e in ev]
-    ops += [("e", "unit:b", "unit:a", "PART_OF", None), ("e", "unit:b", "unit:a", "PART_OF", ev[0])]
-    f, g = Fold(), OrgGraph()
-    f.apply_all(ops)
-    for op in ops:
-        (g.add_node(op[1], op[2], nid=op[3], **op[4]) if op[0] == "n" else g.add_edge(*op[1:]))
-    assert f.edges[("unit:a", "unit:b", "PART_OF")]["evidence"] == [ev[0], ev[2], ev[3]]
-    assert store.dumps(g) == "".join(store.file_chunks(f.summary(), f.nodes, f.edges))
+    rec, g = Records(), OrgGraph()
+    for nid, name in (("unit:a", "A"), ("unit:b", "B")):
+        rec.add_node("Unit", name, nid, {})
+        g.add_node("Unit", name, nid=nid)
+    for u, v, e in [("unit:a", "unit:b", e) for e in ev] + [("unit:b", "unit:a", None), ("unit:b", "unit:a", ev[0])]:
+        rec.add_edge(u, v, "PART_OF", e)
+        g.add_edge(u, v, "PART_OF", e)
+    rec.add_edge("unit:c", "unit:a", "PART_OF", None)  # a bare node, given its attributes later
+    g.add_edge("unit:c", "unit:a", "PART_OF")
+    rec.add_node("Unit", "C", "unit:c", {"aliases": ["CC"]})
+    g.add_node("Unit", "C", nid="unit:c", aliases=["CC"])
+    assert rec.edges[("unit:a", "unit:b", "PART_OF")]["evidence"] == [ev[0], ev[2], ev[3]]
+    assert store.dumps(g) == b"".join(store.file_chunks(rec.summary(), rec.nodes, rec.edges)).decode()
+    with pytest.raises(ValueError):
+        rec.add_edge("unit:a", "unit:b", "NOT_A_TYPE", None)
+    with pytest.raises(ValueError):
+        g.add_node("Nothing", "x")
 
 
 def test_file_chunks_of_an_empty_and_a_one_line_graph():
-    assert "".join(store.file_chunks({}, {}, {})).splitlines()[1:] == ['],"edges":[', "]}"]
-    text = "".join(store.file_chunks({}, {"n": {"id": "n"}}, {("n", "n", "T"): {"source": "n", "target": "n"}}))
+    assert b"".join(store.file_chunks({}, {}, {})).decode().splitlines()[1:] == ['],"edges":[', "]}"]
+    text = b"".join(store.file_chunks({}, {"n": {"id": "n"}}, {("n", "n", "T"): {"source": "n", "target": "n"}})).decode()
     assert text.splitlines()[1:] == ['{"id":"n"}', '],"edges":[', '{"source":"n","target":"n"}', "]}"]
 
 
@@ -105,7 +105,7 @@ def test_the_build_path_does_not_import_networkx(tmp_path):
             f"rc = orgkg.cli.main(['build', *map(str, orgkg.sample_paths()), '-o', {str(tmp_path / 'g.json')!r}, '--quiet'])\n"
             "assert rc == 0, rc\n"
             "assert 'networkx' not in sys.modules, 'networkx imported'\n"
-            "unused = {'concurrent.futures.process', 'orgkg.graph.traverse', 'orgkg.commands.chain', 'orgkg.viz.cli'}\n"
+            "unused = {'concurrent.futures.process', 'orgkg.commands.chain', 'orgkg.viz.cli'}\n"
             "assert not unused & set(sys.modules), unused & set(sys.modules)\n"
             "assert len(orgkg.load(" + repr(str(tmp_path / "g.json")) + ")) > 0\n"
             "assert 'networkx' in sys.modules\n")

@@ -1,0 +1,249 @@
+"""Splitting a list of names at commas, 'and', 'or' and slashes, and rejoining what is one name.
+
+"the Division of Assessment and Summer Programs" stays one unit; "the principal, the Director of X and
+the Y Unit" are three names; "professional, technical and clerical staff" share their head.
+"""
+
+from __future__ import annotations
+
+import re
+from operator import itemgetter
+
+from .lexicon import QUALIFIED_ROLE_HEADS, ROLE_HEADS, UNIT_HEADS, VAGUE, WEAK_UNIT_HEADS
+from .memo import WordMemo
+from .mentions import ACRONYM
+
+# A token: [0] the word, [1] it lower-cased, [2] start and [3] end in the text, [4] its index in the token
+# stream (a gap means the words were not adjacent).
+Tok = tuple[str, str, int, int, int]
+_WORD, _LOWER = itemgetter(0), itemgetter(1)
+_NUMERALS = frozenset("i ii iii iv v vi 1 2 3 4 5".split())
+_SEPARATORS = frozenset({",", "/", "and", "or", "and/or"})
+ADJECTIVE = re.compile(r"^[a-z][a-z\-]*(?:al|ic|ive|ary|ory|ous|ial|ical)$")
+
+
+def conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]:
+    """Split a token list at commas, 'and', 'or' and slashes, then rejoin what is one name."""
+    if not toks:
+        return []
+    if _SEPARATORS.isdisjoint(map(_LOWER, toks)):
+        return [list(toks)]  # one name: nothing to split or rejoin
+    return _split(toks, acronyms, list_context)
+
+
+def _split(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]:
+    """The split, then each rejoining step in turn (each names the lists it keeps whole)."""
+    parts, seps = at_separators(toks)
+    if not parts:
+        return []
+    sepw = ["".join(map(_LOWER, s)) for s in seps]
+    _merge_forward(parts, seps, sepw, acronyms)
+    _merge_adjectives(parts, seps, sepw, acronyms)
+    merged, merged_seps = _join_complements(parts, seps, sepw, acronyms, list_context)
+    _borrow_complements(merged, merged_seps)
+    return _join_roles_and_units(merged, merged_seps)
+
+
+def at_separators(toks: list[Tok]) -> tuple[list[list[Tok]], list[list[Tok]]]:
+    """The pieces between separators outside parentheses, and the separator tokens between them."""
+    parts: list[list[Tok]] = [[]]
+    seps: list[list[Tok]] = []
+    depth = 0
+    for t in toks:
+        if t[0] == "(":
+            depth += 1
+        elif t[0] == ")":
+            depth = max(0, depth - 1)
+        if depth == 0 and (t[0] in (",", "/") or t[1] in ("and", "or", "and/or")):
+            if parts[-1]:
+                parts.append([])
+                seps.append([t])
+            elif seps:
+                seps[-1].append(t)
+            continue
+        parts[-1].append(t)
+    if not parts[-1]:
+        parts.pop()
+        seps = seps[:len(parts) - 1]
+    k = 1
+    while k < len(parts):  # "Analyst I/II staff": a numeral after a numeral and a slash goes on the same name
+        if parts[k][0][1] in _NUMERALS and parts[k - 1][-1][1] in _NUMERALS and seps[k - 1][0][0] == "/":
+            parts[k - 1] = parts[k - 1] + seps[k - 1] + parts[k]
+            del parts[k], seps[k - 1]
+            continue
+        k += 1
+    return parts, seps
+
+
+def _merge_forward(parts, seps, sepw, acronyms) -> None:
+    """'the Recruitment and Retention Team', 'the Diversity, Equity and Inclusion Council': capitalised
+    words without a head joined to the headed name after them (in place)."""
+    k = 0
+    while k < len(parts) - 1:
+        cur, nxt = parts[k], parts[k + 1]
+        if (sepw[k] == "and" and not has_head(cur, acronyms) and _capitalised(cur) and nxt[0][0][:1].isupper()
+                and has_head(nxt, acronyms) and len(cur) <= 3 and "of" not in map(_WORD, cur)
+                and nxt[0][1] != "the"):
+            parts[k] = cur + seps[k] + nxt
+            del parts[k + 1], seps[k], sepw[k]
+            continue
+        if sepw[k] == "," and _bare_name(cur, acronyms):
+            j = k
+            while j + 1 < len(parts) - 1 and sepw[j] == "," and _bare_name(parts[j + 1], acronyms):
+                j += 1
+            last = parts[j + 1] if j + 1 < len(parts) else None
+            if (j > k and last and sepw[j] in ("and", ",and") and has_head(last, acronyms)
+                    and last[0][0][:1].isupper() and last[0][1] != "the"):
+                parts[k] = [t for q in range(k, j + 2) for t in (parts[q] + (seps[q] if q <= j else []))]
+                del parts[k + 1:j + 2], seps[k:j + 1], sepw[k:j + 1]
+                continue
+        k += 1
+
+
+def _merge_adjectives(parts, seps, sepw, acronyms) -> None:
+    """'professional, technical and clerical staff': adjectives sharing the last head (in place)."""
+    k = 0
+    while k < len(parts) - 1:
+        cur = parts[k]
+        if len(cur) == 1 and ADJECTIVE.match(cur[0][0]) and not has_head(cur, acronyms) \
+                and cur[0][1] not in VAGUE and any(has_head(p, acronyms) for p in parts[k + 1:]):
+            j = k + 1
+            while j < len(parts) - 1 and len(parts[j]) == 1 and ADJECTIVE.match(parts[j][0][0]):
+                j += 1
+            if has_head(parts[j], acronyms) and parts[j][0][0].islower():
+                parts[k] = [t for q in range(k, j + 1) for t in (parts[q] + (seps[q] if q < j else []))]
+                del parts[k + 1:j + 1], seps[k:j], sepw[k:j]
+                continue
+        k += 1
+
+
+def _join_complements(parts, seps, sepw, acronyms, list_context) -> tuple[list[list[Tok]], list[str]]:
+    """Pieces without a head joined to the name before them: 'Chief of Teaching, Learning, and Schools',
+    'Student Welfare and Compliance', 'Division of Assessment and Summer Programs'."""
+    merged: list[list[Tok]] = [parts[0]]
+    merged_seps: list[str] = []
+    for sep_toks, sep, part in zip(seps, sepw, parts[1:]):
+        if _joins(merged[-1], sep, part, acronyms, list_context):
+            merged[-1] = merged[-1] + sep_toks + part
+        else:
+            merged.append(part)
+            merged_seps.append(sep)
+    return merged, merged_seps
+
+
+def _joins(prev: list[Tok], sep: str, part: list[Tok], acronyms, list_context: bool) -> bool:
+    headed = has_head(part, acronyms)
+    prev_words = list(map(_LOWER, prev))
+    last = part[-1][0]
+    vague_part = last.islower() and (last in VAGUE or last.rstrip("s") in VAGUE)
+    if not headed and part[0][1] != "the" and not vague_part:
+        if ("of" in prev_words or "for" in prev_words) and _same_case_as_complement(prev, part):
+            return True  # "Chief of Teaching, Learning, and Schools"; not "Board of Education, co"
+        if (not has_head(prev, acronyms) or (_weakly_headed(prev) and _capitalised(prev))) and "and" in sep \
+                and not list_context and (_capitalised(part) or not _capitalised(prev)):
+            return True  # "Student Welfare and Compliance", "Magnet Programs and Special Education"
+        if not has_head(prev, acronyms) and sep == "and" and list_context and _capitalised(prev) \
+                and _capitalised(part) and len(prev) <= 3:
+            return True
+    # "Division of Assessment and Summer Programs"
+    return headed and sep == "and" and "of" in prev_words and part[0][1] != "the" \
+        and _capitalised(part) and _weakly_headed(part) and prev_words[0] not in ROLE_HEADS
+
+
+def _borrow_complements(merged: list[list[Tok]], merged_seps: list[str]) -> None:
+    """'chief/and/or associate superintendent of X': a bare head before a slash borrows the next
+    conjunct's complement (in place)."""
+    for k in range(len(merged) - 1):
+        cur, nxt = merged[k], merged[k + 1]
+        bare = [t for t in cur if t[1] not in ("the", "a", "an")]
+        if len(bare) == 1 and bare[0][1] in ROLE_HEADS and "/" in merged_seps[k]:
+            of_idx = next((i for i, t in enumerate(nxt) if t[1] in ("of", "for")), None)
+            if of_idx is not None:
+                merged[k] = cur + nxt[of_idx:]
+
+
+def _join_roles_and_units(merged: list[list[Tok]], merged_seps: list[str]) -> list[list[Tok]]:
+    """'the director, Department of Materials Management' and 'Planner, Professional Learning': a role
+    and its unit or specialty after a comma are one name."""
+    out: list[list[Tok]] = []
+    for k, part in enumerate(merged):
+        if out and merged_seps[k - 1] == "," and _bare_role(out[-1]) \
+                and part[0][1] in ("department", "division", "office", "unit", "bureau") \
+                and (_capitalised(part) or "of" in [t[0] for t in part]):
+            out[-1] = out[-1] + part
+            continue
+        if out and merged_seps[k - 1] == "," and _bare_role(out[-1]) and out[-1][-1][0][:1].isupper() \
+                and _capitalised(part) and part[0][1] != "the" and not _role_headed(part):
+            out[-1] = out[-1] + part
+            continue
+        out.append(part)
+    return out
+
+
+def _bare_name(part: list[Tok], acronyms) -> bool:
+    """One or two capitalised words without a head: a piece of a longer name."""
+    words = [t for t in part if t[1] != "the"]
+    return 1 <= len(words) <= 2 and _capitalised(words) and not has_head(words, acronyms) \
+        and not any(ACRONYM.match(t[0]) for t in words)
+
+
+def _same_case_as_complement(prev: list[Tok], part: list[Tok]) -> bool:
+    """Whether `part` is written like the words after prev's 'of'/'for' (both capitalised or both not)."""
+    for k, t in enumerate(prev[:-1]):
+        if t[1] in ("of", "for"):
+            nxt = next((u for u in prev[k + 1:] if u[1] not in ("the", "a", "an")), None)
+            return nxt is None or nxt[0][:1].isupper() == part[0][0][:1].isupper()
+    return True
+
+
+def _weakly_headed(part: list[Tok]) -> bool:
+    """Only weak unit words head it ('Summer Programs', 'Student Services'), no role or strong unit head."""
+    words = list(map(_LOWER, part))
+    return not WEAK_UNIT_HEADS.isdisjoint(words) and _STRONG_HEADS.isdisjoint(words)
+
+
+_STRONG_HEADS = ROLE_HEADS | (UNIT_HEADS - WEAK_UNIT_HEADS)
+
+
+def _role_headed(part: list[Tok]) -> bool:
+    return any(map(_ROLE_WORD.__getitem__, map(_LOWER, part)))
+
+
+def _bare_role(part: list[Tok]) -> bool:
+    words = [t[1] for t in part if t[1] not in ("the", "a", "an")]
+    return 1 <= len(words) <= 3 and words[-1] in ROLE_HEADS
+
+
+# a word a capitalised name may hold
+_CAPITAL_WORD = WordMemo(lambda w: w[:1].isupper() or w.lower() in ("of", "and", "the", "for", "&", "(", ")")
+                          or w.isdigit())
+
+
+def _head_word(w: str) -> bool:
+    """Whether w heads a role or unit whatever the document's acronyms (_has_head asks those apart)."""
+    lw = w.lower()
+    return (lw in ROLE_HEADS or lw in UNIT_HEADS or lw.rsplit("-", 1)[-1] in ROLE_HEADS
+            or (lw in QUALIFIED_ROLE_HEADS and not w[:1].isupper()) or (ACRONYM.match(w) is not None and len(w) >= 2))
+
+
+_HEAD_WORD = WordMemo(_head_word)
+_ROLE_WORD = WordMemo(lambda lw: lw in ROLE_HEADS or lw.rsplit("-", 1)[-1] in ROLE_HEADS)  # lower-cased words
+
+
+def _capitalised(part: list[Tok]) -> bool:
+    return all(map(_CAPITAL_WORD.__getitem__, map(_WORD, part)))
+
+
+def has_head(part: list[Tok], acronyms: dict[str, str]) -> bool:
+    depth = 0
+    for t in part:
+        w = t[0]
+        if w == "(":
+            depth += 1
+        elif w == ")":
+            depth = max(0, depth - 1)
+        elif not depth and (_HEAD_WORD[w] or w in acronyms):
+            return True
+    return False
+
+

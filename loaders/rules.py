@@ -1,0 +1,246 @@
+"""The relation rules, as data: one entry per rule, in one table.
+
+A rule is (name, relation type, trigger pattern, options). The trigger is a
+case-insensitive regex that ends where the rule's targets begin; the options
+say which targets it accepts and how sure it is. Adding a rule is adding one
+entry to RULES; `check` runs at import, so a malformed rule (a bad regex, an
+unknown type or option) stops the program with the rule's name.
+
+Example:
+    >>> RULES_BY_NAME["udo.reports_to"].type
+    'UNDER_DIRECTION_OF'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+try:
+    from re import _parser as _sre  # Python >= 3.11
+except ImportError:  # pragma: no cover - older Pythons name it sre_parse
+    import sre_parse as _sre  # type: ignore[no-redef]
+
+from orgkg.ontology.schema import (
+    COLLABORATES_WITH,
+    EDGE_TYPES,
+    MEMBER_OF,
+    ORGANIZATION,
+    PART_OF,
+    ROLE,
+    SUPERVISES,
+    UNDER_DIRECTION_OF,
+    UNIT,
+)
+
+from .lexicon import CO_VERBS
+
+
+class RuleError(ValueError):
+    """A malformed rule: the message starts with the rule's name."""
+
+
+_VERBS = "|".join(sorted(CO_VERBS, key=len, reverse=True))
+# "supervises, coaches, and evaluates X": co-verbs between the trigger and its targets
+COVERB_TAIL = rf"(?:(?:\s*,\s*|\s+)(?:and\s+|or\s+)?(?:{_VERBS})\b)*"
+DIRECTION = r"(?:direction|supervision|guidance|leadership|oversight)"
+_ADJ_WORDS = ("general|direct|immediate|administrative|overall|broad|close|functional|technical|limited|additional|"
+              "day-to-day|daily|programmatic|minimal|professional|line|operational|policy|executive|clinical|"
+              "managerial|organizational|organisational|strategic")
+ADJ = rf"(?:(?:{_ADJ_WORDS})\s*,?\s+(?:and\s+)?)"  # "technical and functional", "general, administrative"
+_ENTITIES = (ROLE, UNIT, ORGANIZATION)
+_UNITS = (UNIT, ORGANIZATION)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One relation rule. `pattern` is compiled by `check` (IGNORECASE)."""
+
+    name: str  # "<family>.<what>": travels with every relation's evidence
+    type: str  # a relation type of ontology.schema.EDGE_TYPES
+    trigger: str  # regex up to where the targets start
+    list_context: bool = False  # "the offices of A, B and C": bare capitalised names are units
+    allowed: tuple[str, ...] = _ENTITIES  # target node types the rule may yield
+    strict: bool = False  # only clearly named units or qualified staff (common verbs like "leads")
+    needs_subject: bool = False  # only when the described role is the clause's subject
+    confidence: float = 1.0  # an explicit verb: 1.0; readings that infer more: lower
+    pattern: re.Pattern = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
+    keys: tuple[str, ...] = field(default=(), compare=False, repr=False)  # set by check: see required_literals
+
+
+RULES: tuple[Rule, ...] = (
+    # reporting lines
+    Rule("udo.under_direction", UNDER_DIRECTION_OF,
+         rf"\bunder\s+(?:the\s+)?{ADJ}*{DIRECTION}(?:\s*,?\s*and\s+{ADJ}*{DIRECTION})?\s+(?:of|from|given\s+by)\s+"),
+    Rule("udo.at_direction", UNDER_DIRECTION_OF, r"\bat\s+the\s+direction\s+of\s+"),
+    Rule("udo.receives", UNDER_DIRECTION_OF,
+         rf"\breceives?\s+{ADJ}*{DIRECTION}(?:\s*,?\s*and\s+{ADJ}*{DIRECTION})?\s+(?:from|by)\s+"),
+    Rule("udo.reports_to", UNDER_DIRECTION_OF,
+         r"\b(?:reports|reporting|report)\s+(?:directly\s+|administratively\s+|functionally\s+|operationally\s+)?"
+         r"to\s+", needs_subject=True),
+    Rule("udo.will_report", UNDER_DIRECTION_OF,
+         r"\b(?:will|shall|would|typically|usually|normally|generally)\s+(?:\w+ly\s+)?report\s+(?:\w+ly\s+)?to\s+"),
+    Rule("udo.responsible_to", UNDER_DIRECTION_OF,
+         r"\b(?:is|are)\s+(?:directly\s+)?(?:responsible|accountable)\s+to\s*(?:,?\s*and\s+serves?\s+at\s+the\s+"
+         r"pleasure\s+of\s*,?\s+)?(?=(?:the\s+)?[A-Z])", needs_subject=True),
+    Rule("udo.pleasure_of", UNDER_DIRECTION_OF, r"\b(?:serves?|serving)\s+at\s+the\s+pleasure\s+of\s+"),
+    Rule("udo.received_from", UNDER_DIRECTION_OF,
+         rf"\b{DIRECTION}\s+(?:is\s+)?(?:received|provided|given)\s+(?:from|by)\s+"),
+    Rule("udo.supervision_from", UNDER_DIRECTION_OF, rf"\b{ADJ}+(?:and\s+{ADJ}*)?supervision\s+from\s+"),
+    Rule("udo.supervised_by", UNDER_DIRECTION_OF,
+         r"\b(?:is\s+)?(?:supervised|directed|managed)\s+by\s+", needs_subject=True),
+    # supervision
+    Rule("sup.supervises", SUPERVISES,
+         rf"\b(?:directly\s+)?supervis(?:es|e|ing)\b{COVERB_TAIL}\s+(?:(?:the\s+)?work\s+of\s+)?"),
+    Rule("sup.provides_supervision", SUPERVISES,
+         rf"\bprovides?\s+(?:\w+\s+){{0,2}}?{ADJ}?supervision\s+(?:of|for|to)\s+"),
+    Rule("sup.responsible_supervision", SUPERVISES,
+         r"\bresponsible\s+for\s+(?:the\s+)?(?:supervision\s+of|supervising)\s+(?:and\s+\w+\s+)?"),
+    Rule("sup.supervision_of", SUPERVISES,
+         r"\b(?:include|includes)\s+(?:the\s+)?supervision\s+(?:and\s+\w+\s+)?(?:of|for)\s+"),
+    Rule("sup.all_aspects", SUPERVISES,
+         r"\b(?:guides|directs|manages|oversees|leads|administers|coordinates)\s+all\s+aspects\s+of\s+", strict=True),
+    Rule("sup.exercises", SUPERVISES,
+         rf"\bexercises?\s+{ADJ}?(?:and\s+{ADJ})?supervision\s+(?:over|of)\s+|\bsupervision\s+is\s+exercised\s+over\s+"),
+    Rule("sup.oversees", SUPERVISES, rf"\boversees?\b{COVERB_TAIL}\s+"),
+    Rule("sup.oversight_for", SUPERVISES,
+         r"\bprovides?\s+(?:\w+\s+)?(?:oversight|leadership)\s+(?:for|of|to)\s+(?=the\s+(?:offices|divisions|"
+         r"departments|units|sections|branches|bureaus)\s+of\b)", confidence=0.8),
+    Rule("sup.team_of", SUPERVISES,
+         r"\b(?:manages|leads|supervises|oversees|directs|heads|manage|lead|supervise|oversee|direct|head)\s+"
+         r"(?:a|the)\s+(?:\w+\s+)?(?:team|staff|group|crew)\s+of\s+"
+         r"(?:(?:up\s+to|about|approximately|around|over|some)\s+)?(?=\d)", confidence=0.9),
+    Rule("sup.leads_work_of", SUPERVISES,
+         r"\b(?:leads|directs|manages)\s+the\s+work\s+of\s+(?:the\s+)?(?:offices?\s+of\s+)?", list_context=True),
+    Rule("sup.manages", SUPERVISES,
+         rf"\b(?:manages|directs|leads|heads){COVERB_TAIL}\s+(?:the\s+(?:work|operations|activities)\s+of\s+)?",
+         strict=True, confidence=0.9),
+    # collaboration
+    Rule("collab.collaborates", COLLABORATES_WITH,
+         r"\bcollaborat(?:es|e|ing|ively)\s+(?:\w+ly\s+)?(?:with|alongside)\s+"),
+    Rule("collab.works_with", COLLABORATES_WITH, r"\bwork(?:s|ing)?\s*(?:\w+ly\s+)?(?:with|alongside)\s+"),
+    Rule("collab.in_collaboration", COLLABORATES_WITH,
+         r"\bin\s+(?:close\s+)?(?:collaboration|consultation|partnership|cooperation|coordination|conjunction|"
+         r"liaison)\s+with\s+"),
+    Rule("collab.coordinates_with", COLLABORATES_WITH, r"\bcoordinat(?:es|e|ing)\s+(?:\w+ly\s+)?with\s+"),
+    Rule("collab.consults", COLLABORATES_WITH,
+         r"\b(?:consults|confers|partners|partner|partnering|cooperates|liaises|liaise|liaising|interfaces)"
+         r"(?:,?\s+as\s+needed,?|\s+\w+ly)?\s+with\s+"),
+    Rule("collab.liaison", COLLABORATES_WITH,
+         r"\b(?:serves?|acts?|functions?)\s+as\s+(?:a|an|the)?\s*(?:[\w'\-]+\s+){0,3}?liaison\s+(?:to|with|for|between)\s+"
+         r"|\b(?:provides?|maintains?)\s+(?:\w+\s+)?liaison\s+(?:to|with|for)\s+"),
+    Rule("collab.relationships", COLLABORATES_WITH,
+         r"\b(?:establishes|maintains|builds|develops|fosters)\s+(?:\w+\s+){0,3}?(?:collaborative|working|"
+         r"partnership|productive)\s+(?:\w+\s+)?relationships?\s+with\s+"),
+    # units the role belongs to
+    Rule("part.part_of", PART_OF, r"\b(?:is|are)\s+(?:a\s+)?(?:part\s+of|within)\s+(?=(?:the\s+)?[A-Z])",
+         allowed=_UNITS, needs_subject=True),
+    Rule("part.apposition", PART_OF,
+         r",\s+(?:a|an|one)\s+(?:\w+\s+)?(?:section|unit|branch|division|office|team|bureau|department|directorate)"
+         r"\s+(?:of|in|within)\s+(?=(?:the\s+)?[A-Z])", allowed=_UNITS, needs_subject=True),
+    Rule("part.located_in", PART_OF,
+         r"\b(?:(?:is|are)\s+)?(?:organi[sz]ationally\s+)?(?:located|housed|based|situated|placed)\s+"
+         r"(?:in|within|at)\s+|\b(?:is|are)\s+assigned\s+to\s+|\boperates?\s+(?:within|under)\s+",
+         allowed=_UNITS, needs_subject=True),
+    # membership
+    Rule("member.member_of", MEMBER_OF, r"\b(?:as|is)\s+(?:a|an)\s+(?:[\w\-]+\s+){0,2}?member\s+of\s+", allowed=_UNITS),
+    Rule("member.member_bare", MEMBER_OF, r"\b(?:active\s+|voting\s+|standing\s+|ex[\s\-]officio\s+)?member\s+of\s+",
+         allowed=_UNITS, needs_subject=True),
+    Rule("member.serves_on", MEMBER_OF,
+         r"\b(?:serves|sits|participates|serve|sit|participate)\s+on\s+(?=(?:the\s+|a\s+|an\s+|various\s+)?"
+         r"[\w\-' ]{0,60}?(?:committee|team|board|council|panel|task force|commission|group|guild|forum)s?\b)",
+         allowed=(UNIT,)),
+    Rule("member.chairs", MEMBER_OF,
+         r"\b(?:chairs|co-chairs|convenes|chair|co-chair|take\s+part\s+in|takes\s+part\s+in)\s+"
+         r"(?=(?:the\s+|a\s+|an\s+|our\s+)?[\w\-' ]{0,60}?"
+         r"(?:committee|team|board|council|panel|task force|commission|group|guild|forum)s?\b)",
+         allowed=(UNIT,), confidence=0.9),
+)
+
+
+_NAME = re.compile(r"^[a-z]+\.[a-z_]+$")
+
+
+def check(rule: Rule) -> Rule:
+    """The rule with its pattern compiled; RuleError naming the rule when any part of it is malformed."""
+    def fail(problem: str) -> RuleError:
+        return RuleError(f"rule {rule.name!r}: {problem}")
+
+    if not isinstance(rule.name, str) or not _NAME.match(rule.name):
+        raise fail("name must read '<family>.<what>' in lower case")
+    if rule.type not in EDGE_TYPES or rule.type not in (UNDER_DIRECTION_OF, SUPERVISES, COLLABORATES_WITH,
+                                                         MEMBER_OF, PART_OF):
+        raise fail(f"unknown relation type {rule.type!r}")
+    if not rule.trigger or not isinstance(rule.trigger, str):
+        raise fail("empty trigger")
+    try:
+        pattern = re.compile(rule.trigger, re.IGNORECASE)
+    except re.error as e:
+        raise fail(f"trigger is no regex: {e}") from None
+    if pattern.match(""):
+        raise fail("trigger matches the empty string")
+    keys = required_literals(rule.trigger)
+    if not keys or min(map(len, keys)) < 3:
+        raise fail("trigger needs a literal word of 3+ letters in every match (the clause prefilter reads it)")
+    if not rule.allowed or any(t not in _ENTITIES for t in rule.allowed):
+        raise fail(f"allowed target types must be among {_ENTITIES}")
+    if not isinstance(rule.confidence, (int, float)) or not 0 < rule.confidence <= 1:
+        raise fail("confidence must lie in (0, 1]")
+    object.__setattr__(rule, "pattern", pattern)
+    object.__setattr__(rule, "keys", keys)
+    return rule
+
+
+def required_literals(trigger: str) -> tuple[str, ...]:
+    """Lower-cased literals one of which every match of the IGNORECASE regex holds: a clause whose lower-cased
+    text holds none of them cannot match, so its regex is not run (most clauses fire no rule). Derived from
+    the parsed regex itself, so it cannot disagree with the trigger.
+
+    Example: required_literals(r"\\b(?:leads|heads)\\s+") -> ('leads', 'heads')
+    """
+    got = _required(_sre.parse(trigger))
+    return tuple(sorted(got, key=len, reverse=True)) if got else ()
+
+
+def _required(seq) -> frozenset[str] | None:
+    """For a parsed sequence: the best set of alternatives that every match holds one of (None: none found).
+    Consecutive literal characters form a run; of all runs and sub-requirements the most selective wins."""
+    best: frozenset[str] | None = None
+    run = ""
+
+    def better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+        if a is None or b is None:
+            return a or b
+        return a if min(map(len, a)) >= min(map(len, b)) else b
+
+    for op, arg in seq:
+        if op is _sre.LITERAL and chr(arg).isalpha():
+            run += chr(arg).lower()
+            continue
+        if run:  # letters only: a key then lies within one word of the clause
+            best, run = better(best, frozenset({run})), ""
+        if op is _sre.SUBPATTERN:
+            best = better(best, _required(arg[-1]))
+        elif op is _sre.BRANCH:
+            alts = [_required(b) for b in arg[1]]
+            if all(alts):
+                best = better(best, frozenset().union(*alts))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and arg[0] >= 1:
+            best = better(best, _required(arg[2]))
+    return better(best, frozenset({run})) if run else best
+
+
+def checked(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
+    """Every rule checked, names unique."""
+    seen: set[str] = set()
+    for r in rules:
+        if r.name in seen:
+            raise RuleError(f"rule {r.name!r}: name used twice")
+        seen.add(r.name)
+    return tuple(check(r) for r in rules)
+
+
+RULES = checked(RULES)
+RULES_BY_NAME = {r.name: r for r in RULES}
+
+__all__ = ["ADJ", "COVERB_TAIL", "DIRECTION", "RULES", "RULES_BY_NAME", "Rule", "RuleError", "check", "checked"]

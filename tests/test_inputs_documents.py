@@ -1,0 +1,180 @@
+"""HTML, PDF, DOCX and re-encoded text give the same relations as the plain-text description, with evidence
+that slices the extracted text and points at the page or element it came from (issue 26)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from orgkg.loaders import InputError, load_file
+
+LINES = [
+    "Budget Analyst",
+    "Job Code: B123",
+    "Department: Office of Management and Budget",
+    "Reports to: Finance Director",
+    "Supervises: Accounting Clerks",
+    "Essential Functions",
+    "Prepares the annual operating budget and reviews department requests.",
+    "Works closely with the Department of Public Works on capital projects.",
+    "Serves as a member of the Budget Review Committee.",
+]
+TEXT = "\n".join(LINES) + "\n"
+
+
+def relations(ex) -> set[tuple[str, str]]:
+    return {(r.type, r.target) for r in ex.relations}
+
+
+@pytest.fixture()
+def plain(tmp_path):
+    p = tmp_path / "plain.txt"
+    p.write_text(TEXT, encoding="utf-8")
+    ex = load_file(p)
+    assert len(ex.relations) >= 4
+    return ex
+
+
+def _by_type(ex, rtype: str):
+    return next(r for r in ex.relations if r.type == rtype)
+
+
+def _exact(ex, source) -> None:
+    """Every evidence span slices the extracted text exactly."""
+    for r in ex.relations:
+        e = r.evidence
+        assert source.text[e.start:e.end] == e.text
+
+
+def test_html_with_navigation_reads_like_the_text(tmp_path, plain):
+    from orgkg.loaders.documents import read_document
+
+    body = "".join(f"<p>{ln}</p>" for ln in LINES[2:5])
+    duties = "".join(f"<li>{ln}</li>" for ln in LINES[6:])
+    html = (f"<!DOCTYPE html><html><head><title>Jobs</title><style>p {{color: red}}</style>"
+            f"<script>var reportsTo = 'Mayor';</script></head><body>"
+            f"<nav role='navigation'><ul><li>Home</li><li>Reports to: The Mayor</li></ul></nav>"
+            f"<header>County of Example careers</header><main><h1>{LINES[0]}</h1>"
+            f"<table><tr><th>Job Code</th><td>B123</td></tr></table>{body}<h2>{LINES[5]}</h2><ul>{duties}</ul>"
+            f"</main><aside>Works with the Sheriff</aside><footer>Contact the Office of the Mayor</footer></body></html>")
+    p = tmp_path / "analyst.html"
+    p.write_text(html, encoding="utf-8")
+    ex = load_file(p)
+    assert relations(ex) == relations(plain)
+    assert ex.role["working_title"] == "Budget Analyst" and ex.role["code"] == "B123"
+    assert ex.format == "html/generic"
+    src = read_document(p.read_bytes(), p)
+    assert "Mayor" not in src.text and "reportsTo" not in src.text and "Sheriff" not in src.text
+    _exact(ex, src)
+    assert _by_type(ex, "UNDER_DIRECTION_OF").evidence.locator == "p 2"
+    assert _by_type(ex, "MEMBER_OF").evidence.locator.startswith("li ")
+    # a .txt file that holds HTML is read as HTML, not as markup
+    q = tmp_path / "saved-page.txt"
+    q.write_text(html, encoding="utf-8")
+    assert relations(load_file(q)) == relations(plain)
+
+
+def _pdf(path, pages: list[list[str]], header: bool = True) -> None:
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=letter)
+    for n, lines in enumerate(pages, 1):
+        if header:
+            c.setFont("Helvetica", 9)
+            c.drawString(72, 750, "County of Example - Class Specification")
+            c.drawString(72, 40, f"Page {n} of {len(pages)}")
+        c.setFont("Helvetica", 11)
+        for i, ln in enumerate(lines):
+            c.drawString(72, 700 - 16 * i, ln)
+        c.showPage()
+    c.save()
+
+
+def test_two_page_pdf_with_headers_reads_like_the_text(tmp_path, plain):
+    from orgkg.loaders.documents import read_document
+
+    p = tmp_path / "analyst.pdf"
+    _pdf(p, [LINES[:5], LINES[5:]])
+    ex = load_file(p)
+    assert relations(ex) == relations(plain)
+    assert ex.format == "pdf/generic"
+    src = read_document(p.read_bytes(), p)
+    assert "County of Example" not in src.text and "Page 1" not in src.text  # running head and footer dropped
+    _exact(ex, src)
+    assert _by_type(ex, "UNDER_DIRECTION_OF").evidence.locator == "page 1"
+    assert _by_type(ex, "MEMBER_OF").evidence.locator == "page 2"
+
+
+def test_pdf_without_text_layer_is_one_line(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    p = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(p))
+    c.rect(100, 100, 200, 300, fill=1)  # a "scanned" page: marks, no text
+    c.showPage()
+    c.save()
+    with pytest.raises(InputError, match="no text layer; OCR it first"):
+        load_file(p)
+
+
+def test_docx_label_value_table_reads_like_the_text(tmp_path, plain):
+    import docx
+
+    d = docx.Document()
+    d.add_heading(LINES[0], 1)
+    t = d.add_table(rows=4, cols=2)
+    for i, ln in enumerate(LINES[1:5]):
+        label, value = ln.split(": ")
+        t.cell(i, 0).text = label + ":" if i % 2 else label  # with and without the colon
+        t.cell(i, 1).text = value
+    d.add_heading(LINES[5], 2)
+    for ln in LINES[6:]:
+        d.add_paragraph(ln, style="List Bullet")
+    p = tmp_path / "analyst.docx"
+    d.save(p)
+    ex = load_file(p)
+    assert relations(ex) == relations(plain)
+    assert ex.format == "docx/generic" and ex.role["code"] == "B123"
+    assert _by_type(ex, "UNDER_DIRECTION_OF").evidence.locator == "table 1, row 3"
+    assert _by_type(ex, "MEMBER_OF").evidence.locator == "paragraph 5"
+
+
+@pytest.mark.parametrize("encoding, warned", [("utf-16", False), ("cp1252", True), ("latin-1", True)])
+def test_encodings_read_like_utf8(tmp_path, encoding, warned):
+    text = TEXT.replace("Finance Director", "Finance Director (Caf\u00e9 Fund)")
+    if encoding == "cp1252":
+        text = text.replace("Essential Functions", "Essential Functions \u2013 \u201cmain\u201d")
+    u = tmp_path / "u.txt"
+    u.write_text(text, encoding="utf-8")
+    p = tmp_path / f"{encoding}.txt"
+    p.write_bytes(text.encode(encoding))
+    ex, ref = load_file(p), load_file(u)
+    assert relations(ex) == relations(ref)
+    assert [r.evidence.text for r in ex.relations] == [r.evidence.text for r in ref.relations]
+    enc_warnings = [w for w in ex.warnings if w.startswith("encoding: ")]
+    assert bool(enc_warnings) == warned
+    assert not any(w.startswith("encoding: ") for w in ref.warnings)
+
+
+def test_build_records_format_and_locator(tmp_path):
+    p = tmp_path / "in" / "analyst.pdf"
+    p.parent.mkdir()
+    _pdf(p, [LINES[:5], LINES[5:]])
+    (tmp_path / "in" / "photo.png").write_bytes(b"\x89PNG\r\n")
+    out = tmp_path / "org.json"
+    r = subprocess.run([sys.executable, "-m", "orgkg", "build", str(p.parent), "-o", str(out)],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert "photo.png: unsupported kind (.png)" in r.stderr
+    import orgkg
+
+    g = orgkg.load(out)
+    doc = next(g.nodes("Document"))
+    assert doc["format"] == "pdf/generic"
+    locs = {e.get("locator") for d in g.edges("MEMBER_OF") for e in d["evidence"]}
+    assert locs == {"page 2"}
+    chain = subprocess.run([sys.executable, "-m", "orgkg", "chain", "Budget Analyst", "--graph", str(out)],
+                           capture_output=True, text=True)
+    assert "analyst.pdf (page 1)" in chain.stdout

@@ -1,0 +1,59 @@
+"""The relation rules as data: every rule checked at import, a malformed one named in its error."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from orgkg.loaders.relations import apply_rules
+from orgkg.loaders.rules import RULES, Rule, RuleError, check, checked, required_literals
+from orgkg.ontology.schema import SUPERVISES, UNDER_DIRECTION_OF
+
+
+def test_every_rule_is_compiled_and_named():
+    assert RULES and all(isinstance(r.pattern, re.Pattern) and r.keys for r in RULES)
+    assert len({r.name for r in RULES}) == len(RULES)
+
+
+@pytest.mark.parametrize("bad, problem", [
+    (Rule("sup.broken", SUPERVISES, r"\bsupervises\s+(?:"), "no regex"),
+    (Rule("sup.typo", "SUPERVISE", r"\bsupervises\s+"), "unknown relation type"),
+    (Rule("sup.empty", SUPERVISES, r"(?:x)?"), "empty string"),
+    (Rule("Sup Bad Name", SUPERVISES, r"\bsupervises\s+"), "name"),
+    (Rule("sup.sure", SUPERVISES, r"\bsupervises\s+", confidence=1.5), "confidence"),
+    (Rule("sup.kind", SUPERVISES, r"\bsupervises\s+", allowed=("Competency",)), "allowed"),
+    (Rule("sup.nokey", SUPERVISES, r"\b\w+\s+of\s+"), "literal word"),
+])
+def test_a_malformed_rule_fails_with_its_name(bad, problem):
+    with pytest.raises(RuleError) as e:
+        check(bad)
+    assert repr(bad.name) in str(e.value) and problem in str(e.value)
+
+
+def test_a_name_used_twice_fails():
+    with pytest.raises(RuleError, match="'udo.twice'"):
+        checked((Rule("udo.twice", UNDER_DIRECTION_OF, r"\breports\s+to\s+"),
+                 Rule("udo.twice", UNDER_DIRECTION_OF, r"\banswers\s+to\s+")))
+
+
+def test_required_literals_hold_in_every_match():
+    assert set(required_literals(r"\b(?:leads|heads)\s+")) == {"leads", "heads"}
+    assert required_literals(r"\bsupervis(?:es|e|ing)\b") == ("supervis",)
+    for rule in RULES:  # the prefilter skips a clause only when the regex cannot match it
+        for text in ("Supervises the Payroll Unit", "Works closely with the Office of Finance",
+                     "under the general direction of the Director", "serves on the Safety Committee"):
+            for m in rule.pattern.finditer(text):
+                assert any(k in m.group(0).lower() for k in rule.keys), (rule.name, m.group(0))
+
+
+def test_adding_a_rule_is_one_entry(monkeypatch):
+    import orgkg.loaders.relations as rel
+
+    text = "The analyst answers to the Budget Director."
+    assert not any(t.name == "Budget Director" for _, t, _, _ in apply_rules(text, 0, len(text), {}))
+    extra = check(Rule("udo.answers_to", UNDER_DIRECTION_OF, r"\banswers\s+to\s+"))
+    monkeypatch.setattr(rel, "RULES", rel.RULES + (extra,))
+    monkeypatch.setattr(rel, "_WORD_RULES", rel.WordMemo(rel._rules_in_word))
+    got = [(r.name, t.name) for r, t, _, _ in apply_rules(text, 0, len(text), {})]
+    assert ("udo.answers_to", "Budget Director") in got
