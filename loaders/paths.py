@@ -14,20 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .documents import SUPPORTED_SUFFIXES
-
-_CONTROL = {c: f"\\x{c:02x}" for c in (*range(32), 127)} | {10: "\\n", 13: "\\r", 9: "\\t"}
-
-
-def printable(name: str | os.PathLike) -> str:
-    """A file name as one line of valid text: undecodable bytes as \\xNN, control characters escaped.
-
-    >>> printable("bad\\nname\\udce9.txt")
-    'bad\\\\nname\\\\xe9.txt'
-    """
-    s = os.fspath(name)
-    if not s.isascii() or not s.isprintable():
-        s = s.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace").translate(_CONTROL)
-    return s
+from .errors import printable
 
 
 def expand_paths(paths: Iterable[str | Path], errors: list[str] | None = None,

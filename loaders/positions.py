@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .documents.decode import decode_text
-from .paths import printable
-from .text import MAX_BYTES, InputError
+from .errors import InputError, printable
+from .text import MAX_BYTES
 
 # field -> header names of common exports (compared lower-cased, punctuation as spaces); first match wins
 HEADERS: dict[str, tuple[str, ...]] = {

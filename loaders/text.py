@@ -15,17 +15,9 @@ from dataclasses import dataclass, field
 from functools import cache, partial
 from pathlib import Path
 
+from .errors import InputError, printable  # noqa: F401  (InputError: importers of text use it)
+
 MAX_BYTES = 20 * 1024 * 1024  # larger files are refused, not read
-
-
-class InputError(Exception):
-    """A user-facing problem with one input file: printed as one line (a newline or an undecodable byte in a
-    file name is escaped, see loaders.paths.printable)."""
-
-    def __init__(self, message: str) -> None:
-        from .paths import printable
-
-        super().__init__(printable(message))
 
 
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:

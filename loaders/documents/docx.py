@@ -11,7 +11,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from ..text import InputError
+from ..errors import InputError
 from .model import Document, line_parts
 
 _MAX_UNZIPPED = 200 * 1024 * 1024  # a zip bomb is refused before python-docx inflates it

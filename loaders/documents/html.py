@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..text import InputError
+from ..errors import InputError
 from .model import Document, line_parts
 
 _DROP = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "head", "svg", "iframe",

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from ..text import InputError
+from ..errors import InputError
 from .model import Document, line_parts
 
 _EDGE = 2  # lines at the top and at the bottom of a page where running headers and footers sit
