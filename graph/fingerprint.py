@@ -17,7 +17,7 @@ from pathlib import Path
 
 # The packages of the distribution (pyproject.toml's [tool.setuptools] packages; a test keeps them equal).
 PACKAGES = ("orgkg", "orgkg.ontology", "orgkg.loaders", "orgkg.graph", "orgkg.queries", "orgkg.viz",
-            "orgkg.analysis", "orgkg.synth", "orgkg.commands", "orgkg.explore")
+            "orgkg.analysis", "orgkg.synth", "orgkg.commands", "orgkg.explore", "orgkg.loaders.documents")
 
 
 def package_dirs() -> list[Path]:
