@@ -178,8 +178,8 @@ def _prose(value: str) -> bool:
     """A sentence rather than a list of names: 'Directs the work of custodians on the assigned campus.',
     'Directly supervises 18-22 technicians.'"""
     words = [w.strip(".,;:()").lower() for w in value.split()]
-    if not words or re.search(r"[;\u2022\u00b7]", value):
-        return False  # a list
+    if not words or re.search(r"[;\u2022\u00b7]", value) or _COUNT.match(value.strip()) and words[0][:1].isdigit():
+        return False  # a list, or a count of staff: "12 warehouse associates (Pickers, Packers)."
     if words[0] in VERBS or len(words) > 1 and words[0].endswith("ly") and words[1] in VERBS:
         return True
     verbish = any(w in VERBS or w in ("supervises", "delegates", "directs") for w in words[:6])

@@ -84,10 +84,13 @@ def test_mixed_directory_extract(mixed_dir):
     assert out.returncode == 1
     docs = [json.loads(ln)["doc"] for ln in out.stdout.splitlines()]
     assert sorted(docs) == sorted(GOOD)
-    lines = error_lines(out.stderr)
+    warned = [ln for ln in error_lines(out.stderr) if "encoding:" in ln]
+    lines = [ln for ln in error_lines(out.stderr) if "encoding:" not in ln]
     assert len(lines) == len(BAD), lines
     assert any("huge.txt" in ln and "too large" in ln for ln in lines), lines
     assert any("binary.txt" in ln and "binary" in ln for ln in lines), lines
+    # the cp1252 file is read, with a one-line warning that its encoding was guessed
+    assert len(warned) == 1 and "cp1252.txt" in warned[0], warned
 
 
 def test_missing_file_beside_good_one(tmp_path):
