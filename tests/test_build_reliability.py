@@ -248,9 +248,10 @@ def test_jobs_workers_die_with_their_build(sig, tmp_path):
     if not Path("/proc/self/stat").exists():
         pytest.skip("needs /proc")
     docs = tmp_path / "docs"
-    write_corpus(600, 9, docs)
+    write_corpus(4000, 9, docs)  # large enough that the build is still extracting when the signal comes
     build = subprocess.Popen([sys.executable, "-m", "orgkg", "build", str(docs), "-o", str(tmp_path / "o.json"),
-                              "--jobs", "2", "--no-cache", "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                              "--jobs", "2", "--no-cache", "--quiet"], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)  # a pipe nobody reads would block the build's messages
     deadline = time.monotonic() + 120
     workers: set[int] = set()
     while time.monotonic() < deadline and len(workers) < 2 and build.poll() is None:
@@ -259,7 +260,6 @@ def test_jobs_workers_die_with_their_build(sig, tmp_path):
     assert len(workers) >= 2, "the build never started its workers"
     build.send_signal(sig)
     build.wait(30)
-    build.stderr.close()
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline and any(_running(w) for w in workers):
         time.sleep(0.1)
