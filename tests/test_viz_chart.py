@@ -105,7 +105,8 @@ def test_graphviz_failure_is_one_line(tmp_path):
     r = subprocess.run([sys.executable, "-m", "orgkg", "chart", "-o", str(tmp_path / "org.svg")], env=env,
                        capture_output=True, text=True, timeout=120)
     assert r.returncode == 2 and "Traceback" not in r.stderr
-    assert r.stderr.strip().count("\n") == 0 and "Graphviz dot failed" in r.stderr
+    # dot may die before or after reading its input: either way one line naming Graphviz dot
+    assert r.stderr.strip().count("\n") == 0 and "Graphviz dot" in r.stderr
     assert not (tmp_path / "org.svg").exists()
 
 
