@@ -76,7 +76,7 @@ def remove_stale_temps(target: Path) -> list[Path]:
         return gone
     for name in names:
         m = pattern.match(name)
-        if m and int(m.group(1)) != os.getpid() and not _alive(int(m.group(1))):
+        if m and int(m.group(1)) != os.getpid() and not pid_alive(int(m.group(1))):
             try:
                 os.unlink(target.parent / name)
                 gone.append(target.parent / name)
@@ -85,7 +85,8 @@ def remove_stale_temps(target: Path) -> list[Path]:
     return gone
 
 
-def _alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """True when a process with this pid exists (ours or not: a pid in use is never cleaned)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -17,19 +17,10 @@ import signal
 import tempfile
 from pathlib import Path
 
+from orgkg.graph.atomic import pid_alive
+
 PR_SET_PDEATHSIG = 1
 _NAME = re.compile(r"^orgkg-(?P<kind>[a-z-]+?)-(?P<pid>\d+)-[^/]+$")
-
-
-def pid_alive(pid: int) -> bool:
-    """True when a process with this pid exists (ours or not: a pid in use is never cleaned)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def remove_stale(kind: str, where: str | Path | None = None) -> list[Path]:
