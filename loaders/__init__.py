@@ -7,7 +7,6 @@ or the one named with `format`.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +15,7 @@ from . import generic, mcps, pipeline, warnings
 from .documents import Document, read_document
 from .model import Alias, Competency, Evidence, Extraction, Relation
 from .paths import expand_paths, printable
-from .text import InputError, Repaired, decode, read_file, read_text, refusal, repair
+from .text import InputError, Repaired, checked_stat, decode, read_file, read_text, repair
 
 
 @dataclass(frozen=True)
@@ -95,15 +94,7 @@ def load_file(path: str | Path, format: str | None = None) -> Extraction:
     """
     if not isinstance(path, Path):  # a Path is kept: a new one would parse it again and lose its cached str
         path = Path(path)
-    try:
-        st = os.stat(path)  # os-level calls: Path.stat/read_bytes add ~10 % to reading a page
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except OSError as e:
-        raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
-    problem = refusal(path, st)
-    if problem is not None:
-        raise InputError(problem)
+    st = checked_stat(path)
     try:
         data = read_file(path, st.st_size)
     except OSError as e:

@@ -28,6 +28,17 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
 def read_page(path: Path, max_bytes: int = MAX_BYTES) -> tuple[str, bytes | None]:
     """read_text's text and, for a UTF-8 file, its bytes after any BOM: the text's UTF-8 encoding,
     which load_file hashes instead of encoding the text once more."""
+    st = checked_stat(path, max_bytes)
+    try:
+        data = read_file(path, st.st_size)
+    except OSError as e:
+        raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
+    return _decode(data, path)
+
+
+def checked_stat(path: Path, max_bytes: int = MAX_BYTES) -> os.stat_result:
+    """The file's stat, or InputError with the one-line reason it cannot be read (missing, unreadable, not a
+    regular file, too large)."""
     try:
         st = os.stat(path)  # os-level calls: Path.stat/read_bytes add ~10 % to reading a page
     except FileNotFoundError:
@@ -37,11 +48,7 @@ def read_page(path: Path, max_bytes: int = MAX_BYTES) -> tuple[str, bytes | None
     problem = refusal(path, st, max_bytes)
     if problem is not None:
         raise InputError(problem)
-    try:
-        data = read_file(path, st.st_size)
-    except OSError as e:
-        raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
-    return _decode(data, path)
+    return st
 
 
 def refusal(path: Path | str, st: os.stat_result, max_bytes: int = MAX_BYTES) -> str | None:
