@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache, reduce
+from functools import reduce
 from operator import or_
 
 from orgkg.ontology.schema import ORGANIZATION, PART_OF, ROLE, SUPERVISES, UNIT
@@ -29,9 +29,8 @@ class Prefilter:
     words: WordMemo
 
 
-@lru_cache(maxsize=4)
 def prefilter(rules: tuple[Rule, ...]) -> Prefilter:
-    """The prefilter of a rule table, built once per table (a test that adds a rule gets its own).
+    """The prefilter of a rule table (apply_rules builds it once per table: a test that adds a rule gets its own).
 
     Example: prefilter(RULES).words["supervises"] & prefilter(RULES).first != 0 -> True
     """
@@ -52,6 +51,17 @@ def prefilter(rules: tuple[Rule, ...]) -> Prefilter:
     return Prefilter(tuple(masks), (1 << len(rules)) - 1, WordMemo(held))
 
 
+_BUILT: dict[int, tuple[tuple[Rule, ...], Prefilter]] = {}  # id(table) -> (table, its prefilter)
+
+
+def _prefilter_of(rules: tuple[Rule, ...]) -> Prefilter:
+    """prefilter(rules), built once per table object (hashing a table of rules per clause would cost more)."""
+    got = _BUILT.get(id(rules))
+    if got is None or got[0] is not rules:
+        got = _BUILT[id(rules)] = (rules, prefilter(rules))
+    return got[1]
+
+
 _SKILL_WORDS = re.compile(r"\b(?:ability|able|skill|experience)\b", re.IGNORECASE)
 MAX_TARGET_SPAN = 800
 RELATION_SECTIONS = frozenset({"summary", "duties", "special", None})
@@ -69,7 +79,7 @@ def apply_rules(text: str, start: int, end: int, acronyms: dict[str, str]) -> li
     """
     found: list[Found] = []
     seen: set[tuple[str, str, str]] = set()
-    pf = prefilter(RULES)
+    pf = _prefilter_of(RULES)
     held = reduce(or_, map(pf.words.__getitem__, text[start:end].lower().split()), 0)
     first = held & pf.first
     while first:  # the rules with a literal of each of their sets in the clause, in table order (most: none)
