@@ -141,11 +141,11 @@ def _COUNT_WORD(w: str) -> bool:  # noqa: N802 - reads as the word test it is
 
 _NAME_VERBS = frozenset("public water road roads civil".split())  # "Public Works": a verb that ends a name
 _AUXILIARIES = frozenset("is are was were will shall may can must has have".split())
-_STOP, _KEEP, _SKIP, _EXAMPLE, _VERB, _NEW_PREDICATE = range(6)  # what _cut does at a word
+_STOP, _KEEP, _SKIP, _EXAMPLE, _VERB, _NEW_PREDICATE = range(6)  # what cut_list does at a word
 
 
 def _at_named_word(toks: list[Tok], i: int, out: list[Tok], acronyms: dict[str, str], examples: bool) -> int | None:
-    """What _cut does at a preposition or example word toks[i] (None: go on testing it)."""
+    """What cut_list does at a preposition or example word toks[i] (None: go on testing it)."""
     lw = toks[i][1]
     nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
     if lw in _EXAMPLES or (lw == "such" and nxt.lower() == "as"):
