@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from orgkg.errors import UserError
+from orgkg.loaders.errors import printable
 from orgkg.loaders.model import Extraction
 from orgkg.loaders.parallel import extract_many
 from orgkg.loaders.text import read_file, refusal
@@ -101,7 +102,8 @@ def extract_cached(files: list[Path], loader: str, jobs: int | None, errors: lis
     keys: list[str | None] = []
     for i, f in enumerate(files):
         raw = _read(f)
-        key = cache.key(raw, f, loader) if raw is not None else None
+        # the name as the extraction records it: a name that is not UTF-8 keys by its printable form
+        key = cache.key(raw, printable(str(f)), loader) if raw is not None else None
         found[i] = cache.get(key) if key is not None else None
         if found[i] is None:
             todo.append(i)

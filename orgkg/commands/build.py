@@ -15,6 +15,9 @@ from pathlib import Path
 
 from orgkg.errors import UserError
 from orgkg.loaders import LOADERS, expand_paths
+from orgkg.loaders.paths import Skipped
+
+NAMED_SKIPS = 3  # files of unsupported kinds named before the one line that counts them all
 
 
 def register(sub) -> None:
@@ -58,9 +61,10 @@ def run(args) -> int:
         except InputError as e:
             raise UserError(str(e)) from None
     errors: list[str] = []
-    skipped: list[str] = []
+    skipped = Skipped()
     files = expand_paths(args.paths, errors, follow_links=args.follow_links, skipped=skipped)
-    for e in skipped:
+    # files of other kinds: a few by name, then one count (only the count with --quiet); real errors stay one a file
+    for e in skipped.report(named=0 if args.quiet else NAMED_SKIPS):
         print(f"orgkg: skipped {e}", file=sys.stderr)
     if not files:
         for e in errors:
