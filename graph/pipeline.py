@@ -61,8 +61,10 @@ def build_file(files: list[Path], output: str | Path, loader: str = "auto", jobs
     """
     errors = errors if errors is not None else []
     t0 = time.perf_counter()
-    remove_stale_temps(writable_target(output))  # refuses a device, FIFO, folder... before anything is made
-    cache = ExtractionCache.beside(output) if use_cache else None
+    target = writable_target(output)  # refuses a device, FIFO, folder... before anything is made
+    remove_stale_temps(target)
+    # beside the file a link names, as the lock is: two links to one graph share one cache
+    cache = ExtractionCache.beside(target) if use_cache else None
     try:
         exs, extracted = extract_cached(files, loader, jobs, errors, progress, cache)
     finally:

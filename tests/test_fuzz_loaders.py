@@ -267,6 +267,8 @@ PROPERTIES = [test_random_text, test_mutated_real_descriptions, test_shuffled_du
     "x" * 300_000, "¿" * 1000, "İ" * 50 + "Under the direction of the Chief of Staff.",
     "SUMMARY DESCRIPTION OF CLASSIFICATION:", "OFFICIAL TITLE: CODE: GRADE: MONTHS:",
     "Under the direction of the " + "(" * 500 + "Chief" + ")" * 500 + ".",
+    # a header field line with trailing blanks: its evidence was the stripped line over the unstripped span
+    "SUPERVISES\nA ", "Reports to: Finance Director \t\nBudget Analyst", "Budget Analyst\nSupervises:  Payroll Clerk\u3000\n",
 ], ids=lambda t: repr(t[:24]) + f"..{len(t)}")
 def test_edge_texts(text):
     check_text(text)

@@ -145,7 +145,8 @@ def _summary(args, r, dt: float, errors: list[str], fixed) -> None:
           + f" (roles described {s['described_roles']}, stubs {s['stub_roles']})")
     print("  edges: " + ", ".join(f"{k} {v}" for k, v in s["edges_by_type"].items()))
     if args.cache:
-        print(f"  cache: {r.reused} reused, {r.extracted} extracted ({args.output}.cache)")
+        out = Path(args.output)
+        print(f"  cache: {r.reused} reused, {r.extracted} extracted ({out.resolve() if out.is_symlink() else out}.cache)")
     steps = [(k[:-2], v) for k, v in r.timings.items() if k.endswith("_s") and isinstance(v, float)]
     if steps:
         print("  time: " + ", ".join(f"{k} {v:.2f} s" for k, v in steps))
