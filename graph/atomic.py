@@ -66,6 +66,16 @@ def file_mode(target: str | Path) -> int:
         return 0o666 & ~umask()
 
 
+def folder_mode(mode: int) -> int:
+    """The permissions of a folder that holds files of `mode`: the same bits, plus x wherever r is (who may not
+    read the graph may not list its derived files either).
+
+    >>> oct(folder_mode(0o600)), oct(folder_mode(0o644))
+    ('0o700', '0o755')
+    """
+    return (mode & 0o666) | (mode & 0o444) >> 2
+
+
 def remove_stale_temps(target: Path) -> list[Path]:
     """Remove `.NAME.<pid>.*.tmp` files beside `target` whose process is gone; returns them."""
     pattern = re.compile(rf"^\.{re.escape(target.name)}\.(\d+)\.[^/]*\.tmp$")

@@ -227,6 +227,19 @@ def test_outputs_follow_the_umask_and_the_cache_the_output(mask, sample_paths, t
     want = 0o666 & ~mask
     assert stat.S_IMODE(os.stat(out).st_mode) == want
     assert stat.S_IMODE(os.stat(tmp_path / "org.json.cache" / "cache.sqlite").st_mode) == want
+    # the folder as private as the graph: 0700 beside a 0600 graph, 0755 beside a 0644 one
+    assert stat.S_IMODE(os.stat(tmp_path / "org.json.cache").st_mode) == want | (want & 0o444) >> 2
+
+
+def test_a_private_graph_gets_a_private_cache_folder(sample_paths, tmp_path):
+    """A graph made 0600 keeps 0600 at the next build, and its new cache folder is 0700, whatever the umask."""
+    out = tmp_path / "org.json"
+    out.write_text("{}")
+    out.chmod(0o600)
+    assert cli("build", str(sample_paths[0].parent), "-o", str(out), "--quiet", umask=0o022).returncode == 0
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(tmp_path / "org.json.cache").st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(tmp_path / "org.json.cache" / "cache.sqlite").st_mode) == 0o600
 
 
 def test_stale_temp_files_of_dead_processes_are_removed(sample_paths, tmp_path):
