@@ -149,3 +149,18 @@ def test_files_of_other_kinds_are_counted_not_listed(tmp_path):
         [f"orgkg: skipped {few}/notes.json: unsupported kind (.json)"]
     r = build(str(few), "-o", out, "--quiet")
     assert (r.returncode, r.stderr) == (0, "orgkg: skipped 1 file of an unsupported kind (.json 1)\n")
+
+
+def test_output_names_not_utf8_are_shown_printably(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "analyst.txt").write_text(DESC, encoding="utf-8")
+    out = tmp_path / os.fsdecode(b"org\xe9.json")
+    r = build(str(d), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert f"built {tmp_path}/org\\xe9.json: 1 documents" in r.stdout and f"({tmp_path}/org\\xe9.json.cache)" in r.stdout
+    folder = tmp_path / os.fsdecode(b"dossier\xe9")
+    folder.mkdir()
+    r = build(str(d), "-o", str(folder))
+    assert r.returncode == 2 and r.stderr == (f"orgkg: {tmp_path}/dossier\\xe9: is a directory, not a file orgkg "
+                                              "writes; refusing to replace it\n")

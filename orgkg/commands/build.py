@@ -15,7 +15,7 @@ from pathlib import Path
 
 from orgkg.errors import UserError
 from orgkg.loaders import LOADERS, expand_paths
-from orgkg.loaders.paths import Skipped
+from orgkg.loaders.paths import Skipped, printable
 
 NAMED_SKIPS = 3  # files of unsupported kinds named before the one line that counts them all
 
@@ -140,13 +140,14 @@ def warning_counts(warnings: list[tuple[str, str]]) -> dict[str, int]:
 
 def _summary(args, r, dt: float, errors: list[str], fixed) -> None:
     s = r.summary
-    print(f"built {args.output}: {r.documents} documents in {dt:.2f} s, {s['nodes']} nodes, {s['edges']} edges")
+    print(f"built {printable(args.output)}: {r.documents} documents in {dt:.2f} s, {s['nodes']} nodes, {s['edges']} edges")
     print("  nodes: " + ", ".join(f"{k} {v}" for k, v in s["nodes_by_type"].items())
           + f" (roles described {s['described_roles']}, stubs {s['stub_roles']})")
     print("  edges: " + ", ".join(f"{k} {v}" for k, v in s["edges_by_type"].items()))
     if args.cache:
         out = Path(args.output)
-        print(f"  cache: {r.reused} reused, {r.extracted} extracted ({out.resolve() if out.is_symlink() else out}.cache)")
+        shown = printable(out.resolve() if out.is_symlink() else out)
+        print(f"  cache: {r.reused} reused, {r.extracted} extracted ({shown}.cache)")
     steps = [(k[:-2], v) for k, v in r.timings.items() if k.endswith("_s") and isinstance(v, float)]
     if steps:
         print("  time: " + ", ".join(f"{k} {v:.2f} s" for k, v in steps))
