@@ -165,7 +165,7 @@ def merge_extraction(rec: Records, ex: Extraction, res: Resolver) -> None:
             src_id = role_id
         else:
             continue  # a page with no title at all: its own relations have no subject node
-        tgt_id, how = _add_end(rec, res, rel.target_type, rel.target, acr)
+        tgt_id, how = _add_end(rec, res, res.node_type(rel.target_type, rel.target, acr), rel.target, acr)
         if src_id != tgt_id:
             ev = evidence_dict(rel.evidence)
             how = "+".join(h for h in (rejoined, how) if h)

@@ -7,7 +7,7 @@ stub and a false line to the superintendent (a false cycle once the superintende
 The corpus can tell: one page describes "Consultant, Superintendent of Schools". Two steps, per document:
 
 - rejoin: the targets one statement gives (same sentence, rule, relation type and source) that stand next to
-  each other in the sentence, with only commas, "and", "or", slashes and articles between them, become one
+  each other in the sentence, with only commas, "and", "or" and slashes between them (no article), become one
   target when the text from the first to the last is a whole name the corpus knows (`Resolver.whole_type`: a
   described role or a form of its title, or a name with a comma or "and" some document states in one piece);
   the longest such run wins;
@@ -31,7 +31,8 @@ from orgkg.ontology.schema import COMPLETED, REJOINED, ROLE
 if TYPE_CHECKING:
     from .resolve import Resolver
 
-_GAP = re.compile(r"^(?:\s|[,;/&]|\band\b|\bor\b|\bthe\b)*$", re.IGNORECASE)
+_GAP = re.compile(r"^(?:\s|[,;/&]|\band\b|\bor\b)*$", re.IGNORECASE)  # "A, the B": two names
+_LIST = re.compile(r"(?:,|\band|\bor)\s+(?:the|a|an)\s")  # an article after a separator starts a new name
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9\-]*")  # the words of a lower-cased sentence, as title keys hold them
 _LEFT_WORDS = 4  # a title's head before the piece read ("Manager, " + "Ombudsman Services")
 _RIGHT_WORDS = 12  # and its area after it ("manager" + ", eastern early childhood programs and school safety")
@@ -54,20 +55,42 @@ def rejoin(relations: list[Relation], res: Resolver, acronyms: dict[str, str] | 
     out: list[Resolved] = [(r, None) for r in relations]
     groups: dict[tuple, list[int]] = {}
     for i, r in enumerate(relations):
-        groups.setdefault((r.type, r.source, r.evidence.start, r.evidence.end, r.evidence.rule), []).append(i)
+        groups.setdefault(_statement(r), []).append(i)
     if len(groups) < len(relations):  # some statement gave two targets: maybe one name split
         replaced: dict[int, Resolved | None] = {}
         for idxs in groups.values():
             if len(idxs) > 1:
                 _rejoin_group(relations, idxs, res, replaced)
         out = [replaced.get(i, pair) for i, pair in enumerate(out) if replaced.get(i, pair) is not None]
-    words: dict[int, list[tuple[int, int, str]]] = {}  # sentence start -> its words, made once per sentence
+    words: dict[int, list[str]] = {}  # sentence start -> its words, made once per sentence
+    taken: dict[tuple, list[tuple[int, int]]] = {}  # statement -> spans of the titles completed in it
     for k, (r, how) in enumerate(out):
         if how is None:
-            whole = _completed(r, res, acronyms, words)
-            if whole is not None:
-                out[k] = (dataclasses.replace(r, target=whole, target_type=ROLE), COMPLETED)
+            done = _completed(r, res, acronyms, words)
+            if done is not None:
+                out[k] = (dataclasses.replace(r, target=done[0], target_type=ROLE), COMPLETED)
+                taken.setdefault(_statement(r), []).append(done[1:])
+    if taken:  # another piece of a completed title is no name of its own ("Field Translation Services for x")
+        out = [(r, how) for r, how in out if how is not None or not _inside(r, taken.get(_statement(r)))]
     return out
+
+
+def _statement(r: Relation) -> tuple:
+    return r.type, r.source, r.evidence.start, r.evidence.end, r.evidence.rule
+
+
+def _inside(r: Relation, spans: list[tuple[int, int]] | None) -> bool:
+    """Whether `r`'s target overlaps one of these spans of its sentence: as written, or without a last word the
+    loader added ("Ombudsman Services Unit" for the "Ombudsman Services" of a title, named after the page's unit)."""
+    if not spans:
+        return False
+    low = r.evidence.text.lower()
+    words = r.target.lower().split()
+    for t in (" ".join(words), " ".join(words[:-1]) if len(words) > 1 else ""):
+        at = low.find(t) if t else -1
+        if at >= 0:
+            return any(at < e and s < at + len(t) for s, e in spans)
+    return False
 
 
 def _rejoin_group(relations: list[Relation], idxs: list[int], res: Resolver,
@@ -113,8 +136,9 @@ def _located(text: str, targets: list[tuple[str, int]]) -> list[tuple[int, int, 
 
 
 def _completed(rel: Relation, res: Resolver, acronyms: dict[str, str] | None,
-               cache: dict[int, list[str]]) -> str | None:
-    """The longest described title the sentence spells around `rel`'s target, if the target looks cut."""
+               cache: dict[int, list[str]]) -> tuple[str, int, int] | None:
+    """The longest described title the sentence spells around `rel`'s target, if the target looks cut, and
+    where it starts and ends in the sentence."""
     text = rel.evidence.text
     low = text.lower()
     t = " ".join(rel.target.lower().split())
@@ -138,7 +162,9 @@ def _completed(rel: Relation, res: Resolver, acronyms: dict[str, str] | None,
     for _, i, j in sorted(((j - i, i, j) for i in lefts for j in rights if (i, j) != (a, b)), reverse=True):
         if res.title_type(" ".join(words[i:j + 1])):
             spans = [m.span() for m in _TOKEN.finditer(low)]  # only now: most targets complete to nothing
-            return " ".join(text[spans[i][0]:spans[j][1]].split())
+            if _LIST.search(low, spans[i][0], spans[j][1]):
+                continue  # "the consultant, the superintendent": a list, whatever title its words make
+            return " ".join(text[spans[i][0]:spans[j][1]].split()), spans[i][0], spans[j][1]
     return None
 
 

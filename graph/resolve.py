@@ -192,6 +192,21 @@ class Resolver:
             self._edges = _with_plurals(k[0] for k in keys), _with_plurals(k[-1] for k in keys)
         return self._edges
 
+    def node_type(self, node_type: str, raw: str, doc_acronyms: dict[str, str] | None = None) -> str:
+        """The type a relation end is merged as: the loader's, except for an acronym that stands for a described
+        role. A loader reading "supervises the BRS" cannot tell a role's acronym from a unit's; the corpus can
+        (BRS = Bus Route Supervisor, which a page describes), and the acronym then attaches to that role.
+
+        >>> r = Resolver([])
+        >>> r.role_names["bus route supervisor"] = "Bus Route Supervisor"
+        >>> r.acronyms["BRS"] = "Bus Route Supervisors"
+        >>> r.node_type("Unit", "BRS"), r.node_type("Unit", "Bus Route Supervisors"), r.node_type("Unit", "DSSEM")
+        ('Role', 'Unit', 'Unit')
+        """
+        if node_type == ROLE or not (raw in self.acronyms or doc_acronyms and raw in doc_acronyms):
+            return node_type
+        return ROLE if self.is_described(raw, doc_acronyms) else node_type
+
     def is_described(self, raw: str, doc_acronyms: dict[str, str] | None = None) -> bool:
         """Whether `raw`, as a role, resolves to a described role."""
         nid, _, _ = self.resolve(ROLE, raw, doc_acronyms)
