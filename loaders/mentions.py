@@ -120,7 +120,7 @@ def classify(name: str, acronyms: dict[str, str], list_context: bool = False) ->
         if first and (first[-1] in ROLE_HEADS or _COMMA_UNIT.search(joined)):
             main = first  # "director, Department of Transportation", "Data Analyst, Magnet Programs": the role comes first
     head = main[-1] if main else words[-1]
-    if _ORGANIZATION_MARKER.search(low) and not any(w in ROLE_HEADS for w in main):
+    if ORGANIZATION_MARKER_RE.search(low) and not any(w in ROLE_HEADS for w in main):
         return ORGANIZATION
     if head in ROLE_HEADS or head.rsplit("-", 1)[-1] in ROLE_HEADS:
         return ROLE
@@ -160,7 +160,7 @@ def _markers_by_first_letter(markers: tuple[str, ...]) -> str:
     return "|".join(f"{re.escape(k)}(?:{'|'.join(v)})" for k, v in by.items())
 
 
-_ORGANIZATION_MARKER = re.compile(_markers_by_first_letter(ORGANIZATION_MARKERS))  # in a lower-cased name
+ORGANIZATION_MARKER_RE = re.compile(_markers_by_first_letter(ORGANIZATION_MARKERS))  # in a lower-cased name
 _COMMA_UNIT = re.compile(r",\s*(?:department|division|office|unit|bureau)\b")
 GENERIC_PLURAL_UNITS = frozenset("agencies units offices departments divisions organizations entities institutions "
                                  "groups bodies associations unions".split())
