@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 _GAP = re.compile(r"^(?:\s|[,;/&]|\band\b|\bor\b)*$", re.IGNORECASE)  # "A, the B": two names
 _LIST = re.compile(r"(?:,|\band|\bor)\s+(?:the|a|an)\s")  # an article after a separator starts a new name
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9\-]*")  # the words of a lower-cased sentence, as title keys hold them
-_LEFT_WORDS = 4  # a title's head before the piece read ("Manager, " + "Ombudsman Services")
+_LEFT_WORDS = 8  # a title's head before the piece read ("Project Manager, Science Instruction and " + "Board ...")
 _RIGHT_WORDS = 12  # and its area after it ("manager" + ", eastern early childhood programs and school safety")
 
 Resolved = tuple[Relation, "str | None"]
@@ -63,16 +63,22 @@ def rejoin(relations: list[Relation], res: Resolver, acronyms: dict[str, str] | 
                 _rejoin_group(relations, idxs, res, replaced)
         out = [replaced.get(i, pair) for i, pair in enumerate(out) if replaced.get(i, pair) is not None]
     words: dict[int, list[str]] = {}  # sentence start -> its words, made once per sentence
+    done = [(k, c) for k, (r, how) in enumerate(out) if how is None
+            and (c := _completed(r, res, acronyms, words)) is not None]
+    if not done:
+        return out
     taken: dict[tuple, list[tuple[int, int]]] = {}  # statement -> spans of the titles completed in it
-    for k, (r, how) in enumerate(out):
-        if how is None:
-            done = _completed(r, res, acronyms, words)
-            if done is not None:
-                out[k] = (dataclasses.replace(r, target=done[0], target_type=ROLE), COMPLETED)
-                taken.setdefault(_statement(r), []).append(done[1:])
-    if taken:  # another piece of a completed title is no name of its own ("Field Translation Services for x")
-        out = [(r, how) for r, how in out if how is not None or not _inside(r, taken.get(_statement(r)))]
-    return out
+    pieces = set()
+    for k, (whole, s, e) in sorted(done, key=lambda d: d[1][1] - d[1][2]):  # the longest title first
+        spans = taken.setdefault(_statement(out[k][0]), [])
+        if any(s < e2 and s2 < e for s2, e2 in spans):
+            pieces.add(k)  # a piece of a longer title the same statement completed
+            continue
+        spans.append((s, e))
+        out[k] = (dataclasses.replace(out[k][0], target=whole, target_type=ROLE), COMPLETED)
+    # another piece of a completed title is no name of its own ("Field Translation Services for x")
+    return [(r, how) for k, (r, how) in enumerate(out) if k not in pieces
+            and (how is not None or not _inside(r, taken.get(_statement(r))))]
 
 
 def _statement(r: Relation) -> tuple:

@@ -248,10 +248,10 @@ def _with_plurals(words: Iterable[str]) -> frozenset[str]:
 def plural_head(raw: str) -> bool:
     """Whether a name is plural in its head: 'principals', 'directors of schools' (not 'Director of Schools').
 
-    >>> plural_head("bus route supervisors"), plural_head("Director of Schools"), plural_head("Principal")
+    >>> plural_head("bus route supervisors"), plural_head("Director of Schools"), plural_head("Manager, Relations")
     (True, False, False)
     """
-    words = _PARENS.sub(" ", raw.lower()).split()
+    words = _PARENS.sub(" ", raw.lower().split(",")[0]).split()  # "Managers, Board Relations": before the comma
     if not words:
         return False
     head = next((words[i - 1] for i in range(1, len(words)) if words[i] in ("of", "for")), words[-1])

@@ -189,6 +189,29 @@ def test_a_title_the_loader_cut_is_completed_from_the_sentence(tmp_path, sentenc
 
 
 @pytest.mark.parametrize("sentence", [
+    "Is responsible for supervising the project manager, science instruction and board relations.",
+    "Provides supervision to the project manager, science instruction and board relations.",
+])
+def test_pieces_of_one_title_complete_to_the_longest_title_only(tmp_path, sentence):
+    """'project manager' + 'board relations': both pieces of the project manager's title, not of the (shorter)
+    manager's title that the second piece reaches too; the manager is the writer's supervisor, so a wrong
+    completion would also be a cycle."""
+    area = "Science Instruction and Board Relations"
+    g = build(tmp_path, {
+        "1.txt": mcps(f"Manager, {area}", "Manager", "Leads the section."),
+        "2.txt": mcps(f"Project Manager, {area}", "Project Manager", "Plans projects.", code="2222"),
+        "3.txt": mcps(f"Data Analyst, {area}", "Data Analyst", f"Under the direction of the Manager, {area}, "
+                      "analyses data. " + sentence, code="3333"),
+    })
+    out = edges_from(g, f"Data Analyst, {area}", "SUPERVISES")
+    assert list(out) == [g.resolve(f"Project Manager, {area}")]
+    assert edges_from(g, f"Data Analyst, {area}", "UNDER_DIRECTION_OF")[g.resolve(f"Manager, {area}")]
+    assert "resolved" not in edges_from(g, f"Data Analyst, {area}", "UNDER_DIRECTION_OF")[
+        g.resolve(f"Manager, {area}")]["evidence"][0], "a title with a comma is not a plural mention"
+    assert g.check().counts()["cycles"] == 0
+
+
+@pytest.mark.parametrize("sentence", [
     "Collaborates with the Division of Prekindergarten, Special Programs, and Related Services to plan programs.",
     "Works closely with the Division of Prekindergarten, Special Programs, and Related Services on enrollment.",
 ])
