@@ -256,3 +256,54 @@ def test_resolution_notes_survive_the_graph_file_and_rdf(tmp_path):
     assert run("import", str(tmp_path / "org.ttl"), "-o", str(tmp_path / "back.json")).returncode == 0
     back = json.loads((tmp_path / "back.json").read_text())
     assert back["edges"] == data["edges"]
+
+
+# ---- a synthetic organisation: titles with commas through a real build --------------------------------------------
+
+def _subtrees(org, min_docs: int) -> list:
+    """The roles of the top office and of whole divisions (level 4) with sections whose area has an 'and'
+    ('Manager, Science Instruction and Board Relations'), until `min_docs` roles: every supervisor described."""
+    kids: dict = {}
+    for i, u in enumerate(org.units):
+        kids.setdefault(u.parent, []).append(i)
+
+    def tree(i: int) -> list[int]:
+        return [i] + [k for c in kids.get(i, []) for k in tree(c)]
+
+    picked = {0}
+    for i, u in enumerate(org.units):
+        if u.level == 4 and sum(org.units[k].level >= 5 and " and " in org.units[k].area for k in tree(i)) >= 3:
+            picked |= {*tree(i), u.parent}
+        if sum(r.unit in picked for r in org.roles) > min_docs:
+            break
+    return [r for r in org.roles if r.unit in picked]
+
+
+def test_synthetic_titles_with_commas_make_no_stub_and_no_false_cycle(tmp_path):
+    """Before resolution rejoined and completed cut titles, this corpus (327 documents) had 2 false cycles and
+    79 % of its reporting lines to comma titles right; 'Consultant, Superintendent of Schools' became a stub
+    'Consultant' and a line to the superintendent."""
+    import random
+
+    from orgkg.graph.ids import node_id
+    from orgkg.synth.org import generate
+    from orgkg.synth.writer import render
+
+    org = generate(6000, 1)
+    d = tmp_path / "syn"
+    d.mkdir()
+    want = set()
+    for r in _subtrees(org, 300):
+        text, gold = render(org, r, random.Random(f"{org.seed}:{r.code}"))
+        (d / r.doc).write_text(text, encoding="utf-8")
+        want |= {(r.id, x["type"], node_id("Role", x["target"])) for x in gold["relations"]
+                 if x["type"] in ("UNDER_DIRECTION_OF", "SUPERVISES") and "," in x["target"] and not x.get("source")}
+    g = orgkg.build([d])
+    got = {(e["source"], e["type"], e["target"]) for e in g.edges()}
+    assert len(want) > 200 and len(want & got) / len(want) >= 0.9
+    assert g.check().counts()["cycles"] == 0
+    assert g.node(g.resolve("Consultant, Superintendent of Schools"))["described"]
+    # reporting lines to the first piece of a cut title (25 before; one left, to a head outside these divisions)
+    pieces = [e for e in got if e[1] in ("UNDER_DIRECTION_OF", "SUPERVISES")
+              and e[2] in ("role:consultant", "role:manager", "role:specialist", "role:coordinator")]
+    assert len(pieces) < 0.01 * len(want), pieces
