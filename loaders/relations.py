@@ -79,6 +79,7 @@ def apply_rules(text: str, start: int, end: int, acronyms: dict[str, str]) -> li
     """
     found: list[Found] = []
     seen: set[tuple[str, str, str]] = set()
+    read: dict[tuple[int, int, bool, bool], list[Target]] = {}  # the lists read in this clause, by place and reading
     pf = _prefilter_of(RULES)
     held = reduce(or_, map(pf.words.__getitem__, text[start:end].lower().split()), 0)
     first = held & pf.first
@@ -96,7 +97,10 @@ def apply_rules(text: str, start: int, end: int, acronyms: dict[str, str]) -> li
             window = min(end, m.end() + MAX_TARGET_SPAN)  # a target list is never longer: keeps clauses linear
             if rule.strict and not _may_pass_strict(text, m.end(), window):
                 continue  # "manages budgets and projects": no name there could pass _strict_ok
-            for t in targets(text, m.end(), window, acronyms, rule.list_context, rule.type == SUPERVISES):
+            how = (m.end(), window, rule.list_context, rule.type == SUPERVISES)
+            if how not in read:  # "works collaboratively with X": two rules end where the same list starts
+                read[how] = targets(text, m.end(), window, acronyms, rule.list_context, rule.type == SUPERVISES)
+            for t in read[how]:
                 if t.type not in rule.allowed or (rule.strict and not _strict_ok(t)):
                     continue
                 key = (rule.type, source.name.lower() if source else "", t.name.lower())
