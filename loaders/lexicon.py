@@ -126,6 +126,6 @@ district personnel|district staff|school staff|school-based staff|school based s
 |community members|community partners|community groups|other offices|internal and external stakeholders
 |school system employees|all staff|support staff|the public|public|local community|central office and school staff
 |school-based and central office staff|diverse stakeholders|significant stakeholders|business partners
-|district leadership team|employee groups|system leaders|team members|family members|service providers
+|employee groups|system leaders|team members|family members|service providers
 |opposing counsel|staff members of the team|other team members|all team members|peers|colleagues
 """.replace("\n", "").split("|")) | PROFILE_VAGUE

@@ -53,6 +53,9 @@ _ENTITIES = (ROLE, UNIT, ORGANIZATION)
 _BODIES = (r"(?:committee|subcommittee|team|board|council|panel|task\s+force|commission|group|workgroup|guild|"
            r"forum|network|senate|cabinet|consortium|collaborative)s?\b")
 BODY_AHEAD = rf"(?=(?:the\s+|a\s+|an\s+|our\s+|its\s+|their\s+|his\s+|her\s+|various\s+)?[\w\-'\u2019 ()&.,]{{0,60}}?{_BODIES})"
+# "a staff of 11: three analysts, two statisticians ...": the group before the colon is skipped for its members
+STAFF_OF_COLON = (r"(?:(?:a|an)\s+(?:[\w\-]+\s+)?(?:staff|team|branch|unit|section|crew|group|workforce)\s+of\s+"
+                  r"(?:[\w\-]+\s+){0,2}?[\w\-]+\s*:\s*)?")
 _COUNT_AHEAD = r"(?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b)"
 _UNITS = (UNIT, ORGANIZATION)
 
@@ -99,7 +102,8 @@ RULES: tuple[Rule, ...] = (
          r"\b(?:is\s+)?(?:supervised|directed|managed)\s+by\s+", needs_subject=True),
     # supervision
     Rule("sup.supervises", SUPERVISES,
-         rf"\b(?:directly\s+)?supervis(?:es|e|ing)\b{COVERB_TAIL}\s+(?:(?:the\s+)?work\s+of\s+)?"),
+         rf"\b(?:directly\s+)?supervis(?:es|e|ing)\b{COVERB_TAIL}\s+(?:(?:the\s+)?work\s+of\s+|"
+         r"(?:a|an)\s+(?:assigned\s+|designated\s+|small\s+|large\s+)?(?:set|number|pool)\s+of\s+)?" + STAFF_OF_COLON),
     Rule("sup.provides_supervision", SUPERVISES,
          rf"\bprovides?\s+(?:\w+\s+){{0,2}}?{ADJ}*supervision\s+(?:of|for|to)\s+"),
     Rule("sup.line_manages", SUPERVISES,
@@ -130,7 +134,8 @@ RULES: tuple[Rule, ...] = (
     Rule("sup.lead_the", SUPERVISES, r"\b(?:lead|run)\s+(?:the|our|your)\s+", strict=True, needs_subject=True,
          confidence=0.9),
     Rule("sup.leads_work_of", SUPERVISES,
-         r"\b(?:leads|directs|manages)\s+the\s+work\s+of\s+(?:the\s+)?(?:offices?\s+of\s+)?", list_context=True),
+         r"\b(?:leads|directs|manages)\s+the\s+work\s+of\s+(?:the\s+)?(?:offices?\s+of\s+)?" + STAFF_OF_COLON,
+         list_context=True),
     Rule("sup.manages", SUPERVISES,
          rf"\b(?:manages|directs|leads|heads){COVERB_TAIL}\s+(?:the\s+(?:(?:day-to-day|daily)\s+)?"
          r"(?:work|operations?|activities)\s+of\s+(?:the\s+)?)?",

@@ -215,3 +215,28 @@ def test_more_unit_heads(body, unit):
 ])
 def test_new_unit_heads_need_a_name(body):
     assert not relations(body)
+
+
+@pytest.mark.parametrize("body, staff", [
+    ("Supervises an assigned set of crossing guards and patrol aides.", "crossing guards"),
+    ("Supervises a small number of seasonal laborers.", "seasonal laborers"),
+])
+def test_supervises_a_set_of(body, staff):
+    got = found(body, "SUPERVISES")
+    assert staff in got and not any("set" in n or "number" in n for n in got)
+
+
+@pytest.mark.parametrize("body, staff", [
+    ("Directly supervises a staff of 9: four Claims Examiners (GS-0993-9), three Claims Assistants and two Clerks.",
+     {"Claims Examiners", "Claims Assistants", "Clerks"}),
+    ("Directs the work of a section of six employees: five Auditors and one Audit Technician.",
+     {"Auditors", "Audit Technician"}),
+])
+def test_a_staff_of_n_colon_lists_its_members(body, staff):
+    got = found(body, "SUPERVISES")
+    assert staff <= set(got) and not any(n.lower().startswith(("staff", "section")) for n in got)
+
+
+def test_a_named_unit_before_a_colon_stays_the_target():
+    got = found("Supervises the Payroll Unit: three Payroll Technicians.", "SUPERVISES")
+    assert "Payroll Unit" in got
