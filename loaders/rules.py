@@ -140,22 +140,25 @@ RULES: tuple[Rule, ...] = (
          rf"\b(?:manages|directs|leads|heads){COVERB_TAIL}\s+(?:the\s+(?:(?:day-to-day|daily)\s+)?"
          r"(?:work|operations?|activities)\s+of\s+(?:the\s+)?)?",
          strict=True, confidence=0.9),
-    # collaboration
+    # collaboration: a capitalised name without a head after these verbs names a function ("works closely with
+    # Accounting", "partners with Supply Chain"), read as a unit at a lower confidence (list_context)
     Rule("collab.collaborates", COLLABORATES_WITH,
-         r"\bcollaborat(?:es|e|ing|ively)\s+(?:\w+ly\s+)?(?:with|alongside)\s+"),
-    Rule("collab.works_with", COLLABORATES_WITH, r"\bwork(?:s|ing)?\s*(?:\w+ly\s+)?(?:with|alongside)\s+"),
+         r"\bcollaborat(?:es|e|ing|ively)\s+(?:\w+ly\s+)?(?:with|alongside)\s+", list_context=True),
+    Rule("collab.works_with", COLLABORATES_WITH, r"\bwork(?:s|ing)?\s*(?:\w+ly\s+)?(?:with|alongside)\s+",
+         list_context=True),
     Rule("collab.in_collaboration", COLLABORATES_WITH,
          r"\bin\s+(?:close\s+)?(?:collaboration|consultation|partnership|cooperation|coordination|conjunction|"
-         r"liaison)\s+with\s+"),
+         r"liaison)\s+with\s+", list_context=True),
     # "coordinates bed turnover with X": what is coordinated may sit between the verb and "with"
     Rule("collab.coordinates_with", COLLABORATES_WITH,
-         r"\bcoordinat(?:es|e|ing)\s+(?:[\w'\u2019\-]+\s+){0,4}?with\s+"),
+         r"\bcoordinat(?:es|e|ing)\s+(?:[\w'\u2019\-]+\s+){0,4}?with\s+", list_context=True),
     Rule("collab.together_with", COLLABORATES_WITH, r"\b(?:together|jointly|engag(?:es|e|ing))\s+(?:\w+ly\s+)?with\s+",
-         confidence=0.9),
+         list_context=True, confidence=0.9),
     Rule("collab.consults", COLLABORATES_WITH,
          r"\b(?:consults|confers|partners|partner|partnering|cooperates|liaises|liaise|liaising|interfaces)"
          r"(?:,?\s+as\s+needed,?|\s+\w+ly)?\s+with\s+"
-         r"|\bpartner\s+(?:to|for)\s+(?=(?:the\s+|our\s+|a\s+)?(?-i:[A-Z]))"),  # "acts as business partner to the CFO"
+         r"|\bpartner\s+(?:to|for)\s+(?=(?:the\s+|our\s+|a\s+)?(?-i:[A-Z]))",  # "acts as business partner to the CFO"
+         list_context=True),
     Rule("collab.liaison", COLLABORATES_WITH,
          r"\b(?:serves?|acts?|functions?)\s+as\s+(?:a|an|the)?\s*(?:[\w'\-]+\s+){0,3}?liaison\s+(?:to|with|for|between)\s+"
          r"|\b(?:provides?|maintains?)\s+(?:\w+\s+)?liaison\s+(?:to|with|for)\s+"),

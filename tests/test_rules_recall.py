@@ -240,3 +240,22 @@ def test_a_staff_of_n_colon_lists_its_members(body, staff):
 def test_a_named_unit_before_a_colon_stays_the_target():
     got = found("Supervises the Payroll Unit: three Payroll Technicians.", "SUPERVISES")
     assert "Payroll Unit" in got
+
+
+@pytest.mark.parametrize("body, functions", [
+    ("Works closely with Procurement on vendor contracts.", {"Procurement"}),
+    ("Partners with Field Marketing on regional campaigns.", {"Field Marketing"}),
+    ("Collaborates with Payroll, Benefits and the Compensation Team.", {"Payroll", "Benefits", "Compensation Team"}),
+])
+def test_collaboration_with_a_named_function(body, functions):
+    got = found(body, "COLLABORATES_WITH")
+    assert functions <= set(got)
+    assert all(got[f][1] < 1.0 for f in functions if " " not in f or not f.endswith("Team"))  # read from the list
+
+
+@pytest.mark.parametrize("body", [
+    "Works closely with spreadsheets and databases daily.",
+    "Collaborates with others as needed.",
+])
+def test_lower_case_or_vague_after_collaboration_verbs_is_nothing(body):
+    assert not found(body, "COLLABORATES_WITH")
