@@ -86,6 +86,11 @@ RULES: tuple[Rule, ...] = (
     Rule("udo.reports_to", UNDER_DIRECTION_OF,
          r"\b(?:reports|reporting|report)\s+(?:directly\s+|administratively\s+|functionally\s+|operationally\s+)?"
          r"to\s+", needs_subject=True),
+    # "The incumbent serves as a senior analyst and reports to the Branch Chief": a second predicate of the subject
+    # (not "analyzes data and reports to the director": what is reported)
+    Rule("udo.and_reports_to", UNDER_DIRECTION_OF,
+         r"\b(?:serves|works|acts|is\s+employed)\s+(?:as|in|at|from|for)\s+(?:[\w\-']+\s+){1,8}?(?:and|but)\s+"
+         r"reports\s+(?:directly\s+|administratively\s+)?to\s+(?=(?:the|a|an|our)\s)", confidence=0.9),
     Rule("udo.will_report", UNDER_DIRECTION_OF,
          r"\b(?:will|shall|would|typically|usually|normally|generally)\s+(?:\w+ly\s+)?report\s+(?:\w+ly\s+)?to\s+"),
     Rule("udo.responsible_to", UNDER_DIRECTION_OF,

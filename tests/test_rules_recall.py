@@ -259,3 +259,28 @@ def test_collaboration_with_a_named_function(body, functions):
 ])
 def test_lower_case_or_vague_after_collaboration_verbs_is_nothing(body):
     assert not found(body, "COLLABORATES_WITH")
+
+
+@pytest.mark.parametrize("body, boss", [
+    ("The incumbent serves as the senior records specialist for the agency and reports to the Records Manager.",
+     "Records Manager"),
+    ("The analyst works from the eastern regional field office near the port but reports directly to the Chief "
+     "Financial Officer.",
+     "Chief Financial Officer"),
+])
+def test_and_reports_to(body, boss):
+    assert found(body, "UNDER_DIRECTION_OF")[boss] == ("udo.and_reports_to", 0.9)
+
+
+@pytest.mark.parametrize("body", [
+    "Compiles monthly variances and reports them to the Finance Director.",
+    "Tracks incidents and reports problems to the Facilities Manager.",
+])
+def test_reporting_things_is_no_reporting_line(body):
+    assert not found(body, "UNDER_DIRECTION_OF")
+
+
+def test_analysing_data_and_reporting_it_is_no_reporting_line():
+    got = found("Gathers and analyzes complaint data and reports to the deputy director and unit leadership.",
+                "UNDER_DIRECTION_OF")
+    assert not got
