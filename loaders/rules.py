@@ -127,7 +127,12 @@ RULES: tuple[Rule, ...] = (
          r"\b(?:guides|directs|manages|oversees|leads|administers|coordinates)\s+all\s+aspects\s+of\s+", strict=True),
     Rule("sup.exercises", SUPERVISES,
          rf"\bexercises?\s+{ADJ}?(?:and\s+{ADJ})?supervision\s+(?:over|of)\s+|\bsupervision\s+is\s+exercised\s+over\s+"),
-    Rule("sup.oversees", SUPERVISES, rf"\boversees?\b{COVERB_TAIL}\s+"),
+    Rule("sup.oversees", SUPERVISES,
+         rf"\boversees?\b{COVERB_TAIL}\s+(?:the\s+(?:administration|management|operations?)\s+of\s+"
+         r"(?:the\s+)?)?"),
+    Rule("sup.provides_oversight", SUPERVISES,
+         rf"\bprovides?\s+(?:\w+\s+)?{ADJ}*oversight\s+(?:for|of|to)\s+(?!the\s+(?:offices|divisions|departments|"
+         r"units|sections|branches|bureaus)\s+of\b)", strict=True, confidence=0.9),
     Rule("sup.oversight_for", SUPERVISES,
          r"\bprovides?\s+(?:\w+\s+)?(?:oversight|leadership)\s+(?:for|of|to)\s+(?=the\s+(?:offices|divisions|"
          r"departments|units|sections|branches|bureaus)\s+of\b)", confidence=0.8),
@@ -173,6 +178,12 @@ RULES: tuple[Rule, ...] = (
     # units the role belongs to
     Rule("part.part_of", PART_OF, r"\b(?:is|are)\s+(?:a\s+)?(?:part\s+of|within)\s+(?=(?:the\s+)?[A-Z])",
          allowed=_UNITS, needs_subject=True),
+    Rule("part.sits_within", PART_OF,
+         r"\b(?:sits|sit|falls|fall|resides|reside)\s+(?:within|under|in)\s+(?=(?:the\s+|our\s+)?(?-i:[A-Z]))"
+         r"|\b(?:is|are)\s+(?:a|an|one)\s+(?:\w+\s+)?(?:unit|section|branch|division|office|team|program|programme|"
+         r"department|bureau|service)\s+(?:of|in|within)\s+(?=(?:the\s+)?(?-i:[A-Z]))", allowed=_UNITS, needs_subject=True),
+    Rule("part.joins", PART_OF, r"\b(?:join|joins|joining)\s+(?=(?:the|our)\s+(?-i:[A-Z]))", allowed=(UNIT,),
+         needs_subject=True, confidence=0.9),
     Rule("part.apposition", PART_OF,
          r",\s+(?:a|an|one)\s+(?:\w+\s+)?(?:section|unit|branch|division|office|team|bureau|department|directorate)"
          r"\s+(?:of|in|within)\s+(?=(?:the\s+)?[A-Z])", allowed=_UNITS, needs_subject=True),

@@ -284,3 +284,53 @@ def test_analysing_data_and_reporting_it_is_no_reporting_line():
     got = found("Gathers and analyzes complaint data and reports to the deputy director and unit leadership.",
                 "UNDER_DIRECTION_OF")
     assert not got
+
+
+@pytest.mark.parametrize("body, unit", [
+    ("Oversees the administration of the Tuition Assistance Program.", "Tuition Assistance Program"),
+    ("Oversees the operations of the Print and Mail Center.", "Print and Mail Center"),
+])
+def test_oversees_the_administration_of(body, unit):
+    assert unit in found(body, "SUPERVISES")
+
+
+@pytest.mark.parametrize("body, unit", [
+    ("Provides oversight to the Central Kitchen Unit and the Catering Office.", "Central Kitchen Unit"),
+    ("Provides administrative oversight for the Grants Compliance Section.", "Grants Compliance Section"),
+])
+def test_provides_oversight_to(body, unit):
+    assert found(body, "SUPERVISES")[unit] == ("sup.provides_oversight", 0.9)
+
+
+def test_oversight_of_things_is_nothing():
+    assert not found("Provides oversight of budgets and contracts.", "SUPERVISES")
+
+
+def all_rels(body: str) -> set[tuple[str | None, str, str]]:
+    return {(r.source, r.type, r.target) for r in extract_text(PAGE.format(title="Program Analyst", body=body),
+                                                               "t.txt").relations}
+
+
+@pytest.mark.parametrize("body, inner, outer", [
+    ("The Fleet Analytics Team sits within the Operations Division.", "Fleet Analytics Team", "Operations Division"),
+    ("The Claims Intake Unit falls under the Benefits Bureau.", "Claims Intake Unit", "Benefits Bureau"),
+    ("OPRA is a unit of the Office of the Treasurer.", "OPRA", "Office of the Treasurer"),
+])
+def test_a_unit_sits_within_another(body, inner, outer):
+    assert (inner, "PART_OF", outer) in all_rels(body)
+
+
+@pytest.mark.parametrize("body, team", [
+    ("You'll join the Payments Team as its third engineer.", "Payments Team"),
+    ("You will join our Revenue Operations Group in March.", "Revenue Operations Group"),
+])
+def test_joins_the_team(body, team):
+    assert found(body, "PART_OF")[team] == ("part.joins", 0.9)
+
+
+def test_joining_a_rota_is_no_unit():
+    assert not found("The postholder will be expected to join the out-of-hours rota.", "PART_OF")
+
+
+def test_overseeing_the_implementation_of_a_regulation_is_no_supervision():
+    assert not found("Oversees the implementation of the COMAR in field trips.", "SUPERVISES")
