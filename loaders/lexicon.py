@@ -62,8 +62,7 @@ clinic clinics laboratory laboratories shop shops organization organisation trus
 # a unit head that is also an ordinary word: counts only when capitalised or with a qualifier
 WEAK_UNIT_HEADS = frozenset("program programs programme services service group groups system district partnership "
                             "partnerships cluster clusters facility depot section branch society network networks hub ward wards "
-                            "clinic clinics laboratory laboratories shop shops organization organisation trust cabinet "
-                            "force forces".split())
+                            "clinic clinics laboratory laboratories shop shops organization organisation trust cabinet".split())
 
 ORGANIZATION_MARKERS = (
     "police department", "fire department", "county council", "county executive", "county government",
@@ -90,7 +89,7 @@ DETERMINERS = ("the ", "all ", "other ", "various ", "a ", "an ", "any ", "each 
 # a head alone names no one: "the division", "the chief" (the described role's own unit is said with its name)
 BARE_HEADS = frozenset("""
 division department office unit section branch bureau team committee board council agency chief head lead deputy
-executive officer member members representative lead leads
+executive officer member members representative lead leads force
 """.split())
 
 # verbs that may be listed together with a relation verb ("supervises, coaches, and evaluates X")

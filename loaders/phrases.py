@@ -25,7 +25,7 @@ from .lexicon import (
     WEAK_UNIT_HEADS,
 )
 from .memo import WordMemo
-from .mentions import ACRONYM, classify, named
+from .mentions import ACRONYM, ORGANIZATION_MARKER_RE, classify, named
 
 
 @dataclass
@@ -97,6 +97,8 @@ def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = N
         if not exhausted or window >= end:
             break
         window = min(end, start + 4 * (window - start))
+    if not _may_name(cut, acronyms):
+        return []  # "oversees the development of curricula": no word that any name needs
     toks = cut
     head, where, rest = _split_location(toks, acronyms)
     conjs = conjuncts(head, acronyms, list_context)
@@ -140,6 +142,23 @@ def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = N
         if t is not None:
             out.append(t)
     return out
+
+
+_NAME_WORDS = ROLE_HEADS | QUALIFIED_ROLE_HEADS | UNIT_HEADS
+
+
+def _may_name(toks: list[Tok], acronyms: dict[str, str]) -> bool:
+    """Whether the tokens could hold a name that mentions.named accepts. A name is made of these words; it is
+    accepted only with a capitalised word (a proper name, an acronym, a list item in list context), a head
+    word (its hyphenated last part included), an organisation marker or an acronym's expansion. False spares
+    the list reading of most spans that name nobody; tests/test_phrases_may_name.py checks it never
+    says False where targets would find one."""
+    for t in toks:
+        w = t[0]
+        if w[:1].isupper() or t[1] in _NAME_WORDS or w in acronyms or t[1].rpartition("-")[2] in _NAME_WORDS:
+            return True
+    low = " ".join(map(_LOWER, toks))
+    return ORGANIZATION_MARKER_RE.search(low) is not None or any(v.lower() in low for v in acronyms.values())
 
 
 def _open_parenthesised_lists(conjs: list[list[Tok]], acronyms, list_context: bool,
