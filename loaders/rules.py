@@ -82,7 +82,7 @@ RULES: tuple[Rule, ...] = (
          rf"\bunder\s+(?:the\s+)?{ADJ}*{DIRECTION}(?:\s*,?\s*and\s+{ADJ}*{DIRECTION})?\s+(?:of|from|given\s+by)\s+"),
     Rule("udo.at_direction", UNDER_DIRECTION_OF, r"\bat\s+the\s+direction\s+of\s+"),
     Rule("udo.receives", UNDER_DIRECTION_OF,
-         rf"\brec(?:ei|ie)ves?\s+{ADJ}*{DIRECTION}(?:\s*,?\s*and\s+{ADJ}*{DIRECTION})?\s+(?:from|by)\s+"),
+         rf"\b(?:receives?|recieves?)\s+{ADJ}*{DIRECTION}(?:\s*,?\s*and\s+{ADJ}*{DIRECTION})?\s+(?:from|by)\s+"),
     Rule("udo.reports_to", UNDER_DIRECTION_OF,
          r"\b(?:reports|reporting|report)\s+(?:directly\s+|administratively\s+|functionally\s+|operationally\s+)?"
          r"to\s+", needs_subject=True),
@@ -166,9 +166,10 @@ RULES: tuple[Rule, ...] = (
          list_context=True, confidence=0.9),
     Rule("collab.consults", COLLABORATES_WITH,
          r"\b(?:consults|confers|partners|partner|partnering|cooperates|liaises|liaise|liaising|interfaces)"
-         r"(?:,?\s+as\s+needed,?|\s+\w+ly)?\s+with\s+"
-         r"|\bpartner\s+(?:to|for)\s+(?=(?:the\s+|our\s+|a\s+)?(?-i:[A-Z]))",  # "acts as business partner to the CFO"
-         list_context=True),
+         r"(?:,?\s+as\s+needed,?|\s+\w+ly)?\s+with\s+", list_context=True),
+    Rule("collab.partner_to", COLLABORATES_WITH,  # "acts as finance business partner to the CFO"
+         r"\b(?:business|strategic|trusted|finance|people|thought)\s+partner\s+(?:to|for)\s+"
+         r"(?=(?:the\s+|our\s+|a\s+)?(?-i:[A-Z]))", list_context=True),
     Rule("collab.liaison", COLLABORATES_WITH,
          r"\b(?:serves?|acts?|functions?)\s+as\s+(?:a|an|the)?\s*(?:[\w'\-]+\s+){0,3}?liaison\s+(?:to|with|for|between)\s+"
          r"|\b(?:provides?|maintains?)\s+(?:\w+\s+)?liaison\s+(?:to|with|for)\s+"),
@@ -179,9 +180,8 @@ RULES: tuple[Rule, ...] = (
     Rule("part.part_of", PART_OF, r"\b(?:is|are)\s+(?:a\s+)?(?:part\s+of|within)\s+(?=(?:the\s+)?[A-Z])",
          allowed=_UNITS, needs_subject=True),
     Rule("part.sits_within", PART_OF,
-         r"\b(?:sits|sit|falls|fall|resides|reside)\s+(?:within|under|in)\s+(?=(?:the\s+|our\s+)?(?-i:[A-Z]))"
-         r"|\b(?:is|are)\s+(?:a|an|one)\s+(?:\w+\s+)?(?:unit|section|branch|division|office|team|program|programme|"
-         r"department|bureau|service)\s+(?:of|in|within)\s+(?=(?:the\s+)?(?-i:[A-Z]))", allowed=_UNITS, needs_subject=True),
+         r"\b(?:sits|falls|resides)\s+(?:within|under|in)\s+(?=(?:the\s+|our\s+)?(?-i:[A-Z]))", allowed=_UNITS,
+         needs_subject=True),
     Rule("part.joins", PART_OF, r"\b(?:join|joins|joining)\s+(?=(?:the|our)\s+(?-i:[A-Z]))", allowed=(UNIT,),
          needs_subject=True, confidence=0.9),
     Rule("part.apposition", PART_OF,
