@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from orgkg.ontology.schema import COLLABORATES_WITH, PART_OF, SUPERVISES, UNDER_DIRECTION_OF
 
+from .titles import _DOC_TYPE, role_like
+
 # field key -> the labels that introduce it (lower case, single spaces, straight apostrophes)
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "title": ("position title", "job title", "working title", "title", "position", "position name", "job name",
@@ -218,7 +220,8 @@ def label_at(segment: str, first: bool) -> tuple[str, str, int] | None:
     """(kind, key, offset of the value) when `segment` opens with a label; kind "field", "section" or "other".
 
     A label followed by one space must be in capitals before a value that is not ("JOB CODE 4407", "REPORTS TO
-    Director"), or, after a separator (`first` False), come before a number ("Job ID 77821").
+    Director"), or, after a separator (`first` False), come before a number ("Job ID 77821"); a label of two
+    words may open a line before one number ("Job Code 4410   |   Full Time").
 
     >>> label_at("Reports to:  Director of Finance", True)
     ('field', 'reports_to', 13)
@@ -234,7 +237,8 @@ def label_at(segment: str, first: bool) -> tuple[str, str, int] | None:
             return kind, key, len(segment)
         if re.match(r"\s{2,}|\t", rest):
             return kind, key, m.end() + len(rest) - len(rest.lstrip())
-        if rest[:1] == " " and (_caps_label(m.group(1), rest.strip()) or rest[1:2].isdigit() and not first):
+        digit = rest[1:2].isdigit() and (not first or " " in m.group(1).strip() and len(rest.split()) == 1)
+        if rest[:1] == " " and (_caps_label(m.group(1), rest.strip()) or digit):
             return kind, key, m.end() + 1
     m = _OTHER_COLON.match(segment)
     if m and len(segment) - m.end() < 200:
@@ -263,6 +267,7 @@ def scan(text: str) -> Layout:
     head_end: int | None = None
     waiting = _Waiting()
     prev_end = 0
+    spaced = _spaced_labels(text)
     for m in re.finditer(r"[^\n]*\S[^\n]*", text):
         if text.count("\n", prev_end, m.start()) >= 2:
             waiting.blank()
@@ -288,6 +293,9 @@ def scan(text: str) -> Layout:
                 head_end = a
             continue
         found = _line_fields(body, off)
+        if found is None and m.start() in spaced:  # "Job Title Maintenance Worker II" in a block of such lines
+            key, label, voff = spaced[m.start()]
+            found = [Field(key, label, body[voff:].strip(), off + voff, off + len(body))]
         if found is None:  # no label: the value of a label waiting on an earlier line, or body text
             got = waiting.value(body, off)
             if got is not None and got[1] and got[0].key == "unit_path" and fields and fields[-1].key == "unit_path":
@@ -306,6 +314,42 @@ def scan(text: str) -> Layout:
     sections.append((cur_key, cur_start, len(text)))
     sections = [(k, s, e) for k, s, e in sections if e > s and text[s:e].strip()]
     return Layout([f for f in fields if f.key != "other"], sections, head_end if head_end is not None else len(text))
+
+
+_CAPITALISED_LABEL = re.compile(r"^(?:[A-Z][\w'\u2019/&#.\-]*\s+){0,4}?[A-Z][\w'\u2019/&#.\-]*$")
+
+
+def _spaced_labels(text: str) -> dict[int, tuple[str, str, int]]:
+    """Header lines whose capitalised label is followed by one space and its value, in a block of two or more
+    such lines before the first section ("Job Title Maintenance Worker II" / "Reports To Parks Supervisor"):
+    line start -> (key, label, offset of the value in the stripped line). One such line alone is not read,
+    nor a one-word label that starts a title ("Office Manager", "Position Control Clerk").
+
+    >>> sorted(_spaced_labels("Job Title Gardener\\nReports To Head Gardener\\nOffice Manager\\n").values())
+    [('reports_to', 'reports to', 11), ('title', 'job title', 10)]
+    """
+    found: dict[int, tuple[str, str, int]] = {}
+    run: list[tuple[int, tuple[str, str, int]]] = []
+    for m in re.finditer(r"[^\n]*\S[^\n]*", text):
+        line = m.group(0).strip()
+        if _section_heading(line) is not None:
+            break
+        hit = _KNOWN.match(line)
+        kind, key = LABEL_INDEX[_norm_label(hit.group(1))] if hit else ("", "")
+        value = line[hit.end():] if hit else ""
+        ok = (kind == "field" and value[:1] == " " and value[1:2].isalnum() and not value[1:2].islower()
+              and _CAPITALISED_LABEL.match(hit.group(1)) and not line.endswith(".") and len(value.split()) <= 10
+              and not (key in ("unit", "location", "title", "official") and " " not in hit.group(1).strip()
+                       and role_like(line)) and not _DOC_TYPE.search(line))
+        if ok:
+            run.append((m.start(), (key, _norm_label(hit.group(1)), hit.end() + 1)))
+            continue
+        if len(run) >= 2:
+            found.update(run)
+        run = []
+    if len(run) >= 2:
+        found.update(run)
+    return found
 
 
 # "Supervision Received" heads a section of prose, unless a short name follows its colon

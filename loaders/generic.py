@@ -24,6 +24,7 @@ from .model import Evidence, Extraction, Relation
 from .phrases import targets
 from .text import Repaired
 from .titles import _DOC_TYPE, LOW, find_title, is_navigation, role_like
+from .warnings import looks_like_navigation
 
 NAME = "generic"
 
@@ -40,7 +41,15 @@ def detect(text: str) -> float:
 
 
 def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
-    """Fill the header fields of `ex` and its field relations; return section spans of the repaired text."""
+    """Fill the header fields of `ex` and its field relations; return section spans of the repaired text.
+    A page that reads as navigation (a search result list, a sign-in or error page) gives no title and no
+    sections: nothing is read from it rather than invented (`warnings.check` says why)."""
+    if looks_like_navigation(rep.original):
+        ex.role = {"working_title": None, "official_title": None, "code": None, "grade": None, "months": None,
+                   "overtime_eligible": None, "title_source": "none", "title_confidence": 0.0}
+        ex.warnings.append("no-title: no job title found; the page looks like navigation, not a job description")
+        ex.sections, ex.missing, ex.truncated = {}, ["summary", "duties", "ksa", "education", "code", "grade"], False
+        return []
     layout = scan(rep.original)  # the original keeps the runs of spaces that separate a flattened table's cells
     to_rep = _forward(rep)
     values = {k: f.value for k, f in field_map(layout.fields).items()}
@@ -283,6 +292,9 @@ def _list_names(rep: Repaired, f: Field, to_rep) -> list[tuple[str, str]]:
             continue
         whole = (len(part.split()) <= 9 and part[:1].isupper() and role_like(part)
                  and (typ is not None or len(part.split()) > 1))
+        if part[:1].isupper() and 1 < len(part.split()) <= 9 and part.split()[-1].lower() in _UNIT_WORDS:
+            out.append((part, typ if typ in (UNIT, ORGANIZATION) else UNIT))  # "Developer Experience working group"
+            continue
         if whole or (typ is not None and len(part.split()) <= 6):
             out.append((part, ROLE if whole else typ))
             continue

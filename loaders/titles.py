@@ -20,7 +20,11 @@ NAV_WORDS = frozenset("""
 skip main content print this page apply now save share sign in log out search jobs job back to results home menu
 careers career help translate openings details my applications benefits working at login register open roles
 view all email facebook twitter linkedin close cookies accept font size a+ a- listen contact us about full sitemap
+cookie settings reject privacy policy terms accessibility site map feedback bookmark share & copyright notices
 """.split())
+# a menu: three or more short capitalised items between separators ("Donate   Volunteer   Programs   Careers")
+_MENU_SEP = re.compile(r"\s+[|\u00b7\u2022]\s+|[ \t]{2,}|\t")
+_MENU_ITEM = re.compile(r"^[A-Z][\w&'\u2019+\-]*(?:\s+[\w&'\u2019+\-]+){0,2}$")
 # a breadcrumb or a menu: separators between short items
 _CRUMB = re.compile(r"\u203a|\u00bb|\s>\s|\s/\s.*\s/\s|^\s*\u2190")
 _NAV_PHRASE = re.compile(r"\b(?:skip to (?:main )?content|print this page|back to (?:results|search|jobs)|sign in|log ?in"
@@ -45,6 +49,15 @@ _SUFFIXES = (re.compile(r"\s*\|\s*[^|]+$"),  # "Senior Accountant | Acme Corp"
              re.compile(r"\s*[-\u2013\u2014:]?\s*\b(?:job description|position description|job posting|careers?)$", re.I),
              re.compile(r"\s*\((?:#|no\.?\s*|job id:?\s*|req(?:uisition)?\.?\s*#?:?\s*)[\w\-]+\)$", re.IGNORECASE),
              re.compile(r"\s*(?:#|job id:?\s*)\d[\w\-]*$", re.IGNORECASE))
+# an employer before or after the title: "TOWN OF WESTBURY - HIGHWAY FOREMAN", "Buyer \u2013 Harlow County"
+_EMPLOYER = re.compile(r"^(?:the\s+)?(?:city|county|town|village|borough|township|state|commonwealth|university|port"
+                       r"|district|province|municipality|parish)\s+of\s+\S|\b(?:county|city|town|village|inc\.?|llc|ltd\.?"
+                       r"|corporation|company|university|college|district|authority|trust|council|hospital|schools)$",
+                       re.IGNORECASE)
+_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
+# a classification value that is a status or a pay level, not a title ("Full-time, Exempt", "Band 6")
+_NOT_TITLE = re.compile(r"\b(?:full[- ]time|part[- ]time|exempt|band|grade|level|scale|permanent|temporary|range)\b|\d{2,}",
+                        re.IGNORECASE)
 _CLASS_NUMBER = re.compile(r"^\d{3,6}\s*[-\u2013:.]?\s+(?=[A-Za-z])")  # "1027 Accountant I"
 FEDERAL_GRADE = re.compile(r"\b(?:GS|GM|GG|WG|WS|WL|ES)[- ]?\d{3,4}[- ](\d{1,2})\b")
 _GRADE_SUFFIX = re.compile(r",?\s*\b(?:GS|GM|GG|WG|WS|WL)[- ]?\d{3,4}[- ]\d{1,2}\s*$")
@@ -70,6 +83,8 @@ def clean(title: str) -> tuple[str, str | None]:
     ('Senior Accountant', None)
     >>> clean("Wildlife Biologist, GS-0486-11")
     ('Wildlife Biologist', '11')
+    >>> clean("TOWN OF WESTBURY - HIGHWAY FOREMAN")
+    ('HIGHWAY FOREMAN', None)
     """
     t = title.strip(" \t#*:")
     grade = None
@@ -83,20 +98,29 @@ def clean(title: str) -> tuple[str, str | None]:
         if t2:
             t = t2
     t = _CLASS_NUMBER.sub("", t)
+    pieces = _DASH.split(t)
+    if len(pieces) == 2 and any(_EMPLOYER.search(p) and not role_like(p) for p in pieces):
+        kept = [p for p in pieces if not _EMPLOYER.search(p) or role_like(p)]
+        if len(kept) == 1 and role_like(kept[0]):
+            t = kept[0]
     return t.strip(" \t#*:,"), grade
 
 
 def role_like(line: str) -> bool:
     """A line that names a job: its main phrase ends in a role noun, or it holds a role-head word.
 
-    >>> role_like("Wildlife Biologist"), role_like("Riverside Regional Food Bank")
-    (True, False)
+    >>> role_like("Wildlife Biologist"), role_like("Riverside Regional Food Bank"), role_like("Elm Police Department")
+    (True, False, False)
     """
     main = re.split(r"\s[-\u2013\u2014|]\s|,|\(", line, maxsplit=1)[0]
     words = [w.strip(".,;:'\u2019").lower() for w in main.split()]
     while words and _LEVEL.match(words[-1]):  # "Records Technician II", "Economist 3"
         words.pop()
     if not words:
+        return False
+    # the head noun stands before "of/for/to": "City of Elm Police Department" is a city, "Director of Parks" a director
+    head = next((words[i - 1] for i, w in enumerate(words) if i and w in ("of", "for", "to")), words[-1])
+    if (head in UNIT_HEADS or head in ORG_WORDS) and head not in ROLE_HEADS:
         return False
     if any(w in ROLE_HEADS for w in words):
         return True
@@ -107,6 +131,9 @@ def role_like(line: str) -> bool:
 def is_navigation(line: str) -> bool:
     """Menus, breadcrumbs, 'Skip to main content', 'Apply  Save  Share  Print'."""
     if _CRUMB.search(line) or _NAV_PHRASE.search(line):
+        return True
+    items = [x.strip() for x in _MENU_SEP.split(line.strip()) if x.strip()]
+    if len(items) >= 3 and all(_MENU_ITEM.match(x) for x in items):
         return True
     words = [w.strip(".,:|\u00b7").lower() for w in line.split()]
     words = [w for w in words if w]
@@ -125,8 +152,9 @@ def _rejected(line: str) -> bool:
 
 
 def find_title(head_lines: list[str], body: str, fields: dict[str, str]) -> Title:
-    """The title from labelled fields (`fields`: key -> value, keys "title" / "official"), else the head
-    lines (the page's lines before its first section, field lines left out), else a hiring sentence in `body`.
+    """The title from labelled fields (`fields`: key -> value, keys "title" / "official", then a "classification"
+    that reads as a title), else the head lines (the page's lines before its first section, field lines left
+    out), else a hiring sentence in `body`.
 
     >>> find_title(["Skip to main content", "Careers > Jobs", "CITY OF ELM", "Water Plant Operator"], "", {}).text
     'Water Plant Operator'
@@ -142,6 +170,11 @@ def find_title(head_lines: list[str], body: str, fields: dict[str, str]) -> Titl
             text, grade = clean(m.group(1))
             if text and role_like(text):
                 return Title(text, "heading", 0.9, grade)
+    v = fields.get("classification") or ""
+    if v and not _NOT_TITLE.search(v) and len(v.split()) <= 8:  # "Classification: Police Sergeant"
+        text, grade = clean(v)
+        if text and role_like(text):
+            return Title(text, "field", 0.9, grade)
     fallback = None
     for line in head_lines[:25]:
         s = line.strip()

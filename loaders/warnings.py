@@ -12,6 +12,7 @@ import re
 
 from orgkg.ontology.schema import UNDER_DIRECTION_OF
 
+from .fields import scan
 from .model import Extraction
 from .titles import is_navigation
 
@@ -20,6 +21,13 @@ CODES = ("no-title", "low-title-confidence", "navigation", "no-reporting-line")
 _MARKUP = re.compile(r"</?(?:div|span|a|p|li|ul|td|tr|table|script|style|html|body|head|meta|link|nav|br)\b[^>]*>"
                      r"|&(?:nbsp|amp|lt|gt|quot);|\{[^{}]*:[^{}]*;[^{}]*\}", re.IGNORECASE)
 _SENTENCE = re.compile(r"[A-Za-z][^.!?\n]{40,}[.!?]")
+# what only a page that is no job description says: an error, a sign-in form, a list of search results
+_PAGE_MARKERS = re.compile(
+    r"\b(?:page not found|(?:could|can ?not) be found|no longer (?:available|exists)|error 404|404 error"
+    r"|sign in to (?:your|continue)|log ?in to (?:your|continue)|forgot (?:your )?(?:password|username)"
+    r"|create an account|showing \d+\s*[-\u2013]\s*\d+ of \d+|sort by|no (?:jobs|results|openings) (?:were )?found"
+    r"|\d+ (?:jobs|results|openings) found|session (?:has )?expired|access denied|page you requested)\b", re.IGNORECASE)
+_JOB_SECTIONS = frozenset({"summary", "duties", "ksa", "education", "certificate"})
 
 
 def code(warning: str) -> str:
@@ -32,6 +40,8 @@ def looks_like_navigation(text: str) -> str | None:
 
     >>> looks_like_navigation("Home | Jobs | Sign in\\nSearch jobs\\nSkip to main content\\n")
     'navigation: page looks like site navigation or markup (3 of 3 lines are menus or links, 0 sentences)'
+    >>> looks_like_navigation("Careers\\nPage Not Found\\nReturn to the homepage\\n")
+    "navigation: page looks like site navigation or markup ('Page Not Found', no job description sections or fields)"
     """
     head = text[:20000]
     if "<" in head or "&" in head or "{" in head:  # most pages hold none of these: skip the tag scan
@@ -46,11 +56,25 @@ def looks_like_navigation(text: str) -> str | None:
         if sentences == 3:
             return None
     lines = [ln for ln in head.split("\n") if ln.strip()]
+    if _job_structure(head):
+        return None
+    marker = _PAGE_MARKERS.search(head)
+    if marker:
+        return (f"navigation: page looks like site navigation or markup ('{marker.group(0)}', no job description "
+                f"sections or fields)")
     nav = sum(1 for ln in lines if is_navigation(ln))
     if lines and nav * 2 >= len(lines):
         return (f"navigation: page looks like site navigation or markup ({nav} of {len(lines)} lines are menus "
                 f"or links, {sentences} sentences)")
     return None
+
+
+def _job_structure(text: str) -> bool:
+    """Whether the page has what a job description has: a duties or qualifications heading, a title or
+    reporting field."""
+    layout = scan(text)
+    return (any(k in _JOB_SECTIONS for k, _, _ in layout.sections)
+            or any(f.key in ("title", "official", "reports_to") for f in layout.fields))
 
 
 def check(ex: Extraction, text: str) -> Extraction:

@@ -74,6 +74,10 @@ def test_unsure_title_warns_and_no_title_never_takes_a_navigation_word():
     assert ex.role["working_title"] == "Open Days" and ex.role["title_confidence"] < 0.5
     assert any(w.startswith("low-title-confidence: ") for w in ex.warnings)
     ex = extract_text("Skip to main content\nSign in | Search jobs\nApply now\n", "jefferson-county-admin.txt",
-                      format="generic")
+                      format="generic")  # only navigation: no title at all, not the file name
+    assert (ex.role["working_title"], ex.role["title_source"], ex.role["title_confidence"]) == (None, "none", 0.0)
+    assert {w.split(":")[0] for w in ex.warnings} == {"no-title", "navigation"} and ex.relations == []
+    ex = extract_text("Duties\n- Mows the lawns under the direction of the Head Gardener.\n", "park-gardener.txt",
+                      format="generic")  # a description without a title: the file name stands in, said loudly
     assert ex.role["title_source"] == "file name" and ex.role["title_confidence"] < 0.5
     assert any(w.startswith("no-title: ") for w in ex.warnings)

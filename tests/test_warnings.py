@@ -13,8 +13,8 @@ FORMATS = Path(__file__).resolve().parent / "data" / "formats"
 def test_markup_page_warns_navigation_and_no_title():
     ex = load_file(FORMATS / "markup-page.txt")
     codes = {code(w) for w in ex.warnings}
-    assert {"navigation", "no-title", "no-reporting-line"} <= codes <= set(CODES)
-    assert "<" not in ex.role["working_title"]
+    assert codes == {"navigation", "no-title"} <= set(CODES)  # no role, so no missing reporting line either
+    assert ex.role["working_title"] is None and ex.relations == [] and ex.competencies == []
 
 
 def test_menu_only_page_is_navigation_and_a_real_page_is_not():
