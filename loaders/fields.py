@@ -174,11 +174,15 @@ for _key, _labels in SECTION_LABELS.items():
 _KNOWN = re.compile(r"(" + "|".join(re.escape(lab).replace(r"\ ", r"\s+").replace("'", "['\u2019]")
                                     for lab in sorted(LABEL_INDEX, key=len, reverse=True)) + r")(?![\w/&'\u2019])",
                     re.IGNORECASE)
+# a capitalised field label with its colon after one space inside a line of fields: "Job Title: Clerk Department: Finance"
+_INNER_LABEL = re.compile(r"\s+(?=(?=[A-Z])(?i:" + "|".join(
+    re.escape(lab).replace(r"\ ", r"\s+").replace("'", "['\u2019]")
+    for lab in sorted((k for k, v in LABEL_INDEX.items() if v[0] == "field"), key=len, reverse=True)) + r")\s*:\s)")
 _ENUM = re.compile(r"^(?:section\s+[A-Z0-9]{1,3}\s*[\u2014\u2013:.\-]|\d{1,2}[.)]|[A-Z][.)]|[-\u2022*])\s+", re.IGNORECASE)
 # an unknown "Label:" opening a segment: up to five words, the first capitalised
 _OTHER_COLON = re.compile(r"^[A-Z][\w'\u2019&/()#.\-]*(?:\s+[\w'\u2019&/()#.\-]+){0,4}\s*:(?:\s|$)")
 # where a line holds several fields: runs of two or more spaces, tabs, or a pipe or middle dot between spaces
-_SEPARATOR = re.compile(r"\s+[|\u00b7]\s+|[ \t]{2,}|\t")
+SEPARATOR = re.compile(r"\s+[|\u00b7]\s+|[ \t]{2,}|\t")
 _NO_VALUE = re.compile(r"^(?:none|n/?a|not applicable|nil|tbd|to be determined|varies|various|same|no\b.*|-+)\.?$",
                        re.IGNORECASE)
 
@@ -452,10 +456,20 @@ def _pieces(body: str) -> list[tuple[int, int, bool]]:
     """Spans of `body` between separators, each with whether a pipe or middle dot joins it to the one before
     (a run of spaces starts a new table column instead)."""
     spans, pos, joined = [], 0, False
-    for m in _SEPARATOR.finditer(body):
+    for m in SEPARATOR.finditer(body):
         if m.start() > pos:
             spans.append((pos, m.start(), joined))
         pos, joined = m.end(), not m.group(0).isspace()
     if pos < len(body):
         spans.append((pos, len(body), joined))
-    return spans
+    if body.count(":") < 2 or not re.match(r"[^:]{1,40}:", body) or not _KNOWN.match(body):
+        return spans
+    out = []  # a line of "Label: value" fields one space apart: each label starts a piece of its own
+    for a, b, j in spans:
+        colon = body.find(":", a, b)
+        for m in _INNER_LABEL.finditer(body, colon + 2 if colon >= 0 else b, b):  # after this piece's own label
+            if body[a:m.start()].split(":", 1)[-1].strip():
+                out.append((a, m.start(), j))
+                a, j = m.end(), False
+        out.append((a, b, j))
+    return out

@@ -17,14 +17,14 @@ from pathlib import Path
 from orgkg.ontology.schema import ORGANIZATION, PART_OF, ROLE, UNDER_DIRECTION_OF, UNIT
 
 from . import header
-from .fields import FIELD_RELATIONS, Field, Layout, field_map, label_at, scan
+from .fields import FIELD_RELATIONS, SEPARATOR, Field, Layout, field_map, label_at, scan
 from .lexicon import UNIT_HEADS, VERBS
 from .mentions import ACRONYM, classify
 from .model import Evidence, Extraction, Relation
 from .phrases import targets
 from .text import Repaired
 from .titles import _DOC_TYPE, LOW, find_title, is_navigation, role_like
-from .warnings import looks_like_navigation
+from .warnings import navigation
 
 NAME = "generic"
 
@@ -44,16 +44,13 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
     """Fill the header fields of `ex` and its field relations; return section spans of the repaired text.
     A page that reads as navigation (a search result list, a sign-in or error page) gives no title and no
     sections: nothing is read from it rather than invented (`warnings.check` says why)."""
-    if looks_like_navigation(rep.original):
-        ex.role = {"working_title": None, "official_title": None, "code": None, "grade": None, "months": None,
-                   "overtime_eligible": None, "title_source": "none", "title_confidence": 0.0}
-        ex.warnings.append("no-title: no job title found; the page looks like navigation, not a job description")
-        ex.sections, ex.missing, ex.truncated = {}, ["summary", "duties", "ksa", "education", "code", "grade"], False
-        return []
     layout = scan(rep.original)  # the original keeps the runs of spaces that separate a flattened table's cells
     to_rep = _forward(rep)
     values = {k: f.value for k, f in field_map(layout.fields).items()}
     title = find_title(_head_lines(rep.original, layout), rep.original, values)
+    nav = navigation(rep.original)
+    if nav and (nav[1] or title.confidence < LOW):
+        return _navigation_page(ex)
     role: dict = {"working_title": None, "official_title": header.official_of(values), "code": header.code_of(values),
                   "grade": header.grade_of(values) or title.grade, "months": header.months_of(values, rep.original),
                   "overtime_eligible": header.overtime_of(values, rep.original), "title_source": title.source,
@@ -81,6 +78,15 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
     return sections
 
 
+def _navigation_page(ex: Extraction) -> list[tuple[str | None, int, int]]:
+    """A page that is only navigation: no title, no header values, no sections to read relations from."""
+    ex.role = {"working_title": None, "official_title": None, "code": None, "grade": None, "months": None,
+               "overtime_eligible": None, "title_source": "none", "title_confidence": 0.0}
+    ex.warnings.append("no-title: no job title found; the page looks like navigation, not a job description")
+    ex.sections, ex.missing, ex.truncated = {}, ["summary", "duties", "ksa", "education", "code", "grade"], False
+    return []
+
+
 def _forward(rep: Repaired) -> Callable[[int], int]:
     """Offset in the original -> offset in the repaired text (the first repaired character at or after it)."""
     if not rep.steps:
@@ -96,12 +102,17 @@ def _line_span(text: str, pos: int) -> tuple[int, int]:
 
 
 def _head_lines(text: str, layout: Layout) -> list[str]:
-    """The page's lines before its first section heading, field lines left out."""
+    """The page's lines before its first section heading, field lines left out but for an unlabelled first
+    cell ("SENIOR PLANNER        Class Code: 1234")."""
     starts = {_line_span(text, f.start)[0] for f in layout.fields}
     out, pos = [], 0
     for line in text[:layout.head_end].split("\n"):
         if pos not in starts and line.strip():
             out.append(line)
+        elif line.strip():
+            first = SEPARATOR.split(line.strip(), maxsplit=1)[0]
+            if ":" not in first and label_at(first, True) is None and first != line.strip():
+                out.append(first)
         pos += len(line) + 1
     return out
 

@@ -22,6 +22,8 @@ careers career help translate openings details my applications benefits working 
 view all email facebook twitter linkedin close cookies accept font size a+ a- listen contact us about full sitemap
 cookie settings reject privacy policy terms accessibility site map feedback bookmark share & copyright notices
 """.split())
+# what a button next to a title says
+_BUTTONS = frozenset("apply save share print email bookmark follow".split())
 # a menu: three or more short capitalised items between separators ("Donate   Volunteer   Programs   Careers")
 _MENU_SEP = re.compile(r"\s+[|\u00b7\u2022]\s+|[ \t]{2,}|\t")
 _MENU_ITEM = re.compile(r"^[A-Z][\w&'\u2019+\-]*(?:\s+[\w&'\u2019+\-]+){0,2}$")
@@ -48,7 +50,10 @@ _LEVEL = re.compile(r"^(?:[ivx]+|\d{1,2}|[a-d])$")
 _SUFFIXES = (re.compile(r"\s*\|\s*[^|]+$"),  # "Senior Accountant | Acme Corp"
              re.compile(r"\s*[-\u2013\u2014:]?\s*\b(?:job description|position description|job posting|careers?)$", re.I),
              re.compile(r"\s*\((?:#|no\.?\s*|job id:?\s*|req(?:uisition)?\.?\s*#?:?\s*)[\w\-]+\)$", re.IGNORECASE),
-             re.compile(r"\s*(?:#|job id:?\s*)\d[\w\-]*$", re.IGNORECASE))
+             re.compile(r"\s*(?:#|job id:?\s*)\d[\w\-]*$", re.IGNORECASE),
+             # a requisition or posting number: "(2024-00418)", "- R0012345", "(Grade 14)"
+             re.compile(r"\s*\((?:\d[\d\-/]{3,}|(?:pay\s+)?(?:grade|range|band|level)\s+[\w\-]+)\)$", re.IGNORECASE),
+             re.compile(r"\s+[-\u2013\u2014]\s+(?:(?:r|req|jr|job)[\s#\-]*)?\d{4,}[\w\-]*$", re.IGNORECASE))
 # an employer before or after the title: "TOWN OF WESTBURY - HIGHWAY FOREMAN", "Buyer \u2013 Harlow County"
 _EMPLOYER = re.compile(r"^(?:the\s+)?(?:city|county|town|village|borough|township|state|commonwealth|university|port"
                        r"|district|province|municipality|parish)\s+of\s+\S|\b(?:county|city|town|village|inc\.?|llc|ltd\.?"
@@ -71,7 +76,7 @@ _HIRING = re.compile(r"\b(?i:we(?:'|\u2019)re|we are|is)\s+(?:hiring|looking for
 @dataclass
 class Title:
     text: str | None
-    source: str  # "field", "heading", "first line", "hiring sentence", "file name", "none"
+    source: str  # "field", "heading", "first line", "breadcrumb", "hiring sentence", "file name", "none"
     confidence: float
     grade: str | None = None  # a federal grade the heading carried ("Wildlife Biologist, GS-0486-11")
 
@@ -151,10 +156,32 @@ def _rejected(line: str) -> bool:
     return bool(org and not role_like(line)) or not any(c.isalpha() for c in line)
 
 
+def _without_buttons(line: str) -> str:
+    """A title line with the page's buttons beside it: 'Senior Planner    Apply    Save' -> 'Senior Planner'."""
+    items = [x.strip() for x in _MENU_SEP.split(line) if x.strip()]
+    kept = [x for x in items if not all(w.strip(".,:").lower() in NAV_WORDS for w in x.split())]
+    line = kept[0] if len(items) > 1 and len(kept) == 1 else line
+    words = line.split()  # the buttons joined to it by one space, as an HTML page's inline elements are
+    while len(words) > 1 and words[-1].strip("|").lower() in _BUTTONS:
+        words.pop()
+    return " ".join(words) if len(words) < len(line.split()) else line
+
+
+def _last_crumb(lines: list[str]) -> str | None:
+    """The page's own name at the end of a breadcrumb: 'Home > Careers > Police Officer' -> 'Police Officer'."""
+    for line in lines:
+        parts = [p.strip() for p in re.split(r"\s*(?:\u203a|\u00bb|>|/)\s*", line) if p.strip()]
+        if len(parts) >= 3:
+            text = clean(parts[-1])[0]
+            if text and role_like(text) and not is_navigation(text):
+                return text
+    return None
+
+
 def find_title(head_lines: list[str], body: str, fields: dict[str, str]) -> Title:
     """The title from labelled fields (`fields`: key -> value, keys "title" / "official", then a "classification"
     that reads as a title), else the head lines (the page's lines before its first section, field lines left
-    out), else a hiring sentence in `body`.
+    out; buttons beside a title left out), else the last item of a breadcrumb, else a hiring sentence in `body`.
 
     >>> find_title(["Skip to main content", "Careers > Jobs", "CITY OF ELM", "Water Plant Operator"], "", {}).text
     'Water Plant Operator'
@@ -177,7 +204,7 @@ def find_title(head_lines: list[str], body: str, fields: dict[str, str]) -> Titl
             return Title(text, "field", 0.9, grade)
     fallback = None
     for line in head_lines[:25]:
-        s = line.strip()
+        s = _without_buttons(line.strip())
         if not s or _rejected(clean(s)[0] or s):
             continue
         text, grade = clean(s)
@@ -185,6 +212,9 @@ def find_title(head_lines: list[str], body: str, fields: dict[str, str]) -> Titl
             return Title(text, "first line", 0.9, grade)
         if fallback is None and len(text.split()) <= 8:
             fallback = Title(text, "first line", 0.3, grade)
+    crumb = _last_crumb(head_lines[:25])
+    if crumb:
+        return Title(crumb, "breadcrumb", 0.6)
     m = _HIRING.search(body[:3000])
     if m:
         text = re.sub(r"[ ,]+(?:of|and|for|the)$", "", m.group(1).strip(" ,"))

@@ -203,3 +203,35 @@ def test_supervision_received_as_a_section_of_prose():
 def test_classification_is_a_title_or_a_grade(value, official, grade):
     role = extract_text(f"Position Title: Analyst\nClassification: {value}\n", "a.txt", format="generic").role
     assert (role["official_title"], role["grade"]) == (official, grade)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Job Title Maintenance Worker II\nDepartment Parks and Recreation\nReports To Parks Supervisor\n",
+     {"title": "Maintenance Worker II", "unit": "Parks and Recreation", "reports_to": "Parks Supervisor"}),
+    ("Position Title Payroll Clerk\nDivision Finance\nSupervisor Payroll Manager\n",
+     {"title": "Payroll Clerk", "unit": "Finance", "reports_to": "Payroll Manager"}),
+])
+def test_a_block_of_labels_one_space_before_their_values(text, want):
+    assert {f.key: f.value for f in scan(text).fields} == want
+
+
+def test_one_label_like_line_alone_or_a_title_is_not_a_field():
+    assert scan("Office Manager\nSummary\nRuns the office.\n").fields == []
+    assert scan("Program Manager\nDepartment of Parks\n").fields == []
+
+
+@pytest.mark.parametrize("line, want", [
+    ("Job Title: Accountant II Department: Finance", {"title": "Accountant II", "unit": "Finance"}),
+    ("Reports To: Customer Service Supervisor FLSA: Non-Exempt Job Code: CS-112",
+     {"reports_to": "Customer Service Supervisor", "flsa": "Non-Exempt", "code": "CS-112"}),
+])
+def test_labels_with_colons_one_space_apart_on_one_line(line, want):
+    assert {f.key: f.value for f in scan(line + "\n").fields} == want
+
+
+@pytest.mark.parametrize("line, code", [("Job Code 4410   |   Full Time   |   Nights", "4410"),
+                                        ("Class Code 0101      FLSA: Exempt", "0101")])
+def test_a_two_word_label_before_a_number_opens_a_line(line, code):
+    ex = extract_text(f"Job Title: Clerk\n{line}\n", "c.txt", format="generic")
+    assert ex.role["code"] == code
+    assert extract_text("Job Title: Clerk\nGrade 9 teachers\n", "c.txt", format="generic").role["grade"] is None

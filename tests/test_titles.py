@@ -81,3 +81,63 @@ def test_unsure_title_warns_and_no_title_never_takes_a_navigation_word():
                       format="generic")  # a description without a title: the file name stands in, said loudly
     assert ex.role["title_source"] == "file name" and ex.role["title_confidence"] < 0.5
     assert any(w.startswith("no-title: ") for w in ex.warnings)
+
+
+def _title(text: str) -> tuple[str | None, str]:
+    ex = extract_text(text, "x.txt", format="generic")
+    return ex.role["working_title"], ex.role["title_source"]
+
+
+BODY = "\n\nSummary\nWorks under the direction of the Operations Manager.\n"
+
+
+@pytest.mark.parametrize("head, title", [
+    ("Donate   Volunteer   Programs   About Us   Careers\nYouth Program Coordinator", "Youth Program Coordinator"),
+    ("Careers  |  Nursing  |  Allied Health  |  Search Jobs\nSurgical Technologist", "Surgical Technologist"),
+])
+def test_a_menu_line_of_short_items_is_never_the_title(head, title):
+    assert _title(head + BODY)[0] == title
+
+
+@pytest.mark.parametrize("head, title", [
+    ("CITY OF BRENNAN HEIGHTS POLICE DEPARTMENT\nClassification: Police Sergeant", "Police Sergeant"),
+    ("Marsh County Sheriff's Office\nClassification:   Detention Deputy", "Detention Deputy"),
+])
+def test_a_unit_is_no_title_and_a_classification_that_reads_as_one_is(head, title):
+    assert _title(head + BODY) == (title, "field")
+
+
+@pytest.mark.parametrize("line, title", [
+    ("TOWN OF WESTBURY - HIGHWAY FOREMAN", "HIGHWAY FOREMAN"),
+    ("Payroll Technician \u2013 Harlow County", "Payroll Technician"),
+    ("Senior Planner (2024-00418)", "Senior Planner"),
+    ("Accountant II (Grade 14)", "Accountant II"),
+    ("Senior Planner - R0012345", "Senior Planner"),
+    ("Social Worker \u2013 Adult Mental Health", "Social Worker \u2013 Adult Mental Health"),  # a specialty stays
+])
+def test_employers_and_posting_numbers_come_off_the_title(line, title):
+    assert clean(line)[0] == title
+
+
+@pytest.mark.parametrize("head, title", [
+    ("Careers\nSenior Planner    Apply    Save", "Senior Planner"),
+    ("Jobs\nLibrary Assistant Apply Share", "Library Assistant"),
+])
+def test_buttons_beside_the_title_are_left_out(head, title):
+    assert _title(head + BODY)[0] == title
+
+
+@pytest.mark.parametrize("head, title", [
+    ("Home > Careers > Police Officer", "Police Officer"),
+    ("Jobs \u203a Operations \u203a Transit \u203a Bus Dispatcher", "Bus Dispatcher"),
+])
+def test_the_last_breadcrumb_names_the_page_when_nothing_else_does(head, title):
+    assert _title(head + BODY) == (title, "breadcrumb")
+
+
+@pytest.mark.parametrize("head, title", [
+    ("CITY OF ELM\nSENIOR PLANNER        Class Code: 1234", "SENIOR PLANNER"),
+    ("Harlow County\nFleet Mechanic\tJob Code: 77", "Fleet Mechanic"),
+])
+def test_a_title_sharing_its_line_with_a_field(head, title):
+    assert _title(head + BODY)[0] == title
