@@ -109,7 +109,7 @@ SECTION_LABELS: dict[str, tuple[str, ...]] = {
                 "organizational objective", "class characteristics", "background",
                 "your team", "who you'll work with", "why this role matters", "organisational context",
                 "organizational context", "context", "job overview", "role summary",
-                "main purpose of the job", "what is the main purpose of this position?", "supervision",
+                "main purpose of the job", "what is the main purpose of this position?", "supervision", "contacts",
                 "supervisory controls", "scope and effect", "personal contacts", "key accountabilities"),
     "duties": ("essential functions", "essential duties", "essential duties and responsibilities", "duties",
                "examples of duties", "duties and responsibilities", "responsibilities", "typical duties",
@@ -407,6 +407,9 @@ class _Waiting:
         return Field(key, label, cell, start, start + len(cell)), more
 
 
+_WHY = re.compile(r"^why\s+(?:join\s+|work\s+(?:at|for|with)\s+)?[A-Z][\w&'\u2019 .\-]{1,40}\??$", re.IGNORECASE)
+
+
 def _section_heading(body: str) -> tuple[str, int] | None:
     """(section key, offset of text after the heading) when the line is a section heading: alone on its line
     (any case, optional colon) or in capitals / with a colon before text on the same line."""
@@ -414,6 +417,11 @@ def _section_heading(body: str) -> tuple[str, int] | None:
     hit = LABEL_INDEX.get(low)
     if hit and hit[0] == "section" and len(body) <= 80:
         return hit[1], len(body)
+    parts = [LABEL_INDEX.get(x.strip()) for x in low.split(" / ")] if " / " in low else []
+    if parts and all(x and x[0] == "section" for x in parts):  # "Physical Demands / Work Environment"
+        return parts[0][1], len(body)
+    if _WHY.match(body.strip()):  # "Why Harbor Health", "Why join us?": what the employer offers
+        return "physical", len(body)
     m = _KNOWN.match(body)
     if not m or LABEL_INDEX[_norm_label(m.group(1))][0] != "section":
         return None

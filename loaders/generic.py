@@ -16,7 +16,7 @@ from pathlib import Path
 
 from orgkg.ontology.schema import ORGANIZATION, PART_OF, ROLE, UNDER_DIRECTION_OF, UNIT
 
-from . import header
+from . import furniture, header
 from .fields import FIELD_RELATIONS, SEPARATOR, Field, Layout, field_map, label_at, scan
 from .lexicon import UNIT_HEADS, VERBS
 from .mentions import ACRONYM, classify
@@ -70,8 +70,12 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
         if f.key in FIELD_RELATIONS and not f.empty and _field_relations(ex, rep, f, to_rep):
             field_lines.add(_line_span(rep.original, f.start))
     _head_unit(ex, rep.original, layout, title.text)
-    sections = _sections(layout, field_lines, to_rep)
-    ex.sections = {k: rep.span(s, e) for k, s, e in sections if k}
+    sections = _sections(rep.original, layout, field_lines, to_rep)
+    spans: dict[str, tuple[int, int]] = {}
+    for k, s, e in sections:  # a section cut into pieces spans from its first piece to its last
+        if k:
+            spans[k] = (min(s, spans.get(k, (s, e))[0]), e)
+    ex.sections = {k: rep.span(s, e) for k, (s, e) in spans.items()}
     ex.missing = [k for k in ("summary", "duties", "ksa", "education") if k not in ex.sections]
     ex.missing += [f for f in ("code", "grade") if role[f] is None]
     ex.truncated = False
@@ -146,19 +150,41 @@ def _head_unit(ex: Extraction, text: str, layout: Layout, title: str | None) -> 
                                      confidence=0.7))
 
 
-def _sections(layout: Layout, field_lines: set[tuple[int, int]], to_rep) -> list[tuple[str | None, int, int]]:
-    """Section spans in the repaired text; lines whose fields gave relations are left out of the text
-    before the first heading, so the prose rules do not read them a second time."""
+def _sections(text: str, layout: Layout, field_lines: set[tuple[int, int]], to_rep) -> list[tuple[str | None, int, int]]:
+    """Section spans in the repaired text, page furniture left out (running headers and footers, what a job
+    board adds after the description) and flattened table rows of the qualification sections cut into cells;
+    lines whose fields gave relations are left out of the text before the first heading, so the prose rules do
+    not read them a second time."""
     out = []
-    for key, s, e in layout.sections:
-        cuts = sorted(span for span in field_lines if s <= span[0] < e) if key is None else []
-        for a, b in cuts:
-            if a > s:
-                out.append((key, to_rep(s), to_rep(a)))
-            s = max(s, b)
-        if e > s:
-            out.append((key, to_rep(s), to_rep(e)))
+    repeated = furniture.repeated_lines(text)
+    for key, s0, e0 in layout.sections:
+        skip = _labelled_lines(text, s0, e0) if key in _CELL_SECTIONS else frozenset()  # "Shift: Days" is no competency
+        for s, e in furniture.tidy(text, s0, e0, repeated, skip):
+            if key in _CELL_SECTIONS:
+                out += [(key, to_rep(a), to_rep(b)) for a, b in furniture.cells(text, s, e)]
+                continue
+            cuts = sorted(span for span in field_lines if s <= span[0] < e) if key is None else []
+            for a, b in cuts:
+                if a > s:
+                    out.append((key, to_rep(s), to_rep(a)))
+                s = max(s, b)
+            if e > s:
+                out.append((key, to_rep(s), to_rep(e)))
     return [(k, s, e) for k, s, e in out if e > s]
+
+
+def _labelled_lines(text: str, start: int, end: int) -> frozenset[int]:
+    """Starts of the lines of text[start:end] that open with a known field label ("Work Schedule: ...")."""
+    out, pos = set(), start
+    for line in text[start:end].split("\n"):
+        lab = label_at(line.strip(), True) if ":" in line else None
+        if lab and lab[0] == "field":
+            out.add(pos)
+        pos += len(line) + 1
+    return frozenset(out)
+
+
+_CELL_SECTIONS = frozenset({"ksa", "education", "certificate"})  # where a table's cells are items of their own
 
 
 _PARENS = re.compile(r"\s*\([^)]*\)")

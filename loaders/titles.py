@@ -26,6 +26,7 @@ cookie settings reject privacy policy terms accessibility site map feedback book
 _BUTTONS = frozenset("apply save share print email bookmark follow".split())
 # a menu: three or more short capitalised items between separators ("Donate   Volunteer   Programs   Careers")
 _MENU_SEP = re.compile(r"\s+[|\u00b7\u2022]\s+|[ \t]{2,}|\t")
+_PIPES = re.compile(r"\s+[|\u00b7\u2022]\s+")
 _MENU_ITEM = re.compile(r"^[A-Z][\w&'\u2019+\-]*(?:\s+[\w&'\u2019+\-]+){0,2}$")
 # a breadcrumb or a menu: separators between short items
 _CRUMB = re.compile(r"\u203a|\u00bb|\s>\s|\s/\s.*\s/\s|^\s*\u2190")
@@ -135,9 +136,17 @@ def role_like(line: str) -> bool:
 
 def is_navigation(line: str) -> bool:
     """Menus, breadcrumbs, 'Skip to main content', 'Apply  Save  Share  Print'."""
-    if _CRUMB.search(line) or _NAV_PHRASE.search(line):
-        return True
-    items = [x.strip() for x in _MENU_SEP.split(line.strip()) if x.strip()]
+    return bool(_CRUMB.search(line) or _NAV_PHRASE.search(line)) or is_menu(line)
+
+
+def is_menu(line: str, spaced: bool = True) -> bool:
+    """A menu or a row of links: three or more short capitalised items between separators (runs of spaces
+    only when `spaced`), or mostly navigation words ('Print Job Information | Apply').
+
+    >>> is_menu("Contact Us   |   Site Map   |   Accessibility"), is_menu("Fire Captains   Engineers   Medics", False)
+    (True, False)
+    """
+    items = [x.strip() for x in (_MENU_SEP if spaced else _PIPES).split(line.strip()) if x.strip()]
     if len(items) >= 3 and all(_MENU_ITEM.match(x) for x in items):
         return True
     words = [w.strip(".,:|\u00b7").lower() for w in line.split()]

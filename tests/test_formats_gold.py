@@ -10,6 +10,7 @@ the relations' micro-F1 (the relations with the reference scorer when ../shared/
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -94,3 +95,23 @@ if __name__ == "__main__":
         res = subprocess.run([sys.executable, str(scorer), str(FORMATS / "gold"), str(tmp), *sys.argv[1:]],
                              capture_output=True, text=True, check=False)
         print(res.stdout)
+
+
+_FURNITURE = re.compile(r"\bpage \d+ of \d+\b|\u00a9|\bprivacy\b|\bapply\b|\*$|\bpowered by\b|\bsimilar jobs\b|\bcookies?\b"
+                        r"|\b\d{5}\b|^(?:agency|address|website)$|\bsign in\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("gold", GOLD, ids=lambda g: g.stem)
+def test_competencies_are_items_not_page_furniture(gold):
+    g = _gold(gold)
+    ex = load_file(FORMATS / g["doc"])
+    names = [c.name for c in ex.competencies]
+    assert not [n for n in names if _FURNITURE.search(n)]
+    assert all(len(n.split()) <= 25 for n in names)  # an item, not a paragraph
+    if g["role"]["working_title"] and g["doc"].endswith(".txt"):
+        original = (FORMATS / g["doc"]).read_text(encoding="utf-8")
+        assert len(names) >= 2
+        for c in ex.competencies:  # never cut inside a word
+            a, b = c.evidence.start, c.evidence.end
+            assert not (a > 0 and original[a - 1].isalnum() and original[a].isalnum())
+            assert not (b < len(original) and original[b - 1].isalnum() and original[b].isalnum())
