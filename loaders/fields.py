@@ -272,6 +272,7 @@ def scan(text: str) -> Layout:
     waiting = _Waiting()
     prev_end = 0
     spaced = _spaced_labels(text)
+    sup_wait: tuple[str, str] | None = None  # a supervision heading alone on its line, waiting for a name
     for m in re.finditer(r"[^\n]*\S[^\n]*", text):
         if text.count("\n", prev_end, m.start()) >= 2:
             waiting.blank()
@@ -282,15 +283,23 @@ def scan(text: str) -> Layout:
         enum = _ENUM.match(stripped)
         body, off = (stripped[enum.end():], a + enum.end()) if enum else (stripped, a)
         sup = _SUPERVISION_FIELD.match(body)
-        if sup and len(sup.group(2).split()) <= 8 and sup.group(2)[:1].isupper():  # "Supervision Received: Fire Chief"
+        if sup and (_supervision_name(sup.group(2)) or ":" in body[:sup.start(2)] and len(sup.group(2).split()) <= 8
+                    and sup.group(2)[:1].isupper()):  # "Supervision Received: Fire Chief", "SUPERVISION RECEIVED   Fire Chief"
             key = "reports_to" if sup.group(1).lower() == "received" else "supervises"
             vs = off + sup.start(2)
             fields.append(Field(key, f"supervision {sup.group(1).lower()}", sup.group(2).strip(), vs, off + len(body)))
             continue
+        if sup_wait and _supervision_name(body):  # "SUPERVISION RECEIVED" alone, a name on the next line
+            fields.append(Field(sup_wait[0], sup_wait[1], body.strip(), off, off + len(body)))
+        sup_wait = None
         heading = _section_heading(body)
         if heading is not None:
             key, voff = heading
             waiting.clear()
+            alone = re.fullmatch(r"supervision\s+(received|exercised)\s*:?", body.strip(), re.IGNORECASE)
+            if alone:
+                sup_wait = ("reports_to" if alone.group(1).lower() == "received" else "supervises",
+                            f"supervision {alone.group(1).lower()}")
             sections.append((cur_key, cur_start, a))
             cur_key, cur_start = key, off + voff if voff < len(body) else a + len(stripped)
             if head_end is None:
@@ -357,7 +366,18 @@ def _spaced_labels(text: str) -> dict[int, tuple[str, str, int]]:
 
 
 # "Supervision Received" heads a section of prose, unless a short name follows its colon
-_SUPERVISION_FIELD = re.compile(r"^supervision\s+(received|exercised)\s*:\s*(\S.*?)\.?\s*$", re.IGNORECASE)
+_SUPERVISION_FIELD = re.compile(r"^supervision\s+(received|exercised)(?:\s*:\s*|[ \t]{2,}|\t|\s(?=(?-i:[A-Z])))(\S.*?)\.?\s*$",
+                                re.IGNORECASE)
+# a supervision value that is a sentence, not a name: "Receives general direction from the Fire Chief"
+_SUPERVISION_PROSE = re.compile(r"\b(?:from|by|under|receives?|exercises?|provides?|is|are|was|may|none|no)\b",
+                                re.IGNORECASE)
+
+
+def _supervision_name(value: str) -> bool:
+    """'Fire Chief', 'Police Officers and Cadets': a short name, no sentence."""
+    return (len(value.split()) <= 8 and value[:1].isupper() and not _SUPERVISION_PROSE.search(value)
+            and not re.match(r"(?:and|&)(?!\w)", value, re.IGNORECASE)
+            and not value.rstrip().endswith((".", ":")))
 
 # keys whose label alone on its line may head several value lines (a list, a table, an indented path)
 LIST_KEYS = frozenset({"supervises", "contacts", "unit_path"})

@@ -244,8 +244,11 @@ def _chain(ex: Extraction, value: str, ev: Evidence) -> None:
                                               and not any(t in items[-1].lower() for t in _TOP)):
         items.reverse()  # written from the top down
     own = (ex.role.get("working_title") or "").lower()
-    if items and items[0].lower() == own:
-        items = items[1:]
+    at = next((i for i, x in enumerate(items) if x.lower() == own), None)
+    if at is not None:  # "Officer, Sergeant, Lieutenant" read for the sergeant: the officer reports to it
+        for lower, upper in zip(items[:at], items[1:at + 1]):
+            ex.relations.append(Relation(UNDER_DIRECTION_OF, upper, ROLE, ev, source=lower, source_type=ROLE))
+        items = items[at + 1:]
     for lower, upper in zip(items, items[1:]):
         ex.relations.append(Relation(UNDER_DIRECTION_OF, upper, ROLE, ev, source=lower, source_type=ROLE))
     if items:

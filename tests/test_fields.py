@@ -235,3 +235,36 @@ def test_a_two_word_label_before_a_number_opens_a_line(line, code):
     ex = extract_text(f"Job Title: Clerk\n{line}\n", "c.txt", format="generic")
     assert ex.role["code"] == code
     assert extract_text("Job Title: Clerk\nGrade 9 teachers\n", "c.txt", format="generic").role["grade"] is None
+
+
+@pytest.mark.parametrize("text, rtype, target", [
+    ("SUPERVISION RECEIVED      Battalion Chief\n", "UNDER_DIRECTION_OF", "Battalion Chief"),
+    ("Supervision Received\tDeputy Director\n", "UNDER_DIRECTION_OF", "Deputy Director"),
+    ("SUPERVISION RECEIVED\nCity Engineer\n", "UNDER_DIRECTION_OF", "City Engineer"),
+    ("SUPERVISION EXERCISED Fire Captains\n", "SUPERVISES", "Fire Captains"),
+    ("Supervision Exercised\nAccounting Technicians\n", "SUPERVISES", "Accounting Technicians"),
+])
+def test_supervision_received_and_exercised_with_a_name_in_any_layout(text, rtype, target):
+    ex = extract_text("Job Title: Analyst\n" + text + "\nDuties\nAnalyses.\n", "a.txt", format="generic")
+    assert (rtype, None, target) in _rels(ex)
+
+
+@pytest.mark.parametrize("text", ["SUPERVISION RECEIVED AND EXERCISED\nReceives general direction from the City Engineer.\n",
+                                  "SUPERVISION EXERCISED\nNone.\n",
+                                  "Supervision Received\nReceives direction from the Director.\n"])
+def test_a_supervision_heading_before_prose_or_none_is_no_field(text):
+    ex = extract_text("Job Title: Analyst\n" + text, "a.txt", format="generic")
+    assert not [r for r in ex.relations if r.evidence.rule.startswith("field.")]
+
+
+@pytest.mark.parametrize("chain, own, above, below", [
+    ("Police Officer, Police Sergeant, Police Lieutenant, Chief of Police", "Police Sergeant", "Police Lieutenant",
+     "Police Officer"),
+    ("Library Page > Library Assistant > Branch Manager > Library Director", "Library Assistant", "Branch Manager",
+     "Library Page"),
+])
+def test_chain_of_command_with_the_role_in_the_middle(chain, own, above, below):
+    ex = extract_text(f"Job Title: {own}\nChain of command: {chain}\n", "c.txt", format="generic")
+    rels = _rels(ex)
+    assert ("UNDER_DIRECTION_OF", None, above) in rels and ("UNDER_DIRECTION_OF", below, own) in rels
+    assert ("UNDER_DIRECTION_OF", None, below) not in rels
