@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from orgkg.ontology.schema import COLLABORATES_WITH, PART_OF, SUPERVISES, UNDER_DIRECTION_OF
 
-from .titles import _DOC_TYPE, role_like
+from .titles import _DOC_TYPE, menu_block, role_like
 
 # field key -> the labels that introduce it (lower case, single spaces, straight apostrophes)
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
@@ -273,6 +273,7 @@ def scan(text: str) -> Layout:
     prev_end = 0
     spaced = _spaced_labels(text)
     sup_wait: tuple[str, str] | None = None  # a supervision heading alone on its line, waiting for a name
+    menu = _menu_lines(text)
     for m in re.finditer(r"[^\n]*\S[^\n]*", text):
         if text.count("\n", prev_end, m.start()) >= 2:
             waiting.blank()
@@ -292,7 +293,7 @@ def scan(text: str) -> Layout:
         if sup_wait and _supervision_name(body):  # "SUPERVISION RECEIVED" alone, a name on the next line
             fields.append(Field(sup_wait[0], sup_wait[1], body.strip(), off, off + len(body)))
         sup_wait = None
-        heading = _section_heading(body)
+        heading = _section_heading(body) if m.start() not in menu else None  # "Benefits" in a site menu
         if heading is not None:
             key, voff = heading
             waiting.clear()
@@ -330,6 +331,12 @@ def scan(text: str) -> Layout:
 
 
 _CAPITALISED_LABEL = re.compile(r"^(?:[A-Z][\w'\u2019/&#.\-]*\s+){0,4}?[A-Z][\w'\u2019/&#.\-]*$")
+
+
+def _menu_lines(text: str) -> frozenset[int]:
+    """Starts of the lines of a site menu written one link a line (titles.menu_block), in the first 200 lines."""
+    lines = list(re.finditer(r"[^\n]*\S[^\n]*", text[:20000]))[:200]
+    return frozenset(lines[i].start() for i in menu_block([m.group(0) for m in lines]))
 
 
 def _spaced_labels(text: str) -> dict[int, tuple[str, str, int]]:

@@ -23,6 +23,8 @@ _END_OF_POSTING = re.compile(
     r"|.*\ball\s+rights\s+reserved\b.*|privacy(?:\s+policy\b.*)?|terms\s+of\s+use\b.*|agency|address|website"
     r"|back\s+to\s+(?:top|search(?:\s+results)?|results|jobs|job\s+search)|view\s+all\s+jobs|[\w /'-]{1,40}\s\*)$",
     re.IGNORECASE)
+# a postal address: a state and ZIP code ("Fenwick, IA 50201"), a UK postcode ("Leeds LS1 4AP")
+_ADDRESS = re.compile(r"(?:,\s*|\s)(?:[A-Z]{2}|[A-Z][a-z]+)\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")
 # a line that is furniture wherever it stands: a page number, a page count
 _PAGE_LINE = re.compile(r"^\s*(?:page\s*)?\d{1,3}\s*$|\bpage\s+\d+\s+of\s+\d+\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"^[^\n]*(?:\w+[ ,]+){5}[^\n]*[.!?][ \t]*$", re.MULTILINE)  # a line of prose, six words or more
@@ -50,7 +52,7 @@ def _key(line: str) -> str:
 def tidy(text: str, start: int, end: int, repeated: frozenset[str],
          skip: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """The spans of text[start:end] (one section) without page furniture: running headers and footers and page
-    numbers are left out, and so is a line that ends the posting ("Apply", "Similar Jobs", a menu, a copyright
+    numbers and postal addresses are left out, and so is a line that ends the posting ("Apply", "Similar Jobs", a menu, a copyright
     line); when no line of prose follows it in the section, the section ends there.
 
     >>> t = "Skills\\nAbility to lift 50 lb.\\nPage 1 of 2\\nValid license.\\nApply now\\nSimilar Jobs\\n"
@@ -67,10 +69,11 @@ def tidy(text: str, start: int, end: int, repeated: frozenset[str],
         if not stripped:
             continue
         ends = _END_OF_POSTING.match(stripped) or is_menu(stripped, spaced=False) and not re.search(r"[.!?;]\s", stripped)
+        address = _ADDRESS.search(stripped) and len(stripped.split()) <= 15 and not stripped.endswith(".")
         if ends and not _SENTENCE.search(text, pos, end):
             end = a
             break
-        if ends or a in skip or _PAGE_LINE.search(stripped) or _key(line) in repeated:
+        if ends or address or a in skip or _PAGE_LINE.search(stripped) or _key(line) in repeated:
             if a > s:
                 out.append((s, a))
             s = min(pos, end)

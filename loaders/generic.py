@@ -174,12 +174,14 @@ def _sections(text: str, layout: Layout, field_lines: set[tuple[int, int]], to_r
 
 
 def _labelled_lines(text: str, start: int, end: int) -> frozenset[int]:
-    """Starts of the lines of text[start:end] that open with a known field label ("Work Schedule: ...")."""
-    out, pos = set(), start
+    """Starts of the lines of text[start:end] that open with a known field label ("Work Schedule: ..."), and of
+    the line after a label alone ("Work Schedule:" / "Monday-Friday")."""
+    out, pos, alone = set(), start, False
     for line in text[start:end].split("\n"):
         lab = label_at(line.strip(), True) if ":" in line else None
-        if lab and lab[0] == "field":
+        if lab and lab[0] == "field" or alone and line.strip():
             out.add(pos)
+            alone = bool(lab) and lab[0] == "field" and not line.strip()[lab[2]:].strip()
         pos += len(line) + 1
     return frozenset(out)
 

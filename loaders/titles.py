@@ -160,9 +160,43 @@ def _rejected(line: str) -> bool:
         return True
     if len(line) > 100 or len(line.split()) > 14 or line.rstrip().endswith((".", ";", "!", "?")):
         return True
+    if _COLLECTIVE.fullmatch(line.strip()):
+        return True  # one plural or collective word is a menu item ("Visitors", "Careers", "Police")
     words = [w.strip(".,;:()").lower() for w in line.split()]
     org = any(w in ORG_WORDS for w in words) or re.search(r"\b(?:of|for)\s+[A-Z]", line) and not role_like(line)
     return bool(org and not role_like(line)) or not any(c.isalpha() for c in line)
+
+
+_COLLECTIVE = re.compile(r"[A-Za-z]+s|police|fire|staff|faculty|crew|leadership|volunteer|donate", re.IGNORECASE)
+_HEAD_LINES = 80  # a saved page may hold a long menu, one link a line, before its title
+_LINK = re.compile(r"^[A-Z][\w'\u2019&\-]*(?:\s+(?:[A-Z][\w'\u2019&\-]*|and|of|a|the|&|to|for|in|us)){0,3}$")
+
+
+def menu_block(lines: list[str]) -> set[int]:
+    """Indices of lines in a run of five or more short capitalised lines: a menu, one link a line ("Home",
+    "Residents", "Police", "Parks and Recreation", "Benefits", ...), whose items are no title and no heading.
+
+    >>> sorted(menu_block(["Home", "Residents", "Police", "Benefits", "Contact Us", "Budget Analyst", "$50,000"]))
+    [0, 1, 2, 3, 4]
+    """
+    out: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, ""]):
+        if _LINK.match(line.strip()) and not line.strip().isupper():
+            run.append(i)
+            continue
+        while run and _titled(lines[run[-1]]):  # the page's title right after its menu
+            run.pop()
+        while run and _titled(lines[run[0]]):
+            run.pop(0)
+        if len(run) >= 5:
+            out.update(run)
+        run = []
+    return out
+
+
+def _titled(line: str) -> bool:
+    return role_like(line.strip()) and not _COLLECTIVE.fullmatch(line.strip())
 
 
 def _without_buttons(line: str) -> str:
@@ -200,7 +234,7 @@ def find_title(head_lines: list[str], body: str, fields: dict[str, str]) -> Titl
             text, grade = clean(fields[key])
             if text:
                 return Title(text, "field", 1.0, grade)
-    for line in head_lines[:25]:
+    for line in head_lines[:_HEAD_LINES]:
         m = _HEADED.match(line.strip())
         if m:
             text, grade = clean(m.group(1))
@@ -212,16 +246,17 @@ def find_title(head_lines: list[str], body: str, fields: dict[str, str]) -> Titl
         if text and role_like(text):
             return Title(text, "field", 0.9, grade)
     fallback = None
-    for line in head_lines[:25]:
+    menu = menu_block(head_lines[:_HEAD_LINES])
+    for i, line in enumerate(head_lines[:_HEAD_LINES]):
         s = _without_buttons(line.strip())
-        if not s or _rejected(clean(s)[0] or s):
+        if not s or i in menu or _rejected(clean(s)[0] or s):
             continue
         text, grade = clean(s)
         if role_like(text):
             return Title(text, "first line", 0.9, grade)
         if fallback is None and len(text.split()) <= 8:
             fallback = Title(text, "first line", 0.3, grade)
-    crumb = _last_crumb(head_lines[:25])
+    crumb = _last_crumb(head_lines[:_HEAD_LINES])
     if crumb:
         return Title(crumb, "breadcrumb", 0.6)
     m = _HIRING.search(body[:3000])

@@ -141,3 +141,17 @@ def test_the_last_breadcrumb_names_the_page_when_nothing_else_does(head, title):
 ])
 def test_a_title_sharing_its_line_with_a_field(head, title):
     assert _title(head + BODY)[0] == title
+
+
+def test_a_site_menu_one_link_a_line_gives_no_title_and_no_heading():
+    menu = "\n".join(["City of Elm", "Home", "Residents", "Visitors", "Police", "Benefits", "Volunteer", "Contact Us"])
+    for after in ("Crossing Guard", "Home / Jobs / Openings\nCrossing Guard"):
+        ex = extract_text(f"{menu}\n{after}\nReports To: Traffic Sergeant\n\nDuties\nGuards crossings.\n", "x.txt",
+                          format="generic")
+        assert (ex.role["working_title"], ex.role["title_source"]) == ("Crossing Guard", "first line")
+        assert "physical" not in ex.sections  # "Benefits" in the menu heads no section
+
+
+@pytest.mark.parametrize("line", ["Visitors", "Careers", "Police", "Volunteer"])
+def test_one_plural_or_collective_word_is_no_title(line):
+    assert _title(f"{line}{BODY}")[1] != "first line" or _title(f"{line}{BODY}")[0] != line
