@@ -51,9 +51,9 @@ def _key(line: str) -> str:
 
 def tidy(text: str, start: int, end: int, repeated: frozenset[str],
          skip: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
-    """The spans of text[start:end] (one section) without page furniture: running headers and footers and page
-    numbers and postal addresses are left out, and so is a line that ends the posting ("Apply", "Similar Jobs", a menu, a copyright
-    line); when no line of prose follows it in the section, the section ends there.
+    """The spans of text[start:end] (one section) without page furniture: running headers and footers, page
+    numbers and postal addresses are left out, and so is a line that ends the posting ("Apply", "Similar
+    Jobs", a menu, a copyright line); when no line of prose follows it in the section, the section ends there.
 
     >>> t = "Skills\\nAbility to lift 50 lb.\\nPage 1 of 2\\nValid license.\\nApply now\\nSimilar Jobs\\n"
     >>> [t[a:b] for a, b in tidy(t, 7, len(t), frozenset())]

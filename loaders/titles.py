@@ -45,6 +45,12 @@ foundation bank partners collaborative association government campus center cent
 services brands logistics group clinic society federation organisation organization service national federal
 regional museum library
 """.split())
+# role nouns the agent suffixes below miss, beside the lexicon's role heads
+TITLE_NOUNS = frozenset("""
+associate associates intern interns guard guards lifeguard cook cooks chef chefs pilot pilots surgeon surgeons
+midwife midwives nanny bailiff bailiffs marshal marshals sheriff constable warden wardens chaplain sexton cashier
+hygienist medic medics sonographer aide
+""".split())
 # titles end in a role noun, often one of these agent suffixes ("Biologist", "Dispatcher", "Physiotherapist")
 _AGENT = re.compile(r"(?:ist|er|or|ian|ant|ee|ive|ar|wright|smith|man|woman|person)s?$")
 _LEVEL = re.compile(r"^(?:[ivx]+|\d{1,2}|[a-d])$")
@@ -128,7 +134,7 @@ def role_like(line: str) -> bool:
     head = next((words[i - 1] for i, w in enumerate(words) if i and w in ("of", "for", "to")), words[-1])
     if (head in UNIT_HEADS or head in ORG_WORDS) and head not in ROLE_HEADS:
         return False
-    if any(w in ROLE_HEADS for w in words):
+    if any(w in ROLE_HEADS or w in TITLE_NOUNS for w in words):
         return True
     last = words[-1]
     return bool(_AGENT.search(last)) and last not in UNIT_HEADS and last not in ORG_WORDS and len(last) > 4
