@@ -20,7 +20,9 @@ from .titles import _DOC_TYPE, menu_block, role_like
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "title": ("position title", "job title", "working title", "title", "position", "position name", "job name",
               "organizational title", "organisational title", "post title", "post", "role", "job", "job role",
-              "functional title", "business title", "role name"),
+              "functional title", "business title", "role name", "title of position", "job posting title",
+              "posting title", "position/title", "job/position title", "vacancy", "vacancy title", "name of position",
+              "opening title", "requisition title"),
     "official": ("official title", "class title", "classification title", "civil service title", "official class title",
                  "position title (civil service)", "current class", "class", "role title", "job class",
                  "job classification title", "classified title", "payroll title"),

@@ -54,13 +54,20 @@ hygienist medic medics sonographer aide
 # titles end in a role noun, often one of these agent suffixes ("Biologist", "Dispatcher", "Physiotherapist")
 _AGENT = re.compile(r"(?:ist|er|or|ian|ant|ee|ive|ar|wright|smith|man|woman|person)s?$")
 _LEVEL = re.compile(r"^(?:[ivx]+|\d{1,2}|[a-d])$")
+_STATUS = (r"(?:full|part)[- ]time|temporary|temp|seasonal|per diem|prn|casual|limited[- ]term|fixed[- ]term"
+           r"|open until filled|open continuously|continuous(?: recruitment)?|re-?posted|re-?advertised|new|updated"
+           r"|extended|(?:internal|promotional)(?: only)?")
 _SUFFIXES = (re.compile(r"\s*\|\s*[^|]+$"),  # "Senior Accountant | Acme Corp"
-             re.compile(r"\s*[-\u2013\u2014:]?\s*\b(?:job description|position description|job posting|careers?)$", re.I),
+             re.compile(r"\s*[-\u2013\u2014:]?\s*\b(?:job description|position description|job posting|careers?"
+                        r"|(?:class|classification|job|position|role|person)\s+(?:specification|spec|profile))$", re.I),
              re.compile(r"\s*\((?:#|no\.?\s*|job id:?\s*|req(?:uisition)?\.?\s*#?:?\s*)[\w\-]+\)$", re.IGNORECASE),
              re.compile(r"\s*(?:#|job id:?\s*)\d[\w\-]*$", re.IGNORECASE),
              # a requisition or posting number: "(2024-00418)", "- R0012345", "(Grade 14)"
              re.compile(r"\s*\((?:\d[\d\-/]{3,}|(?:pay\s+)?(?:grade|range|band|level)\s+[\w\-]+)\)$", re.IGNORECASE),
-             re.compile(r"\s+[-\u2013\u2014]\s+(?:(?:r|req|jr|job)[\s#\-]*)?\d{4,}[\w\-]*$", re.IGNORECASE))
+             re.compile(r"\s+[-\u2013\u2014]\s+(?:(?:r|req|jr|job)[\s#\-]*)?\d{4,}[\w\-]*$", re.IGNORECASE),
+             # an employment status: "Library Assistant - Part Time", "Accountant II (Open Until Filled)"
+             re.compile(r"\s*(?:[-\u2013\u2014,]\s*|\()(?:" + _STATUS + r")\)?$", re.IGNORECASE),
+             re.compile(r"^(?:" + _STATUS + r")\s*[-\u2013\u2014:]\s*", re.IGNORECASE))
 # an employer before or after the title: "TOWN OF WESTBURY - HIGHWAY FOREMAN", "Buyer \u2013 Harlow County"
 _EMPLOYER = re.compile(r"^(?:the\s+)?(?:city|county|town|village|borough|township|state|commonwealth|university|port"
                        r"|district|province|municipality|parish)\s+of\s+\S|\b(?:county|city|town|village|inc\.?|llc|ltd\.?"
@@ -125,7 +132,7 @@ def role_like(line: str) -> bool:
     (True, False, False)
     """
     main = re.split(r"\s[-\u2013\u2014|]\s|,|\(", line, maxsplit=1)[0]
-    words = [w.strip(".,;:'\u2019").lower() for w in main.split()]
+    words = [w.strip(".,;:'\u2019").lower() for w in main.replace("/", " / ").split()]
     while words and _LEVEL.match(words[-1]):  # "Records Technician II", "Economist 3"
         words.pop()
     if not words:

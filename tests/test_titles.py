@@ -155,3 +155,25 @@ def test_a_site_menu_one_link_a_line_gives_no_title_and_no_heading():
 @pytest.mark.parametrize("line", ["Visitors", "Careers", "Police", "Volunteer"])
 def test_one_plural_or_collective_word_is_no_title(line):
     assert _title(f"{line}{BODY}")[1] != "first line" or _title(f"{line}{BODY}")[0] != line
+
+
+@pytest.mark.parametrize("line, title", [
+    ("Library Assistant - Part Time", "Library Assistant"),
+    ("Senior Planner (Full-Time)", "Senior Planner"),
+    ("Accountant II (Open Until Filled)", "Accountant II"),
+    ("REPOSTED - Senior Planner", "Senior Planner"),
+    ("Senior Planner Class Specification", "Senior Planner"),
+    ("BUYER II \u2013 CLASS SPECIFICATION", "BUYER II"),
+])
+def test_employment_status_and_document_type_come_off_a_title_line(line, title):
+    assert _title(f"City of Elm\n{line}{BODY}") == (title, "first line")
+
+
+@pytest.mark.parametrize("label", ["Vacancy", "Title of Position", "Job Posting Title", "Position/Title"])
+def test_more_title_labels(label):
+    assert _title(f"City of Elm\n{label}: Senior Planner{BODY}") == ("Senior Planner", "field")
+
+
+@pytest.mark.parametrize("line", ["Research Associate", "Firefighter/EMT", "Lifeguard", "Summer Intern"])
+def test_role_nouns_beyond_the_agent_suffixes(line):
+    assert role_like(line)
