@@ -222,6 +222,9 @@ def field_map(fields: list[Field]) -> dict[str, Field]:
     return out
 
 
+_ABBREVIATED = re.compile(r"\b(?:no|dept|div|num|pos|ref)$", re.IGNORECASE)
+
+
 def label_at(segment: str, first: bool) -> tuple[str, str, int] | None:
     """(kind, key, offset of the value) when `segment` opens with a label; kind "field", "section" or "other".
 
@@ -236,7 +239,9 @@ def label_at(segment: str, first: bool) -> tuple[str, str, int] | None:
     if m:
         kind, key = LABEL_INDEX[_norm_label(m.group(1))]
         rest = segment[m.end():]
-        colon = re.match(r"\s*:\s*", rest)
+        # "Immediate Supervisor (Title): X", "Class No. 4431": a note or an abbreviation's full stop before the value
+        colon = re.match(r"\s*(?:\([^()]{1,20}\)\s*)?:\s*", rest) or (
+            re.match(r"\.\s+(?=\S)", rest) if _ABBREVIATED.search(m.group(1)) else None)
         if colon:
             return kind, key, m.end() + colon.end()
         if not rest.strip():

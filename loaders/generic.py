@@ -122,21 +122,27 @@ def _head_lines(text: str, layout: Layout) -> list[str]:
 
 
 _UNIT_LINE = re.compile(r"^(?:(?:Division|Department|Office|College|School|Faculty|Bureau|Directorate|Branch|Section|Unit|"
-                        r"Institute|Program|Programme)\s+(?:of|for)\s+[A-Z].*|.*\b(?:Division|Department|Office|Directorate|"
+                        r"Institute|Program|Programme)\s+(?:of|for)\s+[A-Z].*|.*\b(?:Division|Department|Office|Directorate|Bureau|"
                         r"Branch|Section|Unit|Team|Faculty))$")
 _GOVERNMENT = re.compile(r"\b(?:state|commonwealth|county|city|town|government|ministry)\b", re.IGNORECASE)
+
+
+_HEAD_SCAN = 80  # head lines searched for the title's line
 
 
 def _head_unit(ex: Extraction, text: str, layout: Layout, title: str | None) -> None:
     """The most specific unit named among the page's head lines, under the employer's line: 'Coastal State
     University / Division of Student Affairs', 'College of Arts and Sciences \u00b7 Department of Chemistry'.
-    A 'Department of' under a government is the employer itself. Inferred from position: confidence 0.7."""
-    lines = [ln.strip() for ln in _head_lines(text, layout)[:8]]
+    A 'Department of' under a government is the employer itself; a unit line right under the title ('Department
+    of Transportation, Environmental Services Bureau') is read too. Inferred from position: confidence 0.7."""
+    heads = _head_lines(text, layout)
+    at = next((i for i, ln in enumerate(heads[:_HEAD_SCAN]) if title and title in ln), None)
+    lines = [ln.strip() for ln in heads[:max(8, at + 3) if at is not None else 8]]
     found = None
     for i, line in enumerate(lines):
-        if title and title in line or i == 0 or is_navigation(line) or _DOC_TYPE.search(line):
+        if title and title in line or i == 0 or is_navigation(line) or _DOC_TYPE.search(line) or label_at(line, True):
             continue
-        for piece in re.split(r"\s+[\u00b7|\u2014\u2013-]\s+", line):
+        for piece in re.split(r"\s+[\u00b7|\u2014\u2013-]\s+|,\s+(?=[A-Z])", line):
             piece = piece.strip()
             if not _UNIT_LINE.match(piece) or len(piece.split()) > 10 or label_at(piece, True) or "  " in piece:
                 continue
@@ -262,7 +268,8 @@ _UNIT_WORDS = UNIT_HEADS | {"directorate", "directorates", "faculty", "ministry"
 
 def _path(value: str) -> list[str]:
     """The units of a Department / Organization value: 'Agency / Office / Branch', 'DRLG - Growth Directorate -
-    Funds Division' (split at dashes only when every piece is headed by a unit word or is an acronym)."""
+    Funds Division' (split at dashes only when every piece is headed by a unit word or is an acronym; a comma
+    says no order: 'Bridge Section, Central Office' and 'College of Engineering, Advising Office' both occur)."""
     pieces = [p.strip() for p in re.split(r"\s+/\s+|\s*[>\u203a;]\s*", value) if p.strip()]
     out = []
     for p in pieces:

@@ -268,3 +268,22 @@ def test_chain_of_command_with_the_role_in_the_middle(chain, own, above, below):
     rels = _rels(ex)
     assert ("UNDER_DIRECTION_OF", None, above) in rels and ("UNDER_DIRECTION_OF", below, own) in rels
     assert ("UNDER_DIRECTION_OF", None, below) not in rels
+
+
+@pytest.mark.parametrize("line, key, value", [
+    ("4. Immediate Supervisor (Title): Director, Student Services", "reports_to", "Director, Student Services"),
+    ("Supervisor (name/title): Finance Manager", "reports_to", "Finance Manager"),
+    ("Class No. 4431", "code", "4431"),
+    ("Dept. Rail Maintenance", "unit", "Rail Maintenance"),
+])
+def test_a_note_or_an_abbreviation_after_a_label(line, key, value):
+    assert {f.key: f.value for f in scan(line + "\n").fields}[key] == value
+
+
+@pytest.mark.parametrize("head, unit", [
+    ("State of Elm\nDivision of Personnel\nJob Announcement\nANALYST 3\nDepartment of Revenue, Audit Bureau\n", "Audit Bureau"),
+    ("Marlow County\nHuman Resources\nDETENTION SERGEANT\nSheriff's Office - Corrections Division\n", "Corrections Division"),
+])
+def test_the_unit_line_under_the_title(head, unit):
+    ex = extract_text(head + "\nDuties\nWorks under the direction of the Lieutenant.\n", "x.txt", format="generic")
+    assert {r.target for r in ex.relations if r.type == "PART_OF" and r.source is None} == {unit}
