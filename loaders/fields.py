@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from orgkg.ontology.schema import COLLABORATES_WITH, PART_OF, SUPERVISES, UNDER_DIRECTION_OF
 
@@ -158,6 +159,7 @@ SECTION_LABELS: dict[str, tuple[str, ...]] = {
 }
 
 
+@lru_cache(maxsize=8192)  # the same labels and headings come back line after line, page after page
 def _norm_label(s: str) -> str:
     return re.sub(r"\s+", " ", s.replace("\u2019", "'").replace("\u2018", "'").strip().rstrip(":").strip().lower())
 
@@ -444,6 +446,7 @@ class _Waiting:
 _WHY = re.compile(r"^why\s+(?:join\s+|work\s+(?:at|for|with)\s+)?[A-Z][\w&'\u2019 .\-]{1,40}\??$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def _section_heading(body: str) -> tuple[str, int] | None:
     """(section key, offset of text after the heading) when the line is a section heading: alone on its line
     (any case, optional colon) or in capitals / with a colon before text on the same line."""
