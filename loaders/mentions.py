@@ -21,6 +21,7 @@ from .lexicon import (
     VAGUE_PHRASES,
     WEAK_UNIT_HEADS,
 )
+from .memo import WordMemo
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]*[A-Z0-9]$")
 _PARENS = re.compile(r"\s*\([^)]*\)?")
@@ -53,27 +54,10 @@ def named(surface: str, acronyms: dict[str, str], list_context: bool = False) ->
 
 def name_and_type(name: str, acronyms, list_context: bool) -> tuple[str, str] | None:
     """A mention's surface -> its clean name and type; None when it is no entity."""
-    if "(" in name:
-        name = _PARENS.sub("", name)  # drop "(DSSEM)", "(s)"
-    name = name.strip(" ,)")
-    if name.endswith(("'s", "s'")):
-        name = _POSSESSIVE.sub("", name)
-    name = _GENERIC_OWNER.sub("", name)  # "the department's Office of Finance": the office
-    while (count := _COUNT.match(name)) is not None and count.end() < len(name):
-        name = name[count.end():]
-    name = _strip_determiners(name)
-    while (count := _COUNT.match(name)) is not None and count.end() < len(name):
-        name = _strip_determiners(name[count.end():])
-    name = _COUNT_AFTER.sub("", name)
-    if not any(c.isalpha() for c in name) or name.startswith("of "):
-        return None  # "8", "25-40": a count alone names nobody
-    # white-space runs made single spaces (the strip takes any at the ends): split and join, no regex scan
-    name = " ".join(name.split()).strip(" ,/")
-    # the cheap tests below skip regexes that cannot match
+    name = _CLEAN[name]
+    if name is None:
+        return None
     low = name[:14].lower()
-    if low.startswith(("members", "representatives")):
-        name = _MEMBERS_OF.sub("", name)
-        low = name[:14].lower()
     if low.startswith(("staff", "employees", "personnel", "workforce")):
         staff_of = _STAFF_OF.match(name)
         if staff_of and classify(staff_of.group(1), acronyms) in (UNIT, ORGANIZATION):
@@ -92,6 +76,33 @@ def name_and_type(name: str, acronyms, list_context: bool) -> tuple[str, str] | 
         return name, UNIT  # an undefined acronym: most are units
     typ = classify(name, acronyms, list_context)
     return None if typ is None else (name, typ)
+
+
+def _clean(name: str) -> str | None:
+    """The surface without what is never part of a name: parentheses, a possessive, a generic owner, counts,
+    determiners, "members of"; None when no letter is left. A pure function of the surface (memoised in _CLEAN)."""
+    if "(" in name:
+        name = _PARENS.sub("", name)  # drop "(DSSEM)", "(s)"
+    name = name.strip(" ,)")
+    if name.endswith(("'s", "s'")):
+        name = _POSSESSIVE.sub("", name)
+    name = _GENERIC_OWNER.sub("", name)  # "the department's Office of Finance": the office
+    while (count := _COUNT.match(name)) is not None and count.end() < len(name):
+        name = name[count.end():]
+    name = _strip_determiners(name)
+    while (count := _COUNT.match(name)) is not None and count.end() < len(name):
+        name = _strip_determiners(name[count.end():])
+    name = _COUNT_AFTER.sub("", name)
+    if not any(c.isalpha() for c in name) or name.startswith("of "):
+        return None  # "8", "25-40": a count alone names nobody
+    # white-space runs made single spaces (the strip takes any at the ends): split and join, no regex scan
+    name = " ".join(name.split()).strip(" ,/")
+    if name[:14].lower().startswith(("members", "representatives")):
+        name = _MEMBERS_OF.sub("", name)
+    return name
+
+
+_CLEAN = WordMemo(_clean)  # surfaces repeat across pages ("the principal", "school-based staff")
 
 
 def _strip_determiners(name: str) -> str:
@@ -120,7 +131,7 @@ def classify(name: str, acronyms: dict[str, str], list_context: bool = False) ->
         if first and (first[-1] in ROLE_HEADS or _COMMA_UNIT.search(joined)):
             main = first  # "director, Department of Transportation", "Data Analyst, Magnet Programs": the role comes first
     head = main[-1] if main else words[-1]
-    if _ORGANIZATION_MARKER.search(low) and not any(w in ROLE_HEADS for w in main):
+    if ORGANIZATION_MARKER_RE.search(low) and not any(w in ROLE_HEADS for w in main):
         return ORGANIZATION
     if head in ROLE_HEADS or head.rsplit("-", 1)[-1] in ROLE_HEADS:
         return ROLE
@@ -160,7 +171,7 @@ def _markers_by_first_letter(markers: tuple[str, ...]) -> str:
     return "|".join(f"{re.escape(k)}(?:{'|'.join(v)})" for k, v in by.items())
 
 
-_ORGANIZATION_MARKER = re.compile(_markers_by_first_letter(ORGANIZATION_MARKERS))  # in a lower-cased name
+ORGANIZATION_MARKER_RE = re.compile(_markers_by_first_letter(ORGANIZATION_MARKERS))  # in a lower-cased name
 _COMMA_UNIT = re.compile(r",\s*(?:department|division|office|unit|bureau)\b")
 GENERIC_PLURAL_UNITS = frozenset("agencies units offices departments divisions organizations entities institutions "
                                  "groups bodies associations unions".split())

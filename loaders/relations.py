@@ -7,21 +7,61 @@ repaired text; spans are mapped back to the original file by the caller.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
 from orgkg.ontology.schema import ORGANIZATION, PART_OF, ROLE, SUPERVISES, UNIT
 
 from .memo import WordMemo
 from .phrases import Target, targets
-from .rules import RULES, Rule
+from .rules import RULES, Rule, required_sets
 
 
-def _rules_in_word(w: str) -> int:
-    """Bit i set when the lower-cased word holds a key of RULES[i] (rules.required_literals: letters only,
-    so a key lies within one word)."""
-    return sum(1 << i for i, r in enumerate(RULES) if any(k in w for k in r.keys))
+@dataclass(frozen=True)
+class Prefilter:
+    """What the clause prefilter reads of a rule table: literal sets (rules.required_sets), per rule the bit
+    mask of its sets (rule i's first set is bit i, its other sets follow all rules' first sets), and the
+    memo word -> bits of the sets it holds a literal of."""
+
+    masks: tuple[int, ...]
+    first: int
+    words: WordMemo
 
 
-_WORD_RULES = WordMemo(_rules_in_word)  # a pure function of the word: words repeat, each is tested once
+def prefilter(rules: tuple[Rule, ...]) -> Prefilter:
+    """The prefilter of a rule table (apply_rules builds it once per table: a test that adds a rule gets its own).
+
+    Example: prefilter(RULES).words["supervises"] & prefilter(RULES).first != 0 -> True
+    """
+    per_rule = [required_sets(r.trigger) or (frozenset(r.keys),) for r in rules]
+    sets = [own[0] for own in per_rule]
+    masks = []
+    for i, own in enumerate(per_rule):
+        mask = 1 << i
+        for extra in own[1:]:
+            mask |= 1 << len(sets)
+            sets.append(extra)
+        masks.append(mask)
+    literal_sets = tuple(sets)
+
+    def held(w: str) -> int:  # letters only: a literal lies within one white-space-delimited word
+        return sum(1 << j for j, lits in enumerate(literal_sets) if any(k in w for k in lits))
+
+    return Prefilter(tuple(masks), (1 << len(rules)) - 1, WordMemo(held))
+
+
+_BUILT: dict[int, tuple[tuple[Rule, ...], Prefilter]] = {}  # id(table) -> (table, its prefilter)
+
+
+def _prefilter_of(rules: tuple[Rule, ...]) -> Prefilter:
+    """prefilter(rules), built once per table object (hashing a table of rules per clause would cost more)."""
+    got = _BUILT.get(id(rules))
+    if got is None or got[0] is not rules:
+        got = _BUILT[id(rules)] = (rules, prefilter(rules))
+    return got[1]
+
+
 _SKILL_WORDS = re.compile(r"\b(?:ability|able|skill|experience)\b", re.IGNORECASE)
 MAX_TARGET_SPAN = 800
 RELATION_SECTIONS = frozenset({"summary", "duties", "special", None})
@@ -39,18 +79,28 @@ def apply_rules(text: str, start: int, end: int, acronyms: dict[str, str]) -> li
     """
     found: list[Found] = []
     seen: set[tuple[str, str, str]] = set()
-    fired = 0
-    for w in text[start:end].lower().split():
-        fired |= _WORD_RULES[w]
-    for i, rule in enumerate(RULES):
-        if not fired >> i & 1:
-            continue  # none of its keys in the clause: it cannot match (most clauses fire no rule)
+    read: dict[tuple[int, int, bool, bool], list[Target]] = {}  # the lists read in this clause, by place and reading
+    pf = _prefilter_of(RULES)
+    held = reduce(or_, map(pf.words.__getitem__, text[start:end].lower().split()), 0)
+    first = held & pf.first
+    while first:  # the rules with a literal of each of their sets in the clause, in table order (most: none)
+        bit = first & -first
+        first ^= bit
+        i = bit.bit_length() - 1
+        if held & pf.masks[i] != pf.masks[i]:
+            continue
+        rule = RULES[i]
         for m in rule.pattern.finditer(text, start, end):
             source = _source_of(rule, text, start, m.start(), acronyms)
             if source is False:
                 continue
             window = min(end, m.end() + MAX_TARGET_SPAN)  # a target list is never longer: keeps clauses linear
-            for t in targets(text, m.end(), window, acronyms, rule.list_context, rule.type == SUPERVISES):
+            if rule.strict and not _may_pass_strict(text, m.end(), window):
+                continue  # "manages budgets and projects": no name there could pass _strict_ok
+            how = (m.end(), window, rule.list_context, rule.type == SUPERVISES)
+            if how not in read:  # "works collaboratively with X": two rules end where the same list starts
+                read[how] = targets(text, m.end(), window, acronyms, rule.list_context, rule.type == SUPERVISES)
+            for t in read[how]:
                 if t.type not in rule.allowed or (rule.strict and not _strict_ok(t)):
                     continue
                 key = (rule.type, source.name.lower() if source else "", t.name.lower())
@@ -110,6 +160,17 @@ def _subject_before(before: str) -> bool:
     low = b.lower()
     return low.startswith(("the ", "this ", "he ", "she ", "incumbent", "position", "employee", "you", "they ",
                            "the role", "role ")) or b.isupper()
+
+
+_STRICT_ENDS = ("unit", "office", "department", "division", "staff", "personnel")
+_CAPITAL = re.compile(r"[A-Z]")
+
+
+def _may_pass_strict(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] could name a target that _strict_ok accepts: a capitalised word, or one of
+    the words a qualified unit or staff name ends with. Every target's name is made of the text's words
+    (an acronym expands only from a capitalised word), so without either no target can pass."""
+    return _CAPITAL.search(text, start, end) is not None or any(e in text[start:end].lower() for e in _STRICT_ENDS)
 
 
 def _strict_ok(t: Target) -> bool:

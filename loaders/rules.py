@@ -230,6 +230,42 @@ def _required(seq) -> frozenset[str] | None:
     return better(best, frozenset({run})) if run else best
 
 
+def required_sets(trigger: str) -> tuple[frozenset[str], ...]:
+    """Every set of lower-cased literals of which each match of the IGNORECASE regex holds one, each literal
+    of 3+ letters (a set with a shorter one says too little): a clause fires the rule only when it holds
+    one literal of every set. Look-aheads count: what they require lies after the trigger, in the clause.
+
+    Example: required_sets(r"\\bwill\\s+report\\s+to\\s+") -> (frozenset({'will'}), frozenset({'report'}))
+    """
+    return tuple(s for s in _musts(_sre.parse(trigger)) if min(map(len, s)) >= 3)
+
+
+def _musts(seq) -> list[frozenset[str]]:
+    """The requirement sets of a parsed sequence: one per letter run and per element every match passes."""
+    out: list[frozenset[str]] = []
+    run = ""
+    for op, arg in seq:
+        if op is _sre.LITERAL and chr(arg).isalpha():
+            run += chr(arg).lower()
+            continue
+        if run:
+            out.append(frozenset({run}))
+            run = ""
+        if op is _sre.SUBPATTERN:
+            out += _musts(arg[-1])
+        elif op is _sre.ASSERT and arg[0] == 1:  # a positive look-ahead
+            out += _musts(arg[1])
+        elif op is _sre.BRANCH:
+            alts = [_required(b) for b in arg[1]]
+            if all(alts):
+                out.append(frozenset().union(*alts))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and arg[0] >= 1:
+            out += _musts(arg[2])
+    if run:
+        out.append(frozenset({run}))
+    return out
+
+
 def checked(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
     """Every rule checked, names unique."""
     seen: set[str] = set()
@@ -243,4 +279,5 @@ def checked(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
 RULES = checked(RULES)
 RULES_BY_NAME = {r.name: r for r in RULES}
 
-__all__ = ["ADJ", "COVERB_TAIL", "DIRECTION", "RULES", "RULES_BY_NAME", "Rule", "RuleError", "check", "checked"]
+__all__ = ["ADJ", "COVERB_TAIL", "DIRECTION", "RULES", "RULES_BY_NAME", "Rule", "RuleError", "check", "checked",
+           "required_literals", "required_sets"]

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from orgkg.loaders.relations import apply_rules
-from orgkg.loaders.rules import RULES, Rule, RuleError, check, checked, required_literals
+from orgkg.loaders.rules import RULES, Rule, RuleError, check, checked, required_literals, required_sets
 from orgkg.ontology.schema import SUPERVISES, UNDER_DIRECTION_OF
 
 
@@ -47,6 +47,31 @@ def test_required_literals_hold_in_every_match():
                 assert any(k in m.group(0).lower() for k in rule.keys), (rule.name, m.group(0))
 
 
+def test_every_required_set_holds_in_every_match():
+    """The clause prefilter needs a literal of each of a rule's sets: each must be in every match, the
+    look-ahead's text included (read after the match), over phrasings of every rule family."""
+    assert required_sets(r"\bwill\s+report\s+to\s+") == (frozenset({"will"}), frozenset({"report"}))
+    assert required_sets(r"\bserves\s+on\s+(?=the\s+\w+\s+(?:committee|board))") == (
+        frozenset({"serves"}), frozenset({"the"}), frozenset({"committee", "board"}))
+    texts = ("Supervises the Payroll Unit", "Works closely with the Office of Finance",
+             "under the general direction of the Director", "serves on the Safety Committee",
+             "will typically report to a Captain", "receives technical and functional supervision from the Chief",
+             "manages a team of 12 engineers", "chairs the Budget Review Board", "is responsible to the Board",
+             "serving at the pleasure of the Mayor", "establishes strong working relationships with the Union",
+             "is located in the Fiscal Services Division", "provides oversight for the offices of A, B and C",
+             "directly supervises, coaches, and evaluates staff", "in close consultation with the Dean",
+             "supervision is provided by the Director", "leads the work of the offices of Planning and Design")
+    fired = 0
+    for rule in RULES:
+        for text in texts:
+            for m in rule.pattern.finditer(text):
+                fired += 1
+                words = text[m.start():].lower().split()
+                for lits in required_sets(rule.trigger):
+                    assert any(k in w for w in words for k in lits), (rule.name, text, sorted(lits))
+    assert fired >= len(texts)
+
+
 def test_adding_a_rule_is_one_entry(monkeypatch):
     import orgkg.loaders.relations as rel
 
@@ -54,6 +79,5 @@ def test_adding_a_rule_is_one_entry(monkeypatch):
     assert not any(t.name == "Budget Director" for _, t, _, _ in apply_rules(text, 0, len(text), {}))
     extra = check(Rule("udo.answers_to", UNDER_DIRECTION_OF, r"\banswers\s+to\s+"))
     monkeypatch.setattr(rel, "RULES", rel.RULES + (extra,))
-    monkeypatch.setattr(rel, "_WORD_RULES", rel.WordMemo(rel._rules_in_word))
     got = [(r.name, t.name) for r, t, _, _ in apply_rules(text, 0, len(text), {})]
     assert ("udo.answers_to", "Budget Director") in got

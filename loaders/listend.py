@@ -1,0 +1,230 @@
+"""Where a list of names after a relation word ends: at a verb, a new clause, a purpose or a hard stop.
+
+"supervises the Payroll Unit and the principal to ensure ..." keeps "the Payroll Unit and the principal";
+"the Chief of Records Management improves ..." stops before the verb; "staff in the Office of X" keeps the
+place, "staff in order to ..." does not. `cut_list` reads tokens (conjuncts.Tok) and tests each word only
+for what its own letters allow (`_CUT_TESTS`, a pure function of the word).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .conjuncts import Tok
+from .lexicon import CO_VERBS, QUALIFIED_ROLE_HEADS, ROLE_HEADS, UNIT_HEADS, VERBS, WEAK_UNIT_HEADS
+from .memo import WordMemo
+from .mentions import ACRONYM
+
+_PARTICIPLE = re.compile(r"[a-z]+(?:ing|ed)")
+_KEEP_PARTICIPLES = frozenset("""
+leading learning training building engineering counseling planning teaching testing housing nursing programming
+accounting purchasing marketing processing funded based sustaining consulting gifted advanced related coordinated
+integrated continuing operating licensed certified qualified designated elected appointed supporting printing
+heating ventilating lending staffing""".split())
+_HARD = frozenset("is are was were will shall may can must has have be who which whose that than so when where while "
+                  "because since unless until if between among".split())
+_VERB_AFTER_NAME = re.compile(r"^[a-z]{3,}(?:es|s)$(?<!ss)(?<!us)(?<!is)")
+_NOT_ADVERBS = frozenset("family supply assembly county italy july rally ally anomaly monopoly".split())
+_SOFT = frozenset("on by from with as about regarding concerning during through via per into upon toward towards "
+                  "across among throughout".split())
+_EXAMPLES = frozenset({"including", "especially", "particularly"})
+# what cut_list's tests read of a word alone, one bit each: a word with none of them is kept untested
+(_T_PAREN, _T_STOP, _T_NAMED, _T_VERB, _T_VERB_AFTER_NAME, _T_PLURAL_VERB, _T_ADVERB, _T_CO_VERB_ING, _T_BARE_PARTICIPLE,
+ _T_THE, _T_CAPITAL) = (1 << k for k in range(11))
+_NAMED_WORDS = frozenset({"to", "for", "in", "within", "at", "such"}) | _EXAMPLES | _SOFT | _HARD
+_AFTER_A_NAME = _T_VERB | _T_VERB_AFTER_NAME | _T_PLURAL_VERB | _T_ADVERB | _T_CO_VERB_ING | _T_BARE_PARTICIPLE | _T_THE
+
+
+def _cut_tests(w: str) -> int:
+    """The bits of cut_list's tests whose condition on the word itself (as written) holds: the context (the words
+    around it) is all cut_list has left to read."""
+    lw = w.lower()
+    lower = w.islower()
+    holds = (w in ("(", ")"), w in (";", ":"), lw in _NAMED_WORDS, lw in VERBS,
+             lower and _VERB_AFTER_NAME.match(lw) is not None, lw in VERBS and lw.endswith("s") and lower,
+             lw.endswith("ly") and len(lw) > 4 and lw not in _NOT_ADVERBS and lower,
+             lw.endswith("ing") and lw in CO_VERBS and lower and lw not in _KEEP_PARTICIPLES,
+             _PARTICIPLE.fullmatch(lw) is not None and lw not in _KEEP_PARTICIPLES, lw == "the", w[:1].isupper())
+    return sum(1 << k for k, h in enumerate(holds) if h)
+
+
+_CUT_TESTS = WordMemo(_cut_tests)
+
+def cut_list(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[list[Tok], bool, bool]:
+    """Keep the tokens up to where the noun-phrase list ends; (tokens, ended at a verb, ran out of tokens).
+
+    Example: cut_list(tokens of "the Payroll Unit to ensure accuracy", {}, False)[0] -> tokens of "the Payroll Unit"
+    Each test is asked only of words whose own condition for it holds (_CUT_TESTS): most words have none."""
+    out: list[Tok] = []
+    depth = 0
+    skipping = 0
+    i = 0
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        tests = _CUT_TESTS[t[0]]
+        if not tests and not skipping:
+            out.append(t)  # most tokens: no test below can end the list here, in parentheses or not
+            i += 1
+            continue
+        w, lw = t[0], t[1]
+        if tests & _T_PAREN:
+            if w == "(":
+                depth += 1
+            else:
+                depth = max(0, depth - 1)
+                if depth == 0:
+                    if not skipping:
+                        out.append(t)
+                    i += 1
+                    continue
+        if depth:
+            if not skipping:
+                out.append(t)
+            i += 1
+            continue
+        if skipping:
+            # a modifier ("in the design of ...") is skipped up to the next list separator
+            if w == ",":
+                skipping = 0
+                out.append(t)
+            elif skipping > 7 or lw in _HARD or tests & _T_STOP:
+                break
+            else:
+                skipping += 1
+            i += 1
+            continue
+        if tests & _T_STOP:
+            break
+        nxt = toks[i + 1][0] if i + 1 < n else ""
+        if tests & _T_NAMED:
+            act = _at_named_word(toks, i, out, acronyms, examples)
+            if act == _STOP:
+                break
+            if act == _VERB:
+                return _trim(out), True, False
+            if act == _KEEP:
+                out.append(t)
+                i += 1
+                continue
+            if act == _SKIP:
+                skipping = 1
+                i += 1
+                continue
+            if act == _EXAMPLE:  # "including X": a list separator
+                out.append((",", ",", t[2], t[2], t[4]))
+                i += 2 if lw == "such" else 1
+                continue
+        if out and tests & _AFTER_A_NAME:
+            act = _after_a_name(tests, out, nxt)
+            if act == _STOP:
+                break
+            if act == _VERB:
+                return _trim(out), True, False
+            if act == _NEW_PREDICATE:
+                return _trim(out[:-1]), False, False
+        out.append(t)
+        i += 1
+    else:
+        return _trim(out), False, True
+    return _trim(out), False, False
+
+
+_NUMBERS = frozenset("one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+                     "fifty".split())
+
+
+def _COUNT_WORD(w: str) -> bool:  # noqa: N802 - reads as the word test it is
+    return w.isdigit() or w in _NUMBERS
+
+
+
+_NAME_VERBS = frozenset("public water road roads civil".split())  # "Public Works": a verb that ends a name
+_AUXILIARIES = frozenset("is are was were will shall may can must has have".split())
+_STOP, _KEEP, _SKIP, _EXAMPLE, _VERB, _NEW_PREDICATE = range(6)  # what cut_list does at a word
+
+
+def _at_named_word(toks: list[Tok], i: int, out: list[Tok], acronyms: dict[str, str], examples: bool) -> int | None:
+    """What cut_list does at a preposition or example word toks[i] (None: go on testing it)."""
+    lw = toks[i][1]
+    nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
+    if lw in _EXAMPLES or (lw == "such" and nxt.lower() == "as"):
+        return _EXAMPLE if examples else _STOP
+    if not out:
+        return None
+    if lw == "to":  # "two to four analysts": a range, not a new phrase
+        return _KEEP if _COUNT_WORD(out[-1][1]) and _COUNT_WORD(nxt.lower()) else _STOP
+    if lw == "for":
+        # "Center for Skillful Teaching", "consultant for Career Pathways"; not "... for all schools"
+        prev = out[-1][1]
+        head_before = prev in ROLE_HEADS or prev in UNIT_HEADS or prev in QUALIFIED_ROLE_HEADS
+        after = toks[i + 2][0] if i + 2 < len(toks) else ""
+        if nxt.lower() == "the" and after[:1].islower() and after not in ROLE_HEADS and after not in UNIT_HEADS:
+            return _SKIP  # "the Town Council for the conduct of elections": a purpose, not a name
+        if (head_before or nxt[:1].isupper()) and nxt.lower() not in ("all", "each", "any", "every", "a", "an", "both"):
+            return _KEEP
+        return _SKIP
+    if lw in ("in", "within", "at"):
+        if starts_unit(toks, i + 1, acronyms):
+            return _KEEP
+        if nxt.lower() == "order" or nxt.lower().endswith("ing"):
+            return _STOP
+        return _SKIP
+    if lw in _SOFT:
+        return _SKIP
+    if lw in _AUXILIARIES and out[-1][1] not in ("and", "or", ","):
+        return _VERB  # "..., the Head Custodian is responsible": the next clause's subject
+    return _STOP if lw in _HARD else None
+
+
+def _after_a_name(tests: int, out: list[Tok], nxt: str) -> int | None:
+    """Whether a word that may be a verb, an adverb or 'the' ends the list after `out` (None: it does not)."""
+    prev = out[-1][1]
+    if tests & _T_VERB and prev not in ("the", "of", "a", "an", "and", "or", "/") and not (tests & _T_CAPITAL
+                                                                                         and out[-1][0][:1].isupper()
+                                                                                         and out[-1][1] in _NAME_VERBS):
+        return _VERB  # a verb; not "Department of Public Works", where a capitalised word goes on a name
+    if tests & _T_VERB_AFTER_NAME and out[-1][0][:1].isupper() and not ACRONYM.match(out[-1][0]) \
+            and nxt.islower() and nxt not in ("and", "or"):
+        return _VERB  # "the Chief of Records Management improves secondary ...": a verb
+    if tests & _T_PLURAL_VERB and prev in ("and", "or") \
+            and (nxt.lower() in ("the", "a", "an", "all", "and", "its", "their")
+                 or (nxt.islower() and nxt not in _SOFT and nxt not in ("for", "to", "in", "at"))):
+        return _NEW_PREDICATE  # "oversees the X Division and supervises crew leaders"
+    if tests & (_T_ADVERB | _T_CO_VERB_ING):
+        return _STOP  # "... and jointly appointed by", "supervising the program and providing leadership"
+    if tests & _T_BARE_PARTICIPLE and prev not in ("and", "or", ",", "the", "of"):
+        return _STOP
+    if tests & _T_THE and prev not in ("and", "or", ",", "of", "/", "for", "in", "within", "at", "("):
+        return _STOP  # "... Student Leadership the specialist works": a new clause
+    return None
+
+
+def _trim(out: list[Tok]) -> list[Tok]:
+    while out and out[-1][1] in ("and", "or", ",", "/", "the", "of", "(", "for", "in", "within", "at", "a"):
+        out.pop()
+    return out
+
+
+def starts_unit(toks: list[Tok], i: int, acronyms: dict[str, str]) -> bool:
+    """Whether the tokens from i name a unit: '(the) Department of ...', 'DSSEM', 'the Office ...'."""
+    j = i
+    if j < len(toks) and toks[j][1] == "the":
+        j += 1
+    if j >= len(toks):
+        return False
+    w = toks[j][0]
+    if w in acronyms or (ACRONYM.match(w) and len(w) >= 2):
+        return True
+    if not w[:1].isupper():
+        return False
+    for k in range(j, min(len(toks), j + 8)):
+        lw = toks[k][1]
+        if lw in UNIT_HEADS and lw not in WEAK_UNIT_HEADS:
+            return True
+        if not toks[k][0][:1].isupper() and lw not in ("of", "and", "for", "the", "&"):
+            return False
+    return False
+
+
+__all__ = ["cut_list", "starts_unit"]
