@@ -88,10 +88,11 @@ _CATEGORY_WORDS = frozenset(_CATEGORY_KINDS) | frozenset(
 _ATTACHED = re.compile(r"^(?:including|such as|e\.g\.|especially|particularly|notably|as well as)\b", re.IGNORECASE)
 _SHARED_TAIL = re.compile(r"\b(?:used|that|which|related to|relating to|applicable to|associated with|involved in)\b",
                           re.IGNORECASE)
-# a degree and a length of experience in one clause: two items
+# a degree (or a credential) and a length of experience in one clause: two items
 _AND_YEARS = re.compile(r",?\s+(?:and|plus)\s+(?=(?:\d+\+?|one|two|three|four|five|six|seven|eight|nine|ten|several)"
                         r"\s+(?:\(\d+\)\s+)?(?:or more\s+)?(?:full[- ]time\s+)?(?:years?|months?)\b)", re.IGNORECASE)
-_DEGREE = re.compile(r"\b(?:degree|diploma|ged|bachelor|master|doctorate|ph\.?d|associate's|certificate)\b", re.IGNORECASE)
+_DEGREE = re.compile(r"\b(?:degree|diploma|ged|bachelor|master|doctorate|ph\.?d|associate's|certificate|certification"
+                     r"|registration|licen[sc]e)\b", re.IGNORECASE)
 _AND_OR = re.compile(r"(?:and|or|and/or)\s+", re.IGNORECASE)
 
 

@@ -212,6 +212,18 @@ def _titled(line: str) -> bool:
     return role_like(line.strip()) and not _COLLECTIVE.fullmatch(line.strip())
 
 
+def _wrapped(line: str, nxt: str) -> str | None:
+    """A capitalised title a PDF wrapped over two lines: 'SENIOR ENVIRONMENTAL HEALTH' / 'SPECIALIST'."""
+    a, b = line.strip(), nxt.strip()
+    if not (a.isupper() and b.isupper()) or role_like(a) or len(f"{a} {b}".split()) > 8:
+        return None
+    if any(is_navigation(x) or _DOC_TYPE.search(x) or _META.search(x) or not re.fullmatch(r"[A-Z][A-Z &/'\-]*", x)
+           for x in (a, b)):
+        return None
+    joined = f"{a} {b}"
+    return joined if role_like(joined) and not _rejected(joined) else None
+
+
 def _without_buttons(line: str) -> str:
     """A title line with the page's buttons beside it: 'Senior Planner    Apply    Save' -> 'Senior Planner'."""
     items = [x.strip() for x in _MENU_SEP.split(line) if x.strip()]
@@ -260,7 +272,11 @@ def find_title(head_lines: list[str], body: str, fields: dict[str, str]) -> Titl
             return Title(text, "field", 0.9, grade)
     fallback = None
     menu = menu_block(head_lines[:_HEAD_LINES])
-    for i, line in enumerate(head_lines[:_HEAD_LINES]):
+    heads = head_lines[:_HEAD_LINES]
+    for i, line in enumerate(heads):
+        wrapped = _wrapped(line, heads[i + 1] if i + 1 < len(heads) else "")
+        if wrapped:
+            return Title(wrapped, "first line", 0.9)
         s = _without_buttons(line.strip())
         if not s or i in menu or _rejected(clean(s)[0] or s):
             continue

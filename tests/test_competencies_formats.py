@@ -201,3 +201,13 @@ def test_forms_instructions_substitutions_and_headings_are_no_competency(body):
 
 def test_labelled_fields_in_a_qualification_section_are_no_competency():
     assert _qual("Ability to type.\nWork Schedule: Monday-Friday\nShift: Days") == {"type": "ability"}
+
+
+@pytest.mark.parametrize("body, want", [
+    ("Registration as a Dietitian with the State Board and two years of clinical experience.",
+     {"Registration as a Dietitian with the State Board": "certification", "two years of clinical experience": "experience"}),
+    ("Valid pesticide license and 3 years of landscaping experience.",
+     {"Valid pesticide license": "certification", "3 years of landscaping experience": "experience"}),
+])
+def test_a_credential_and_years_of_experience_are_two_items(body, want):
+    assert _qual(body) == want

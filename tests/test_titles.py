@@ -177,3 +177,15 @@ def test_more_title_labels(label):
 @pytest.mark.parametrize("line", ["Research Associate", "Firefighter/EMT", "Lifeguard", "Summer Intern"])
 def test_role_nouns_beyond_the_agent_suffixes(line):
     assert role_like(line)
+
+
+@pytest.mark.parametrize("head, title", [
+    ("COUNTY OF ELM\nCLASS SPECIFICATION\nSENIOR ENVIRONMENTAL HEALTH\nSPECIALIST", "SENIOR ENVIRONMENTAL HEALTH SPECIALIST"),
+    ("CITY OF ELM\nPUBLIC SAFETY COMMUNICATIONS\nDISPATCHER", "PUBLIC SAFETY COMMUNICATIONS DISPATCHER"),
+])
+def test_a_capitalised_title_wrapped_over_two_lines(head, title):
+    assert _title(head + BODY) == (title, "first line")
+
+
+def test_an_employer_line_and_a_title_line_are_not_joined():
+    assert _title("CITY OF ELM\nSENIOR PLANNER" + BODY)[0] == "SENIOR PLANNER"
