@@ -23,7 +23,7 @@ from .mentions import ACRONYM, classify
 from .model import Evidence, Extraction, Relation
 from .phrases import targets
 from .text import Repaired
-from .titles import _DOC_TYPE, LOW, find_title, is_navigation, role_like
+from .titles import _DOC_TYPE, _EMPLOYER, LOW, find_title, is_navigation, role_like
 from .warnings import navigation
 
 NAME = "generic"
@@ -215,6 +215,8 @@ def _field_relations(ex: Extraction, rep: Repaired, f: Field, to_rep) -> bool:
         return True
     if f.key in ("unit", "unit_path"):
         names = [n for n in map(_unit_name, _path(f.value)) if n]
+        if f.key == "unit":  # "Agency: County of Alder Ridge" names the employer, not a unit of it
+            names = [n for n in names if not _EMPLOYER.search(n[0])]
         for name, typ in names:
             ex.relations.append(Relation(PART_OF, name, typ, ev))
         for (child, ct), (parent, pt) in zip(names[1:], names):  # "Division / Branch / Unit": each in the one before
@@ -301,13 +303,14 @@ _REPORTING = re.compile(r"^(?:[a-z]+\s+)?(?:reporting|reports|report)\s+(?:direc
 
 
 def _and_split(piece: str) -> list[str]:
-    """'Orthopaedic consultants and Extended Scope Practitioners' -> two names; 'Sport and Recreation' and
-    'Planning and Environment team' stay one: both sides must read as names of their own."""
+    """'Orthopaedic consultants and Extended Scope Practitioners', 'Laborers and seasonal help' -> two names;
+    'Sport and Recreation' and 'Planning and Environment team' stay one: the left side must read as a role and
+    the right one as a role or a lower-case group."""
     m = re.search(r"\s+and\s+", piece)
     if not m or ";" in piece:
         return [piece]
     left, right = piece[:m.start()].strip(), piece[m.end():].strip()
-    if "," not in left and role_like(left) and role_like(right):
+    if "," not in left and role_like(left) and (role_like(right) or right[:1].islower()):
         return [left, right]
     return [piece]
 

@@ -287,3 +287,19 @@ def test_a_note_or_an_abbreviation_after_a_label(line, key, value):
 def test_the_unit_line_under_the_title(head, unit):
     ex = extract_text(head + "\nDuties\nWorks under the direction of the Lieutenant.\n", "x.txt", format="generic")
     assert {r.target for r in ex.relations if r.type == "PART_OF" and r.source is None} == {unit}
+
+
+@pytest.mark.parametrize("value", ["County of Alder Ridge", "City of Elm"])
+def test_an_employer_in_a_unit_field_is_no_unit_of_the_role(value):
+    ex = extract_text(f"Job Title: Planner\nAgency: {value}\nDepartment: Planning Division\n", "p.txt", format="generic")
+    assert {r.target for r in ex.relations if r.type == "PART_OF"} == {"Planning Division"}
+
+
+@pytest.mark.parametrize("value, want", [
+    ("Motor Equipment Operators, Laborers and seasonal help", {"Motor Equipment Operators", "Laborers"}),
+    ("Library Assistants and student workers", {"Library Assistants"}),
+])
+def test_a_role_and_a_lower_case_group_are_two_names(value, want):
+    ex = extract_text(f"Job Title: Foreman\nSupervises: {value}\n", "f.txt", format="generic")
+    assert want <= {r.target for r in ex.relations if r.type == "SUPERVISES"}
+    assert not [r for r in ex.relations if " and " in r.target]
