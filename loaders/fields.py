@@ -319,6 +319,9 @@ def scan(text: str) -> Layout:
         if found is None and m.start() in spaced:  # "Job Title Maintenance Worker II" in a block of such lines
             key, label, voff = spaced[m.start()]
             found = [Field(key, label, body[voff:].strip(), off + voff, off + len(body))]
+        if found is None and (row := waiting.row(body, off)):  # a table's header row of labels, then its values
+            fields += row
+            continue
         if found is None:  # no label: the value of a label waiting on an earlier line, or body text
             got = waiting.value(body, off)
             if got is not None and got[1] and got[0].key == "unit_path" and fields and fields[-1].key == "unit_path":
@@ -424,6 +427,18 @@ class _Waiting:
         """A line with values: only the labels it left empty go on waiting."""
         self.labels = [x for x in self.labels if x in labels]
         self.listing = None
+
+    def row(self, body: str, start: int) -> list[Field]:
+        """The cells of a row under a header row of as many labels ("Job Title   Department   FLSA" /
+        "Accountant II   Finance   Exempt"), one value each, in order; [] when `body` is no such row."""
+        cells = list(re.finditer(r"\S(?:.*?\S)?(?=[ \t]{2,}|\t|$)", body.strip()))
+        if self.listing is not None or len(cells) < 2 or len(cells) > len(self.labels):
+            return []
+        lead = len(body) - len(body.lstrip())
+        out = [Field(key, label, c.group(0), start + lead + c.start(), start + lead + c.end())
+               for (key, label), c in zip(self.labels, cells)]
+        self.labels = self.labels[len(cells):]
+        return out
 
     def value(self, body: str, start: int) -> tuple[Field, bool] | None:
         """The field `body` is the value of, and whether it continues the list value before it."""

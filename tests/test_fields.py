@@ -303,3 +303,13 @@ def test_a_role_and_a_lower_case_group_are_two_names(value, want):
     ex = extract_text(f"Job Title: Foreman\nSupervises: {value}\n", "f.txt", format="generic")
     assert want <= {r.target for r in ex.relations if r.type == "SUPERVISES"}
     assert not [r for r in ex.relations if " and " in r.target]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Job Title                 Department              FLSA Status\n"
+     "Accountant II             Finance                 Exempt\nReports To\nController\n",
+     {"title": "Accountant II", "unit": "Finance", "flsa": "Exempt", "reports_to": "Controller"}),
+    ("Position\tReports to\nPark Ranger\tChief Ranger\n", {"title": "Park Ranger", "reports_to": "Chief Ranger"}),
+])
+def test_a_header_row_of_labels_and_a_row_of_values(text, want):
+    assert {f.key: f.value for f in scan(text).fields} == want
