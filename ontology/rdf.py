@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import io
-import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -29,7 +27,6 @@ from orgkg.ontology.schema import (
     COMPETENCY,
     DOCUMENT,
     EDGE_TYPES,
-    EVIDENCE_FIELDS,
     NODE_TYPES,
     ORG,
     ORGKG,
@@ -306,134 +303,6 @@ def quads(g) -> Iterator:
         yield ox.Quad(s, p, o, dg)
 
 
-def to_oxigraph(g, store=None):
-    """Load `g` into a (new, in-memory unless given) pyoxigraph Store using bulk_extend."""
-    import pyoxigraph as ox
-
-    store = store if store is not None else ox.Store()
-    load_into(store, g)
-    return store
-
-
-# ---- reading back -----------------------------------------------------------------------------
-class RDFImportError(ValueError):
-    """The RDF is not an orgkg graph (missing ids, unknown types, broken lists)."""
-
-
-@dataclass
-class _Reader:
-    by_s: dict  # subject -> list[(p, o)]
-
-    def objs(self, s, p: str) -> list:
-        return [o for pp, o in self.by_s.get(s, ()) if pp == p]
-
-    def one(self, s, p: str):
-        xs = self.objs(s, p)
-        return xs[0] if xs else None
-
-    def value(self, o, seen=None):
-        import rdflib
-
-        if isinstance(o, rdflib.Literal):
-            v = o.toPython()
-            if isinstance(v, rdflib.Literal):  # unknown datatype: keep the lexical form
-                return str(o)
-            return v
-        if str(o) == NULL:
-            return None
-        if str(o) == RDF_NIL:
-            return []
-        if isinstance(o, rdflib.BNode) and self.one(o, RDF_FIRST) is not None:
-            out, cur, seen = [], o, set()
-            while str(cur) != RDF_NIL:
-                if cur in seen:
-                    raise RDFImportError("cyclic rdf:List")
-                seen.add(cur)
-                first = self.one(cur, RDF_FIRST)
-                if first is None:
-                    raise RDFImportError("broken rdf:List (a cell without rdf:first)")
-                out.append(self.value(first))
-                cur = self.one(cur, RDF_REST)
-                if cur is None:
-                    raise RDFImportError("broken rdf:List (a cell without rdf:rest)")
-            return out
-        return str(o)
-
-
-def _attrs(r: _Reader, s, skip: set[str]) -> dict:
-    out = {}
-    for p, o in r.by_s.get(s, ()):
-        p = str(p)
-        if not p.startswith(ORGKG) or p in skip:
-            continue
-        key = snake(p[len(ORGKG):])
-        out[key] = r.value(o)
-    return out
-
-
-def _ordered(d: dict, order: tuple[str, ...]) -> dict:
-    """Keys in schema order first (so saved JSON reads like the original), then the rest sorted."""
-    out = {k: d[k] for k in order if k in d}
-    out.update({k: d[k] for k in sorted(d) if k not in out})
-    return out
-
-
-def from_rdf(rg):
-    """An OrgGraph from an rdflib Graph written by `to_rdf` (derived triples are ignored)."""
-    import networkx as nx
-    import rdflib
-
-    from orgkg.graph import OrgGraph
-
-    by_s: dict = {}
-    for s, p, o in rg:
-        by_s.setdefault(s, []).append((str(p), o))
-    r = _Reader(by_s)
-    edge_props = {t.iri for t in EDGE_TYPES.values()}
-    skip_node = {ID} | edge_props | {ORGKG + "jobClass"}
-    h = nx.MultiDiGraph()
-    iri_to_id: dict[str, str] = {}
-    for s, pos in by_s.items():
-        ids = [o for p, o in pos if p == ID]
-        if not ids or not isinstance(s, rdflib.URIRef):
-            continue
-        nid = str(ids[0])
-        iri_to_id[str(s)] = nid
-        types = [CLASS_TO_TYPE[str(o)] for p, o in pos if p == RDF_TYPE and str(o) in CLASS_TO_TYPE]
-        if len(types) != 1:
-            raise RDFImportError(f"node {nid!r} has {len(types)} orgkg classes (need exactly one)")
-        name = r.one(s, RDFS_LABEL)
-        if name is None:
-            raise RDFImportError(f"node {nid!r} has no rdfs:label")
-        attrs = {"type": types[0], "name": str(name), **_attrs(r, s, skip_node)}
-        h.add_node(nid, **_ordered(attrs, ("type", "name", "aliases", *NODE_TYPES[types[0]].properties)))
-    for s in [s for s, pos in by_s.items() if (RDF_TYPE, rdflib.URIRef(STATEMENT)) in pos]:
-        subj, pred, obj = (r.one(s, RDF + x) for x in ("subject", "predicate", "object"))
-        if str(pred) not in PROP_TO_EDGE:
-            raise RDFImportError(f"statement {s} has unknown predicate {pred}")
-        if str(subj) not in iri_to_id or str(obj) not in iri_to_id:
-            raise RDFImportError(f"statement {s} points to a node without orgkg:id")
-        et = PROP_TO_EDGE[str(pred)]
-        evs = []
-        for e in r.objs(s, HAS_EVIDENCE):
-            idx = r.one(e, INDEX)
-            ev = _attrs(r, e, {INDEX})
-            evs.append((int(idx.toPython()) if idx is not None else len(evs), _ordered(ev, EVIDENCE_FIELDS)))
-        attrs = _ordered({"type": et, "evidence": [ev for _, ev in sorted(evs, key=lambda x: x[0])],
-                          **_attrs(r, s, {HAS_EVIDENCE})}, ("type", "evidence"))  # then confidence, reviewed, ...
-        h.add_edge(iri_to_id[str(subj)], iri_to_id[str(obj)], key=et, **attrs)
-    # direct edge triples without a statement (hand-written RDF): an edge without evidence
-    for s, pos in by_s.items():
-        if str(s) not in iri_to_id:
-            continue
-        for p, o in pos:
-            if p in PROP_TO_EDGE and str(o) in iri_to_id:
-                u, v, k = iri_to_id[str(s)], iri_to_id[str(o)], PROP_TO_EDGE[p]
-                if not h.has_edge(u, v, key=k):
-                    h.add_edge(u, v, key=k, type=k, evidence=[])
-    return OrgGraph(h)
-
-
 FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}
 SUFFIX_FORMAT = {".ttl": "ttl", ".turtle": "ttl", ".nt": "nt", ".jsonld": "jsonld", ".json-ld": "jsonld", ".json": "jsonld"}
 
@@ -454,78 +323,5 @@ def serialize(g, fmt: str) -> str:
     return rg.serialize(format="turtle")
 
 
-def parse(text: str, fmt: str):
-    import rdflib
-
-    rg = rdflib.Graph()
-    rg.parse(data=text, format=FORMATS[fmt])
-    return from_rdf(rg)
-
-
-# ---- N-Triples text, straight from the generator (the fast path into pyoxigraph) ---------------
-_NT_ESCAPE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_DATETIME = _XSD + "dateTime"
-
-
-def _nt_literal(v: Any) -> str:
-    if type(v) is str:
-        if "\\" in v or '"' in v or "\n" in v or "\r" in v:  # rare: str.translate is slow on every string
-            v = v.translate(_NT_ESCAPE)
-        return '"' + v + '"'
-    if isinstance(v, bool):
-        return f'"{"true" if v else "false"}"^^<{_XSD}boolean>'
-    if isinstance(v, int):
-        return f'"{v}"^^<{_XSD}integer>'
-    if isinstance(v, float):
-        return f'"{v!r}"^^<{_XSD}double>'
-    return '"' + v.translate(_NT_ESCAPE) + '"'  # a str subclass
-
-
-class _NTBlank:
-    def __init__(self) -> None:
-        self.n = 0
-
-    def __call__(self) -> str:
-        self.n += 1
-        return f"_:b{self.n}"
-
-
-def ntriples_lines(g, evidence: bool = True) -> Iterator[str]:
-    """N-Triples lines of the RDF form of `g` (the triples of `to_rdf`), the terms made as text at once."""
-    typed = lambda v, dt: _nt_literal(v) + f"^^<{dt}>"  # noqa: E731
-    for s, p, o in triples(g, evidence, Terms("<{}>".format, _nt_literal, _NTBlank(), typed)):
-        yield f"{s} {p} {o} .\n"
-
-
-def ntriples(g) -> bytes:
-    return "".join(ntriples_lines(g)).encode("utf-8")
-
-
-class _LinesReader(io.RawIOBase):
-    """A binary file object over a generator of text lines, so pyoxigraph can stream-parse them."""
-
-    def __init__(self, lines: Iterator[str], batch: int = 4096):
-        self._lines, self._batch, self._buf = lines, batch, b""
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, b) -> int:
-        while len(self._buf) < len(b):
-            chunk = "".join(itertools.islice(self._lines, self._batch))
-            if not chunk:
-                break
-            self._buf += chunk.encode("utf-8")
-        n = min(len(b), len(self._buf))
-        b[:n] = self._buf[:n]
-        self._buf = self._buf[n:]
-        return n
-
-
-def load_into(store, g, evidence: bool = True) -> None:
-    """Stream the graph's N-Triples into a pyoxigraph Store (one bulk load; memory stays bounded).
-    `evidence=False`: the lean query form (see `triples`)."""
-    import pyoxigraph as ox
-
-    store.bulk_load(io.BufferedReader(_LinesReader(ntriples_lines(g, evidence)), 1 << 20), format=ox.RdfFormat.N_TRIPLES)

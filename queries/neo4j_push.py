@@ -48,13 +48,25 @@ COUNT_NODES = f"MATCH (n:{cypher_load.NODE_LABEL}) RETURN count(n) AS n"
 COUNT_RELS = f"MATCH (:{cypher_load.NODE_LABEL})-[r]->(:{cypher_load.NODE_LABEL}) RETURN count(r) AS n"
 
 
+@dataclass(frozen=True)
+class PushOptions:
+    """How a push runs: rows per batch, a progress callback (done, total), how long the driver retries a
+    transaction, and a cap on a batch's JSON size (FalkorDB's Bolt listener drops messages above ~4 KB)."""
+
+    batch_size: int = 1000
+    progress: Callable[[int, int], None] | None = None
+    retry_seconds: float = 15.0
+    max_batch_bytes: int | None = None
+
+
 def push(g: OrgGraph, uri: str, user: str | None = None, password: str | None = None, database: str | None = None,
-         batch_size: int = 1000, progress: Callable[[int, int], None] | None = None,
-         retry_seconds: float = 15.0, max_batch_bytes: int | None = None) -> PushReport:
+         options: PushOptions | None = None) -> PushReport:
     """Write `g` to the server at `uri`; returns counts and throughput. Raises UserError on failure.
 
-    `max_batch_bytes` also caps a batch's JSON size: FalkorDB's Bolt listener drops messages above ~4 KB.
+    Example: push(g, "bolt://127.0.0.1:7687", "neo4j", "secret", options=PushOptions(batch_size=500))
     """
+    opt = options or PushOptions()
+    batch_size, progress = opt.batch_size, opt.progress
     scheme = urlparse(uri).scheme.lower()
     if scheme == "falkordb":
         return _push_falkordb(g, uri, password, batch_size)
@@ -65,30 +77,26 @@ def push(g: OrgGraph, uri: str, user: str | None = None, password: str | None = 
     from .cypher import driver as shared_driver
 
     report = PushReport(uri)
-    plan = list(cypher_load.plan(g, batch_size, max_batch_bytes))
-    driver = shared_driver(uri, user or "neo4j", password or "", max_transaction_retry_time=retry_seconds)
+    plan = list(cypher_load.plan(g, batch_size, opt.max_batch_bytes))
+    driver = shared_driver(uri, user or "neo4j", password or "", max_transaction_retry_time=opt.retry_seconds)
     done = 0
     try:
-        if True:
-            def session():
-                return driver.session(database=database) if database else driver.session()
-
-            with session() as s:
-                report.index = _ensure_index(s)
-                t0 = time.perf_counter()
-                for kind, q, rows in plan:
-                    s.execute_write(lambda tx, q=q, rows=rows: tx.run(q, rows=rows).consume())
-                    done += 1
-                    if kind == "nodes":
-                        report.nodes_sent += len(rows)
-                    else:
-                        report.relationships_sent += len(rows)
-                    report.batches = done
-                    if progress:
-                        progress(done, len(plan))
-                report.seconds = time.perf_counter() - t0
-                report.db_nodes = s.execute_read(lambda tx: tx.run(COUNT_NODES).single()["n"])
-                report.db_relationships = s.execute_read(lambda tx: tx.run(COUNT_RELS).single()["n"])
+        with driver.session(database=database) if database else driver.session() as s:
+            report.index = _ensure_index(s)
+            t0 = time.perf_counter()
+            for kind, q, rows in plan:
+                s.execute_write(lambda tx, q=q, rows=rows: tx.run(q, rows=rows).consume())
+                done += 1
+                if kind == "nodes":
+                    report.nodes_sent += len(rows)
+                else:
+                    report.relationships_sent += len(rows)
+                report.batches = done
+                if progress:
+                    progress(done, len(plan))
+            report.seconds = time.perf_counter() - t0
+            report.db_nodes = s.execute_read(lambda tx: tx.run(COUNT_NODES).single()["n"])
+            report.db_relationships = s.execute_read(lambda tx: tx.run(COUNT_RELS).single()["n"])
     except nx.AuthError as e:
         raise UserError(f"{uri}: authentication failed ({one_line(e.message or e)})") from None
     except (nx.ServiceUnavailable, nx.SessionExpired, ConnectionError, OSError) as e:

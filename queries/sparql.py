@@ -260,7 +260,7 @@ def build_store(g, path: str | Path | None = None, evidence: bool = True):
     (about 50 triples per role instead of 190; canned queries need nothing more)."""
     import pyoxigraph as ox
 
-    from orgkg.ontology.rdf import load_into
+    from orgkg.ontology.ntriples import load_into
 
     store = ox.Store(str(path)) if path else ox.Store()
     load_into(store, g, evidence)

@@ -116,7 +116,7 @@ def _clauses(rng: random.Random, role: Role, org: Org) -> dict[str, str]:
 
 
 def render(org: Org, role: Role, rng: random.Random, truncate: bool = False, quirk: bool = False) -> tuple[str, dict]:
-    """One description and its gold object."""
+    """One description and its gold object (the random draws in a fixed order: a seed gives the same files)."""
     d = _Doc(rng, org)
     d.add(_HEADER.format(upper=role.name.upper(), name=role.name))
     sq = rng.choice(("Not Applicable", "Not Applicable", "Optimal Qualified", "Standard Qualified"))
@@ -124,10 +124,30 @@ def render(org: Org, role: Role, rng: random.Random, truncate: bool = False, qui
     d.add(f"WORKING TITLE: {role.name} GRADE: {role.grade} MONTHS: {role.months}\n")
     d.add("SUMMARY DESCRIPTION OF CLASSIFICATION: ")
     summary_start = d.pos
-    by = {}
+    kw = lambda: _clauses(rng, role, org)  # noqa: E731 - fresh wording for every sentence
+    in_duties = _summary(d, role, rng, kw)
+    ot_at = _requirements(d, org, role, rng)
+    _duties(d, rng, kw, in_duties)
+    d.add("Performs related work as required.\n")
+    d.add(_FOOTER.format(est=role.established, rev=rng.choice(("", "", f"7/{2010 + role.months}"))))
+    text = "".join(d.parts)
+    cut = len(text)
+    if truncate:
+        lo = summary_start + 40
+        cut = text.rfind(" ", lo, lo + int(rng.random() * (len(text) - lo) * 0.9) + 1)
+        cut = cut if cut > lo else lo
+        text = text[:cut]
+    if quirk:
+        text = text.replace("'", "\u00bf").replace("\u2019", "\u00bf").replace("\u201312", "\u00bf12")
+    return text, _gold(d, role, cut, ot_at, truncate)
+
+
+def _summary(d: _Doc, role: Role, rng: random.Random, kw) -> list:
+    """The summary's sentences (reporting line first, the rest shuffled); returns the collaborations that the
+    duties list states instead."""
+    by: dict[str, list[Fact]] = {}
     for f in role.facts:
         by.setdefault(f.how, []).append(f)
-    kw = lambda: _clauses(rng, role, org)  # noqa: E731 - fresh wording for every sentence
     if by.get("boss"):
         d.sentence(rng.choice(P.BOSS), by["boss"], **kw())
     elif role.boss is None:
@@ -153,6 +173,11 @@ def render(org: Org, role: Role, rng: random.Random, truncate: bool = False, qui
             d.sentence(template, facts, **kw())
         else:
             d.add(" " + _fill(template, kw()))
+    return in_duties
+
+
+def _requirements(d: _Doc, org: Org, role: Role, rng: random.Random) -> int:
+    """The qualification sections; returns where the overtime line starts (a truncated page may lose it)."""
     d.add("\nMINIMUM QUALIFICATION STANDARDS\n")
     comps = [org.competencies[i] for i in role.competencies]
     ksa = [_comp_sentence(rng, c.name) for c in comps if c.section == "ksa"] or ["Knowledge of MCPS policies and procedures."]
@@ -166,6 +191,11 @@ def render(org: Org, role: Role, rng: random.Random, truncate: bool = False, qui
     d.add("SPECIAL REQUIREMENTS: (Frequent overtime or night work required, etc.) " + rng.choice(P.SPECIAL) + "\n")
     ot_at = d.pos
     d.add(f"OVERTIME ELIGIBLE: {'Yes' if role.overtime_eligible else 'No'}\n")
+    return ot_at
+
+
+def _duties(d: _Doc, rng: random.Random, kw, in_duties: list) -> None:
+    """The duties list: generic duties, the collaborations moved here, one compliance line, shuffled."""
     d.add("\nEXAMPLES OF DUTIES AND RESPONSIBILITIES:\n\n")
     duties: list = [(rng.choice(P.VERBS).capitalize() + " {x} " + rng.choice(P.OBJECTS) + " to meet the needs of "
                      + rng.choice(("schools", "students and families", "the district", "staff")) + ".", [])
@@ -180,17 +210,10 @@ def render(org: Org, role: Role, rng: random.Random, truncate: bool = False, qui
         else:
             d.add(_fill(template, kw()))
         d.add("\n")
-    d.add("Performs related work as required.\n")
-    d.add(_FOOTER.format(est=role.established, rev=rng.choice(("", "", f"7/{2010 + role.months}"))))
-    text = "".join(d.parts)
-    cut = len(text)
-    if truncate:
-        lo = summary_start + 40
-        cut = text.rfind(" ", lo, lo + int(rng.random() * (len(text) - lo) * 0.9) + 1)
-        cut = cut if cut > lo else lo
-        text = text[:cut]
-    if quirk:
-        text = text.replace("'", "\u00bf").replace("\u2019", "\u00bf").replace("\u201312", "\u00bf12")
+
+
+def _gold(d: _Doc, role: Role, cut: int, ot_at: int, truncate: bool) -> dict:
+    """The gold object: what the text up to `cut` states."""
     rels = []
     for r in d.rels:
         if r.end > cut:
@@ -200,7 +223,7 @@ def render(org: Org, role: Role, rng: random.Random, truncate: bool = False, qui
             rel["source"] = r.source
         if rel not in rels:
             rels.append(rel)
-    gold = {
+    return {
         "doc": role.doc,
         "role": {"working_title": role.name, "official_title": role.official_title, "code": role.code,
                  "grade": role.grade, "months": role.months,
@@ -209,7 +232,6 @@ def render(org: Org, role: Role, rng: random.Random, truncate: bool = False, qui
         "aliases": [{"alias": a, "name": n} for a, (n, at) in d.aliases.items() if at <= cut],
         "truncated": truncate,
     }
-    return text, gold
 
 
 def _grouped(rng: random.Random, facts: list[Fact], templates: tuple[str, ...]) -> list:

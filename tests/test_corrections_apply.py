@@ -150,8 +150,9 @@ def test_render_entry_parses_back(kind, args):
 
 def test_corrected_graph_round_trips_through_rdf_and_conforms():
     from orgkg.commands.validate import validate_graph
+    from orgkg.graph.rdf_read import parse
     from orgkg.graph.store import dumps
-    from orgkg.ontology.rdf import parse, serialize
+    from orgkg.ontology.rdf import serialize
 
     g = orgkg.sample_graph()
     r = apply(g, '- add: {type: COLLABORATES_WITH, source: CSI, target: "Lead Negotiator"}\n'

@@ -33,7 +33,7 @@ from orgkg.graph import OrgGraph
 from orgkg.queries import falkordb_embedded as fe
 from orgkg.queries.canned import CANNED, ask
 from orgkg.queries.cypher import BoltBackend
-from orgkg.queries.neo4j_push import push
+from orgkg.queries.neo4j_push import PushOptions, push
 
 
 def free_port() -> int:
@@ -57,7 +57,7 @@ class Target:
     def push(self, g: OrgGraph, **kw):
         if self.kind == "falkordb-bolt":
             kw.setdefault("max_batch_bytes", 3000)
-        return push(g, self.uri, self.user, self.password, self.database, retry_seconds=2, **kw)
+        return push(g, self.uri, self.user, self.password, self.database, PushOptions(retry_seconds=2, **kw))
 
     def clear(self) -> None:
         self.backend().query("MATCH (n:Node) DETACH DELETE n", write=True)
@@ -239,4 +239,4 @@ def test_push_cli_reports_counts(target, graph, tmp_path, monkeypatch, capsys):
 
 def test_push_to_unreachable_server_is_one_line():
     with pytest.raises(UserError, match="connection lost before the first batch|cannot reach"):
-        push(orgkg.sample_graph(), f"bolt://127.0.0.1:{free_port()}", "neo4j", "x", retry_seconds=0.5)
+        push(orgkg.sample_graph(), f"bolt://127.0.0.1:{free_port()}", "neo4j", "x", options=PushOptions(retry_seconds=0.5))

@@ -7,7 +7,8 @@ import json
 import pyoxigraph as ox
 import pytest
 
-from orgkg.ontology.rdf import EVIDENCE, STATEMENT, ntriples, triples
+from orgkg.ontology.ntriples import ntriples
+from orgkg.ontology.rdf import EVIDENCE, STATEMENT, triples
 from orgkg.queries import cypher_load
 from orgkg.queries import falkordb_embedded as fe
 from orgkg.queries.canned import CANNED, ask, run_cypher, run_networkx

@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 import orgkg
 from orgkg.graph import OrgGraph
+from orgkg.graph.rdf_read import from_rdf, parse
 from orgkg.graph.store import dumps
-from orgkg.ontology.rdf import from_rdf, iri_of, parse, serialize, to_rdf
+from orgkg.ontology.rdf import iri_of, serialize, to_rdf
 from orgkg.ontology.schema import ORGKG_ID
 
 
@@ -102,7 +103,8 @@ def _same_rdf(g, evidence: bool = True) -> None:
     import rdflib
     from rdflib.compare import isomorphic
 
-    from orgkg.ontology.rdf import ntriples_lines, triples
+    from orgkg.ontology.ntriples import ntriples_lines
+    from orgkg.ontology.rdf import triples
 
     text = "".join(ntriples_lines(g, evidence))
     fast = rdflib.Graph().parse(data=text, format="nt")

@@ -15,25 +15,29 @@ from orgkg.graph.lazy import lazy_getattr
 
 if TYPE_CHECKING:
     from .layout import Layout, compute_layout
-    from .views import DEFAULT_TYPES, SUMMARY_THRESHOLD, View, build_view
+    from .views import DEFAULT_TYPES, SUMMARY_THRESHOLD, View, ViewSpec, build_view
 
 # Loaded on first use (PEP 562): the layout needs networkx (~0.3 s to import), and every `orgkg` command,
 # `orgkg build` included, imports orgkg.viz.cli to register `viz` and `chart`.
 _LAZY = {"Layout": ".layout", "compute_layout": ".layout", "DEFAULT_TYPES": ".views", "SUMMARY_THRESHOLD": ".views",
-         "View": ".views", "build_view": ".views"}
+         "View": ".views", "ViewSpec": ".views", "build_view": ".views"}
 
 __getattr__ = lazy_getattr(__name__, _LAZY)
 
 
-def view(g, focus: str | None = None, chain: str | None = None, collaborators: str | None = None,
-         unit: str | None = None, depth: int = 2, types: tuple[str, ...] | None = None,
-         summary: bool | None = None, threshold: int | None = None) -> View:
-    """What would be drawn: nodes with positions, edges with evidence (no rendering). `threshold`: nodes past
-    which the whole organisation is drawn as a summary (default views.SUMMARY_THRESHOLD)."""
-    from .views import SUMMARY_THRESHOLD, build_view
+def view(g, **kw) -> View:
+    """What would be drawn: nodes with positions, edges with evidence (no rendering). Keywords: focus, chain,
+    collaborators, unit, depth, types, summary, threshold (nodes past which the whole organisation is drawn as
+    a summary, default views.SUMMARY_THRESHOLD); see views.ViewSpec.
 
-    return build_view(g, focus=focus, chain_of=chain, collaborators_of=collaborators, unit=unit, depth=depth,
-                      types=types, summary=summary, threshold=SUMMARY_THRESHOLD if threshold is None else threshold)
+    Example: viz.view(g, focus="DSSEM", depth=1).nodes
+    """
+    from .views import ViewSpec, build_view
+
+    names = {"chain": "chain_of", "collaborators": "collaborators_of"}
+    if kw.get("threshold") is None:
+        kw.pop("threshold", None)
+    return build_view(g, ViewSpec(**{names.get(k, k): v for k, v in kw.items()}))
 
 
 def html(g, **kw) -> str:
@@ -57,5 +61,5 @@ def show(g, height: int = 640, **kw):
     return display_object(view(g, **kw), height)
 
 
-__all__ = ["DEFAULT_TYPES", "SUMMARY_THRESHOLD", "Layout", "View", "build_view", "compute_layout", "html", "show",
+__all__ = ["DEFAULT_TYPES", "SUMMARY_THRESHOLD", "Layout", "View", "ViewSpec", "build_view", "compute_layout", "html", "show",
            "to_chart", "to_html", "view"]

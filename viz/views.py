@@ -78,11 +78,30 @@ class View:
         return next(n for n in self.nodes if n.id == nid)
 
 
-def build_view(g: OrgGraph, *, focus: str | None = None, chain_of: str | None = None,
-               collaborators_of: str | None = None, unit: str | None = None, depth: int = 2,
-               types: tuple[str, ...] | None = None, summary: bool | None = None,
-               threshold: int = SUMMARY_THRESHOLD) -> View:
-    """Select, lay out and describe. Names are resolved forgivingly (name, alias or acronym)."""
+@dataclass(frozen=True)
+class ViewSpec:
+    """What to draw: one of a focus (and `depth` hops around it), a reporting chain, someone's collaborators
+    or a unit (none: the whole organisation); the node types; and whether (None: past `threshold` nodes)
+    the organisation is drawn as a summary."""
+
+    focus: str | None = None
+    chain_of: str | None = None
+    collaborators_of: str | None = None
+    unit: str | None = None
+    depth: int = 2
+    types: tuple[str, ...] | None = None
+    summary: bool | None = None
+    threshold: int = SUMMARY_THRESHOLD
+
+
+def build_view(g: OrgGraph, spec: ViewSpec | None = None) -> View:
+    """Select, lay out and describe. Names are resolved forgivingly (name, alias or acronym).
+
+    Example: build_view(g, ViewSpec(focus="DSSEM", depth=1)).title
+    """
+    spec = spec or ViewSpec()
+    focus, chain_of, collaborators_of, unit = spec.focus, spec.chain_of, spec.collaborators_of, spec.unit
+    depth, types, summary, threshold = spec.depth, spec.types, spec.summary, spec.threshold
     types = tuple(types) if types else DEFAULT_TYPES
     bad = [t for t in types if t not in NODE_TYPES]
     if bad:

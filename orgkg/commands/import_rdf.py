@@ -22,7 +22,8 @@ def register(sub) -> None:
 def read_rdf(path: str, fmt: str | None = None):
     import rdflib
 
-    from orgkg.ontology.rdf import FORMATS, SUFFIX_FORMAT, RDFImportError, from_rdf
+    from orgkg.graph.rdf_read import RDFImportError, from_rdf
+    from orgkg.ontology.rdf import FORMATS, SUFFIX_FORMAT
 
     fmt = fmt or SUFFIX_FORMAT.get(Path(path).suffix.lower())
     if fmt is None:

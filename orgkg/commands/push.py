@@ -26,7 +26,7 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from orgkg.queries import backends
-    from orgkg.queries.neo4j_push import push
+    from orgkg.queries.neo4j_push import PushOptions, push
 
     from ._common import open_graph
 
@@ -42,8 +42,8 @@ def run(args) -> int:
         if tty:
             print(f"\r  batch {done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
 
-    report = push(g, uri, backends.user(args.user), backends.password(args.password, uri), args.database,
-                  args.batch_size, progress, max_batch_bytes=args.max_batch_bytes)
+    options = PushOptions(args.batch_size, progress, max_batch_bytes=args.max_batch_bytes)
+    report = push(g, uri, backends.user(args.user), backends.password(args.password, uri), args.database, options)
     for line in report.lines():
         print(line)
     return 0
