@@ -2,9 +2,9 @@
 
 Organisations write their header fields in many layouts: "Label: value", a label and its value separated by
 a run of spaces (a flattened table), a label alone on its line with the value on the next, several fields on
-one line, or all labels in one block with their values in a later block. The label vocabulary is data: one
-table of label families -> field key (`FIELD_LABELS`) and one of section headings -> section key
-(`SECTION_LABELS`); `FIELD_RELATIONS` says which field keys state a relation of the described role.
+one line, or all labels in one block with their values in a later block. The label vocabulary is data, in
+loaders/labels.py: label families -> field key (`FIELD_LABELS`), section headings -> section key
+(`SECTION_LABELS`), and which field keys state a relation of the described role (`FIELD_RELATIONS`).
 """
 
 from __future__ import annotations
@@ -13,150 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from orgkg.ontology.schema import COLLABORATES_WITH, PART_OF, SUPERVISES, UNDER_DIRECTION_OF
-
+from .labels import FIELD_LABELS, SECTION_LABELS
 from .titles import _DOC_TYPE, menu_block, role_like
-
-# field key -> the labels that introduce it (lower case, single spaces, straight apostrophes)
-FIELD_LABELS: dict[str, tuple[str, ...]] = {
-    "title": ("position title", "job title", "working title", "title", "position", "position name", "job name",
-              "organizational title", "organisational title", "post title", "post", "role", "job", "job role",
-              "functional title", "business title", "role name", "title of position", "job posting title",
-              "posting title", "position/title", "job/position title", "vacancy", "vacancy title", "name of position",
-              "opening title", "requisition title"),
-    "official": ("official title", "class title", "classification title", "civil service title", "official class title",
-                 "position title (civil service)", "current class", "class", "role title", "job class",
-                 "job classification title", "classified title", "payroll title"),
-    # a classification names the official title only when it reads as one ("Revenue Agent 4", not "Band 6")
-    "classification": ("classification", "job classification", "classification/level"),
-    "code": ("job code", "class code", "classification code", "role code", "job class code", "class number",
-             "job class number", "class no", "job code/class", "class/job code"),
-    "grade": ("grade", "pay grade", "salary grade", "job grade", "grade level", "pay band", "band", "salary band",
-              "pay scale & grade", "pay scale and grade", "classification/grade/band", "grade/band", "level",
-              "pay level", "salary level", "pay range", "salary range", "range", "grade/range", "pay grade/range",
-              "salary grade/range", "scale", "pay scale", "pay plan/series/grade", "pay plan/grade"),
-    "months": ("months", "work year", "months per year", "terms of employment", "length of work year",
-               "work calendar", "contract year", "employment term"),
-    "flsa": ("flsa", "flsa status", "flsa designation", "flsa classification", "exempt status", "wage/hour status",
-             "overtime eligible", "overtime", "overtime status", "exemption status", "flsa exemption"),
-    # free-form status lines that may state the work year or the FLSA status ("Full-time, 12-month, exempt")
-    "status": ("status", "employment type", "employment status", "work schedule", "schedule", "position type",
-               "job type", "appointment type", "type", "hours", "fte"),
-    # a path of units, one per line or separated by " / " ("Agency / Office / Division / Branch")
-    "unit_path": ("organizational location", "organisational location", "organizational placement",
-                  "position location", "location in the organization", "organization structure"),
-    "unit": ("department", "dept", "division", "office", "agency", "bureau", "unit", "branch", "section",
-             "section/unit", "work unit", "directorate", "service", "program", "programme", "bureau/program",
-             "ministry", "college", "school", "college/division", "department/site", "business area",
-             "division/branch/unit", "organization", "organisation", "organizational unit", "organisational unit",
-             "team", "service area", "department/division", "division/department", "portfolio", "group",
-             "business unit", "faculty", "site", "campus"),
-    "location": ("location", "base", "work location", "duty station", "primary location", "locations", "work site",
-                 "worksite", "based at", "duty location"),
-    "reports_to": ("reports to", "reporting to", "reporting line", "supervisor", "immediate supervisor",
-                   "supervisor's title", "supervisor title", "supervised by", "reports directly to",
-                   "position reports to", "responsible to", "accountable to", "line manager",
-                   "supervisor of record", "direct supervisor", "first-line supervisor", "first line supervisor",
-                   "immediate supervisor's title", "supervisor's position title", "reports to (title)",
-                   "reporting relationship"),
-    "chain": ("chain of command", "reporting chain", "line of authority"),
-    "supervises": ("supervises", "supervisory responsibility", "supervisory responsibilities", "positions supervised",
-                   "direct reports", "staff supervised", "line manager of", "line management of", "line management",
-                   "manages", "responsible for", "staff managed", "supervisory duties",
-                   "supervision of others", "number of direct reports", "team size"),
-    "contacts": ("internal", "external", "key contacts", "key relationships", "key working relationships",
-                 "internal contacts", "external contacts", "internal relationships", "external relationships",
-                 "working relationships"),
-    # labels whose value states nothing the extraction keeps; knowing them keeps their values out of others
-    "other": ("salary", "pay", "wage range", "hiring range", "salary range (annual)", "compensation", "job id",
-              "job number", "req #", "req", "requisition", "requisition number", "requisition #", "position number",
-              "position no", "position no.", "pd no.", "position #",
-              "position control number", "pd number", "pd #", "pd no", "post number",
-              "role number", "reference number", "reference", "posting number", "vacancy number", "control number",
-              "announcement number", "date", "revised", "established", "last revised", "review date", "revision",
-              "revision date", "date revised", "date approved", "approved", "board approved", "date adopted",
-              "adopted", "date of approval", "classification date", "effective date", "posted", "posting date",
-              "closing date", "open & closing dates", "apply by", "bargaining unit", "union", "eeo category",
-              "contract", "contract type", "working pattern", "number of jobs available", "type of role",
-              "job family", "job family (series)", "category", "series", "pay plan", "competitive level",
-              "bargaining unit status", "supervisory status", "position sensitivity", "drug testing",
-              "reason for submission", "action", "agency code", "cost center", "telework eligible",
-              "travel required", "promotion potential", "language requirement", "dbs check", "shift",
-              "second-level supervisor", "second level supervisor", "technical line manager",
-              "technical line manager (dotted line)", "dotted line", "indirect reports", "cluster",
-              "employment", "hours of work", "work hours", "proposed class", "security clearance",
-              "clearance", "remote", "work arrangement", "start date", "duration", "number of positions",
-              "supervisor's name", "supervisor's position number", "employee", "appointing authority", "signature",
-              "number of positions directly supervised"),
-}
-
-# field key -> the relation its value states for the described role (confidence 1.0: a labelled fact)
-FIELD_RELATIONS: dict[str, str] = {
-    "reports_to": UNDER_DIRECTION_OF,
-    "chain": UNDER_DIRECTION_OF,
-    "supervises": SUPERVISES,
-    "unit": PART_OF,
-    "unit_path": PART_OF,
-    "contacts": COLLABORATES_WITH,
-}
-
-SECTION_LABELS: dict[str, tuple[str, ...]] = {
-    "summary": ("summary", "position summary", "job summary", "general description", "definition", "nature of work",
-                "purpose", "position purpose", "general purpose", "distinguishing characteristics", "overview",
-                "description", "general statement of duties", "class summary", "scope", "supervision received",
-                "supervision exercised", "supervision received and exercised", "organizational relationships",
-                "reporting relationships", "job purpose", "role purpose", "purpose of the job", "purpose of the role",
-                "primary purpose", "primary purpose of the role", "purpose of position", "job goal", "the role",
-                "about the role", "about the position", "the position", "the opportunity", "role overview",
-                "position overview", "introduction", "general summary", "organizational setting",
-                "organizational objective", "class characteristics", "background",
-                "your team", "who you'll work with", "why this role matters", "organisational context",
-                "organizational context", "context", "job overview", "role summary",
-                "main purpose of the job", "what is the main purpose of this position?", "supervision", "contacts",
-                "supervisory controls", "scope and effect", "personal contacts", "key accountabilities"),
-    "duties": ("essential functions", "essential duties", "essential duties and responsibilities", "duties",
-               "examples of duties", "duties and responsibilities", "responsibilities", "typical duties",
-               "examples of essential functions", "major duties", "job duties", "illustrative examples of work",
-               "examples of work", "key responsibilities", "principal duties", "principal duties and responsibilities",
-               "main responsibilities", "main duties", "main duties and responsibilities", "what you'll do",
-               "what you will do", "performance responsibilities", "major responsibilities and duties",
-               "essential responsibilities", "key duties", "key accountabilities and responsibilities",
-               "accountabilities", "in this role you will", "your responsibilities", "role responsibilities",
-               "core responsibilities", "specific responsibilities", "key result areas", "major duties and responsibilities",
-               "duties and responsibilities of the position", "job responsibilities", "responsibilities include",
-               "communication and working relationships", "factors", "scope of responsibility"),
-    "ksa": ("knowledge, skills and abilities", "knowledge, skills, and abilities", "knowledge skills and abilities",
-            "required knowledge, skills and abilities", "knowledge and abilities", "skills", "competencies",
-            "required skills", "knowledge", "abilities", "qualifications", "minimum qualifications",
-            "required qualifications", "preferred qualifications", "requirements", "minimum requirements",
-            "essential criteria", "desirable criteria", "person specification", "selection criteria",
-            "key selection criteria", "what you'll bring", "what you bring", "what we're looking for",
-            "what we are looking for", "about you", "who you are", "skills and experience", "skills and abilities",
-            "knowledge, skills, abilities", "ksas", "required competencies", "core competencies", "capabilities",
-            "focus capabilities", "your profile", "you have", "nice to have", "bonus points", "desirable",
-            "essential", "preferred", "required", "qualifications and experience", "knowledge and skills",
-            "knowledge and experience", "skills, knowledge and experience", "specialized experience",
-            "qualifications required", "required knowledge and skills", "knowledge required by the position",
-            "requirements of the role", "experience and qualifications", "what you'll need", "what you will need",
-            "what you need", "key knowledge and experience", "knowledge requirements", "qualification guidelines",
-            "you might be a fit if you", "you might be a fit if", "you'll thrive if", "skills and qualifications",
-            "knowledge and experience required", "minimum qualifications and experience"),
-    "education": ("education", "education and experience", "training and experience", "experience",
-                  "education/experience", "minimum education and experience", "education and training",
-                  "experience and training", "education requirements", "minimum education", "preferred education",
-                  "education and qualifications", "qualifications - education"),
-    "certificate": ("licenses", "certifications", "licenses and certifications", "license or certificate",
-                    "licensing", "certificates", "required licenses or certifications",
-                    "licenses, certifications and registrations", "special requirements", "license/certification",
-                    "licenses/certifications", "licensure", "registration", "professional registration",
-                    "certification", "license"),
-    "physical": ("physical demands", "physical requirements", "working conditions", "work environment",
-                 "environmental conditions", "physical and mental requirements", "physical effort",
-                 "work schedule and environment", "conditions of employment", "benefits", "what we offer",
-                 "compensation and benefits", "how to apply", "equal opportunity", "additional information",
-                 "salary and benefits", "why join us", "perks", "about us", "who we are", "our organisation",
-                 "our organization", "agency overview", "about acme"),
-}
 
 
 @lru_cache(maxsize=8192)  # the same labels and headings come back line after line, page after page

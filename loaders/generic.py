@@ -17,7 +17,8 @@ from pathlib import Path
 from orgkg.ontology.schema import ORGANIZATION, PART_OF, ROLE, UNDER_DIRECTION_OF, UNIT
 
 from . import furniture, header
-from .fields import FIELD_RELATIONS, SEPARATOR, Field, Layout, field_map, label_at, scan
+from .fields import SEPARATOR, Field, Layout, field_map, label_at, scan
+from .labels import FIELD_RELATIONS
 from .lexicon import UNIT_HEADS, VERBS
 from .mentions import ACRONYM, classify
 from .model import Evidence, Extraction, Relation

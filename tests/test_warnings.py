@@ -33,7 +33,7 @@ def test_no_reporting_line_warns_and_a_stated_one_does_not():
 def test_the_examples_in_the_header_modules_hold():
     import doctest
 
-    from orgkg.loaders import fields, header, titles, warnings
-    for mod in (fields, header, titles, warnings):
+    from orgkg.loaders import fields, furniture, header, labels, titles, warnings
+    for mod in (fields, furniture, header, labels, titles, warnings):
         res = doctest.testmod(mod)
         assert res.attempted >= 1 and res.failed == 0, mod.__name__
