@@ -15,9 +15,10 @@ from collections import Counter
 from collections.abc import Iterable
 
 from orgkg.loaders.model import Evidence, Extraction
-from orgkg.ontology.schema import COMPETENCY, DESCRIBED_IN, DOCUMENT, EDGE_TYPES, NODE_TYPES, REQUIRES, ROLE
+from orgkg.ontology.schema import COMPETENCY, DESCRIBED_IN, DOCUMENT, EDGE_TYPES, NODE_TYPES, REQUIRES, RESOLUTIONS, ROLE
 
 from .ids import canonical, node_id
+from .rejoin import rejoin
 from .resolve import Resolver, doc_acronyms
 
 _UNSET = (None, False, "", [])  # property values a later document may fill in
@@ -109,6 +110,7 @@ class Records:
 
     >>> r = Records()
     >>> r.add_node("Unit", "Office of X", "unit:office-of-x", {})
+    >>> r.add_node("Role", "A", "role:a", {"described": False})
     >>> r.add_edge("role:a", "unit:office-of-x", "MEMBER_OF", None)
     >>> sorted(r.nodes), r.summary()["edges"]
     (['role:a', 'unit:office-of-x'], 1)
@@ -156,16 +158,18 @@ def merge_extraction(rec: Records, ex: Extraction, res: Resolver) -> None:
                                             "truncated": ex.truncated, "missing": list(ex.missing)})
     acr = doc_acronyms(ex)
     role_id = _add_role(rec, ex, res, doc_id) if ex.role_name else None
-    for rel in ex.relations:
+    for rel, rejoined in rejoin(ex.relations, res, acr):
         if rel.source:
-            src_id = _add_end(rec, res, rel.source_type, rel.source, acr, surface=False)
+            src_id = _add_end(rec, res, rel.source_type, rel.source, acr, surface=False)[0]
         elif role_id:
             src_id = role_id
         else:
             continue  # a page with no title at all: its own relations have no subject node
-        tgt_id = _add_end(rec, res, rel.target_type, rel.target, acr)
+        tgt_id, how = _add_end(rec, res, res.node_type(rel.target_type, rel.target, acr), rel.target, acr)
         if src_id != tgt_id:
-            rec.add_edge(src_id, tgt_id, rel.type, evidence_dict(rel.evidence), rel.confidence)
+            ev = evidence_dict(rel.evidence)
+            how = "+".join(h for h in (rejoined, how) if h)
+            rec.add_edge(src_id, tgt_id, rel.type, ev, resolved(ev, rel.target, how, rel.confidence))
     if role_id:
         for c in ex.competencies:
             cid = node_id(COMPETENCY, c.key)
@@ -189,14 +193,32 @@ def _add_role(rec: Records, ex: Extraction, res: Resolver, doc_id: str) -> str:
     return role_id
 
 
-def _add_end(rec: Records, res: Resolver, node_type: str, raw: str, acr: dict[str, str], surface: bool = True) -> str:
-    """One end of a relation as a node (a role only named here is a stub); returns its id. `surface`: keep the
-    name as written as an alias (targets; a stated source is the role's own name)."""
-    nid, name = res.node_id(node_type, raw, acr)
+def _add_end(rec: Records, res: Resolver, node_type: str, raw: str, acr: dict[str, str],
+             surface: bool = True) -> tuple[str, str | None]:
+    """One end of a relation as a node (a role only named here is a stub); returns its id and the resolution
+    rules that found it (None: as written). `surface`: keep the name as written as an alias (targets; a stated
+    source is the role's own name)."""
+    nid, name, how = res.resolve(node_type, raw, acr)
     rec.add_node(node_type, name, nid, {"described": False} if node_type == ROLE else {})
     if surface and raw != name:
         rec.add_node(node_type, raw, nid, {})  # keep the surface form as an alias
-    return nid
+    return nid, how
+
+
+def resolved(ev: dict, mention: str, how: str, confidence: float) -> float:
+    """Note in the evidence `ev` how its target was resolved (`how`: RESOLUTIONS names joined by "+", empty
+    when the name was taken as written) and return the statement's confidence scaled by those rules'.
+
+    >>> ev = {}; resolved(ev, "BRS", "acronym+official-title", 1.0), ev
+    (0.9, {'mention': 'BRS', 'resolved': 'acronym+official-title'})
+    """
+    if not how:
+        return confidence
+    ev["mention"] = mention
+    ev["resolved"] = how
+    for step in how.split("+"):
+        confidence *= RESOLUTIONS[step].confidence
+    return round(confidence, 3)
 
 
 def evidence_dict(e: Evidence) -> dict:

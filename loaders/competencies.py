@@ -64,7 +64,9 @@ def _ignorecase() -> tuple[re.Pattern, list[tuple[re.Pattern, str]], tuple[tuple
 
 
 # how much the employer wants it, not part of the competency: "Fluency in Spanish preferred", "SQL is a plus"
-_QUALIFIER = re.compile(r"[\s,(]+(?:(?:is|are|would be|will be)\s+)?(?:(?:strongly|highly)\s+)?"
+# the run of blanks, commas and brackets before a qualifier is matched from its first character, once
+# ("(" x 20,000 backtracked at every start: quadratic, minutes; found by bench/fuzz.py)
+_QUALIFIER = re.compile(r"(?<![\s,(])[\s,(]++(?:(?:is|are|would be|will be)\s+)?(?:(?:strongly|highly)\s+)?"
                         r"(?:preferred|required|desirable|desired|an?\s+(?:plus|asset|advantage|bonus)|essential)\)?\s*$",
                         re.IGNORECASE)
 

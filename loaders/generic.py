@@ -209,8 +209,9 @@ def _field_relations(ex: Extraction, rep: Repaired, f: Field, to_rep) -> bool:
     if f.key not in ("unit", "unit_path") and _prose(f.value):
         return False
     a, b = _line_span(rep.original, f.start)
-    ev = Evidence(ex.doc, "header", rep.original[a:b].strip(), a + len(rep.original[a:b]) - len(rep.original[a:b].lstrip()),
-                  b, f"field.{f.key}")
+    line = rep.original[a:b]
+    start = a + len(line) - len(line.lstrip())  # the span is the stripped line's: 'A ' gives 'A', not 'A' at 'A '
+    ev = Evidence(ex.doc, "header", line.strip(), start, start + len(line.strip()), f"field.{f.key}")
     if f.key == "chain":
         _chain(ex, f.value, ev)
         return True

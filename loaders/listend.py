@@ -193,8 +193,9 @@ def _after_a_name(tests: int, out: list[Tok], nxt: str) -> int | None:
         return _NEW_PREDICATE  # "oversees the X Division and supervises crew leaders"
     if tests & (_T_ADVERB | _T_CO_VERB_ING):
         return _STOP  # "... and jointly appointed by", "supervising the program and providing leadership"
-    if tests & _T_BARE_PARTICIPLE and prev not in ("and", "or", ",", "the", "of"):
-        return _STOP
+    if tests & _T_BARE_PARTICIPLE and prev not in ("and", "or", ",", "the", "of") \
+            and not (tests & _T_CAPITAL and out[-1][0][:1].isupper() and nxt[:1].isupper()):
+        return _STOP  # "the budget prepared by ...", not "the Capital Projects Working Group" (a name goes on)
     if tests & _T_THE and prev not in ("and", "or", ",", "of", "/", "for", "in", "within", "at", "("):
         return _STOP  # "... Student Leadership the specialist works": a new clause
     return None

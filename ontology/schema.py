@@ -171,6 +171,35 @@ COMPETENCY_KINDS = ("knowledge", "skill", "ability", "education", "certification
 
 # Evidence: one per statement of an edge; a PROV entity in RDF.
 EVIDENCE_FIELDS = ("doc", "section", "text", "start", "end", "rule")
+# Evidence whose target name was resolved to a node of another name (graph/resolve.py) also says how: `resolved`
+# (the rules below, joined by "+" when several applied) and `mention` (the name as the sentence wrote it).
+RESOLUTION_FIELDS = ("mention", "resolved")
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A way a name in one document is resolved to a node named otherwise; `confidence` scales the relation's."""
+
+    name: str
+    confidence: float
+    comment: str
+
+
+ACRONYM, ALIAS, PLURAL, INVERTED_TITLE, OFFICIAL_TITLE, REJOINED, COMPLETED = (
+    "acronym", "alias", "plural", "inverted-title", "official-title", "rejoined", "completed")
+
+RESOLUTIONS: dict[str, Resolution] = {r.name: r for r in (
+    Resolution(ACRONYM, 1.0, "an acronym some document defines, read as its expansion"),
+    Resolution(ALIAS, 1.0, "another name some document gives the node"),
+    Resolution(PLURAL, 1.0, "a plural mention ('principals') of a described role of that title"),
+    Resolution(INVERTED_TITLE, 0.95, "a described title written the other way ('director of X' for 'Director, X')"),
+    Resolution(OFFICIAL_TITLE, 0.9, "the official (class) title of a described role whose working title only "
+                                    "puts its department in front of it"),
+    Resolution(REJOINED, 1.0, "pieces of a name split at its commas or 'and', rejoined as the one role or unit "
+                              "the corpus knows by that whole name"),
+    Resolution(COMPLETED, 0.95, "a piece of a described title, completed to the whole title the sentence spells "
+                                "around it"),
+)}
 
 
 def node_iri(node_id: str) -> str:

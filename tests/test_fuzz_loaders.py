@@ -267,6 +267,10 @@ PROPERTIES = [test_random_text, test_mutated_real_descriptions, test_shuffled_du
     "x" * 300_000, "¿" * 1000, "İ" * 50 + "Under the direction of the Chief of Staff.",
     "SUMMARY DESCRIPTION OF CLASSIFICATION:", "OFFICIAL TITLE: CODE: GRADE: MONTHS:",
     "Under the direction of the " + "(" * 500 + "Chief" + ")" * 500 + ".",
+    # 20,000 "(" in a KSA clause: the qualifier pattern backtracked at every start (8,000: ~50 s, 20,000: minutes)
+    "KNOWLEDGE, SKILLS, AND ABILITIES:\nKnowledge of budgets " + "(" * 20000 + " and payroll, preferred.\n",
+    # a header field line with trailing blanks: its evidence was the stripped line over the unstripped span
+    "SUPERVISES\nA ", "Reports to: Finance Director \t\nBudget Analyst", "Budget Analyst\nSupervises:  Payroll Clerk\u3000\n",
 ], ids=lambda t: repr(t[:24]) + f"..{len(t)}")
 def test_edge_texts(text):
     check_text(text)
