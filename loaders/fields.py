@@ -256,7 +256,8 @@ _SUPERVISION_PROSE = re.compile(r"\b(?:from|by|under|receives?|exercises?|provid
 
 # a form's question for the supervisor, the answer on the next line ("Name/Title: R. Delgado, Deputy Director")
 _SUPERVISOR_QUESTION = re.compile(r"^(?:who|what)\s+is\s+(?:the\s+)?(?:title\s+of\s+)?(?:this|the|your)\s+"
-                                  r"(?:position|employee|job)(?:'s|\u2019s)?\s+(?:immediate\s+|direct\s+|first[- ]line\s+)?supervisor\b[^?]*\?$",
+                                  r"(?:position|employee|job)(?:'s|\u2019s)?\s+(?:immediate\s+|direct\s+|first[- ]line\s+)?"
+                                  r"supervisor\b[^?]*\?$",
                                   re.IGNORECASE)
 _ANSWER_LABEL = re.compile(r"^(?:supervisor(?:'s|\u2019s)?\s+)?(?:name\s*(?:/|and|&)\s*title|title|name)\s*:\s*", re.IGNORECASE)
 
