@@ -43,10 +43,18 @@ def prefilter(rules: tuple[Rule, ...]) -> Prefilter:
             mask |= 1 << len(sets)
             sets.append(extra)
         masks.append(mask)
-    literal_sets = tuple(sets)
+    bits: dict[str, int] = {}  # literal -> the sets it belongs to
+    for j, lits in enumerate(sets):
+        for k in lits:
+            bits[k] = bits.get(k, 0) | 1 << j
+    literals = tuple(bits.items())
 
     def held(w: str) -> int:  # letters only: a literal lies within one white-space-delimited word
-        return sum(1 << j for j, lits in enumerate(literal_sets) if any(k in w for k in lits))
+        got = 0
+        for k, b in literals:
+            if k in w:
+                got |= b
+        return got
 
     return Prefilter(tuple(masks), (1 << len(rules)) - 1, WordMemo(held))
 
