@@ -317,6 +317,15 @@ def _and_split(piece: str) -> list[str]:
     return [piece]
 
 
+def _without_person(value: str) -> str:
+    """'R. Delgado, Deputy Director, Unemployment Insurance Division' -> the title after the person's name."""
+    first, _, rest = value.partition(", ")
+    if rest and re.fullmatch(r"(?:[A-Z]\.\s*)+[A-Z][\w'\-]+|[A-Z][a-z]+\s+(?:[A-Z]\.\s*)?[A-Z][\w'\-]+", first) \
+            and not role_like(first) and role_like(rest):
+        return rest
+    return value
+
+
 def _list_names(rep: Repaired, f: Field, to_rep) -> list[tuple[str, str]]:
     """Names in a list value: 'Finance Officer (x2), Cashier; Grants Accountant', '8 (Arborists x 2, ...)'.
     A piece that reads as one title is kept whole, commas and all ('Nurse Manager, 4 West'); with semicolons
@@ -335,7 +344,7 @@ def _list_names(rep: Repaired, f: Field, to_rep) -> list[tuple[str, str]]:
     for part in (p for x in parts for p in _and_split(x)):
         part = _TIMES.sub("", _COUNT.sub("", part.strip(" .\u2022-*"))).strip(" .")
         if f.key == "reports_to":
-            part = _REPORTING.sub("", part)  # "administrative reporting to the Department Administrator"
+            part = _without_person(_REPORTING.sub("", part))  # "administrative reporting to the Administrator"
         if not part or re.search(r"\d", part) and not re.search(r"[A-Za-z]{3}", part):
             continue
         typ = classify(part, {}, list_context=True)
