@@ -131,6 +131,8 @@ def classify(name: str, acronyms: dict[str, str], list_context: bool = False) ->
         if first and (first[-1] in ROLE_HEADS or _COMMA_UNIT.search(joined)):
             main = first  # "director, Department of Transportation", "Data Analyst, Magnet Programs": the role comes first
     head = main[-1] if main else words[-1]
+    if "/" in head:  # "vice-presidents/liaisons": two names of one title
+        head = head.rpartition("/")[2]
     if ORGANIZATION_MARKER_RE.search(low) and not any(w in ROLE_HEADS for w in main):
         return ORGANIZATION
     if head in ROLE_HEADS or head.rsplit("-", 1)[-1] in ROLE_HEADS:

@@ -185,7 +185,8 @@ RULES: tuple[Rule, ...] = (
     Rule("part.joins", PART_OF, r"\b(?:join|joins|joining)\s+(?=(?:the|our)\s+(?-i:[A-Z]))", allowed=(UNIT,),
          needs_subject=True, confidence=0.9),
     Rule("part.apposition", PART_OF,
-         r",\s+(?:a|an|one)\s+(?:\w+\s+)?(?:section|unit|branch|division|office|team|bureau|department|directorate)"
+         r",\s+(?:a|an|one)\s+(?:\w+\s+)?(?:section|unit|branch|division|office|team|bureau|department|directorate|"
+         r"facility|center|centre)"
          r"\s+(?:of|in|within)\s+(?=(?:the\s+)?[A-Z])", allowed=_UNITS, needs_subject=True),
     Rule("part.located_in", PART_OF,
          r"\b(?:(?:is|are)\s+)?(?:organi[sz]ationally\s+)?(?:located|housed|based|situated|placed)\s+"

@@ -333,3 +333,15 @@ def test_joining_a_rota_is_no_unit():
 
 def test_overseeing_the_implementation_of_a_regulation_is_no_supervision():
     assert not found("Oversees the implementation of the COMAR in field trips.", "SUPERVISES")
+
+
+@pytest.mark.parametrize("body, inner, outer", [
+    ("Books equipment time with the Imaging Core Facility, a core facility of the Research Office.",
+     "Imaging Core Facility", "Research Office"),
+    ("The post is based in the Estates Section, a section of the Property Services Division.", "Estates Section",
+     "Property Services Division"),
+])
+def test_an_apposition_places_the_unit_before_it(body, inner, outer):
+    rels = all_rels(body)
+    assert (inner, "PART_OF", outer) in rels
+    assert (None, "PART_OF", outer) not in rels  # the described role is in the inner unit, not said in the outer
