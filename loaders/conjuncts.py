@@ -101,30 +101,34 @@ def _merge_forward(parts, seps, sepw, acronyms) -> None:
         k += 1
 
 
-def _role_word(lw: str) -> bool:
-    return lw in ROLE_HEADS or lw.rpartition("-")[2] in ROLE_HEADS
+_ROLE_WORDS = WordMemo(lambda lw: lw in ROLE_HEADS or lw.rpartition("-")[2] in ROLE_HEADS)
+_role_word = _ROLE_WORDS.__getitem__  # a lower-cased word heads a role ("vice-presidents" too)
+# a word that may qualify a shared role head: capitalised or a number, heading nothing itself ("MCAAP", "500")
+_MODIFIER_WORD = WordMemo(lambda w: (w[:1].isupper() or w.isdigit()) and w.lower() not in UNIT_HEADS
+                          and not _role_word(w.lower()))
 
 
 def _modifier(part: list[Tok]) -> bool:
     """One to three capitalised words, acronyms or numbers that head nothing: 'MCAAP', 'SEIU-Local 500'."""
     words = part[1:] if part and part[0][1] == "the" else part
-    return 1 <= len(words) <= 3 and all((t[0][:1].isupper() or t[0].isdigit()) and t[1] not in UNIT_HEADS
-                                        and not _role_word(t[1]) for t in words)
+    return 1 <= len(words) <= 3 and all(map(_MODIFIER_WORD.__getitem__, map(_WORD, words)))
 
 
 def _share_role_heads(parts, seps, sepw) -> None:
     """'MCAAP, MCEA and SEIU-Local 500 vice-presidents/liaisons for X': the role after the last name is each
     name's ('MCAAP vice-presidents/liaisons for X', ...), and 'vice-presidents/liaisons' is one title (in place)."""
     k = 0
-    while k < len(parts) - 1:  # "SEIU-Local 500 vice-presidents/liaisons": qualified heads around a slash, one title
-        cur = [t for t in parts[k] if t[1] not in ("the", "a", "an")]
-        if sepw[k] == "/" and len(cur) >= 2 and _role_word(cur[-1][1]) and _role_word(parts[k + 1][0][1]):
+    while "/" in sepw and k < len(parts) - 1:  # "SEIU-Local 500 vice-presidents/liaisons": heads around a slash
+        if sepw[k] == "/" and len(parts[k]) >= 2 and _role_word(parts[k][-1][1]) and _role_word(parts[k + 1][0][1]) \
+                and parts[k][-2][1] not in ("the", "a", "an"):
             parts[k] = parts[k] + seps[k] + parts[k + 1]
             del parts[k + 1], seps[k], sepw[k]
             continue
         k += 1
     for j in range(len(parts) - 1, 0, -1):
         last = parts[j]
+        if not _MODIFIER_WORD[last[0][0]] or sepw[j - 1] not in ("and", ",and", "or"):
+            continue  # most lists: no "and" before a name that qualifies a role
         m = 0
         while m < len(last) and _modifier(last[m:m + 1]):
             m += 1
@@ -227,8 +231,6 @@ def _join_roles_and_units(merged: list[list[Tok]], merged_seps: list[str]) -> li
     """'the director, Department of Materials Management' and 'Planner, Professional Learning': a role
     and its unit or specialty after a comma are one name."""
     out: list[list[Tok]] = []
-    # commas alone, no "and"/"or": no list, so a title and the office it serves are one role
-    plain = all(sep == "," for sep in merged_seps)
     for k, part in enumerate(merged):
         if out and merged_seps[k - 1] == "," and _bare_role(out[-1]) \
                 and part[0][1] in ("department", "division", "office", "unit", "bureau") \
@@ -237,8 +239,10 @@ def _join_roles_and_units(merged: list[list[Tok]], merged_seps: list[str]) -> li
             continue
         if out and merged_seps[k - 1] == "," and _bare_role(out[-1]) and out[-1][-1][0][:1].isupper() \
                 and _capitalised(part) and part[0][1] != "the" \
-                and (not _role_headed(part) or plain and k == 1 and "of" in map(_LOWER, part)):
-            out[-1] = out[-1] + part  # "Planner, Professional Learning", "Consultant, Superintendent of Schools"
+                and (not _role_headed(part) or k == 1 and "of" in map(_LOWER, part) and set(merged_seps) == {","}):
+            # "Planner, Professional Learning"; "Consultant, Superintendent of Schools": commas alone and no
+            # "and"/"or" make no list, so a title and the office it serves are one role
+            out[-1] = out[-1] + part
             continue
         out.append(part)
     return out
