@@ -177,7 +177,8 @@ def _subject_before(before: str) -> bool:
                            "the role", "role ")) or b.isupper()
 
 
-_STRICT_ENDS = ("unit", "office", "department", "division", "staff", "personnel")
+_UNIT_ENDS = ("unit", "office", "department", "division", "team", "crew", "section", "branch")
+_STRICT_ENDS = _UNIT_ENDS + ("staff", "personnel")
 _CAPITAL = re.compile(r"[A-Z]")
 
 
@@ -190,8 +191,7 @@ def _may_pass_strict(text: str, start: int, end: int) -> bool:
 
 def _strict_ok(t: Target) -> bool:
     if t.type == UNIT:
-        return t.name[:1].isupper() or (len(t.name.split()) >= 2 and
-                                         t.name.lower().endswith(("unit", "office", "department", "division")))
+        return t.name[:1].isupper() or (len(t.name.split()) >= 2 and t.name.lower().endswith(_UNIT_ENDS))
     if t.type == ROLE:
         return t.name.lower().endswith(("staff", "personnel")) or (t.name[:1].isupper() and len(t.name.split()) >= 2)
     return False

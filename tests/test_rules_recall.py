@@ -345,3 +345,11 @@ def test_an_apposition_places_the_unit_before_it(body, inner, outer):
     rels = all_rels(body)
     assert (inner, "PART_OF", outer) in rels
     assert (None, "PART_OF", outer) not in rels  # the described role is in the inner unit, not said in the outer
+
+
+@pytest.mark.parametrize("body, team", [
+    ("Lead the regional finance team through the audit.", "regional finance team"),
+    ("Lead the night-shift intake unit.", "night-shift intake unit"),
+])
+def test_leading_a_qualified_team_in_lower_case(body, team):
+    assert found(body, "SUPERVISES")[team][0] == "sup.lead_the"
