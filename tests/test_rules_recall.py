@@ -353,3 +353,26 @@ def test_an_apposition_places_the_unit_before_it(body, inner, outer):
 ])
 def test_leading_a_qualified_team_in_lower_case(body, team):
     assert found(body, "SUPERVISES")[team][0] == "sup.lead_the"
+
+
+@pytest.mark.parametrize("body, links", [
+    ("This position is located in the Bureau of Land Records, Office of Survey Services, Mapping Division, "
+     "Geodesy Branch.", {("Office of Survey Services", "Bureau of Land Records"),
+                         ("Mapping Division", "Office of Survey Services"), ("Geodesy Branch", "Mapping Division")}),
+    ("The position is located in the Division of Child Support, Department of Human Services.",
+     {("Division of Child Support", "Department of Human Services")}),
+])
+def test_a_location_path_is_a_part_of_chain(body, links):
+    got = {(r.source, r.target): (r.evidence.rule, r.confidence) for r in relations_all(body) if r.type == "PART_OF"}
+    for link in links:
+        assert got[link] == ("part_of.path", 0.8)
+
+
+def test_places_that_do_not_nest_make_no_chain():
+    got = [r for r in relations_all("This position is located in the Payroll Unit, Records Unit and Mail Unit.")
+           if r.evidence.rule == "part_of.path"]
+    assert got == []
+
+
+def relations_all(body: str):
+    return extract_text(PAGE.format(title="Program Analyst", body=body), "t.txt").relations
