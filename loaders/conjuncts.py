@@ -33,7 +33,7 @@ def conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]:
 
 def _split(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]:
     """The split, then each rejoining step in turn (each names the lists it keeps whole)."""
-    parts, seps = at_separators(toks)
+    parts, seps = at_separators(toks, _defined_names(toks, acronyms) if "(" in map(_WORD, toks) else ())
     if not parts:
         return []
     sepw = ["".join(map(_LOWER, s)) for s in seps]
@@ -45,8 +45,26 @@ def _split(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]:
     return _join_roles_and_units(merged, merged_seps)
 
 
-def at_separators(toks: list[Tok]) -> tuple[list[list[Tok]], list[list[Tok]]]:
-    """The pieces between separators outside parentheses, and the separator tokens between them."""
+def _defined_names(toks: list[Tok], acronyms) -> frozenset[int]:
+    """Stream indices of the tokens inside a name an acronym after it defines: 'Office of Student and Family
+    Support and Engagement (OSFSE)' is one name, its 'and's no list separators."""
+    inside: set[int] = set()
+    for i in range(1, len(toks) - 2):
+        if toks[i][0] != "(" or toks[i + 2][0] != ")" or toks[i + 1][0] not in acronyms:
+            continue
+        words = [w for w in re.findall(r"[a-z0-9&]+", acronyms[toks[i + 1][0]].lower())]
+        j, k = i, len(words)
+        while k and j > 0 and toks[j - 1][1] in (words[k - 1], ","):
+            j -= 1
+            k -= toks[j][1] != ","
+        if k == 0:
+            inside.update(t[4] for t in toks[j:i])
+    return frozenset(inside)
+
+
+def at_separators(toks: list[Tok], keep: frozenset[int] | tuple = ()) -> tuple[list[list[Tok]], list[list[Tok]]]:
+    """The pieces between separators outside parentheses (and outside the names `keep` holds the stream
+    indices of), and the separator tokens between them."""
     parts: list[list[Tok]] = [[]]
     seps: list[list[Tok]] = []
     depth = 0
@@ -55,7 +73,7 @@ def at_separators(toks: list[Tok]) -> tuple[list[list[Tok]], list[list[Tok]]]:
             depth += 1
         elif t[0] == ")":
             depth = max(0, depth - 1)
-        if depth == 0 and (t[0] in (",", "/") or t[1] in ("and", "or", "and/or")):
+        if depth == 0 and (t[0] in (",", "/") or t[1] in ("and", "or", "and/or")) and t[4] not in keep:
             if parts[-1]:
                 parts.append([])
                 seps.append([t])

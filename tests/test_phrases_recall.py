@@ -164,3 +164,15 @@ def test_a_unit_before_its_place_is_kept_and_held_by_it(body, unit, place):
     rels = {(r.source, r.type, r.target) for r in relations(body)}
     assert any(s is None and t == unit for s, _, t in rels)
     assert (unit, "PART_OF", place) in rels
+
+
+@pytest.mark.parametrize("body, name", [
+    ("The Office of Planning and Research (OPR) prepares forecasts. Works closely with the Office of Planning and "
+     "Research (OPR) and the Budget Unit.", "Office of Planning and Research"),
+    ("The Department of Parks, Recreation and Culture (DPRC) runs events. Collaborates with the Department of Parks, "
+     "Recreation and Culture (DPRC) on permits.", "Department of Parks, Recreation and Culture"),
+])
+def test_a_name_an_acronym_defines_is_not_split(body, name):
+    got = found(body, "COLLABORATES_WITH")
+    assert name in got
+    assert not any(n in got for n in ("Office of Planning", "Department of Parks", "Research", "Culture"))

@@ -376,3 +376,19 @@ def test_places_that_do_not_nest_make_no_chain():
 
 def relations_all(body: str):
     return extract_text(PAGE.format(title="Program Analyst", body=body), "t.txt").relations
+
+
+@pytest.mark.parametrize("body, other", [
+    ("Uses a collaborative process with counselors and the Attendance Office to plan supports.", "Attendance Office"),
+    ("Follows a collaborative approach with the Facilities Team on repairs.", "Facilities Team"),
+])
+def test_a_collaborative_process_with(body, other):
+    assert found(body, "COLLABORATES_WITH")[other][0] == "collab.collaborative_process"
+
+
+@pytest.mark.parametrize("body", [
+    "Serves as the department's liaison with administration, staff and families.",
+    "Works closely with administration on scheduling.",
+])
+def test_the_administration_is_a_unit(body):
+    assert "administration" in found(body, "COLLABORATES_WITH")
