@@ -176,3 +176,24 @@ def test_a_name_an_acronym_defines_is_not_split(body, name):
     got = found(body, "COLLABORATES_WITH")
     assert name in got
     assert not any(n in got for n in ("Office of Planning", "Department of Parks", "Research", "Culture"))
+
+
+@pytest.mark.parametrize("body, group", [
+    ("Serves as the agency's representative on the regional Flood Mitigation Working Group.",
+     "Flood Mitigation Working Group"),
+    ("Represents the department on the interagency Opioid Response Task Force.", "Opioid Response Task Force"),
+])
+def test_a_lower_case_scope_word_is_no_part_of_a_name(body, group):
+    assert group in found(body, "MEMBER_OF")
+
+
+def test_a_lower_case_word_inside_a_name_stays():
+    assert named("the regional planning Council.") == ["regional planning Council"]  # no capitalised name after it
+
+
+@pytest.mark.parametrize("text, name", [
+    ("the Environment of Care Committee.", "Environment of Care Committee"),
+    ("the Quality of Life Council.", "Quality of Life Council"),
+])
+def test_a_head_after_of_names_a_body(text, name):
+    assert named(text) == [name]
