@@ -128,7 +128,7 @@ RULES: tuple[Rule, ...] = (
     Rule("sup.exercises", SUPERVISES,
          rf"\bexercises?\s+{ADJ}?(?:and\s+{ADJ})?supervision\s+(?:over|of)\s+|\bsupervision\s+is\s+exercised\s+over\s+"),
     Rule("sup.oversees", SUPERVISES,
-         rf"\boversees?\b{COVERB_TAIL}\s+(?:the\s+(?:administration|management|operations?)\s+of\s+"
+         rf"\boversees?\b{COVERB_TAIL}\s+(?:the\s+(?:administration|management|operations?|work|activities)\s+of\s+"
          r"(?:the\s+)?)?"),
     Rule("sup.provides_oversight", SUPERVISES,
          rf"\bprovides?\s+(?:\w+\s+)?{ADJ}*oversight\s+(?:for|of|to)\s+(?!the\s+(?:offices|divisions|departments|"
