@@ -139,7 +139,7 @@ def scan(text: str) -> Layout:
     waiting = _Waiting()
     prev_end = 0
     spaced = _spaced_labels(text)
-    sup_wait: tuple[str, str] | None = None  # a supervision heading alone on its line, waiting for a name
+    sup_wait: tuple[str, str] | None = None  # a supervision heading or question, waiting for a name
     menu = _menu_lines(text)
     for m in re.finditer(r"[^\n]*\S[^\n]*", text):
         if text.count("\n", prev_end, m.start()) >= 2:
@@ -157,9 +157,13 @@ def scan(text: str) -> Layout:
             vs = off + sup.start(2)
             fields.append(Field(key, f"supervision {sup.group(1).lower()}", sup.group(2).strip(), vs, off + len(body)))
             continue
-        if sup_wait and _supervision_name(body):  # "SUPERVISION RECEIVED" alone, a name on the next line
-            fields.append(Field(sup_wait[0], sup_wait[1], body.strip(), off, off + len(body)))
-        sup_wait = None
+        got, sup_wait = _pending_value(sup_wait, body, off), None  # the name after "SUPERVISION RECEIVED" alone
+        if got:
+            fields.append(got)
+            continue
+        if _SUPERVISOR_QUESTION.match(body):  # a form's "Who is this position's immediate supervisor?"
+            sup_wait = ("reports_to", "supervisor question")
+            continue
         heading = _section_heading(body) if m.start() not in menu else None  # "Benefits" in a site menu
         if heading is not None:
             key, voff = heading
@@ -248,6 +252,28 @@ _SUPERVISION_FIELD = re.compile(r"^supervision\s+(received|exercised)(?:\s*:\s*|
 # a supervision value that is a sentence, not a name: "Receives general direction from the Fire Chief"
 _SUPERVISION_PROSE = re.compile(r"\b(?:from|by|under|receives?|exercises?|provides?|is|are|was|may|none|no)\b",
                                 re.IGNORECASE)
+
+
+# a form's question for the supervisor, the answer on the next line ("Name/Title: R. Delgado, Deputy Director")
+_SUPERVISOR_QUESTION = re.compile(r"^(?:who|what)\s+is\s+(?:the\s+)?(?:title\s+of\s+)?(?:this|the|your)\s+"
+                                  r"(?:position|employee|job)(?:'s|\u2019s)?\s+(?:immediate\s+|direct\s+|first[- ]line\s+)?"
+                                  r"supervisor\b[^?]*\?$",
+                                  re.IGNORECASE)
+_ANSWER_LABEL = re.compile(r"^(?:supervisor(?:'s|\u2019s)?\s+)?(?:name\s*(?:/|and|&)\s*title|title|name)\s*:\s*", re.IGNORECASE)
+
+
+def _pending_value(pending: tuple[str, str] | None, body: str, off: int) -> Field | None:
+    """The value on the line after a supervision heading ("SUPERVISION RECEIVED" / "City Engineer") or a form's
+    supervisor question ("Who is this position's immediate supervisor?" / "Name/Title: R. Delgado, Deputy
+    Director"), or None when that line holds no name."""
+    if pending is None:
+        return None
+    if pending[1] == "supervisor question":
+        m = _ANSWER_LABEL.match(body)
+        value = body[m.end() if m else 0:].strip()
+        ok = value[:1].isupper() and len(value.split()) <= 14 and not value.endswith(".")
+        return Field(pending[0], pending[1], value, off + len(body) - len(value), off + len(body)) if ok else None
+    return Field(pending[0], pending[1], body.strip(), off, off + len(body)) if _supervision_name(body) else None
 
 
 def _supervision_name(value: str) -> bool:

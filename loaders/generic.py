@@ -232,6 +232,10 @@ def _field_relations(ex: Extraction, rep: Repaired, f: Field, to_rep) -> bool:
     return bool(found)
 
 
+_RELATION_WORDS = frozenset("under direction supervision guidance oversight report reports reporting responsible "
+                            "accountable supervised directed managed by with".split())
+
+
 def _prose(value: str) -> bool:
     """A sentence rather than a list of names: 'Directs the work of custodians on the assigned campus.',
     'Directly supervises 18-22 technicians.'"""
@@ -241,7 +245,10 @@ def _prose(value: str) -> bool:
     if words[0] in VERBS or len(words) > 1 and words[0].endswith("ly") and words[1] in VERBS:
         return True
     verbish = any(w in VERBS or w in ("supervises", "delegates", "directs") for w in words[:6])
-    return len(words) >= 6 and (value.rstrip().endswith(".") or verbish)
+    # a full stop alone makes no sentence of a list ("Finance Department, the Budget Office and the Mayor's
+    # Office."): it needs a verb or a relation word somewhere
+    stated = verbish or any(w in VERBS or w in _RELATION_WORDS for w in words)
+    return len(words) >= 6 and stated and (value.rstrip().endswith(".") or verbish)
 
 
 def _chain(ex: Extraction, value: str, ev: Evidence) -> None:
@@ -311,10 +318,24 @@ def _and_split(piece: str) -> list[str]:
     m = re.search(r"\s+and\s+", piece)
     if not m or ";" in piece:
         return [piece]
+    if re.match(r"(?:the|an?)\s", piece[m.end():], re.IGNORECASE):
+        return [piece[:m.start()].strip(), piece[m.end():].strip()]  # "the Records Unit and the City Attorney"
     left, right = piece[:m.start()].strip(), piece[m.end():].strip()
     if "," not in left and role_like(left) and (role_like(right) or right[:1].islower()):
         return [left, right]
     return [piece]
+
+
+def _without_person(value: str) -> str:
+    """'R. Delgado, Deputy Director, Unemployment Insurance Division' -> the title after the person's name."""
+    first, _, rest = value.partition(", ")
+    if rest and re.fullmatch(r"(?:[A-Z]\.\s*)+[A-Z][\w'\-]+|[A-Z][a-z]+\s+(?:[A-Z]\.\s*)?[A-Z][\w'\-]+", first) \
+            and not role_like(first) and role_like(rest):
+        return rest
+    return value
+
+
+_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)  # "the Records Unit": the name is "Records Unit"
 
 
 def _list_names(rep: Repaired, f: Field, to_rep) -> list[tuple[str, str]]:
@@ -333,9 +354,9 @@ def _list_names(rep: Repaired, f: Field, to_rep) -> list[tuple[str, str]]:
         separators = r"\s*,\s*|\s+and\s+(?=\d)"
     parts = [*re.split(separators, outer), *(x for s in inner for x in re.split(r"\s*,\s*", s))]
     for part in (p for x in parts for p in _and_split(x)):
-        part = _TIMES.sub("", _COUNT.sub("", part.strip(" .\u2022-*"))).strip(" .")
+        part = _ARTICLE.sub("", _TIMES.sub("", _COUNT.sub("", part.strip(" .\u2022-*"))).strip(" ."))
         if f.key == "reports_to":
-            part = _REPORTING.sub("", part)  # "administrative reporting to the Department Administrator"
+            part = _without_person(_REPORTING.sub("", part))  # "administrative reporting to the Administrator"
         if not part or re.search(r"\d", part) and not re.search(r"[A-Za-z]{3}", part):
             continue
         typ = classify(part, {}, list_context=True)

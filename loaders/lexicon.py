@@ -76,7 +76,7 @@ stakeholder stakeholders staff students student parents parent families family c
 employees employee others other offices individuals people groups organizations organization partners
 constituents constituencies media personnel everyone all anyone teams departments divisions units variety
 school schools it them they those this that these agencies users customers clients citizens residents
-visitors members leadership management administration levels level areas area persons person
+visitors members leadership management levels level areas area persons person
 representatives officials entities institutions designee designees assigned nil none n/a colleagues peers
 """.split())
 

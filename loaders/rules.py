@@ -128,7 +128,7 @@ RULES: tuple[Rule, ...] = (
     Rule("sup.exercises", SUPERVISES,
          rf"\bexercises?\s+{ADJ}?(?:and\s+{ADJ})?supervision\s+(?:over|of)\s+|\bsupervision\s+is\s+exercised\s+over\s+"),
     Rule("sup.oversees", SUPERVISES,
-         rf"\boversees?\b{COVERB_TAIL}\s+(?:the\s+(?:administration|management|operations?)\s+of\s+"
+         rf"\boversees?\b{COVERB_TAIL}\s+(?:the\s+(?:administration|management|operations?|work|activities)\s+of\s+"
          r"(?:the\s+)?)?"),
     Rule("sup.provides_oversight", SUPERVISES,
          rf"\bprovides?\s+(?:\w+\s+)?{ADJ}*oversight\s+(?:for|of|to)\s+(?!the\s+(?:offices|divisions|departments|"
@@ -170,6 +170,8 @@ RULES: tuple[Rule, ...] = (
     Rule("collab.partner_to", COLLABORATES_WITH,  # "acts as finance business partner to the CFO"
          r"\b(?:business|strategic|trusted|finance|people|thought)\s+partner\s+(?:to|for)\s+"
          r"(?=(?:the\s+|our\s+|a\s+)?(?-i:[A-Z]))", list_context=True),
+    Rule("collab.collaborative_process", COLLABORATES_WITH,
+         r"\b(?:a\s+)?collaborative\s+(?:process|approach|effort|manner|partnership)\s+with\s+", list_context=True),
     Rule("collab.liaison", COLLABORATES_WITH,
          r"\b(?:serves?|acts?|functions?)\s+as\s+(?:a|an|the)?\s*(?:[\w'\-]+\s+){0,3}?liaison\s+(?:to|with|for|between)\s+"
          r"|\b(?:provides?|maintains?)\s+(?:\w+\s+)?liaison\s+(?:to|with|for)\s+"),
@@ -185,7 +187,8 @@ RULES: tuple[Rule, ...] = (
     Rule("part.joins", PART_OF, r"\b(?:join|joins|joining)\s+(?=(?:the|our)\s+(?-i:[A-Z]))", allowed=(UNIT,),
          needs_subject=True, confidence=0.9),
     Rule("part.apposition", PART_OF,
-         r",\s+(?:a|an|one)\s+(?:\w+\s+)?(?:section|unit|branch|division|office|team|bureau|department|directorate)"
+         r",\s+(?:a|an|one)\s+(?:\w+\s+)?(?:section|unit|branch|division|office|team|bureau|department|directorate|"
+         r"facility|center|centre)"
          r"\s+(?:of|in|within)\s+(?=(?:the\s+)?[A-Z])", allowed=_UNITS, needs_subject=True),
     Rule("part.located_in", PART_OF,
          r"\b(?:(?:is|are)\s+)?(?:organi[sz]ationally\s+)?(?:located|housed|based|situated|placed)\s+"

@@ -313,3 +313,20 @@ def test_a_role_and_a_lower_case_group_are_two_names(value, want):
 ])
 def test_a_header_row_of_labels_and_a_row_of_values(text, want):
     assert {f.key: f.value for f in scan(text).fields} == want
+
+
+@pytest.mark.parametrize("question, answer, supervisor", [
+    ("3. Who is this position's immediate supervisor?", "Name/Title: R. Delgado, Deputy Director, Claims Division",
+     "Deputy Director, Claims Division"),
+    ("Who is the employee's direct supervisor?", "Maria Lopez, Finance Director", "Finance Director"),
+    ("What is the title of this position's supervisor?", "Title: Chief Engineer", "Chief Engineer"),
+])
+def test_a_forms_supervisor_question_and_its_answer(question, answer, supervisor):
+    ex = extract_text(f"Job Title: Analyst\n{question}\n{answer}\n", "a.txt", format="generic")
+    assert {r.target for r in ex.relations if r.type == "UNDER_DIRECTION_OF"} == {supervisor}
+
+
+def test_an_unanswered_question_or_a_sentence_gives_no_supervisor():
+    ex = extract_text("Job Title: Analyst\nWho is this position's immediate supervisor?\nSee the attached chart.\n",
+                      "a.txt", format="generic")
+    assert not [r for r in ex.relations if r.type == "UNDER_DIRECTION_OF"]

@@ -27,3 +27,11 @@ def test_a_capitalised_participle_inside_a_name_goes_on(text, name):
 ])
 def test_a_participle_after_a_name_ends_it(text, name):
     assert _names(text) == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Oversees the work of the Custodial Services Division.", "Custodial Services Division"),
+    ("The coordinator oversees the activities of the Volunteer Office.", "Volunteer Office"),
+])
+def test_oversees_the_work_of_a_unit_supervises_the_unit(text, name):
+    assert _names(text) == [name]

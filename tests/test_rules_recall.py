@@ -333,3 +333,62 @@ def test_joining_a_rota_is_no_unit():
 
 def test_overseeing_the_implementation_of_a_regulation_is_no_supervision():
     assert not found("Oversees the implementation of the COMAR in field trips.", "SUPERVISES")
+
+
+@pytest.mark.parametrize("body, inner, outer", [
+    ("Books equipment time with the Imaging Core Facility, a core facility of the Research Office.",
+     "Imaging Core Facility", "Research Office"),
+    ("The post is based in the Estates Section, a section of the Property Services Division.", "Estates Section",
+     "Property Services Division"),
+])
+def test_an_apposition_places_the_unit_before_it(body, inner, outer):
+    rels = all_rels(body)
+    assert (inner, "PART_OF", outer) in rels
+    assert (None, "PART_OF", outer) not in rels  # the described role is in the inner unit, not said in the outer
+
+
+@pytest.mark.parametrize("body, team", [
+    ("Lead the regional finance team through the audit.", "regional finance team"),
+    ("Lead the night-shift intake unit.", "night-shift intake unit"),
+])
+def test_leading_a_qualified_team_in_lower_case(body, team):
+    assert found(body, "SUPERVISES")[team][0] == "sup.lead_the"
+
+
+@pytest.mark.parametrize("body, links", [
+    ("This position is located in the Bureau of Land Records, Office of Survey Services, Mapping Division, "
+     "Geodesy Branch.", {("Office of Survey Services", "Bureau of Land Records"),
+                         ("Mapping Division", "Office of Survey Services"), ("Geodesy Branch", "Mapping Division")}),
+    ("The position is located in the Division of Child Support, Department of Human Services.",
+     {("Division of Child Support", "Department of Human Services")}),
+])
+def test_a_location_path_is_a_part_of_chain(body, links):
+    got = {(r.source, r.target): (r.evidence.rule, r.confidence) for r in relations_all(body) if r.type == "PART_OF"}
+    for link in links:
+        assert got[link] == ("part_of.path", 0.8)
+
+
+def test_places_that_do_not_nest_make_no_chain():
+    got = [r for r in relations_all("This position is located in the Payroll Unit, Records Unit and Mail Unit.")
+           if r.evidence.rule == "part_of.path"]
+    assert got == []
+
+
+def relations_all(body: str):
+    return extract_text(PAGE.format(title="Program Analyst", body=body), "t.txt").relations
+
+
+@pytest.mark.parametrize("body, other", [
+    ("Uses a collaborative process with counselors and the Attendance Office to plan supports.", "Attendance Office"),
+    ("Follows a collaborative approach with the Facilities Team on repairs.", "Facilities Team"),
+])
+def test_a_collaborative_process_with(body, other):
+    assert found(body, "COLLABORATES_WITH")[other][0] == "collab.collaborative_process"
+
+
+@pytest.mark.parametrize("body", [
+    "Serves as the department's liaison with administration, staff and families.",
+    "Works closely with administration on scheduling.",
+])
+def test_the_administration_is_a_unit(body):
+    assert "administration" in found(body, "COLLABORATES_WITH")
