@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, settings  # noqa: E402
 
 from orgkg.loaders import extract_text  # noqa: E402
 
-CASE_LIMIT_S = 120  # a case running longer than this counts as a hang
+CASE_LIMIT_S = 120  # a case running longer than this counts as a hang (--case-limit)
 
 
 @dataclass
@@ -39,6 +39,7 @@ class PropertyRun:
     slowest_s: float = 0.0
     slowest_input_len: int = 0
     failures: list[str] = field(default_factory=list)
+    slowest_input: dict = field(default_factory=dict, repr=False)  # written beside the JSON, not into it
 
 
 class Hang(Exception):
@@ -68,7 +69,7 @@ def run_property(prop, n: int, seed: int | None) -> PropertyRun:
             signal.alarm(0)
             dt = time.perf_counter() - t0
             if dt > res.slowest_s:
-                res.slowest_s, res.slowest_input_len = dt, _size(kwargs)
+                res.slowest_s, res.slowest_input_len, res.slowest_input = dt, _size(kwargs), dict(kwargs)
 
     prop.hypothesis.inner_test = counted
     default = prop._hypothesis_internal_use_settings
@@ -88,6 +89,20 @@ def run_property(prop, n: int, seed: int | None) -> PropertyRun:
         prop._hypothesis_internal_use_settings = default
     res.seconds = time.perf_counter() - t0
     return res
+
+
+def save_slowest(runs: list[PropertyRun], folder: Path) -> list[Path]:
+    """Each property's slowest input, as a file to profile (`fuzz-slowest-<property>.txt` or `.bin`): a slow
+    case is a superlinear path waiting for a longer input, and the one that hangs shrinks slowly."""
+    out = []
+    for r in runs:
+        value = next((v for v in r.slowest_input.values() if isinstance(v, (str, bytes))), None)
+        if value is None:
+            continue
+        path = folder / f"fuzz-slowest-{r.name}.{'bin' if isinstance(value, bytes) else 'txt'}"
+        path.write_bytes(value if isinstance(value, bytes) else value.encode("utf-8", "surrogatepass"))
+        out.append(path)
+    return out
 
 
 def scaling(reps=(125, 250, 500, 1000)) -> list[dict]:
@@ -131,13 +146,17 @@ def kills(n: int) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global CASE_LIMIT_S
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cases", type=int, default=10_000, help="total cases, split evenly over the properties")
     ap.add_argument("--seed", type=int, help="derandomize (reproducible run)")
     ap.add_argument("--no-scaling", action="store_true", help="skip the long-clause scaling measurement")
     ap.add_argument("--kills", type=int, default=0, help="also SIGKILL this many large saves mid-write")
+    ap.add_argument("--case-limit", type=int, default=CASE_LIMIT_S, metavar="S",
+                    help=f"a case running longer than S seconds fails as a hang (default {CASE_LIMIT_S})")
     ap.add_argument("--out", default=str(ROOT / "bench" / "results" / "fuzz.json"))
     args = ap.parse_args(argv)
+    CASE_LIMIT_S = args.case_limit
     signal.signal(signal.SIGALRM, _alarm)
     per = -(-args.cases // len(F.PROPERTIES))
     runs = []
@@ -170,10 +189,11 @@ def main(argv: list[str] | None = None) -> int:
           f"(each twice), evidence spans verified {F.STATS['spans']}, byte inputs refused {F.STATS['refused_bytes']}")
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    props = [{k: v for k, v in asdict(r).items() if k != "slowest_input"} for r in runs]
     out.write_text(json.dumps({"cases": total, "result": result, "stats": F.STATS, "python": platform.python_version(),
-                               "seed": args.seed, "properties": [asdict(r) for r in runs], "scaling": scale,
-                               "killed_saves": killed},
+                               "seed": args.seed, "properties": props, "scaling": scale, "killed_saves": killed},
                               indent=1) + "\n")
+    print(f"wrote {out}; slowest inputs: {', '.join(str(p.name) for p in save_slowest(runs, out.parent))}")
     return 0 if not failed else 1
 
 

@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from orgkg.errors import UserError
+from orgkg.loaders.errors import printable
 
 _KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
           (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"))
@@ -44,10 +45,10 @@ def writable_target(path: str | Path) -> Path:
     except FileNotFoundError:
         return target
     except OSError as e:
-        raise UserError(f"{path}: cannot write ({e.strerror or e})") from None
+        raise UserError(f"{printable(path)}: cannot write ({e.strerror or e})") from None
     kind = kind_of(st.st_mode)
     if kind is not None:
-        raise UserError(f"{path}: is {kind}, not a file orgkg writes; refusing to replace it")
+        raise UserError(f"{printable(path)}: is {kind}, not a file orgkg writes; refusing to replace it")
     return target
 
 
@@ -64,6 +65,16 @@ def file_mode(target: str | Path) -> int:
         return stat.S_IMODE(os.stat(target).st_mode)
     except OSError:
         return 0o666 & ~umask()
+
+
+def folder_mode(mode: int) -> int:
+    """The permissions of a folder that holds files of `mode`: the same bits, plus x wherever r is (who may not
+    read the graph may not list its derived files either).
+
+    >>> oct(folder_mode(0o600)), oct(folder_mode(0o644))
+    ('0o700', '0o755')
+    """
+    return (mode & 0o666) | (mode & 0o444) >> 2
 
 
 def remove_stale_temps(target: Path) -> list[Path]:
@@ -151,4 +162,4 @@ def atomic_write(path: str | Path, text: str | Iterable[str] | Iterable[bytes]) 
             for piece in [text] if isinstance(text, str) else text:
                 write_all(fd, piece if isinstance(piece, bytes) else piece.encode("utf-8"))
     except OSError as e:
-        raise UserError(f"{path}: cannot write ({e.strerror or e})") from None
+        raise UserError(f"{printable(path)}: cannot write ({e.strerror or e})") from None

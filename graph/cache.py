@@ -19,7 +19,7 @@ from pathlib import Path
 
 from orgkg.loaders.model import Extraction, pack, unpack
 
-from .atomic import file_mode, kind_of, writable_target
+from .atomic import file_mode, folder_mode, kind_of, writable_target
 from .fingerprint import package_fingerprint
 
 try:  # a dependency; the plain json module serves if it is missing
@@ -111,6 +111,8 @@ class ExtractionCache:
         except FileNotFoundError:
             try:
                 self.dir.mkdir(parents=True)
+                if self.mode is not None:  # as private as the graph it serves
+                    os.chmod(self.dir, folder_mode(self.mode))
             except OSError as e:
                 return f"{self.dir}: cannot create the cache folder ({e.strerror or e})"
             return None

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from orgkg.errors import UserError
+from orgkg.loaders.errors import printable
 
 from .atomic import writable_target
 
@@ -39,15 +40,15 @@ def output_lock(output: str | Path, wait: bool = True, notify: Callable[[str], N
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
     except OSError as e:
-        raise UserError(f"{path}: cannot create the build lock ({e.strerror or e})") from None
+        raise UserError(f"{printable(path)}: cannot create the build lock ({e.strerror or e})") from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             if not wait:
-                raise UserError(f"{output}: another build is writing it (without --no-wait, this one waits)") from None
+                raise UserError(f"{printable(output)}: another build is writing it (without --no-wait, this one waits)") from None
             if notify is not None:
-                notify(f"{output}: another build is writing it; waiting for it to finish")
+                notify(f"{printable(output)}: another build is writing it; waiting for it to finish")
             fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from orgkg.errors import UserError
+from orgkg.loaders.errors import printable
 from orgkg.loaders.model import Extraction
 from orgkg.loaders.parallel import extract_many
 from orgkg.loaders.text import read_file, refusal
@@ -60,8 +61,10 @@ def build_file(files: list[Path], output: str | Path, loader: str = "auto", jobs
     """
     errors = errors if errors is not None else []
     t0 = time.perf_counter()
-    remove_stale_temps(writable_target(output))  # refuses a device, FIFO, folder... before anything is made
-    cache = ExtractionCache.beside(output) if use_cache else None
+    target = writable_target(output)  # refuses a device, FIFO, folder... before anything is made
+    remove_stale_temps(target)
+    # beside the file a link names, as the lock is: two links to one graph share one cache
+    cache = ExtractionCache.beside(target) if use_cache else None
     try:
         exs, extracted = extract_cached(files, loader, jobs, errors, progress, cache)
     finally:
@@ -101,7 +104,8 @@ def extract_cached(files: list[Path], loader: str, jobs: int | None, errors: lis
     keys: list[str | None] = []
     for i, f in enumerate(files):
         raw = _read(f)
-        key = cache.key(raw, f, loader) if raw is not None else None
+        # the name as the extraction records it: a name that is not UTF-8 keys by its printable form
+        key = cache.key(raw, printable(str(f)), loader) if raw is not None else None
         found[i] = cache.get(key) if key is not None else None
         if found[i] is None:
             todo.append(i)

@@ -33,10 +33,11 @@ def conjuncts(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]:
 
 def _split(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]:
     """The split, then each rejoining step in turn (each names the lists it keeps whole)."""
-    parts, seps = at_separators(toks)
+    parts, seps = at_separators(toks, _defined_names(toks, acronyms) if "(" in map(_WORD, toks) else ())
     if not parts:
         return []
     sepw = ["".join(map(_LOWER, s)) for s in seps]
+    _share_role_heads(parts, seps, sepw)
     _merge_forward(parts, seps, sepw, acronyms)
     _merge_adjectives(parts, seps, sepw, acronyms)
     merged, merged_seps = _join_complements(parts, seps, sepw, acronyms, list_context)
@@ -44,8 +45,26 @@ def _split(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]:
     return _join_roles_and_units(merged, merged_seps)
 
 
-def at_separators(toks: list[Tok]) -> tuple[list[list[Tok]], list[list[Tok]]]:
-    """The pieces between separators outside parentheses, and the separator tokens between them."""
+def _defined_names(toks: list[Tok], acronyms) -> frozenset[int]:
+    """Stream indices of the tokens inside a name an acronym after it defines: 'Office of Student and Family
+    Support and Engagement (OSFSE)' is one name, its 'and's no list separators."""
+    inside: set[int] = set()
+    for i in range(1, len(toks) - 2):
+        if toks[i][0] != "(" or toks[i + 2][0] != ")" or toks[i + 1][0] not in acronyms:
+            continue
+        words = [w for w in re.findall(r"[a-z0-9&]+", acronyms[toks[i + 1][0]].lower())]
+        j, k = i, len(words)
+        while k and j > 0 and toks[j - 1][1] in (words[k - 1], ","):
+            j -= 1
+            k -= toks[j][1] != ","
+        if k == 0:
+            inside.update(t[4] for t in toks[j:i])
+    return frozenset(inside)
+
+
+def at_separators(toks: list[Tok], keep: frozenset[int] | tuple = ()) -> tuple[list[list[Tok]], list[list[Tok]]]:
+    """The pieces between separators outside parentheses (and outside the names `keep` holds the stream
+    indices of), and the separator tokens between them."""
     parts: list[list[Tok]] = [[]]
     seps: list[list[Tok]] = []
     depth = 0
@@ -54,7 +73,7 @@ def at_separators(toks: list[Tok]) -> tuple[list[list[Tok]], list[list[Tok]]]:
             depth += 1
         elif t[0] == ")":
             depth = max(0, depth - 1)
-        if depth == 0 and (t[0] in (",", "/") or t[1] in ("and", "or", "and/or")):
+        if depth == 0 and (t[0] in (",", "/") or t[1] in ("and", "or", "and/or")) and t[4] not in keep:
             if parts[-1]:
                 parts.append([])
                 seps.append([t])
@@ -81,9 +100,9 @@ def _merge_forward(parts, seps, sepw, acronyms) -> None:
     k = 0
     while k < len(parts) - 1:
         cur, nxt = parts[k], parts[k + 1]
-        if (sepw[k] == "and" and not has_head(cur, acronyms) and _capitalised(cur) and nxt[0][0][:1].isupper()
-                and has_head(nxt, acronyms) and len(cur) <= 3 and "of" not in map(_WORD, cur)
-                and nxt[0][1] != "the"):
+        if (sepw[k] == "and" and not _headed_at_end(cur, acronyms, nxt) and _names_a_body_part(cur)
+                and nxt[0][0][:1].isupper() and has_head(nxt, acronyms) and len(cur) <= 3
+                and "of" not in map(_WORD, cur) and nxt[0][1] != "the"):
             parts[k] = cur + seps[k] + nxt
             del parts[k + 1], seps[k], sepw[k]
             continue
@@ -98,6 +117,68 @@ def _merge_forward(parts, seps, sepw, acronyms) -> None:
                 del parts[k + 1:j + 2], seps[k:j + 1], sepw[k:j + 1]
                 continue
         k += 1
+
+
+_ROLE_WORDS = WordMemo(lambda lw: lw in ROLE_HEADS or lw.rpartition("-")[2] in ROLE_HEADS)
+_role_word = _ROLE_WORDS.__getitem__  # a lower-cased word heads a role ("vice-presidents" too)
+# a word that may qualify a shared role head: capitalised or a number, heading nothing itself ("MCAAP", "500")
+_MODIFIER_WORD = WordMemo(lambda w: (w[:1].isupper() or w.isdigit()) and w.lower() not in UNIT_HEADS
+                          and not _role_word(w.lower()))
+
+
+def _modifier(part: list[Tok]) -> bool:
+    """One to three capitalised words, acronyms or numbers that head nothing: 'MCAAP', 'SEIU-Local 500'."""
+    words = part[1:] if part and part[0][1] == "the" else part
+    return 1 <= len(words) <= 3 and all(map(_MODIFIER_WORD.__getitem__, map(_WORD, words)))
+
+
+def _share_role_heads(parts, seps, sepw) -> None:
+    """'MCAAP, MCEA and SEIU-Local 500 vice-presidents/liaisons for X': the role after the last name is each
+    name's ('MCAAP vice-presidents/liaisons for X', ...), and 'vice-presidents/liaisons' is one title (in place)."""
+    k = 0
+    while "/" in sepw and k < len(parts) - 1:  # "SEIU-Local 500 vice-presidents/liaisons": heads around a slash
+        if sepw[k] == "/" and len(parts[k]) >= 2 and _role_word(parts[k][-1][1]) and _role_word(parts[k + 1][0][1]) \
+                and parts[k][-2][1] not in ("the", "a", "an"):
+            parts[k] = parts[k] + seps[k] + parts[k + 1]
+            del parts[k + 1], seps[k], sepw[k]
+            continue
+        k += 1
+    for j in range(len(parts) - 1, 0, -1):
+        last = parts[j]
+        if not _MODIFIER_WORD[last[0][0]] or sepw[j - 1] not in ("and", ",and", "or"):
+            continue  # most lists: no "and" before a name that qualifies a role
+        m = 0
+        while m < len(last) and _modifier(last[m:m + 1]):
+            m += 1
+        rest = last[m:]
+        heads = [t[1] for t in rest if _role_word(t[1])]
+        if not (0 < m <= 3 and heads and heads[0].endswith("s") and sepw[j - 1] in ("and", ",and", "or")
+                and (rest[0][0][:1].islower() or _role_word(rest[0][1]))):
+            continue  # a singular head is one title: "the HR and Admin Manager"
+        i = j - 1
+        while i >= 0 and _modifier(parts[i]) and (i == j - 1 or sepw[i] == ","):
+            i -= 1
+        for q in range(i + 1, j):
+            parts[q] = parts[q] + rest
+        return
+
+
+def _headed_at_end(part: list[Tok], acronyms, before: list[Tok]) -> bool:
+    """Whether the part's last word is a head: 'the Principal'; not 'Depot Health', whose 'Depot' qualifies,
+    nor the acronym in 'the HR and Payroll Manager' (one title: a singular role after it)."""
+    last = part[-1]
+    if ACRONYM.match(last[0]) and last[1] not in ROLE_HEADS and before and _role_word(before[-1][1]) \
+            and not before[-1][1].endswith("s"):
+        return False
+    return has_head(part[-1:], acronyms)
+
+
+def _names_a_body_part(part: list[Tok]) -> bool:
+    """Capitalised words, perhaps after lower-case qualifiers: 'Recruitment', 'the campus Safety'."""
+    k = 0
+    while k < len(part) - 1 and part[k][0][:1].islower() and part[k][1] not in ("and", "or"):
+        k += 1
+    return _capitalised(part[k:])
 
 
 def _merge_adjectives(parts, seps, sepw, acronyms) -> None:
@@ -145,9 +226,11 @@ def _joins(prev: list[Tok], sep: str, part: list[Tok], acronyms, list_context: b
         if not has_head(prev, acronyms) and sep == "and" and list_context and _capitalised(prev) \
                 and _capitalised(part) and len(prev) <= 3:
             return True
-    # "Division of Assessment and Summer Programs"
-    return headed and sep == "and" and "of" in prev_words and part[0][1] != "the" \
-        and _capitalised(part) and _weakly_headed(part) and prev_words[0] not in ROLE_HEADS
+    # "Division of Assessment and Summer Programs", "Division of Prekindergarten, Special Programs, and Related
+    # Services": a capitalised complement whose head is only a weak unit word goes on the name
+    return headed and sep in ("and", ",", ",and") and "of" in prev_words and part[0][1] != "the" \
+        and _capitalised(part) and _weakly_headed(part) and prev_words[0] not in ROLE_HEADS \
+        and _capitalised([t for t in prev[prev_words.index("of") + 1:] if t[0] != ","])
 
 
 def _borrow_complements(merged: list[list[Tok]], merged_seps: list[str]) -> None:
@@ -173,7 +256,10 @@ def _join_roles_and_units(merged: list[list[Tok]], merged_seps: list[str]) -> li
             out[-1] = out[-1] + part
             continue
         if out and merged_seps[k - 1] == "," and _bare_role(out[-1]) and out[-1][-1][0][:1].isupper() \
-                and _capitalised(part) and part[0][1] != "the" and not _role_headed(part):
+                and _capitalised(part) and part[0][1] != "the" \
+                and (not _role_headed(part) or k == 1 and "of" in map(_LOWER, part) and set(merged_seps) == {","}):
+            # "Planner, Professional Learning"; "Consultant, Superintendent of Schools": commas alone and no
+            # "and"/"or" make no list, so a title and the office it serves are one role
             out[-1] = out[-1] + part
             continue
         out.append(part)

@@ -2,158 +2,22 @@
 
 Organisations write their header fields in many layouts: "Label: value", a label and its value separated by
 a run of spaces (a flattened table), a label alone on its line with the value on the next, several fields on
-one line, or all labels in one block with their values in a later block. The label vocabulary is data: one
-table of label families -> field key (`FIELD_LABELS`) and one of section headings -> section key
-(`SECTION_LABELS`); `FIELD_RELATIONS` says which field keys state a relation of the described role.
+one line, or all labels in one block with their values in a later block. The label vocabulary is data, in
+loaders/labels.py: label families -> field key (`FIELD_LABELS`), section headings -> section key
+(`SECTION_LABELS`), and which field keys state a relation of the described role (`FIELD_RELATIONS`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from orgkg.ontology.schema import COLLABORATES_WITH, PART_OF, SUPERVISES, UNDER_DIRECTION_OF
-
-# field key -> the labels that introduce it (lower case, single spaces, straight apostrophes)
-FIELD_LABELS: dict[str, tuple[str, ...]] = {
-    "title": ("position title", "job title", "working title", "title", "position", "position name", "job name",
-              "organizational title", "organisational title", "post title", "post", "role", "job", "job role",
-              "functional title", "business title", "role name"),
-    "official": ("official title", "class title", "classification title", "civil service title", "official class title",
-                 "position title (civil service)", "current class", "class", "role title", "job class",
-                 "job classification title", "classified title", "payroll title"),
-    # a classification names the official title only when it reads as one ("Revenue Agent 4", not "Band 6")
-    "classification": ("classification", "job classification", "classification/level"),
-    "code": ("job code", "class code", "classification code", "role code", "job class code", "class number",
-             "job class number", "class no", "job code/class", "class/job code"),
-    "grade": ("grade", "pay grade", "salary grade", "job grade", "grade level", "pay band", "band", "salary band",
-              "pay scale & grade", "pay scale and grade", "classification/grade/band", "grade/band", "level",
-              "pay level", "salary level", "pay range", "salary range", "range", "grade/range", "pay grade/range",
-              "salary grade/range", "scale", "pay scale", "pay plan/series/grade", "pay plan/grade"),
-    "months": ("months", "work year", "months per year", "terms of employment", "length of work year",
-               "work calendar", "contract year", "employment term"),
-    "flsa": ("flsa", "flsa status", "flsa designation", "flsa classification", "exempt status", "wage/hour status",
-             "overtime eligible", "overtime", "overtime status", "exemption status", "flsa exemption"),
-    # free-form status lines that may state the work year or the FLSA status ("Full-time, 12-month, exempt")
-    "status": ("status", "employment type", "employment status", "work schedule", "schedule", "position type",
-               "job type", "appointment type", "type", "hours", "fte"),
-    # a path of units, one per line or separated by " / " ("Agency / Office / Division / Branch")
-    "unit_path": ("organizational location", "organisational location", "organizational placement",
-                  "position location", "location in the organization", "organization structure"),
-    "unit": ("department", "dept", "division", "office", "agency", "bureau", "unit", "branch", "section",
-             "section/unit", "work unit", "directorate", "service", "program", "programme", "bureau/program",
-             "ministry", "college", "school", "college/division", "department/site", "business area",
-             "division/branch/unit", "organization", "organisation", "organizational unit", "organisational unit",
-             "team", "service area", "department/division", "division/department", "portfolio", "group",
-             "business unit", "faculty", "site", "campus"),
-    "location": ("location", "base", "work location", "duty station", "primary location", "locations", "work site",
-                 "worksite", "based at", "duty location"),
-    "reports_to": ("reports to", "reporting to", "reporting line", "supervisor", "immediate supervisor",
-                   "supervisor's title", "supervisor title", "supervised by", "reports directly to",
-                   "position reports to", "responsible to", "accountable to", "line manager",
-                   "supervisor of record", "direct supervisor", "first-line supervisor", "first line supervisor",
-                   "immediate supervisor's title", "supervisor's position title", "reports to (title)",
-                   "reporting relationship"),
-    "chain": ("chain of command", "reporting chain", "line of authority"),
-    "supervises": ("supervises", "supervisory responsibility", "supervisory responsibilities", "positions supervised",
-                   "direct reports", "staff supervised", "line manager of", "line management of", "line management",
-                   "manages", "responsible for", "staff managed", "supervisory duties",
-                   "supervision of others", "number of direct reports", "team size"),
-    "contacts": ("internal", "external", "key contacts", "key relationships", "key working relationships",
-                 "internal contacts", "external contacts", "internal relationships", "external relationships",
-                 "working relationships"),
-    # labels whose value states nothing the extraction keeps; knowing them keeps their values out of others
-    "other": ("salary", "pay", "wage range", "hiring range", "salary range (annual)", "compensation", "job id",
-              "job number", "req #", "req", "requisition", "requisition number", "requisition #", "position number",
-              "position no", "position no.", "pd no.", "position #",
-              "position control number", "pd number", "pd #", "pd no", "post number",
-              "role number", "reference number", "reference", "posting number", "vacancy number", "control number",
-              "announcement number", "date", "revised", "established", "last revised", "review date", "revision",
-              "revision date", "date revised", "date approved", "approved", "board approved", "date adopted",
-              "adopted", "date of approval", "classification date", "effective date", "posted", "posting date",
-              "closing date", "open & closing dates", "apply by", "bargaining unit", "union", "eeo category",
-              "contract", "contract type", "working pattern", "number of jobs available", "type of role",
-              "job family", "job family (series)", "category", "series", "pay plan", "competitive level",
-              "bargaining unit status", "supervisory status", "position sensitivity", "drug testing",
-              "reason for submission", "action", "agency code", "cost center", "telework eligible",
-              "travel required", "promotion potential", "language requirement", "dbs check", "shift",
-              "second-level supervisor", "second level supervisor", "technical line manager",
-              "technical line manager (dotted line)", "dotted line", "indirect reports", "cluster",
-              "employment", "hours of work", "work hours", "proposed class", "security clearance",
-              "clearance", "remote", "work arrangement", "start date", "duration", "number of positions",
-              "supervisor's name", "supervisor's position number", "employee", "appointing authority", "signature",
-              "number of positions directly supervised"),
-}
-
-# field key -> the relation its value states for the described role (confidence 1.0: a labelled fact)
-FIELD_RELATIONS: dict[str, str] = {
-    "reports_to": UNDER_DIRECTION_OF,
-    "chain": UNDER_DIRECTION_OF,
-    "supervises": SUPERVISES,
-    "unit": PART_OF,
-    "unit_path": PART_OF,
-    "contacts": COLLABORATES_WITH,
-}
-
-SECTION_LABELS: dict[str, tuple[str, ...]] = {
-    "summary": ("summary", "position summary", "job summary", "general description", "definition", "nature of work",
-                "purpose", "position purpose", "general purpose", "distinguishing characteristics", "overview",
-                "description", "general statement of duties", "class summary", "scope", "supervision received",
-                "supervision exercised", "supervision received and exercised", "organizational relationships",
-                "reporting relationships", "job purpose", "role purpose", "purpose of the job", "purpose of the role",
-                "primary purpose", "primary purpose of the role", "purpose of position", "job goal", "the role",
-                "about the role", "about the position", "the position", "the opportunity", "role overview",
-                "position overview", "introduction", "general summary", "organizational setting",
-                "organizational objective", "class characteristics", "background",
-                "your team", "who you'll work with", "why this role matters", "organisational context",
-                "organizational context", "context", "job overview", "role summary",
-                "main purpose of the job", "what is the main purpose of this position?", "supervision",
-                "supervisory controls", "scope and effect", "personal contacts", "key accountabilities"),
-    "duties": ("essential functions", "essential duties", "essential duties and responsibilities", "duties",
-               "examples of duties", "duties and responsibilities", "responsibilities", "typical duties",
-               "examples of essential functions", "major duties", "job duties", "illustrative examples of work",
-               "examples of work", "key responsibilities", "principal duties", "principal duties and responsibilities",
-               "main responsibilities", "main duties", "main duties and responsibilities", "what you'll do",
-               "what you will do", "performance responsibilities", "major responsibilities and duties",
-               "essential responsibilities", "key duties", "key accountabilities and responsibilities",
-               "accountabilities", "in this role you will", "your responsibilities", "role responsibilities",
-               "core responsibilities", "specific responsibilities", "key result areas", "major duties and responsibilities",
-               "duties and responsibilities of the position", "job responsibilities", "responsibilities include",
-               "communication and working relationships", "factors", "scope of responsibility"),
-    "ksa": ("knowledge, skills and abilities", "knowledge, skills, and abilities", "knowledge skills and abilities",
-            "required knowledge, skills and abilities", "knowledge and abilities", "skills", "competencies",
-            "required skills", "knowledge", "abilities", "qualifications", "minimum qualifications",
-            "required qualifications", "preferred qualifications", "requirements", "minimum requirements",
-            "essential criteria", "desirable criteria", "person specification", "selection criteria",
-            "key selection criteria", "what you'll bring", "what you bring", "what we're looking for",
-            "what we are looking for", "about you", "who you are", "skills and experience", "skills and abilities",
-            "knowledge, skills, abilities", "ksas", "required competencies", "core competencies", "capabilities",
-            "focus capabilities", "your profile", "you have", "nice to have", "bonus points", "desirable",
-            "essential", "preferred", "required", "qualifications and experience", "knowledge and skills",
-            "knowledge and experience", "skills, knowledge and experience", "specialized experience",
-            "qualifications required", "required knowledge and skills", "knowledge required by the position",
-            "requirements of the role", "experience and qualifications", "what you'll need", "what you will need",
-            "what you need", "key knowledge and experience", "knowledge requirements", "qualification guidelines",
-            "you might be a fit if you", "you might be a fit if", "you'll thrive if", "skills and qualifications",
-            "knowledge and experience required", "minimum qualifications and experience"),
-    "education": ("education", "education and experience", "training and experience", "experience",
-                  "education/experience", "minimum education and experience", "education and training",
-                  "experience and training", "education requirements", "minimum education", "preferred education",
-                  "education and qualifications", "qualifications - education"),
-    "certificate": ("licenses", "certifications", "licenses and certifications", "license or certificate",
-                    "licensing", "certificates", "required licenses or certifications",
-                    "licenses, certifications and registrations", "special requirements", "license/certification",
-                    "licenses/certifications", "licensure", "registration", "professional registration",
-                    "certification", "license"),
-    "physical": ("physical demands", "physical requirements", "working conditions", "work environment",
-                 "environmental conditions", "physical and mental requirements", "physical effort",
-                 "work schedule and environment", "conditions of employment", "benefits", "what we offer",
-                 "compensation and benefits", "how to apply", "equal opportunity", "additional information",
-                 "salary and benefits", "why join us", "perks", "about us", "who we are", "our organisation",
-                 "our organization", "agency overview", "about acme"),
-}
+from .labels import FIELD_LABELS, SECTION_LABELS
+from .titles import _DOC_TYPE, menu_block, role_like
 
 
+@lru_cache(maxsize=8192)  # the same labels and headings come back line after line, page after page
 def _norm_label(s: str) -> str:
     return re.sub(r"\s+", " ", s.replace("\u2019", "'").replace("\u2018", "'").strip().rstrip(":").strip().lower())
 
@@ -172,11 +36,15 @@ for _key, _labels in SECTION_LABELS.items():
 _KNOWN = re.compile(r"(" + "|".join(re.escape(lab).replace(r"\ ", r"\s+").replace("'", "['\u2019]")
                                     for lab in sorted(LABEL_INDEX, key=len, reverse=True)) + r")(?![\w/&'\u2019])",
                     re.IGNORECASE)
+# a capitalised field label with its colon after one space inside a line of fields: "Job Title: Clerk Department: Finance"
+_INNER_LABEL = re.compile(r"\s+(?=(?=[A-Z])(?i:" + "|".join(
+    re.escape(lab).replace(r"\ ", r"\s+").replace("'", "['\u2019]")
+    for lab in sorted((k for k, v in LABEL_INDEX.items() if v[0] == "field"), key=len, reverse=True)) + r")\s*:\s)")
 _ENUM = re.compile(r"^(?:section\s+[A-Z0-9]{1,3}\s*[\u2014\u2013:.\-]|\d{1,2}[.)]|[A-Z][.)]|[-\u2022*])\s+", re.IGNORECASE)
 # an unknown "Label:" opening a segment: up to five words, the first capitalised
 _OTHER_COLON = re.compile(r"^[A-Z][\w'\u2019&/()#.\-]*(?:\s+[\w'\u2019&/()#.\-]+){0,4}\s*:(?:\s|$)")
 # where a line holds several fields: runs of two or more spaces, tabs, or a pipe or middle dot between spaces
-_SEPARATOR = re.compile(r"\s+[|\u00b7]\s+|[ \t]{2,}|\t")
+SEPARATOR = re.compile(r"\s+[|\u00b7]\s+|[ \t]{2,}|\t")
 _NO_VALUE = re.compile(r"^(?:none|n/?a|not applicable|nil|tbd|to be determined|varies|various|same|no\b.*|-+)\.?$",
                        re.IGNORECASE)
 
@@ -214,11 +82,15 @@ def field_map(fields: list[Field]) -> dict[str, Field]:
     return out
 
 
+_ABBREVIATED = re.compile(r"\b(?:no|dept|div|num|pos|ref)$", re.IGNORECASE)
+
+
 def label_at(segment: str, first: bool) -> tuple[str, str, int] | None:
     """(kind, key, offset of the value) when `segment` opens with a label; kind "field", "section" or "other".
 
     A label followed by one space must be in capitals before a value that is not ("JOB CODE 4407", "REPORTS TO
-    Director"), or, after a separator (`first` False), come before a number ("Job ID 77821").
+    Director"), or, after a separator (`first` False), come before a number ("Job ID 77821"); a label of two
+    words may open a line before one number ("Job Code 4410   |   Full Time").
 
     >>> label_at("Reports to:  Director of Finance", True)
     ('field', 'reports_to', 13)
@@ -227,14 +99,17 @@ def label_at(segment: str, first: bool) -> tuple[str, str, int] | None:
     if m:
         kind, key = LABEL_INDEX[_norm_label(m.group(1))]
         rest = segment[m.end():]
-        colon = re.match(r"\s*:\s*", rest)
+        # "Immediate Supervisor (Title): X", "Class No. 4431": a note or an abbreviation's full stop before the value
+        colon = re.match(r"\s*(?:\([^()]{1,20}\)\s*)?:\s*", rest) or (
+            re.match(r"\.\s+(?=\S)", rest) if _ABBREVIATED.search(m.group(1)) else None)
         if colon:
             return kind, key, m.end() + colon.end()
         if not rest.strip():
             return kind, key, len(segment)
         if re.match(r"\s{2,}|\t", rest):
             return kind, key, m.end() + len(rest) - len(rest.lstrip())
-        if rest[:1] == " " and (_caps_label(m.group(1), rest.strip()) or rest[1:2].isdigit() and not first):
+        digit = rest[1:2].isdigit() and (not first or " " in m.group(1).strip() and len(rest.split()) == 1)
+        if rest[:1] == " " and (_caps_label(m.group(1), rest.strip()) or digit):
             return kind, key, m.end() + 1
     m = _OTHER_COLON.match(segment)
     if m and len(segment) - m.end() < 200:
@@ -263,6 +138,9 @@ def scan(text: str) -> Layout:
     head_end: int | None = None
     waiting = _Waiting()
     prev_end = 0
+    spaced = _spaced_labels(text)
+    sup_wait: tuple[str, str] | None = None  # a supervision heading or question, waiting for a name
+    menu = _menu_lines(text)
     for m in re.finditer(r"[^\n]*\S[^\n]*", text):
         if text.count("\n", prev_end, m.start()) >= 2:
             waiting.blank()
@@ -273,21 +151,39 @@ def scan(text: str) -> Layout:
         enum = _ENUM.match(stripped)
         body, off = (stripped[enum.end():], a + enum.end()) if enum else (stripped, a)
         sup = _SUPERVISION_FIELD.match(body)
-        if sup and len(sup.group(2).split()) <= 8 and sup.group(2)[:1].isupper():  # "Supervision Received: Fire Chief"
+        if sup and (_supervision_name(sup.group(2)) or ":" in body[:sup.start(2)] and len(sup.group(2).split()) <= 8
+                    and sup.group(2)[:1].isupper()):  # "Supervision Received: Fire Chief", "SUPERVISION RECEIVED   Fire Chief"
             key = "reports_to" if sup.group(1).lower() == "received" else "supervises"
             vs = off + sup.start(2)
             fields.append(Field(key, f"supervision {sup.group(1).lower()}", sup.group(2).strip(), vs, off + len(body)))
             continue
-        heading = _section_heading(body)
+        got, sup_wait = _pending_value(sup_wait, body, off), None  # the name after "SUPERVISION RECEIVED" alone
+        if got:
+            fields.append(got)
+            continue
+        if _SUPERVISOR_QUESTION.match(body):  # a form's "Who is this position's immediate supervisor?"
+            sup_wait = ("reports_to", "supervisor question")
+            continue
+        heading = _section_heading(body) if m.start() not in menu else None  # "Benefits" in a site menu
         if heading is not None:
             key, voff = heading
             waiting.clear()
+            alone = re.fullmatch(r"supervision\s+(received|exercised)\s*:?", body.strip(), re.IGNORECASE)
+            if alone:
+                sup_wait = ("reports_to" if alone.group(1).lower() == "received" else "supervises",
+                            f"supervision {alone.group(1).lower()}")
             sections.append((cur_key, cur_start, a))
             cur_key, cur_start = key, off + voff if voff < len(body) else a + len(stripped)
             if head_end is None:
                 head_end = a
             continue
         found = _line_fields(body, off)
+        if found is None and m.start() in spaced:  # "Job Title Maintenance Worker II" in a block of such lines
+            key, label, voff = spaced[m.start()]
+            found = [Field(key, label, body[voff:].strip(), off + voff, off + len(body))]
+        if found is None and (row := waiting.row(body, off)):  # a table's header row of labels, then its values
+            fields += row
+            continue
         if found is None:  # no label: the value of a label waiting on an earlier line, or body text
             got = waiting.value(body, off)
             if got is not None and got[1] and got[0].key == "unit_path" and fields and fields[-1].key == "unit_path":
@@ -308,8 +204,83 @@ def scan(text: str) -> Layout:
     return Layout([f for f in fields if f.key != "other"], sections, head_end if head_end is not None else len(text))
 
 
+_CAPITALISED_LABEL = re.compile(r"^(?:[A-Z][\w'\u2019/&#.\-]*\s+){0,4}?[A-Z][\w'\u2019/&#.\-]*$")
+
+
+def _menu_lines(text: str) -> frozenset[int]:
+    """Starts of the lines of a site menu written one link a line (titles.menu_block), in the first 200 lines."""
+    lines = list(re.finditer(r"[^\n]*\S[^\n]*", text[:20000]))[:200]
+    return frozenset(lines[i].start() for i in menu_block([m.group(0) for m in lines]))
+
+
+def _spaced_labels(text: str) -> dict[int, tuple[str, str, int]]:
+    """Header lines whose capitalised label is followed by one space and its value, in a block of two or more
+    such lines before the first section ("Job Title Maintenance Worker II" / "Reports To Parks Supervisor"):
+    line start -> (key, label, offset of the value in the stripped line). One such line alone is not read,
+    nor a one-word label that starts a title ("Office Manager", "Position Control Clerk").
+
+    >>> sorted(_spaced_labels("Job Title Gardener\\nReports To Head Gardener\\nOffice Manager\\n").values())
+    [('reports_to', 'reports to', 11), ('title', 'job title', 10)]
+    """
+    found: dict[int, tuple[str, str, int]] = {}
+    run: list[tuple[int, tuple[str, str, int]]] = []
+    for m in re.finditer(r"[^\n]*\S[^\n]*", text):
+        line = m.group(0).strip()
+        if _section_heading(line) is not None:
+            break
+        hit = _KNOWN.match(line)
+        kind, key = LABEL_INDEX[_norm_label(hit.group(1))] if hit else ("", "")
+        value = line[hit.end():] if hit else ""
+        ok = (kind == "field" and value[:1] == " " and value[1:2].isalnum() and not value[1:2].islower()
+              and _CAPITALISED_LABEL.match(hit.group(1)) and not line.endswith(".") and len(value.split()) <= 10
+              and not (key in ("unit", "location", "title", "official") and " " not in hit.group(1).strip()
+                       and role_like(line)) and not _DOC_TYPE.search(line))
+        if ok:
+            run.append((m.start(), (key, _norm_label(hit.group(1)), hit.end() + 1)))
+            continue
+        if len(run) >= 2:
+            found.update(run)
+        run = []
+    if len(run) >= 2:
+        found.update(run)
+    return found
+
+
 # "Supervision Received" heads a section of prose, unless a short name follows its colon
-_SUPERVISION_FIELD = re.compile(r"^supervision\s+(received|exercised)\s*:\s*(\S.*?)\.?\s*$", re.IGNORECASE)
+_SUPERVISION_FIELD = re.compile(r"^supervision\s+(received|exercised)(?:\s*:\s*|[ \t]{2,}|\t|\s(?=(?-i:[A-Z])))(\S.*?)\.?\s*$",
+                                re.IGNORECASE)
+# a supervision value that is a sentence, not a name: "Receives general direction from the Fire Chief"
+_SUPERVISION_PROSE = re.compile(r"\b(?:from|by|under|receives?|exercises?|provides?|is|are|was|may|none|no)\b",
+                                re.IGNORECASE)
+
+
+# a form's question for the supervisor, the answer on the next line ("Name/Title: R. Delgado, Deputy Director")
+_SUPERVISOR_QUESTION = re.compile(r"^(?:who|what)\s+is\s+(?:the\s+)?(?:title\s+of\s+)?(?:this|the|your)\s+"
+                                  r"(?:position|employee|job)(?:'s|\u2019s)?\s+(?:immediate\s+|direct\s+|first[- ]line\s+)?"
+                                  r"supervisor\b[^?]*\?$",
+                                  re.IGNORECASE)
+_ANSWER_LABEL = re.compile(r"^(?:supervisor(?:'s|\u2019s)?\s+)?(?:name\s*(?:/|and|&)\s*title|title|name)\s*:\s*", re.IGNORECASE)
+
+
+def _pending_value(pending: tuple[str, str] | None, body: str, off: int) -> Field | None:
+    """The value on the line after a supervision heading ("SUPERVISION RECEIVED" / "City Engineer") or a form's
+    supervisor question ("Who is this position's immediate supervisor?" / "Name/Title: R. Delgado, Deputy
+    Director"), or None when that line holds no name."""
+    if pending is None:
+        return None
+    if pending[1] == "supervisor question":
+        m = _ANSWER_LABEL.match(body)
+        value = body[m.end() if m else 0:].strip()
+        ok = value[:1].isupper() and len(value.split()) <= 14 and not value.endswith(".")
+        return Field(pending[0], pending[1], value, off + len(body) - len(value), off + len(body)) if ok else None
+    return Field(pending[0], pending[1], body.strip(), off, off + len(body)) if _supervision_name(body) else None
+
+
+def _supervision_name(value: str) -> bool:
+    """'Fire Chief', 'Police Officers and Cadets': a short name, no sentence."""
+    return (len(value.split()) <= 8 and value[:1].isupper() and not _SUPERVISION_PROSE.search(value)
+            and not re.match(r"(?:and|&)(?!\w)", value, re.IGNORECASE)
+            and not value.rstrip().endswith((".", ":")))
 
 # keys whose label alone on its line may head several value lines (a list, a table, an indented path)
 LIST_KEYS = frozenset({"supervises", "contacts", "unit_path"})
@@ -341,6 +312,18 @@ class _Waiting:
         self.labels = [x for x in self.labels if x in labels]
         self.listing = None
 
+    def row(self, body: str, start: int) -> list[Field]:
+        """The cells of a row under a header row of as many labels ("Job Title   Department   FLSA" /
+        "Accountant II   Finance   Exempt"), one value each, in order; [] when `body` is no such row."""
+        cells = list(re.finditer(r"\S(?:.*?\S)?(?=[ \t]{2,}|\t|$)", body.strip()))
+        if self.listing is not None or len(cells) < 2 or len(cells) > len(self.labels):
+            return []
+        lead = len(body) - len(body.lstrip())
+        out = [Field(key, label, c.group(0), start + lead + c.start(), start + lead + c.end())
+               for (key, label), c in zip(self.labels, cells)]
+        self.labels = self.labels[len(cells):]
+        return out
+
     def value(self, body: str, start: int) -> tuple[Field, bool] | None:
         """The field `body` is the value of, and whether it continues the list value before it."""
         more = self.listing is not None
@@ -359,6 +342,10 @@ class _Waiting:
         return Field(key, label, cell, start, start + len(cell)), more
 
 
+_WHY = re.compile(r"^why\s+(?:join\s+|work\s+(?:at|for|with)\s+)?[A-Z][\w&'\u2019 .\-]{1,40}\??$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
 def _section_heading(body: str) -> tuple[str, int] | None:
     """(section key, offset of text after the heading) when the line is a section heading: alone on its line
     (any case, optional colon) or in capitals / with a colon before text on the same line."""
@@ -366,6 +353,11 @@ def _section_heading(body: str) -> tuple[str, int] | None:
     hit = LABEL_INDEX.get(low)
     if hit and hit[0] == "section" and len(body) <= 80:
         return hit[1], len(body)
+    parts = [LABEL_INDEX.get(x.strip()) for x in low.split(" / ")] if " / " in low else []
+    if parts and all(x and x[0] == "section" for x in parts):  # "Physical Demands / Work Environment"
+        return parts[0][1], len(body)
+    if _WHY.match(body.strip()):  # "Why Harbor Health", "Why join us?": what the employer offers
+        return "physical", len(body)
     m = _KNOWN.match(body)
     if not m or LABEL_INDEX[_norm_label(m.group(1))][0] != "section":
         return None
@@ -408,10 +400,20 @@ def _pieces(body: str) -> list[tuple[int, int, bool]]:
     """Spans of `body` between separators, each with whether a pipe or middle dot joins it to the one before
     (a run of spaces starts a new table column instead)."""
     spans, pos, joined = [], 0, False
-    for m in _SEPARATOR.finditer(body):
+    for m in SEPARATOR.finditer(body):
         if m.start() > pos:
             spans.append((pos, m.start(), joined))
         pos, joined = m.end(), not m.group(0).isspace()
     if pos < len(body):
         spans.append((pos, len(body), joined))
-    return spans
+    if body.count(":") < 2 or not re.match(r"[^:]{1,40}:", body) or not _KNOWN.match(body):
+        return spans
+    out = []  # a line of "Label: value" fields one space apart: each label starts a piece of its own
+    for a, b, j in spans:
+        colon = body.find(":", a, b)
+        for m in _INNER_LABEL.finditer(body, colon + 2 if colon >= 0 else b, b):  # after this piece's own label
+            if body[a:m.start()].split(":", 1)[-1].strip():
+                out.append((a, m.start(), j))
+                a, j = m.end(), False
+        out.append((a, b, j))
+    return out

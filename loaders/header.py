@@ -1,6 +1,6 @@
 """The described role's header values (code, grade, months, overtime, official title) from labelled fields.
 
-Each reader takes the field values by key (see `fields.FIELD_LABELS`) and returns a value or None: a page that
+Each reader takes the field values by key (see `labels.FIELD_LABELS`) and returns a value or None: a page that
 does not state a value leaves it None rather than guessed. Prose is read only for statements a reader would
 take as a header fact ("12-month administrative position", "Exempt from overtime under the FLSA").
 """

@@ -33,6 +33,16 @@ handler handlers loader loaders custodians paramedic paramedics dispatcher dispa
 mayor governor tutor tutors volunteer volunteers examiner examiners groundskeeper groundskeepers
 gardener gardeners trimmer trimmers picker pickers packer packers journeyman journeymen electrician electricians
 plumber plumbers carpenter carpenters
+pathologist pathologists detective detectives statistician statisticians geriatrician geriatricians physiotherapist
+physiotherapists epidemiologist epidemiologists biologist biologists researcher researchers caseworker caseworkers
+marshal marshals councillor councillors councilor councilors midwife midwives doctor doctors surgeon surgeons
+dietitian dietitians hygienist hygienists chaplain chaplains receptionist receptionists cashier cashiers recruiter
+recruiters designer designers editor editors economist economists surveyor surveyors appraiser appraisers assessor
+assessors estimator estimators underwriter underwriters adjuster adjusters navigator navigators interpreter
+interpreters translator translators trooper troopers warden wardens guard guards porter porters housekeeper
+housekeepers cook cooks chef chefs associate associates practitioner practitioners radiographer radiographers
+sonographer sonographers phlebotomist phlebotomists audiologist audiologists optometrist optometrists owner owners
+gp gps clinicians hydrologist hydrologists geologist geologists chemist chemists
 """.split())
 
 # "staff", "personnel", "leadership", "management", "administration" head a role only with a qualifier
@@ -45,11 +55,14 @@ commission commissions bureau bureaus branch section program programs programme 
 depot association associations union unions group groups cluster clusters government police institute
 university college court authority partnership partnerships corporation company hospital district
 ministry service system forum guild directorate
+subcommittee subcommittees workgroup workgroups senate cabinet consortium society network networks hub ward wards
+clinic clinics laboratory laboratories shop shops organization organisation trust force forces
 """.split())
 
 # a unit head that is also an ordinary word: counts only when capitalised or with a qualifier
 WEAK_UNIT_HEADS = frozenset("program programs programme services service group groups system district partnership "
-                            "partnerships cluster clusters facility depot section branch".split())
+                            "partnerships cluster clusters facility depot section branch society network networks hub ward wards "
+                            "clinic clinics laboratory laboratories shop shops organization organisation trust cabinet".split())
 
 ORGANIZATION_MARKERS = (
     "police department", "fire department", "county council", "county executive", "county government",
@@ -63,19 +76,20 @@ stakeholder stakeholders staff students student parents parent families family c
 employees employee others other offices individuals people groups organizations organization partners
 constituents constituencies media personnel everyone all anyone teams departments divisions units variety
 school schools it them they those this that these agencies users customers clients citizens residents
-visitors members leadership management administration levels level areas area persons person
+visitors members leadership management levels level areas area persons person
 representatives officials entities institutions designee designees assigned nil none n/a colleagues peers
 """.split())
 
 DETERMINERS = ("the ", "all ", "other ", "various ", "a ", "an ", "any ", "each ", "appropriate ", "relevant ",
                "assigned ", "our ", "its ", "their ", "his ", "her ", "both ", "several ", "multiple ",
-               "respective ", "designated ", "one ", "two ", "three ", "four ", "five ", "six ", "seven ", "eight ",
+               "respective ", "designated ", "this ", "these ", "that ", "those ",
+               "one ", "two ", "three ", "four ", "five ", "six ", "seven ", "eight ",
                "nine ", "ten ", "numerous ", "up to ", "such ")
 
 # a head alone names no one: "the division", "the chief" (the described role's own unit is said with its name)
 BARE_HEADS = frozenset("""
 division department office unit section branch bureau team committee board council agency chief head lead deputy
-executive officer member members representative lead leads
+executive officer member members representative lead leads force
 """.split())
 
 # verbs that may be listed together with a relation verb ("supervises, coaches, and evaluates X")
@@ -111,6 +125,6 @@ district personnel|district staff|school staff|school-based staff|school based s
 |community members|community partners|community groups|other offices|internal and external stakeholders
 |school system employees|all staff|support staff|the public|public|local community|central office and school staff
 |school-based and central office staff|diverse stakeholders|significant stakeholders|business partners
-|district leadership team|employee groups|system leaders|team members|family members|service providers
+|employee groups|system leaders|team members|family members|service providers
 |opposing counsel|staff members of the team|other team members|all team members|peers|colleagues
 """.replace("\n", "").split("|")) | PROFILE_VAGUE

@@ -22,7 +22,7 @@ accounting purchasing marketing processing funded based sustaining consulting gi
 integrated continuing operating licensed certified qualified designated elected appointed supporting printing
 heating ventilating lending staffing""".split())
 _HARD = frozenset("is are was were will shall may can must has have be who which whose that than so when where while "
-                  "because since unless until if between among".split())
+                  "because since unless until if between among alongside".split())
 _VERB_AFTER_NAME = re.compile(r"^[a-z]{3,}(?:es|s)$(?<!ss)(?<!us)(?<!is)")
 _NOT_ADVERBS = frozenset("family supply assembly county italy july rally ally anomaly monopoly".split())
 _SOFT = frozenset("on by from with as about regarding concerning during through via per into upon toward towards "
@@ -41,13 +41,16 @@ def _cut_tests(w: str) -> int:
     lw = w.lower()
     lower = w.islower()
     holds = (w in ("(", ")"), w in (";", ":"), lw in _NAMED_WORDS, lw in VERBS,
-             lower and _VERB_AFTER_NAME.match(lw) is not None, lw in VERBS and lw.endswith("s") and lower,
+             lower and _VERB_AFTER_NAME.match(lw) is not None and lw not in _PLURAL_HEADS,
+             lw in VERBS and lw.endswith("s") and lower,
              lw.endswith("ly") and len(lw) > 4 and lw not in _NOT_ADVERBS and lower,
              lw.endswith("ing") and lw in CO_VERBS and lower and lw not in _KEEP_PARTICIPLES,
              _PARTICIPLE.fullmatch(lw) is not None and lw not in _KEEP_PARTICIPLES, lw == "the", w[:1].isupper())
     return sum(1 << k for k, h in enumerate(holds) if h)
 
 
+# plural heads that are no verb: "Teamsters stewards", "SEIU liaisons" go on a name (not "heads", "mentors")
+_PLURAL_HEADS = (ROLE_HEADS | UNIT_HEADS) - VERBS - frozenset("heads leads chairs coaches mentors sponsors tutors".split())
 _CUT_TESTS = WordMemo(_cut_tests)
 
 def cut_list(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[list[Tok], bool, bool]:
@@ -177,6 +180,11 @@ def _at_named_word(toks: list[Tok], i: int, out: list[Tok], acronyms: dict[str, 
     return _STOP if lw in _HARD else None
 
 
+# what a participle may qualify in a body's name ("steering committee", "working group", "governing board")
+_BODY_HEADS = frozenset("committee committees subcommittee group groups board boards council team teams panel forum "
+                        "party unit".split())
+
+
 def _after_a_name(tests: int, out: list[Tok], nxt: str) -> int | None:
     """Whether a word that may be a verb, an adverb or 'the' ends the list after `out` (None: it does not)."""
     prev = out[-1][1]
@@ -191,10 +199,14 @@ def _after_a_name(tests: int, out: list[Tok], nxt: str) -> int | None:
             and (nxt.lower() in ("the", "a", "an", "all", "and", "its", "their")
                  or (nxt.islower() and nxt not in _SOFT and nxt not in ("for", "to", "in", "at"))):
         return _NEW_PREDICATE  # "oversees the X Division and supervises crew leaders"
+    if tests & (_T_CO_VERB_ING | _T_BARE_PARTICIPLE) and nxt.lower() in _BODY_HEADS:
+        return None  # "the steering committee", "the Data Working Group": a participle that names a body
     if tests & (_T_ADVERB | _T_CO_VERB_ING):
         return _STOP  # "... and jointly appointed by", "supervising the program and providing leadership"
-    if tests & _T_BARE_PARTICIPLE and prev not in ("and", "or", ",", "the", "of"):
-        return _STOP
+    if tests & _T_BARE_PARTICIPLE and prev not in ("and", "or", ",", "the", "of") \
+            and not (tests & _T_CAPITAL and out[-1][0][:1].isupper()
+                     and (nxt[:1].isupper() or nxt.lower() in UNIT_HEADS)):
+        return _STOP  # "the budget prepared by ...", not "the Load Rating Unit", "the Food Sourcing department"
     if tests & _T_THE and prev not in ("and", "or", ",", "of", "/", "for", "in", "within", "at", "("):
         return _STOP  # "... Student Leadership the specialist works": a new clause
     return None

@@ -74,8 +74,24 @@ def name_and_type(name: str, acronyms, list_context: bool) -> tuple[str, str] | 
         return full, classify(full, acronyms) or UNIT
     if ACRONYM.match(name) and len(name) >= 2:
         return name, UNIT  # an undefined acronym: most are units
+    if name[:1].islower() and " " in name:
+        name = _without_lower_qualifier(name)
     typ = classify(name, acronyms, list_context)
     return None if typ is None else (name, typ)
+
+
+_QUALIFIER = re.compile(r"^(?:regional|interministerial|interagency|interdepartmental|district|county|state|national|"
+                        r"local|departmental|divisional|statewide|citywide|districtwide|agency)\s+(?=[A-Z])")
+
+
+def _without_lower_qualifier(name: str) -> str:
+    """'regional Underwater Inspection Working Group' -> 'Underwater Inspection Working Group': a lower-case word
+    of scope before a capitalised name of two words or more is no part of it."""
+    m = _QUALIFIER.match(name)
+    if m is None or len(name[m.end():].split()) < 2:
+        return name
+    rest = name[m.end():]
+    return rest if all(w[:1].isupper() or w in ("of", "and", "for", "the", "&") for w in rest.split()) else name
 
 
 def _clean(name: str) -> str | None:
@@ -131,6 +147,8 @@ def classify(name: str, acronyms: dict[str, str], list_context: bool = False) ->
         if first and (first[-1] in ROLE_HEADS or _COMMA_UNIT.search(joined)):
             main = first  # "director, Department of Transportation", "Data Analyst, Magnet Programs": the role comes first
     head = main[-1] if main else words[-1]
+    if "/" in head:  # "vice-presidents/liaisons": two names of one title
+        head = head.rpartition("/")[2]
     if ORGANIZATION_MARKER_RE.search(low) and not any(w in ROLE_HEADS for w in main):
         return ORGANIZATION
     if head in ROLE_HEADS or head.rsplit("-", 1)[-1] in ROLE_HEADS:
@@ -157,6 +175,8 @@ def classify(name: str, acronyms: dict[str, str], list_context: bool = False) ->
             return UNIT
     if name in acronyms.values():
         return UNIT
+    if words[-1] in UNIT_HEADS and words[-1] not in WEAK_UNIT_HEADS and name[:1].isupper() and len(main) < len(words):
+        return UNIT  # "Environment of Care Committee": the head comes after the "of"
     if list_context and name[:1].isupper() and len(words) <= 6:
         return UNIT  # a named office in "the offices of A, B and C"
     return None

@@ -102,9 +102,21 @@ def _pool(paths: list[str], fmt: str | None, data: list, workers: int, spans: li
             for i in range(a, b):
                 results[i] = extract_one(paths[i], fmt, data[i])
             advance(b - a)
-    finally:  # an error or a signal: no more chunks; running ones end with us (die_with_parent)
+    except BaseException:  # an error or a signal (SystemExit from stop_on_signals, Ctrl-C): stop the workers now,
+        _kill_workers(pool)  # or the exit would wait for their chunks (minutes of a large build)
+        raise
+    finally:
         restore()
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _kill_workers(pool) -> None:
+    """SIGKILL the pool's worker processes (their work is being abandoned; they hold no state of ours)."""
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            proc.kill()
+        except (OSError, AttributeError):
+            pass
 
 
 def _chunk(paths: list[str], format: str | None, data: list[bytes | None]) -> list[tuple | str]:

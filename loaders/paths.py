@@ -11,24 +11,60 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .documents import SUPPORTED_SUFFIXES
 from .errors import printable
 
 
+@dataclass
+class Skipped:
+    """What a walk left out on purpose. Links leading outside the given paths and things that are not regular
+    files are one line each (`lines`); files of unsupported kinds, which a corpus folder may hold by the
+    thousand (a gold/ folder of .json), are kept by suffix so a report can name a few and count the rest."""
+
+    lines: list[str] = field(default_factory=list)
+    kinds: dict[str, list[str]] = field(default_factory=dict)  # suffix ("" for none) -> printable paths
+
+    def unsupported(self, path: str, suffix: str) -> None:
+        self.kinds.setdefault(suffix, []).append(printable(path))
+
+    def report(self, named: int = 3) -> list[str]:
+        """One line per skip on purpose, then up to `named` files of unsupported kinds by name and, when there
+        are more (or `named` is 0), one line counting them all by suffix.
+
+        >>> s = Skipped()
+        >>> for i in range(5): s.unsupported(f"gold/{i}.json", ".json")
+        >>> s.unsupported("notes", "")
+        >>> s.report(named=1)
+        ['gold/0.json: unsupported kind (.json)', '6 files of unsupported kinds (.json 5, no suffix 1)']
+        """
+        files = sorted((p, k) for k, paths in self.kinds.items() for p in paths)
+        out = list(self.lines) + [f"{p}: unsupported kind ({_label(k)})" for p, k in files[:named]]
+        if len(files) > named:
+            counts = sorted(self.kinds.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+            what = "1 file of an unsupported kind" if len(files) == 1 else f"{len(files):,} files of unsupported kinds"
+            out.append(f"{what} (" + ", ".join(f"{_label(k)} {len(v):,}" for k, v in counts) + ")")
+        return out
+
+
+def _label(suffix: str) -> str:
+    return printable(suffix) if suffix else "no suffix"
+
+
 def expand_paths(paths: Iterable[str | Path], errors: list[str] | None = None,
-                 follow_links: bool = False, skipped: list[str] | None = None) -> list[Path]:
+                 follow_links: bool = False, skipped: Skipped | None = None) -> list[Path]:
     """Files named or found in directories, in path order. What could not be read goes to `errors` (a build
     that has any is partial); what was left out on purpose (other kinds of file, links leading outside the
-    given paths) goes to `skipped`, one line each, so a folder is accounted for file by file.
+    given paths) goes to `skipped`, so a folder is accounted for file by file.
 
     >>> expand_paths(["orgkg/samples"])[0].name
     '0262-director-school-support-and-well-being.txt'
     """
     out: list[Path] = []
     errors = errors if errors is not None else []
-    skipped = skipped if skipped is not None else []
+    skipped = skipped if skipped is not None else Skipped()
     roots = []
     for p in map(Path, paths):
         try:
@@ -52,7 +88,7 @@ def expand_paths(paths: Iterable[str | Path], errors: list[str] | None = None,
     return out
 
 
-def _walk(root: str, roots: list[str], follow_links: bool, errors: list[str], skipped: list[str]) -> list[str]:
+def _walk(root: str, roots: list[str], follow_links: bool, errors: list[str], skipped: Skipped) -> list[str]:
     """Supported files below root, depth first with an explicit stack; hidden names are left out."""
     found: list[str] = []
     stack = [root]
@@ -76,7 +112,7 @@ def _walk(root: str, roots: list[str], follow_links: bool, errors: list[str], sk
     return found
 
 
-def _entry(e: os.DirEntry, links: tuple[list[str], bool], errors: list[str], skipped: list[str], found: list[str],
+def _entry(e: os.DirEntry, links: tuple[list[str], bool], errors: list[str], skipped: Skipped, found: list[str],
            stack: list[str]) -> None:
     """Sort one directory entry into found files, folders to read, or a message; `links`: (the given paths'
     real paths, follow links anywhere)."""
@@ -84,7 +120,7 @@ def _entry(e: os.DirEntry, links: tuple[list[str], bool], errors: list[str], ski
     if e.is_symlink():
         target = os.path.realpath(e.path)
         if not follow_links and not any(_under(target, r) for r in roots):
-            skipped.append(f"{printable(e.path)}: symbolic link to {printable(target)}, outside the given paths; "
+            skipped.lines.append(f"{printable(e.path)}: symbolic link to {printable(target)}, outside the given paths; "
                           "not followed (--follow-links to read it)")
             return
     try:
@@ -95,23 +131,11 @@ def _entry(e: os.DirEntry, links: tuple[list[str], bool], errors: list[str], ski
     if stat.S_ISDIR(st.st_mode):
         stack.append(e.path)
     elif not stat.S_ISREG(st.st_mode):
-        skipped.append(f"{printable(e.path)}: not a regular file")
+        skipped.lines.append(f"{printable(e.path)}: not a regular file")
     elif os.path.splitext(e.name)[1].lower() in SUPPORTED_SUFFIXES:
-        if _utf8(e.path):
-            found.append(e.path)
-        else:  # the build's state and graph file hold names as UTF-8 text
-            errors.append(f"{printable(e.path)}: file name is not valid UTF-8; rename the file to read it")
+        found.append(e.path)  # a name that is not UTF-8 too: documents and evidence show it printable
     else:
-        suffix = os.path.splitext(e.name)[1].lower()
-        skipped.append(f"{printable(e.path)}: unsupported kind ({printable(suffix)})")
-
-
-def _utf8(path: str) -> bool:
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
+        skipped.unsupported(e.path, os.path.splitext(e.name)[1].lower())
 
 
 def _under(path: str, root: str) -> bool:

@@ -91,11 +91,12 @@ def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = N
     for k, conj in enumerate(conjs):
         t = _target(conj, text, acronyms, list_context)
         if locs and k in trailing:
-            if t is None or t.type != ROLE:
+            if t is None:
                 if _is_generic_staff(conj):
                     out.extend(x for x in locs if x not in out)
                 continue
-            t.located_in = locs[0]
+            if t.located_in is None:  # "the Budget Unit in the Department of Finance": the unit, held by the place
+                t.located_in = locs[0]
         if t is not None:
             out.append(t)
     if locs and not conjs:
@@ -245,6 +246,9 @@ def _target(conj: list[Tok], text: str, acronyms: dict[str, str], list_context: 
     if not conj:
         return None
     surface = _surface(conj, text)
+    owner = None
+    if "'" in surface or "\u2019" in surface:
+        owner, surface = _owner_and_owned(surface, acronyms, list_context)
     got = named(surface, acronyms, list_context)
     if got is None:
         return None
@@ -255,7 +259,31 @@ def _target(conj: list[Tok], text: str, acronyms: dict[str, str], list_context: 
     if nested:  # "the Environmental Health Division of the Health Department": a unit and the unit it is in
         t.name, t.type = nested.group(1), UNIT
         t.located_in = Target(nested.group(2), classify(nested.group(2), acronyms) or UNIT, t.start, t.end)
+    elif owner is not None and t.type in (UNIT, ORGANIZATION):
+        t.located_in = Target(owner[0], owner[1], t.start, t.end)
     return t
+
+
+# people a name is for, not its owner: "Women's Health Clinic", "Veterans' Services Office"
+_COMMON_OWNERS = VAGUE | frozenset("children women men veterans people girls boys youth adults patients".split())
+_POSSESSIVE_MARK = re.compile(r"(?<=\w)(?:['\u2019]s|s['\u2019])\s+(?=[A-Za-z])")
+
+
+def _owner_and_owned(surface: str, acronyms, list_context: bool) -> tuple[tuple[str, str] | None, str]:
+    """'the County's Land Use Review Committee' -> (None, 'Land Use Review Committee'); 'the Water Authority's
+    Laboratory Unit' -> (('Water Authority', Unit), 'Laboratory Unit'): the owner is no part of the name, and
+    holds it when it is a named unit. A possessive before a bare head stays ('the Controller's Office')."""
+    marks = list(_POSSESSIVE_MARK.finditer(surface))
+    if not marks:
+        return None, surface
+    m = marks[-1]
+    owned = surface[m.end():]
+    owner_text = surface[:m.start()] + ("s" if surface[m.start()] == "s" else "")
+    if len(owned.split()) < 2 or owner_text.lower().removeprefix("the ") in _COMMON_OWNERS \
+            or named(owned, acronyms, False) is None:
+        return None, surface  # "the Controller's Office", "Children's Librarian": the possessive names it
+    owner = named(owner_text, acronyms, list_context)
+    return (owner if owner is not None and owner[1] in (UNIT, ORGANIZATION) else None), owned
 
 
 # a named unit (two or more capitalised words, then a unit head) of a larger named unit

@@ -114,7 +114,8 @@ def _relations(ex: Extraction, rep: Repaired, key, a: int, b: int, acr: dict[str
     for s0, s1 in _sentences(rep.text, a, b):
         said = None  # the sentence as the original states it: mapped back once, for all its relations
         for c0, c1 in clauses(rep.text, s0, s1):
-            for rule, t, _pos, src in apply_rules(rep.text, c0, c1, acr):
+            found = apply_rules(rep.text, c0, c1, acr)
+            for rule, t, _pos, src in found:
                 if rule.type == UNDER_DIRECTION_OF and t.name.lower() in own:
                     continue
                 if said is None:
@@ -132,9 +133,41 @@ def _relations(ex: Extraction, rep: Repaired, key, a: int, b: int, acr: dict[str
                     ex.relations.append(Relation(PART_OF, loc.name, loc.type,
                                                  Evidence(ex.doc, key, *said, "part_of.located_in"),
                                                  source=t.name, source_type=t.type, confidence=LOCATED_IN))
+            for child, parent in _path_links(found):
+                ex.relations.append(Relation(PART_OF, parent.name, parent.type,
+                                             Evidence(ex.doc, key, *said, "part_of.path"),
+                                             source=child.name, source_type=child.type, confidence=PATH))
 
 
 LOCATED_IN = 0.7  # "staff in the Office of X": the office holds the staff, read from position
+PATH = 0.8  # "located in the Bureau of X, Office of Y, Z Division": each unit in the one before, read from order
+# how large a unit its head word says it is: a location path runs from large to small or from small to large
+_UNIT_RANK = {"department": 5, "ministry": 5, "agency": 5, "authority": 5, "administration": 5, "directorate": 5,
+              "bureau": 4, "office": 4, "division": 3, "branch": 2, "section": 2, "program": 2, "programme": 2,
+              "center": 2, "centre": 2, "unit": 1, "team": 1, "group": 1, "ward": 1}
+
+
+def _path_links(found: list) -> list[tuple[Target, Target]]:
+    """(child, parent) for the units a 'located in' clause lists as a path, 'the Bureau of X, Office of Y,
+    Z Division, W Branch' (large to small) or 'the Division of X, Department of Y' (small to large): every
+    unit's head word must rank it, and the ranks must run one way."""
+    path = [t for rule, t, _pos, src in found if rule.name == "part.located_in" and src is None and t.type == UNIT]
+    if len(path) < 2:
+        return []
+    ranks = [_UNIT_RANK.get(_head_word(t.name)) for t in path]
+    if None in ranks:
+        return []
+    if all(a >= b for a, b in zip(ranks, ranks[1:])) and ranks[0] > ranks[-1]:
+        return [(small, large) for large, small in zip(path, path[1:])]
+    if all(a <= b for a, b in zip(ranks, ranks[1:])) and ranks[0] < ranks[-1]:
+        return list(zip(path, path[1:]))
+    return []
+
+
+def _head_word(name: str) -> str:
+    """'Office of the Chief Information Officer' -> 'office'; 'Cybersecurity Division' -> 'division'."""
+    words = name.lower().split()
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
 
 
 def confidence(rule_confidence: float, t: Target) -> float:

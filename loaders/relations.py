@@ -43,10 +43,18 @@ def prefilter(rules: tuple[Rule, ...]) -> Prefilter:
             mask |= 1 << len(sets)
             sets.append(extra)
         masks.append(mask)
-    literal_sets = tuple(sets)
+    bits: dict[str, int] = {}  # literal -> the sets it belongs to
+    for j, lits in enumerate(sets):
+        for k in lits:
+            bits[k] = bits.get(k, 0) | 1 << j
+    literals = tuple(bits.items())
 
     def held(w: str) -> int:  # letters only: a literal lies within one white-space-delimited word
-        return sum(1 << j for j, lits in enumerate(literal_sets) if any(k in w for k in lits))
+        got = 0
+        for k, b in literals:
+            if k in w:
+                got |= b
+        return got
 
     return Prefilter(tuple(masks), (1 << len(rules)) - 1, WordMemo(held))
 
@@ -119,6 +127,10 @@ def _source_of(rule: Rule, text: str, start: int, trigger: int, acronyms: dict[s
         source = _explicit_subject(text, start, trigger, acronyms)
         if source is not None:
             return source
+    if rule.name == "part.apposition" and before.strip():
+        source = _named_before_comma(text, max(start, trigger - 120), trigger, acronyms)
+        if source is not None:
+            return source  # "... with the Shared Instrument Facility, a core facility of the Office of Research"
     if _RELATIVE.search(before):
         return False  # "the office which reports to ...": someone else's relation
     if rule.needs_subject and (trigger - start > 200 or before.strip() and not _subject_before(before)):
@@ -138,6 +150,17 @@ def _explicit_subject(text: str, start: int, trigger: int, acronyms: dict[str, s
         return None
     found = targets(text, start, start + len(subj), acronyms, list_context=False)
     if len(found) == 1 and found[0].type in (ROLE, UNIT, ORGANIZATION) and found[0].located_in is None:
+        return found[0]
+    return None
+
+
+def _named_before_comma(text: str, lo: int, trigger: int, acronyms: dict[str, str]) -> Target | None:
+    """The unit named by the last 'the ...' phrase before an apposition's comma, if it names exactly one."""
+    at = text.rfind("the ", lo, trigger)
+    if at < 0 or (at > 0 and text[at - 1].isalnum()):
+        return None
+    found = targets(text, at, trigger, acronyms)
+    if len(found) == 1 and found[0].type in (UNIT, ORGANIZATION) and found[0].end >= trigger - 2:
         return found[0]
     return None
 
@@ -162,7 +185,8 @@ def _subject_before(before: str) -> bool:
                            "the role", "role ")) or b.isupper()
 
 
-_STRICT_ENDS = ("unit", "office", "department", "division", "staff", "personnel")
+_UNIT_ENDS = ("unit", "office", "department", "division", "team", "crew", "section", "branch")
+_STRICT_ENDS = _UNIT_ENDS + ("staff", "personnel")
 _CAPITAL = re.compile(r"[A-Z]")
 
 
@@ -175,8 +199,7 @@ def _may_pass_strict(text: str, start: int, end: int) -> bool:
 
 def _strict_ok(t: Target) -> bool:
     if t.type == UNIT:
-        return t.name[:1].isupper() or (len(t.name.split()) >= 2 and
-                                         t.name.lower().endswith(("unit", "office", "department", "division")))
+        return t.name[:1].isupper() or (len(t.name.split()) >= 2 and t.name.lower().endswith(_UNIT_ENDS))
     if t.type == ROLE:
         return t.name.lower().endswith(("staff", "personnel")) or (t.name[:1].isupper() and len(t.name.split()) >= 2)
     return False

@@ -49,6 +49,14 @@ _ADJ_WORDS = ("general|direct|immediate|administrative|overall|broad|close|funct
               "managerial|organizational|organisational|strategic")
 ADJ = rf"(?:(?:{_ADJ_WORDS})\s*,?\s+(?:and\s+)?)"  # "technical and functional", "general, administrative"
 _ENTITIES = (ROLE, UNIT, ORGANIZATION)
+# a body one sits on: read ahead (bounded) so "serves on", "participates in", "attends" say membership only there
+_BODIES = (r"(?:committee|subcommittee|team|board|council|panel|task\s+force|commission|group|workgroup|guild|"
+           r"forum|network|senate|cabinet|consortium|collaborative)s?\b")
+BODY_AHEAD = rf"(?=(?:the\s+|a\s+|an\s+|our\s+|its\s+|their\s+|his\s+|her\s+|various\s+)?[\w\-'\u2019 ()&.,]{{0,60}}?{_BODIES})"
+# "a staff of 11: three analysts, two statisticians ...": the group before the colon is skipped for its members
+STAFF_OF_COLON = (r"(?:(?:a|an)\s+(?:[\w\-]+\s+)?(?:staff|team|branch|unit|section|crew|group|workforce)\s+of\s+"
+                  r"(?:[\w\-]+\s+){0,2}?[\w\-]+\s*:\s*)?")
+_COUNT_AHEAD = r"(?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b)"
 _UNITS = (UNIT, ORGANIZATION)
 
 
@@ -74,10 +82,15 @@ RULES: tuple[Rule, ...] = (
          rf"\bunder\s+(?:the\s+)?{ADJ}*{DIRECTION}(?:\s*,?\s*and\s+{ADJ}*{DIRECTION})?\s+(?:of|from|given\s+by)\s+"),
     Rule("udo.at_direction", UNDER_DIRECTION_OF, r"\bat\s+the\s+direction\s+of\s+"),
     Rule("udo.receives", UNDER_DIRECTION_OF,
-         rf"\breceives?\s+{ADJ}*{DIRECTION}(?:\s*,?\s*and\s+{ADJ}*{DIRECTION})?\s+(?:from|by)\s+"),
+         rf"\b(?:receives?|recieves?)\s+{ADJ}*{DIRECTION}(?:\s*,?\s*and\s+{ADJ}*{DIRECTION})?\s+(?:from|by)\s+"),
     Rule("udo.reports_to", UNDER_DIRECTION_OF,
          r"\b(?:reports|reporting|report)\s+(?:directly\s+|administratively\s+|functionally\s+|operationally\s+)?"
          r"to\s+", needs_subject=True),
+    # "The incumbent serves as a senior analyst and reports to the Branch Chief": a second predicate of the subject
+    # (not "analyzes data and reports to the director": what is reported)
+    Rule("udo.and_reports_to", UNDER_DIRECTION_OF,
+         r"\b(?:serves|works|acts|is\s+employed)\s+(?:as|in|at|from|for)\s+(?:[\w\-']+\s+){1,8}?(?:and|but)\s+"
+         r"reports\s+(?:directly\s+|administratively\s+)?to\s+(?=(?:the|a|an|our)\s)", confidence=0.9),
     Rule("udo.will_report", UNDER_DIRECTION_OF,
          r"\b(?:will|shall|would|typically|usually|normally|generally)\s+(?:\w+ly\s+)?report\s+(?:\w+ly\s+)?to\s+"),
     Rule("udo.responsible_to", UNDER_DIRECTION_OF,
@@ -87,13 +100,25 @@ RULES: tuple[Rule, ...] = (
     Rule("udo.received_from", UNDER_DIRECTION_OF,
          rf"\b{DIRECTION}\s+(?:is\s+)?(?:received|provided|given)\s+(?:from|by)\s+"),
     Rule("udo.supervision_from", UNDER_DIRECTION_OF, rf"\b{ADJ}+(?:and\s+{ADJ}*)?supervision\s+from\s+"),
+    Rule("udo.supervisor_is", UNDER_DIRECTION_OF,
+         r"\b(?:the|my|your|its)\s+(?:immediate\s+|direct\s+|first-line\s+|line\s+)?supervisor"
+         r"\s+(?:is|will\s+be)\s+(?=(?:the\s+|a\s+|an\s+)?(?-i:[A-Z]))", confidence=0.9),
     Rule("udo.supervised_by", UNDER_DIRECTION_OF,
          r"\b(?:is\s+)?(?:supervised|directed|managed)\s+by\s+", needs_subject=True),
     # supervision
     Rule("sup.supervises", SUPERVISES,
-         rf"\b(?:directly\s+)?supervis(?:es|e|ing)\b{COVERB_TAIL}\s+(?:(?:the\s+)?work\s+of\s+)?"),
+         rf"\b(?:directly\s+)?supervis(?:es|e|ing)\b{COVERB_TAIL}\s+(?:(?:the\s+)?work\s+of\s+|"
+         r"(?:a|an)\s+(?:assigned\s+|designated\s+|small\s+|large\s+)?(?:set|number|pool)\s+of\s+)?" + STAFF_OF_COLON),
     Rule("sup.provides_supervision", SUPERVISES,
-         rf"\bprovides?\s+(?:\w+\s+){{0,2}}?{ADJ}?supervision\s+(?:of|for|to)\s+"),
+         rf"\bprovides?\s+(?:\w+\s+){{0,2}}?{ADJ}*supervision\s+(?:of|for|to)\s+"),
+    Rule("sup.line_manages", SUPERVISES,
+         r"\bline[\s\-]manag(?:es|e|ing)\s+|\bline\s+management\s+(?:responsibility\s+)?(?:of|for)\s+"),
+    Rule("sup.management_of", SUPERVISES,
+         r"\bresponsib(?:le|ility|ilities)\s+for\s+(?:the\s+)?(?:overall\s+|day-to-day\s+|operational\s+)?"
+         r"(?:management|leadership|running)\s+of\s+", confidence=0.9),
+    Rule("sup.leadership_for", SUPERVISES,
+         rf"\bprovides?\s+(?:\w+\s+)?{ADJ}*leadership\s+(?:for|to|of)\s+", strict=True,
+         confidence=0.8),
     Rule("sup.responsible_supervision", SUPERVISES,
          r"\bresponsible\s+for\s+(?:the\s+)?(?:supervision\s+of|supervising)\s+(?:and\s+\w+\s+)?"),
     Rule("sup.supervision_of", SUPERVISES,
@@ -102,30 +127,51 @@ RULES: tuple[Rule, ...] = (
          r"\b(?:guides|directs|manages|oversees|leads|administers|coordinates)\s+all\s+aspects\s+of\s+", strict=True),
     Rule("sup.exercises", SUPERVISES,
          rf"\bexercises?\s+{ADJ}?(?:and\s+{ADJ})?supervision\s+(?:over|of)\s+|\bsupervision\s+is\s+exercised\s+over\s+"),
-    Rule("sup.oversees", SUPERVISES, rf"\boversees?\b{COVERB_TAIL}\s+"),
+    Rule("sup.oversees", SUPERVISES,
+         rf"\boversees?\b{COVERB_TAIL}\s+(?:the\s+(?:administration|management|operations?|work|activities)\s+of\s+"
+         r"(?:the\s+)?)?"),
+    Rule("sup.provides_oversight", SUPERVISES,
+         rf"\bprovides?\s+(?:\w+\s+)?{ADJ}*oversight\s+(?:for|of|to)\s+(?!the\s+(?:offices|divisions|departments|"
+         r"units|sections|branches|bureaus)\s+of\b)", strict=True, confidence=0.9),
     Rule("sup.oversight_for", SUPERVISES,
          r"\bprovides?\s+(?:\w+\s+)?(?:oversight|leadership)\s+(?:for|of|to)\s+(?=the\s+(?:offices|divisions|"
          r"departments|units|sections|branches|bureaus)\s+of\b)", confidence=0.8),
     Rule("sup.team_of", SUPERVISES,
          r"\b(?:manages|leads|supervises|oversees|directs|heads|manage|lead|supervise|oversee|direct|head)\s+"
          r"(?:a|the)\s+(?:\w+\s+)?(?:team|staff|group|crew)\s+of\s+"
-         r"(?:(?:up\s+to|about|approximately|around|over|some)\s+)?(?=\d)", confidence=0.9),
+         rf"(?:(?:up\s+to|about|approximately|around|over|some)\s+)?{_COUNT_AHEAD}", confidence=0.9),
+    # imperative duties ("Lead the Customer Insights Team"): the clause's own subject, a named unit only
+    Rule("sup.lead_the", SUPERVISES, r"\b(?:lead|run)\s+(?:the|our|your)\s+", strict=True, needs_subject=True,
+         confidence=0.9),
     Rule("sup.leads_work_of", SUPERVISES,
-         r"\b(?:leads|directs|manages)\s+the\s+work\s+of\s+(?:the\s+)?(?:offices?\s+of\s+)?", list_context=True),
+         r"\b(?:leads|directs|manages)\s+the\s+work\s+of\s+(?:the\s+)?(?:offices?\s+of\s+)?" + STAFF_OF_COLON,
+         list_context=True),
     Rule("sup.manages", SUPERVISES,
-         rf"\b(?:manages|directs|leads|heads){COVERB_TAIL}\s+(?:the\s+(?:work|operations|activities)\s+of\s+)?",
+         rf"\b(?:manages|directs|leads|heads){COVERB_TAIL}\s+(?:the\s+(?:(?:day-to-day|daily)\s+)?"
+         r"(?:work|operations?|activities)\s+of\s+(?:the\s+)?)?",
          strict=True, confidence=0.9),
-    # collaboration
+    # collaboration: a capitalised name without a head after these verbs names a function ("works closely with
+    # Accounting", "partners with Supply Chain"), read as a unit at a lower confidence (list_context)
     Rule("collab.collaborates", COLLABORATES_WITH,
-         r"\bcollaborat(?:es|e|ing|ively)\s+(?:\w+ly\s+)?(?:with|alongside)\s+"),
-    Rule("collab.works_with", COLLABORATES_WITH, r"\bwork(?:s|ing)?\s*(?:\w+ly\s+)?(?:with|alongside)\s+"),
+         r"\bcollaborat(?:es|e|ing|ively)\s+(?:\w+ly\s+)?(?:with|alongside)\s+", list_context=True),
+    Rule("collab.works_with", COLLABORATES_WITH, r"\bwork(?:s|ing)?\s*(?:\w+ly\s+)?(?:with|alongside)\s+",
+         list_context=True),
     Rule("collab.in_collaboration", COLLABORATES_WITH,
          r"\bin\s+(?:close\s+)?(?:collaboration|consultation|partnership|cooperation|coordination|conjunction|"
-         r"liaison)\s+with\s+"),
-    Rule("collab.coordinates_with", COLLABORATES_WITH, r"\bcoordinat(?:es|e|ing)\s+(?:\w+ly\s+)?with\s+"),
+         r"liaison)\s+with\s+", list_context=True),
+    # "coordinates bed turnover with X": what is coordinated may sit between the verb and "with"
+    Rule("collab.coordinates_with", COLLABORATES_WITH,
+         r"\bcoordinat(?:es|e|ing)\s+(?:[\w'\u2019\-]+\s+){0,4}?with\s+", list_context=True),
+    Rule("collab.together_with", COLLABORATES_WITH, r"\b(?:together|jointly|engag(?:es|e|ing))\s+(?:\w+ly\s+)?with\s+",
+         list_context=True, confidence=0.9),
     Rule("collab.consults", COLLABORATES_WITH,
          r"\b(?:consults|confers|partners|partner|partnering|cooperates|liaises|liaise|liaising|interfaces)"
-         r"(?:,?\s+as\s+needed,?|\s+\w+ly)?\s+with\s+"),
+         r"(?:,?\s+as\s+needed,?|\s+\w+ly)?\s+with\s+", list_context=True),
+    Rule("collab.partner_to", COLLABORATES_WITH,  # "acts as finance business partner to the CFO"
+         r"\b(?:business|strategic|trusted|finance|people|thought)\s+partner\s+(?:to|for)\s+"
+         r"(?=(?:the\s+|our\s+|a\s+)?(?-i:[A-Z]))", list_context=True),
+    Rule("collab.collaborative_process", COLLABORATES_WITH,
+         r"\b(?:a\s+)?collaborative\s+(?:process|approach|effort|manner|partnership)\s+with\s+", list_context=True),
     Rule("collab.liaison", COLLABORATES_WITH,
          r"\b(?:serves?|acts?|functions?)\s+as\s+(?:a|an|the)?\s*(?:[\w'\-]+\s+){0,3}?liaison\s+(?:to|with|for|between)\s+"
          r"|\b(?:provides?|maintains?)\s+(?:\w+\s+)?liaison\s+(?:to|with|for)\s+"),
@@ -135,27 +181,37 @@ RULES: tuple[Rule, ...] = (
     # units the role belongs to
     Rule("part.part_of", PART_OF, r"\b(?:is|are)\s+(?:a\s+)?(?:part\s+of|within)\s+(?=(?:the\s+)?[A-Z])",
          allowed=_UNITS, needs_subject=True),
+    Rule("part.sits_within", PART_OF,
+         r"\b(?:sits|falls|resides)\s+(?:within|under|in)\s+(?=(?:the\s+|our\s+)?(?-i:[A-Z]))", allowed=_UNITS,
+         needs_subject=True),
+    Rule("part.joins", PART_OF, r"\b(?:join|joins|joining)\s+(?=(?:the|our)\s+(?-i:[A-Z]))", allowed=(UNIT,),
+         needs_subject=True, confidence=0.9),
     Rule("part.apposition", PART_OF,
-         r",\s+(?:a|an|one)\s+(?:\w+\s+)?(?:section|unit|branch|division|office|team|bureau|department|directorate)"
+         r",\s+(?:a|an|one)\s+(?:\w+\s+)?(?:section|unit|branch|division|office|team|bureau|department|directorate|"
+         r"facility|center|centre)"
          r"\s+(?:of|in|within)\s+(?=(?:the\s+)?[A-Z])", allowed=_UNITS, needs_subject=True),
     Rule("part.located_in", PART_OF,
          r"\b(?:(?:is|are)\s+)?(?:organi[sz]ationally\s+)?(?:located|housed|based|situated|placed)\s+"
          r"(?:in|within|at)\s+|\b(?:is|are)\s+assigned\s+to\s+|\boperates?\s+(?:within|under)\s+",
          allowed=_UNITS, needs_subject=True),
     # membership
-    Rule("member.member_of", MEMBER_OF, r"\b(?:as|is)\s+(?:a|an)\s+(?:[\w\-]+\s+){0,2}?member\s+of\s+", allowed=_UNITS),
+    Rule("member.member_of", MEMBER_OF, r"\b(?:as|is|and)\s+(?:a|an)\s+(?:[\w\-]+\s+){0,2}?member\s+of\s+", allowed=_UNITS),
     Rule("member.member_bare", MEMBER_OF, r"\b(?:active\s+|voting\s+|standing\s+|ex[\s\-]officio\s+)?member\s+of\s+",
          allowed=_UNITS, needs_subject=True),
     Rule("member.serves_on", MEMBER_OF,
-         r"\b(?:serves|sits|participates|serve|sit|participate)\s+on\s+(?=(?:the\s+|a\s+|an\s+|various\s+)?"
-         r"[\w\-' ]{0,60}?(?:committee|team|board|council|panel|task force|commission|group|guild|forum)s?\b)",
-         allowed=(UNIT,)),
-    Rule("member.chairs", MEMBER_OF,
-         r"\b(?:chairs|co-chairs|convenes|chair|co-chair|take\s+part\s+in|takes\s+part\s+in)\s+"
-         r"(?=(?:the\s+|a\s+|an\s+|our\s+)?[\w\-' ]{0,60}?"
-         r"(?:committee|team|board|council|panel|task force|commission|group|guild|forum)s?\b)",
+         rf"\b(?:serves|sits|serve|sit|serving|sitting|holds\s+a\s+seat)\s+on\s+{BODY_AHEAD}", allowed=(UNIT,)),
+    Rule("member.participates_in", MEMBER_OF,
+         rf"\b(?:participates|participate|participating|takes?\s+part)\s+(?:\w+ly\s+)?(?:in|on)\s+{BODY_AHEAD}",
          allowed=(UNIT,), confidence=0.9),
-)
+    Rule("member.attends", MEMBER_OF, rf"\b(?:attends|attend|attending)\s+{BODY_AHEAD}", allowed=(UNIT,), confidence=0.8),
+    Rule("member.representative_on", MEMBER_OF,
+         rf"\brepresentative\s+(?:on|to)\s+{BODY_AHEAD}|\brepresents?\s+(?:[\w'\u2019\-]+\s+){{1,3}}?(?:on|at)\s+{BODY_AHEAD}",
+         allowed=(UNIT,), confidence=0.9),
+    Rule("member.office_holder", MEMBER_OF,
+         rf"\b(?:serves?|acts?|serving|acting)\s+as\s+(?:the\s+)?(?:chair|co-chair|vice-chair|chairperson|secretary|"
+         rf"treasurer|convener|convenor)\s+(?:of|for|to)\s+{BODY_AHEAD}", allowed=(UNIT,)),
+    Rule("member.chairs", MEMBER_OF,
+         rf"\b(?:chairs|co-chairs|convenes|chair|co-chair)\s+{BODY_AHEAD}", allowed=(UNIT,), confidence=0.9),)
 
 
 _NAME = re.compile(r"^[a-z]+\.[a-z_]+$")
@@ -211,7 +267,7 @@ def _required(seq) -> frozenset[str] | None:
     def better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
         if a is None or b is None:
             return a or b
-        return a if min(map(len, a)) >= min(map(len, b)) else b
+        return a if _selectivity(a) >= _selectivity(b) else b
 
     for op, arg in seq:
         if op is _sre.LITERAL and chr(arg).isalpha():
@@ -228,6 +284,17 @@ def _required(seq) -> frozenset[str] | None:
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and arg[0] >= 1:
             best = better(best, _required(arg[2]))
     return better(best, frozenset({run})) if run else best
+
+
+# stems in a large share of any job description's clauses ("manager", "leadership", "the"): between two key sets
+# whose shortest keys are as long, the one without them filters more clauses out
+COMMON_STEMS = frozenset("manag management manage lead leadership direct provide work serv sit operation responsib "
+                         "the our your with for and".split())
+
+
+def _selectivity(keys: frozenset[str]) -> tuple[int, bool]:
+    """How well a key set filters clauses: its shortest key's length, then having no common stem."""
+    return (min(map(len, keys)), not any(k in COMMON_STEMS for k in keys))
 
 
 def required_sets(trigger: str) -> tuple[frozenset[str], ...]:

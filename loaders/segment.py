@@ -8,13 +8,14 @@ from collections.abc import Iterable
 from .memo import WordMemo
 
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s+")
-_BULLETS = "-*•·"
+_BULLETS = "-*•·\u2013"
 _ABBREV = frozenset("dr mr mrs ms st no vs etc e.g i.e inc co jr sr u.s u.s.a approx dept div asst esp incl".split())
 # sentence ends, one pattern per first character: sre scans fast for a literal first character and
 # slowly for a class or an alternation; "!" and "?" are rare, so their pattern runs only when present
-_END_DOT = re.compile(r"\.(?:(?=[\"')\]]?\s+\(?[A-Z0-9])|$)")
+# a bullet (-, *, •, ·, –) starts a new item: "... Association.\n• Member of the X Committee."
+_END_DOT = re.compile(r"\.(?:(?=[\"')\]]?\s+(?:[-*\u2022\u00b7\u2013]\s+)?\(?[A-Z0-9])|$)")
 _END_MARK = re.compile(r"[!?](?:(?=[\"')\]]?\s+\(?[A-Z0-9])|$)")
-_END_LINE = re.compile(r"\n(?:\s*\n|(?=\s*(?:\d{1,2}[.)]\s|[A-Z])))")
+_END_LINE = re.compile(r"\n(?:\s*\n|(?=\s*(?:\d{1,2}[.)]\s|[A-Z]|[-*\u2022\u00b7\u2013]\s)))")
 _SPACE_CAPITAL = re.compile(r"\s+(?=[A-Z])")
 
 

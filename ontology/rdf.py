@@ -205,18 +205,7 @@ def triples(g, evidence: bool = True, terms: Terms | None = None) -> Iterator[tu
                 continue
             yield s, attr[k], lit(v) if type(v) is str else _value(v, t, iris, extra)
         yield from extra
-        # derived, for querying with standard vocabularies (ignored on import)
-        if d["type"] == COMPETENCY:
-            yield s, iris[SKOS + "prefLabel"], lit(d["name"])
-            yield s, iris[SKOS + "inScheme"], scheme
-        for alias in d.get("aliases") or []:
-            yield s, iris[SKOS + "altLabel"], lit(alias)
-        if d["type"] == ROLE and d.get("code"):
-            jc = iris[ORGKG_ID + "jobclass:" + str(d["code"])]
-            yield s, iris[ORGKG + "jobClass"], jc
-            yield jc, a, iris[JOB_CLASS]
-            yield jc, a, iris[ORG + "Role"]
-            yield jc, label, lit(str(d.get("official_title") or d["code"]))
+        yield from _derived(s, d, lit, iris, scheme)
     aligned: dict[tuple, tuple] = {}
     for u, v, k, d in g.g.edges(keys=True, data=True):
         s, o = node_term[u], node_term[v]
@@ -256,6 +245,23 @@ def triples(g, evidence: bool = True, terms: Terms | None = None) -> Iterator[tu
                 yield e, iris[PROV + "wasDerivedFrom"], iris[doc_iri[ev["doc"]]]
             if ev.get("kind") == "correction":
                 yield from _attribution(e, ev, t, iris)
+
+
+def _derived(s, d: dict, lit: Callable[[Any], Any], iris: _Made, scheme) -> Iterator[tuple[Any, Any, Any]]:
+    """A node's derived triples, for querying with standard vocabularies (SKOS labels, the W3C org job class);
+    ignored on import."""
+    if d["type"] == COMPETENCY:
+        yield s, iris[SKOS + "prefLabel"], lit(d["name"])
+        yield s, iris[SKOS + "inScheme"], scheme
+    for alias in d.get("aliases") or []:
+        yield s, iris[SKOS + "altLabel"], lit(alias)
+    if d["type"] == ROLE and d.get("code"):
+        a = iris[RDF_TYPE]
+        jc = iris[ORGKG_ID + "jobclass:" + str(d["code"])]
+        yield s, iris[ORGKG + "jobClass"], jc
+        yield jc, a, iris[JOB_CLASS]
+        yield jc, a, iris[ORG + "Role"]
+        yield jc, iris[RDFS_LABEL], lit(str(d.get("official_title") or d["code"]))
 
 
 def _attribution(e, ev: dict, t: Terms, iris: _Made) -> Iterator[tuple[Any, Any, Any]]:

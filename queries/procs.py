@@ -17,7 +17,7 @@ import signal
 import tempfile
 from pathlib import Path
 
-from orgkg.graph.atomic import pid_alive
+from orgkg.graph.atomic import folder_mode, pid_alive
 
 PR_SET_PDEATHSIG = 1
 _NAME = re.compile(r"^orgkg-(?P<kind>[a-z-]+?)-(?P<pid>\d+)-[^/]+$")
@@ -67,6 +67,4 @@ def die_with_parent() -> None:
 def derived_mode(source: str | Path, directory: bool = False) -> int:
     """Permissions for a file derived from `source` (the graph): the same read/write bits; a folder adds x where r."""
     mode = os.stat(source).st_mode & 0o666
-    if directory:
-        mode |= (mode & 0o444) >> 2
-    return mode
+    return folder_mode(mode) if directory else mode

@@ -159,6 +159,9 @@ def test_an_output_symlink_is_written_through(sample_paths, tmp_path):
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "link.json").is_symlink() and os.readlink(tmp_path / "link.json") == "real.json"
     assert orgkg.load(tmp_path / "real.json").summary() == orgkg.sample_graph().summary()
+    # the lock and the cache are beside the file written, not beside the link
+    assert (tmp_path / "real.json.cache").is_dir() and (tmp_path / "real.json.lock").is_file()
+    assert not (tmp_path / "link.json.cache").exists() and not (tmp_path / "link.json.lock").exists()
 
 
 def _special(kind: str, where: Path) -> Path:
@@ -187,6 +190,21 @@ def test_a_device_fifo_socket_or_directory_is_refused_in_one_line(kind, sample_p
     assert not Path(f"{path}.cache").exists() and not Path(f"{path}.lock").exists()
 
 
+@pytest.mark.parametrize("command", [["check"], ["check", "--format", "md"], ["viz"], ["export"], ["chart"]])
+@pytest.mark.parametrize("target", ["/proc/orgkg-x.out", "/dev/null", "DIR"])
+def test_every_output_option_is_one_line_on_a_place_it_may_not_write(command, target, sample_graph_file, tmp_path):
+    """`check -o /proc/x.md` was a traceback: every command's -o refuses a device or folder and names an
+    unwritable place in one line, exit 2, and leaves the device as it was."""
+    out = str(tmp_path) if target == "DIR" else target
+    before = os.stat(out) if os.path.exists(out) else None
+    r = cli(*command, "-g", str(sample_graph_file), "-o", out)
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr, r.stderr
+    assert r.stderr.startswith(f"orgkg: {out}: "), r.stderr
+    if before is not None:
+        after = os.stat(out)
+        assert (after.st_ino, stat.S_IFMT(after.st_mode)) == (before.st_ino, stat.S_IFMT(before.st_mode))
+
+
 def test_an_unwritable_place_is_one_line(sample_paths, tmp_path):
     d = tmp_path / "ro"
     d.mkdir()
@@ -209,6 +227,19 @@ def test_outputs_follow_the_umask_and_the_cache_the_output(mask, sample_paths, t
     want = 0o666 & ~mask
     assert stat.S_IMODE(os.stat(out).st_mode) == want
     assert stat.S_IMODE(os.stat(tmp_path / "org.json.cache" / "cache.sqlite").st_mode) == want
+    # the folder as private as the graph: 0700 beside a 0600 graph, 0755 beside a 0644 one
+    assert stat.S_IMODE(os.stat(tmp_path / "org.json.cache").st_mode) == want | (want & 0o444) >> 2
+
+
+def test_a_private_graph_gets_a_private_cache_folder(sample_paths, tmp_path):
+    """A graph made 0600 keeps 0600 at the next build, and its new cache folder is 0700, whatever the umask."""
+    out = tmp_path / "org.json"
+    out.write_text("{}")
+    out.chmod(0o600)
+    assert cli("build", str(sample_paths[0].parent), "-o", str(out), "--quiet", umask=0o022).returncode == 0
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(tmp_path / "org.json.cache").st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(tmp_path / "org.json.cache" / "cache.sqlite").st_mode) == 0o600
 
 
 def test_stale_temp_files_of_dead_processes_are_removed(sample_paths, tmp_path):

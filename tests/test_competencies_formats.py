@@ -80,3 +80,134 @@ def test_selection_criteria_with_education_and_experience_typed():
 def test_uk_qualifications_typed(line, kind):
     ex = extract_text(f"Job Title: Therapist\n\nPerson specification\n{line}.\n", "t.txt", format="generic")
     assert [c.kind for c in ex.competencies] == [kind]
+
+
+def _qual(body: str, heading: str = "Qualifications") -> dict[str, str]:
+    return _comps(extract_text(f"Job Title: Clerk\n\n{heading}\n{body}\n", "c.txt", format="generic"))
+
+
+@pytest.mark.parametrize("body, want", [
+    ("Bachelor's degree in accounting and three years of audit experience.",
+     {"Bachelor's degree in accounting": "education", "three years of audit experience": "experience"}),
+    ("Associate's degree in business, plus 2 years of payroll experience.",
+     {"Associate's degree in business": "education", "2 years of payroll experience": "experience"}),
+])
+def test_a_degree_and_years_of_experience_are_two_items(body, want):
+    assert _qual(body) == want
+
+
+@pytest.mark.parametrize("body, want", [
+    ("Class A CDL within six months of hire.", {"Class A CDL": "certification"}),
+    ("Pesticide applicator certification required within one year of employment.",
+     {"Pesticide applicator certification": "certification"}),
+])
+def test_when_a_credential_must_be_held_is_not_part_of_it_and_no_experience(body, want):
+    assert _qual(body) == want
+
+
+@pytest.mark.parametrize("body, want", [
+    ("Education: Bachelor's degree in biology.\nLicenses and Certificates: Grade 2 operator certificate.",
+     {"Bachelor's degree in biology": "education", "Grade 2 operator certificate": "certification"}),
+    ("Experience: Two years of lab work.\nLicense: Valid driver's license.",
+     {"Two years of lab work": "experience", "Valid driver's license": "certification"}),
+])
+def test_a_category_label_types_the_item_and_is_not_part_of_it(body, want):
+    assert _qual(body) == want
+
+
+@pytest.mark.parametrize("body, want", [
+    ("Bachelor's degree in Accounting\n2+ years of accounting experience\nAdvanced Excel skills",
+     {"Bachelor's degree in Accounting": "education", "2+ years of accounting experience": "experience",
+      "Advanced Excel skills": "skill"}),
+    ("High school diploma\nForklift certificate",
+     {"High school diploma": "education", "Forklift certificate": "certification"}),
+])
+def test_list_items_one_a_line_without_bullets_are_items(body, want):  # an HTML or Word list flattened
+    assert _qual(body) == want
+
+
+def test_a_wrapped_line_still_runs_on():
+    assert _qual("Knowledge of the principles of\npublic administration and budgeting.") == {
+        "the principles of\npublic administration and budgeting": "knowledge"}
+    assert _qual("Skill in preparing reports, and\nbudget documents.") == {
+        "preparing reports, and\nbudget documents": "skill"}
+
+
+@pytest.mark.parametrize("tail", [
+    "Apply\nSimilar Jobs\nSenior Biostatistician\nPrivacy   Terms",
+    "Agency\nCounty of Alder Ridge\nAddress\n1400 Courthouse Square\nPrint Job Information | Apply",
+    "Apply for this Job\nFirst Name *\nResume/CV *\nPowered by the applicant system",
+    "\u00a9 2024 Ketterly, Inc. All rights reserved.\nContact Us | Site Map | Accessibility",
+])
+def test_what_the_job_board_adds_after_the_description_is_no_competency(tail):
+    assert _qual("Ability to lift 50 pounds.\n" + tail) == {"lift 50 pounds": "ability"}
+
+
+def test_running_headers_footers_and_page_numbers_are_no_competency():
+    text = ("Job Title: Clerk\n\nQualifications\nAbility to type.\nElm County Class Specification - Clerk     Page 1 of 2\n"
+            "12 Main Street, Elm, OR 97000\nAbility to file records.\n\nDuties\nTypes.\n"
+            "Elm County Class Specification - Clerk     Page 2 of 2\n12 Main Street, Elm, OR 97000\n")
+    assert _comps(extract_text(text, "c.txt", format="generic")) == {"type": "ability", "file records": "ability"}
+
+
+@pytest.mark.parametrize("rows, want", [
+    ("Criteria      Essential                        Desirable\n"
+     "Qualifications  Degree in Environmental Health    Lead auditor qualification\n"
+     "Skills          Ability to write reports          Fluency in Welsh",
+     {"Degree in Environmental Health": "education", "Lead auditor qualification": "education",
+      "write reports": "ability", "Fluency in Welsh": "skill"}),
+    ("Area          Essential                 Desirable             Assessed by\n"
+     "Experience    Experience of audit       Experience of payroll     A/I",
+     {"Experience of audit": "experience", "Experience of payroll": "experience"}),
+])
+def test_a_flattened_person_specification_gives_its_cells(rows, want):
+    assert _qual(rows, "Person specification") == want
+
+
+@pytest.mark.parametrize("body, want", [
+    ("Knowledge of the methods, equipment and materials used in road construction.",
+     {"the methods, equipment and materials used in road construction": "knowledge"}),
+    ("Knowledge of building, plumbing, mechanical and electrical codes.",
+     {"building, plumbing, mechanical and electrical codes": "knowledge"}),
+    ("Knowledge of grant regulations, including the Uniform Guidance.",
+     {"grant regulations, including the Uniform Guidance": "knowledge"}),
+    ("Knowledge of fleet management software, vehicle maintenance schedules and inventory control.",
+     {"fleet management software": "knowledge", "vehicle maintenance schedules": "knowledge",
+      "inventory control": "knowledge"}),
+    ("Knowledge of NBIS, bridge design, and access equipment (snooper trucks, rope access).",
+     {"NBIS": "knowledge", "bridge design": "knowledge", "access equipment (snooper trucks, rope access)": "knowledge"}),
+])
+def test_knowledge_lists_split_only_where_the_parts_stand_alone(body, want):
+    assert _qual(body) == want
+
+
+@pytest.mark.parametrize("body, kind", [
+    ("Current registration with the provincial College of Social Workers.", "certification"),
+    ("Experience configuring degree audit software.", "experience"),
+    ("Certificate III in Horticulture (or equivalent experience).", "certification"),
+    ("Graduate of an accredited school of nursing.", "education"),
+])
+def test_the_kind_named_first_types_the_item(body, kind):
+    assert list(_qual(body).values()) == [kind]
+
+
+@pytest.mark.parametrize("body", ["Employee signature ____________", "To apply, send a resume to jobs@elm.example.org.",
+                                  "A Master's degree may substitute for one year of experience.",
+                                  "Experience must be fully documented in your resume.",
+                                  "Education, Experience, Licensure"])
+def test_forms_instructions_substitutions_and_headings_are_no_competency(body):
+    assert _qual(body + "\nAbility to type.") == {"type": "ability"}
+
+
+def test_labelled_fields_in_a_qualification_section_are_no_competency():
+    assert _qual("Ability to type.\nWork Schedule: Monday-Friday\nShift: Days") == {"type": "ability"}
+
+
+@pytest.mark.parametrize("body, want", [
+    ("Registration as a Dietitian with the State Board and two years of clinical experience.",
+     {"Registration as a Dietitian with the State Board": "certification", "two years of clinical experience": "experience"}),
+    ("Valid pesticide license and 3 years of landscaping experience.",
+     {"Valid pesticide license": "certification", "3 years of landscaping experience": "experience"}),
+])
+def test_a_credential_and_years_of_experience_are_two_items(body, want):
+    assert _qual(body) == want

@@ -5,11 +5,9 @@ killed processes (temp folders, permissions)."""
 from __future__ import annotations
 
 import os
-import socket
 import stat
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -26,32 +24,6 @@ CLI = [sys.executable, "-m", "orgkg"]
 HEAVY = "MATCH (a), (b), (c), (d) RETURN count(*)"
 # 600 groups 12 levels deep: within the nesting limit, ~30 s of FalkorDB parsing that its own timeout ignores
 SLOW_PARSE = "RETURN " + "+".join(["(" * 12 + "1" + ")" * 12] * 600)
-
-
-@pytest.fixture
-def listener():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    s.listen(8)
-    s.settimeout(0.2)
-    hits: list = []
-    stop = threading.Event()
-
-    def loop():
-        while not stop.is_set():
-            try:
-                c, _ = s.accept()
-                hits.append(1)
-                c.close()
-            except OSError:
-                continue
-
-    t = threading.Thread(target=loop, daemon=True)
-    t.start()
-    yield s.getsockname()[1], hits
-    stop.set()
-    t.join(2)
-    s.close()
 
 
 def test_load_csv_refused_on_every_read_only_surface(sample_graph_file, listener):

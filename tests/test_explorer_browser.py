@@ -6,77 +6,19 @@ Skipped only when Debian's chromium is absent (CI installs it: apt-get install c
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
+from headless import BROWSER_MARKS, open_page, renders, wait_for, wait_render
 from test_explorer_api import COORD, COORD_ID, DSSEM_ID, serve
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"Chromium not installed at {CHROMIUM} (apt-get install chromium)"),
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
 def server():
     with serve() as proc:
         yield proc
-
-
-def open_page(browser, url: str, downloads: bool = False):
-    """A fresh page on `url` that records console errors and every request not made to the server itself."""
-    ctx = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=downloads)
-    page = ctx.new_page()
-    base = url.split("#")[0].rstrip("/")
-    page.problems = []
-    page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"))
-    page.on("pageerror", lambda e: page.problems.append(f"pageerror: {e}"))
-    page.on("request", lambda r: r.url.split("#")[0] == base or r.url.startswith((base + "/", "data:", "blob:"))
-            or page.problems.append(f"request left the server: {r.url}"))
-    page.goto(url)
-    wait_for(page, "window.orgkg && window.orgkg.ready === true")
-    return page
-
-
-def wait_for(page, expr: str, timeout: float = 30.0) -> None:
-    """Poll a JS expression from Python (the page's CSP forbids the eval behind wait_for_function)."""
-    end = time.monotonic() + timeout
-    while not page.evaluate(f"() => !!({expr})"):
-        if time.monotonic() > end:
-            raise AssertionError(f"timed out waiting for {expr}")
-        time.sleep(0.02)
-
-
-def navigate(page, hash_: str) -> None:
-    """Set the URL fragment and wait until the page has drawn the view it names."""
-    page.evaluate("""h => new Promise((ok, fail) => {
-        const n = window.orgkg.renders, t0 = Date.now();
-        location.hash = h;
-        const poll = () => window.orgkg.renders > n ? ok() : Date.now() - t0 > 20000 ? fail('no render') : setTimeout(poll, 10);
-        poll(); })""", hash_)
-
-
-def wait_render(page, before: int) -> None:
-    wait_for(page, f"window.orgkg.renders > {before}")
-
-
-def renders(page) -> int:
-    return page.evaluate("window.orgkg.renders")
 
 
 def test_search_pick_card_chain_back(browser, server):

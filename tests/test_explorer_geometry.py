@@ -10,30 +10,16 @@ import itertools
 from pathlib import Path
 
 import pytest
+from headless import BROWSER_MARKS, navigate, open_page
 from test_explorer_api import serve
-from test_explorer_browser import CHROMIUM, navigate, open_page
 
 import orgkg
 from orgkg.graph.traverse import children, parents
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"Chromium not installed at {CHROMIUM} (apt-get install chromium)"),
-]
+pytestmark = BROWSER_MARKS
 EPS = 0.5  # px: touching a box's border is not crossing it
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if (p / "corpus").is_dir()), None)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    from test_explorer_browser import ARGS
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
 
 
 def crosses(a, b, box) -> bool:

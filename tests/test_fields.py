@@ -203,3 +203,130 @@ def test_supervision_received_as_a_section_of_prose():
 def test_classification_is_a_title_or_a_grade(value, official, grade):
     role = extract_text(f"Position Title: Analyst\nClassification: {value}\n", "a.txt", format="generic").role
     assert (role["official_title"], role["grade"]) == (official, grade)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Job Title Maintenance Worker II\nDepartment Parks and Recreation\nReports To Parks Supervisor\n",
+     {"title": "Maintenance Worker II", "unit": "Parks and Recreation", "reports_to": "Parks Supervisor"}),
+    ("Position Title Payroll Clerk\nDivision Finance\nSupervisor Payroll Manager\n",
+     {"title": "Payroll Clerk", "unit": "Finance", "reports_to": "Payroll Manager"}),
+])
+def test_a_block_of_labels_one_space_before_their_values(text, want):
+    assert {f.key: f.value for f in scan(text).fields} == want
+
+
+def test_one_label_like_line_alone_or_a_title_is_not_a_field():
+    assert scan("Office Manager\nSummary\nRuns the office.\n").fields == []
+    assert scan("Program Manager\nDepartment of Parks\n").fields == []
+
+
+@pytest.mark.parametrize("line, want", [
+    ("Job Title: Accountant II Department: Finance", {"title": "Accountant II", "unit": "Finance"}),
+    ("Reports To: Customer Service Supervisor FLSA: Non-Exempt Job Code: CS-112",
+     {"reports_to": "Customer Service Supervisor", "flsa": "Non-Exempt", "code": "CS-112"}),
+])
+def test_labels_with_colons_one_space_apart_on_one_line(line, want):
+    assert {f.key: f.value for f in scan(line + "\n").fields} == want
+
+
+@pytest.mark.parametrize("line, code", [("Job Code 4410   |   Full Time   |   Nights", "4410"),
+                                        ("Class Code 0101      FLSA: Exempt", "0101")])
+def test_a_two_word_label_before_a_number_opens_a_line(line, code):
+    ex = extract_text(f"Job Title: Clerk\n{line}\n", "c.txt", format="generic")
+    assert ex.role["code"] == code
+    assert extract_text("Job Title: Clerk\nGrade 9 teachers\n", "c.txt", format="generic").role["grade"] is None
+
+
+@pytest.mark.parametrize("text, rtype, target", [
+    ("SUPERVISION RECEIVED      Battalion Chief\n", "UNDER_DIRECTION_OF", "Battalion Chief"),
+    ("Supervision Received\tDeputy Director\n", "UNDER_DIRECTION_OF", "Deputy Director"),
+    ("SUPERVISION RECEIVED\nCity Engineer\n", "UNDER_DIRECTION_OF", "City Engineer"),
+    ("SUPERVISION EXERCISED Fire Captains\n", "SUPERVISES", "Fire Captains"),
+    ("Supervision Exercised\nAccounting Technicians\n", "SUPERVISES", "Accounting Technicians"),
+])
+def test_supervision_received_and_exercised_with_a_name_in_any_layout(text, rtype, target):
+    ex = extract_text("Job Title: Analyst\n" + text + "\nDuties\nAnalyses.\n", "a.txt", format="generic")
+    assert (rtype, None, target) in _rels(ex)
+
+
+@pytest.mark.parametrize("text", ["SUPERVISION RECEIVED AND EXERCISED\nReceives general direction from the City Engineer.\n",
+                                  "SUPERVISION EXERCISED\nNone.\n",
+                                  "Supervision Received\nReceives direction from the Director.\n"])
+def test_a_supervision_heading_before_prose_or_none_is_no_field(text):
+    ex = extract_text("Job Title: Analyst\n" + text, "a.txt", format="generic")
+    assert not [r for r in ex.relations if r.evidence.rule.startswith("field.")]
+
+
+@pytest.mark.parametrize("chain, own, above, below", [
+    ("Police Officer, Police Sergeant, Police Lieutenant, Chief of Police", "Police Sergeant", "Police Lieutenant",
+     "Police Officer"),
+    ("Library Page > Library Assistant > Branch Manager > Library Director", "Library Assistant", "Branch Manager",
+     "Library Page"),
+])
+def test_chain_of_command_with_the_role_in_the_middle(chain, own, above, below):
+    ex = extract_text(f"Job Title: {own}\nChain of command: {chain}\n", "c.txt", format="generic")
+    rels = _rels(ex)
+    assert ("UNDER_DIRECTION_OF", None, above) in rels and ("UNDER_DIRECTION_OF", below, own) in rels
+    assert ("UNDER_DIRECTION_OF", None, below) not in rels
+
+
+@pytest.mark.parametrize("line, key, value", [
+    ("4. Immediate Supervisor (Title): Director, Student Services", "reports_to", "Director, Student Services"),
+    ("Supervisor (name/title): Finance Manager", "reports_to", "Finance Manager"),
+    ("Class No. 4431", "code", "4431"),
+    ("Dept. Rail Maintenance", "unit", "Rail Maintenance"),
+])
+def test_a_note_or_an_abbreviation_after_a_label(line, key, value):
+    assert {f.key: f.value for f in scan(line + "\n").fields}[key] == value
+
+
+@pytest.mark.parametrize("head, unit", [
+    ("State of Elm\nDivision of Personnel\nJob Announcement\nANALYST 3\nDepartment of Revenue, Audit Bureau\n", "Audit Bureau"),
+    ("Marlow County\nHuman Resources\nDETENTION SERGEANT\nSheriff's Office - Corrections Division\n", "Corrections Division"),
+])
+def test_the_unit_line_under_the_title(head, unit):
+    ex = extract_text(head + "\nDuties\nWorks under the direction of the Lieutenant.\n", "x.txt", format="generic")
+    assert {r.target for r in ex.relations if r.type == "PART_OF" and r.source is None} == {unit}
+
+
+@pytest.mark.parametrize("value", ["County of Alder Ridge", "City of Elm"])
+def test_an_employer_in_a_unit_field_is_no_unit_of_the_role(value):
+    ex = extract_text(f"Job Title: Planner\nAgency: {value}\nDepartment: Planning Division\n", "p.txt", format="generic")
+    assert {r.target for r in ex.relations if r.type == "PART_OF"} == {"Planning Division"}
+
+
+@pytest.mark.parametrize("value, want", [
+    ("Motor Equipment Operators, Laborers and seasonal help", {"Motor Equipment Operators", "Laborers"}),
+    ("Library Assistants and student workers", {"Library Assistants"}),
+])
+def test_a_role_and_a_lower_case_group_are_two_names(value, want):
+    ex = extract_text(f"Job Title: Foreman\nSupervises: {value}\n", "f.txt", format="generic")
+    assert want <= {r.target for r in ex.relations if r.type == "SUPERVISES"}
+    assert not [r for r in ex.relations if " and " in r.target]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Job Title                 Department              FLSA Status\n"
+     "Accountant II             Finance                 Exempt\nReports To\nController\n",
+     {"title": "Accountant II", "unit": "Finance", "flsa": "Exempt", "reports_to": "Controller"}),
+    ("Position\tReports to\nPark Ranger\tChief Ranger\n", {"title": "Park Ranger", "reports_to": "Chief Ranger"}),
+])
+def test_a_header_row_of_labels_and_a_row_of_values(text, want):
+    assert {f.key: f.value for f in scan(text).fields} == want
+
+
+@pytest.mark.parametrize("question, answer, supervisor", [
+    ("3. Who is this position's immediate supervisor?", "Name/Title: R. Delgado, Deputy Director, Claims Division",
+     "Deputy Director, Claims Division"),
+    ("Who is the employee's direct supervisor?", "Maria Lopez, Finance Director", "Finance Director"),
+    ("What is the title of this position's supervisor?", "Title: Chief Engineer", "Chief Engineer"),
+])
+def test_a_forms_supervisor_question_and_its_answer(question, answer, supervisor):
+    ex = extract_text(f"Job Title: Analyst\n{question}\n{answer}\n", "a.txt", format="generic")
+    assert {r.target for r in ex.relations if r.type == "UNDER_DIRECTION_OF"} == {supervisor}
+
+
+def test_an_unanswered_question_or_a_sentence_gives_no_supervisor():
+    ex = extract_text("Job Title: Analyst\nWho is this position's immediate supervisor?\nSee the attached chart.\n",
+                      "a.txt", format="generic")
+    assert not [r for r in ex.relations if r.type == "UNDER_DIRECTION_OF"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -264,9 +265,14 @@ PROPERTIES = [test_random_text, test_mutated_real_descriptions, test_shuffled_du
 
 @pytest.mark.parametrize("text", [
     "", " ", "\n", "(", ")" * 5000, "(" * 20000, "Under the direction of the " * 200,  # 2000: quadratic, ~70 s (reported)
+    "Under the direction of the " * 1000,  # 27,000 characters, no full stop: the sentence count was quadratic (~15 s)
     "x" * 300_000, "¿" * 1000, "İ" * 50 + "Under the direction of the Chief of Staff.",
     "SUMMARY DESCRIPTION OF CLASSIFICATION:", "OFFICIAL TITLE: CODE: GRADE: MONTHS:",
     "Under the direction of the " + "(" * 500 + "Chief" + ")" * 500 + ".",
+    # 20,000 "(" in a KSA clause: the qualifier pattern backtracked at every start (8,000: ~50 s, 20,000: minutes)
+    "KNOWLEDGE, SKILLS, AND ABILITIES:\nKnowledge of budgets " + "(" * 20000 + " and payroll, preferred.\n",
+    # a header field line with trailing blanks: its evidence was the stripped line over the unstripped span
+    "SUPERVISES\nA ", "Reports to: Finance Director \t\nBudget Analyst", "Budget Analyst\nSupervises:  Payroll Clerk\u3000\n",
 ], ids=lambda t: repr(t[:24]) + f"..{len(t)}")
 def test_edge_texts(text):
     check_text(text)
@@ -277,6 +283,18 @@ def test_edge_texts(text):
                          ids=lambda d: repr(d[:12]))
 def test_edge_bytes(data):
     check_bytes(data)
+
+
+@FUZZ
+@given(text=st.lists(st.sampled_from(["a", "Z", "1", " ", ".", "!", "?", "\n", "\u00e9", "x" * 10, ". ", "word "]),
+                     max_size=60).map("".join))
+def test_navigation_sentence_count_matches_the_plain_pattern(text):
+    """The navigation check counts sentences run by run (linear); the plain pattern, scanned from every letter,
+    is the oracle."""
+    from orgkg.loaders.warnings import _LETTER, _RUN
+
+    plain = len(re.findall(r"[A-Za-z][^.!?\n]{40,}[.!?]", text))
+    assert sum(_LETTER.search(text, r.start(), r.end() - 41) is not None for r in _RUN.finditer(text)) == plain
 
 
 _DETERMINISM_SCRIPT = """

@@ -138,33 +138,6 @@ def test_host_rules():
 
 # ---- SERVICE ----------------------------------------------------------------------------------------
 
-@pytest.fixture
-def listener():
-    """A TCP listener on loopback that records whether anything connected to it."""
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    s.listen(8)
-    s.settimeout(0.2)
-    hits: list = []
-    stop = threading.Event()
-
-    def loop():
-        while not stop.is_set():
-            try:
-                c, _ = s.accept()
-                hits.append(1)
-                c.close()
-            except OSError:
-                continue
-
-    t = threading.Thread(target=loop, daemon=True)
-    t.start()
-    yield s.getsockname()[1], hits
-    stop.set()
-    t.join(2)
-    s.close()
-
-
 def test_service_refused_on_every_surface(cli, graph, listener):
     port, hits = listener
     q = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"

@@ -74,6 +74,118 @@ def test_unsure_title_warns_and_no_title_never_takes_a_navigation_word():
     assert ex.role["working_title"] == "Open Days" and ex.role["title_confidence"] < 0.5
     assert any(w.startswith("low-title-confidence: ") for w in ex.warnings)
     ex = extract_text("Skip to main content\nSign in | Search jobs\nApply now\n", "jefferson-county-admin.txt",
-                      format="generic")
+                      format="generic")  # only navigation: no title at all, not the file name
+    assert (ex.role["working_title"], ex.role["title_source"], ex.role["title_confidence"]) == (None, "none", 0.0)
+    assert {w.split(":")[0] for w in ex.warnings} == {"no-title", "navigation"} and ex.relations == []
+    ex = extract_text("Duties\n- Mows the lawns under the direction of the Head Gardener.\n", "park-gardener.txt",
+                      format="generic")  # a description without a title: the file name stands in, said loudly
     assert ex.role["title_source"] == "file name" and ex.role["title_confidence"] < 0.5
     assert any(w.startswith("no-title: ") for w in ex.warnings)
+
+
+def _title(text: str) -> tuple[str | None, str]:
+    ex = extract_text(text, "x.txt", format="generic")
+    return ex.role["working_title"], ex.role["title_source"]
+
+
+BODY = "\n\nSummary\nWorks under the direction of the Operations Manager.\n"
+
+
+@pytest.mark.parametrize("head, title", [
+    ("Donate   Volunteer   Programs   About Us   Careers\nYouth Program Coordinator", "Youth Program Coordinator"),
+    ("Careers  |  Nursing  |  Allied Health  |  Search Jobs\nSurgical Technologist", "Surgical Technologist"),
+])
+def test_a_menu_line_of_short_items_is_never_the_title(head, title):
+    assert _title(head + BODY)[0] == title
+
+
+@pytest.mark.parametrize("head, title", [
+    ("CITY OF BRENNAN HEIGHTS POLICE DEPARTMENT\nClassification: Police Sergeant", "Police Sergeant"),
+    ("Marsh County Sheriff's Office\nClassification:   Detention Deputy", "Detention Deputy"),
+])
+def test_a_unit_is_no_title_and_a_classification_that_reads_as_one_is(head, title):
+    assert _title(head + BODY) == (title, "field")
+
+
+@pytest.mark.parametrize("line, title", [
+    ("TOWN OF WESTBURY - HIGHWAY FOREMAN", "HIGHWAY FOREMAN"),
+    ("Payroll Technician \u2013 Harlow County", "Payroll Technician"),
+    ("Senior Planner (2024-00418)", "Senior Planner"),
+    ("Accountant II (Grade 14)", "Accountant II"),
+    ("Senior Planner - R0012345", "Senior Planner"),
+    ("Social Worker \u2013 Adult Mental Health", "Social Worker \u2013 Adult Mental Health"),  # a specialty stays
+])
+def test_employers_and_posting_numbers_come_off_the_title(line, title):
+    assert clean(line)[0] == title
+
+
+@pytest.mark.parametrize("head, title", [
+    ("Careers\nSenior Planner    Apply    Save", "Senior Planner"),
+    ("Jobs\nLibrary Assistant Apply Share", "Library Assistant"),
+])
+def test_buttons_beside_the_title_are_left_out(head, title):
+    assert _title(head + BODY)[0] == title
+
+
+@pytest.mark.parametrize("head, title", [
+    ("Home > Careers > Police Officer", "Police Officer"),
+    ("Jobs \u203a Operations \u203a Transit \u203a Bus Dispatcher", "Bus Dispatcher"),
+])
+def test_the_last_breadcrumb_names_the_page_when_nothing_else_does(head, title):
+    assert _title(head + BODY) == (title, "breadcrumb")
+
+
+@pytest.mark.parametrize("head, title", [
+    ("CITY OF ELM\nSENIOR PLANNER        Class Code: 1234", "SENIOR PLANNER"),
+    ("Harlow County\nFleet Mechanic\tJob Code: 77", "Fleet Mechanic"),
+])
+def test_a_title_sharing_its_line_with_a_field(head, title):
+    assert _title(head + BODY)[0] == title
+
+
+def test_a_site_menu_one_link_a_line_gives_no_title_and_no_heading():
+    menu = "\n".join(["City of Elm", "Home", "Residents", "Visitors", "Police", "Benefits", "Volunteer", "Contact Us"])
+    for after in ("Crossing Guard", "Home / Jobs / Openings\nCrossing Guard"):
+        ex = extract_text(f"{menu}\n{after}\nReports To: Traffic Sergeant\n\nDuties\nGuards crossings.\n", "x.txt",
+                          format="generic")
+        assert (ex.role["working_title"], ex.role["title_source"]) == ("Crossing Guard", "first line")
+        assert "physical" not in ex.sections  # "Benefits" in the menu heads no section
+
+
+@pytest.mark.parametrize("line", ["Visitors", "Careers", "Police", "Volunteer"])
+def test_one_plural_or_collective_word_is_no_title(line):
+    assert _title(f"{line}{BODY}")[1] != "first line" or _title(f"{line}{BODY}")[0] != line
+
+
+@pytest.mark.parametrize("line, title", [
+    ("Library Assistant - Part Time", "Library Assistant"),
+    ("Senior Planner (Full-Time)", "Senior Planner"),
+    ("Accountant II (Open Until Filled)", "Accountant II"),
+    ("REPOSTED - Senior Planner", "Senior Planner"),
+    ("Senior Planner Class Specification", "Senior Planner"),
+    ("BUYER II \u2013 CLASS SPECIFICATION", "BUYER II"),
+])
+def test_employment_status_and_document_type_come_off_a_title_line(line, title):
+    assert _title(f"City of Elm\n{line}{BODY}") == (title, "first line")
+
+
+@pytest.mark.parametrize("label", ["Vacancy", "Title of Position", "Job Posting Title", "Position/Title"])
+def test_more_title_labels(label):
+    assert _title(f"City of Elm\n{label}: Senior Planner{BODY}") == ("Senior Planner", "field")
+
+
+@pytest.mark.parametrize("line", ["Research Associate", "Firefighter/EMT", "Lifeguard", "Summer Intern"])
+def test_role_nouns_beyond_the_agent_suffixes(line):
+    assert role_like(line)
+
+
+@pytest.mark.parametrize("head, title", [
+    ("COUNTY OF ELM\nCLASS SPECIFICATION\nSENIOR ENVIRONMENTAL HEALTH\nSPECIALIST", "SENIOR ENVIRONMENTAL HEALTH SPECIALIST"),
+    ("CITY OF ELM\nPUBLIC SAFETY COMMUNICATIONS\nDISPATCHER", "PUBLIC SAFETY COMMUNICATIONS DISPATCHER"),
+])
+def test_a_capitalised_title_wrapped_over_two_lines(head, title):
+    assert _title(head + BODY) == (title, "first line")
+
+
+def test_an_employer_line_and_a_title_line_are_not_joined():
+    assert _title("CITY OF ELM\nSENIOR PLANNER" + BODY)[0] == "SENIOR PLANNER"

@@ -8,19 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from headless import ARGS, BROWSER_MARKS, CHROMIUM
 
 from orgkg import viz
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 COORD = "Coordinator, Innovative and Progressive Systemwide Training"
 COORD_ID = "role:coordinator-innovative-and-progressive-systemwide-training"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"Chromium not installed at {CHROMIUM} (apt-get install chromium)"),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +24,7 @@ def browser(tmp_path_factory):
 
     with sync_playwright() as p:
         ctx = p.chromium.launch_persistent_context(str(tmp_path_factory.mktemp("chromium-profile")),
-                                                   executable_path=CHROMIUM, args=ARGS, headless=True,
+                                                   executable_path=CHROMIUM, args=["--headless", *ARGS], headless=True,
                                                    viewport={"width": 1400, "height": 900})
         yield ctx
         ctx.close()

@@ -9,28 +9,14 @@ import os
 from pathlib import Path
 
 import pytest
+from headless import BROWSER_MARKS, navigate, open_page, renders, wait_render
 from test_explorer_api import COORD, COORD_ID, DSSEM_ID
-from test_explorer_browser import CHROMIUM, navigate, open_page, renders, wait_render
 from test_explorer_geometry import SHARED, check
 
 import orgkg
 from orgkg.cli import main
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"Chromium not installed at {CHROMIUM} (apt-get install chromium)"),
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    from test_explorer_browser import ARGS
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
+pytestmark = BROWSER_MARKS
 
 
 def test_offline_page_star_search_card_span(browser, tmp_path, capsys):

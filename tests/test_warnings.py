@@ -13,8 +13,8 @@ FORMATS = Path(__file__).resolve().parent / "data" / "formats"
 def test_markup_page_warns_navigation_and_no_title():
     ex = load_file(FORMATS / "markup-page.txt")
     codes = {code(w) for w in ex.warnings}
-    assert {"navigation", "no-title", "no-reporting-line"} <= codes <= set(CODES)
-    assert "<" not in ex.role["working_title"]
+    assert codes == {"navigation", "no-title"} <= set(CODES)  # no role, so no missing reporting line either
+    assert ex.role["working_title"] is None and ex.relations == [] and ex.competencies == []
 
 
 def test_menu_only_page_is_navigation_and_a_real_page_is_not():
@@ -33,7 +33,7 @@ def test_no_reporting_line_warns_and_a_stated_one_does_not():
 def test_the_examples_in_the_header_modules_hold():
     import doctest
 
-    from orgkg.loaders import fields, header, titles, warnings
-    for mod in (fields, header, titles, warnings):
+    from orgkg.loaders import fields, furniture, header, labels, titles, warnings
+    for mod in (fields, furniture, header, labels, titles, warnings):
         res = doctest.testmod(mod)
         assert res.attempted >= 1 and res.failed == 0, mod.__name__

@@ -15,6 +15,9 @@ from pathlib import Path
 
 from orgkg.errors import UserError
 from orgkg.loaders import LOADERS, expand_paths
+from orgkg.loaders.paths import Skipped, printable
+
+NAMED_SKIPS = 3  # files of unsupported kinds named before the one line that counts them all
 
 
 def register(sub) -> None:
@@ -58,9 +61,10 @@ def run(args) -> int:
         except InputError as e:
             raise UserError(str(e)) from None
     errors: list[str] = []
-    skipped: list[str] = []
+    skipped = Skipped()
     files = expand_paths(args.paths, errors, follow_links=args.follow_links, skipped=skipped)
-    for e in skipped:
+    # files of other kinds: a few by name, then one count (only the count with --quiet); real errors stay one a file
+    for e in skipped.report(named=0 if args.quiet else NAMED_SKIPS):
         print(f"orgkg: skipped {e}", file=sys.stderr)
     if not files:
         for e in errors:
@@ -136,12 +140,14 @@ def warning_counts(warnings: list[tuple[str, str]]) -> dict[str, int]:
 
 def _summary(args, r, dt: float, errors: list[str], fixed) -> None:
     s = r.summary
-    print(f"built {args.output}: {r.documents} documents in {dt:.2f} s, {s['nodes']} nodes, {s['edges']} edges")
+    print(f"built {printable(args.output)}: {r.documents} documents in {dt:.2f} s, {s['nodes']} nodes, {s['edges']} edges")
     print("  nodes: " + ", ".join(f"{k} {v}" for k, v in s["nodes_by_type"].items())
           + f" (roles described {s['described_roles']}, stubs {s['stub_roles']})")
     print("  edges: " + ", ".join(f"{k} {v}" for k, v in s["edges_by_type"].items()))
     if args.cache:
-        print(f"  cache: {r.reused} reused, {r.extracted} extracted ({args.output}.cache)")
+        out = Path(args.output)
+        shown = printable(out.resolve() if out.is_symlink() else out)
+        print(f"  cache: {r.reused} reused, {r.extracted} extracted ({shown}.cache)")
     steps = [(k[:-2], v) for k, v in r.timings.items() if k.endswith("_s") and isinstance(v, float)]
     if steps:
         print("  time: " + ", ".join(f"{k} {v:.2f} s" for k, v in steps))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from datetime import date
@@ -96,18 +97,19 @@ def run(args) -> int:
     if shown and sys.stderr.isatty():
         sys.stderr.write("\r\033[K")
     limit = None if args.limit == 0 else args.limit
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    try:
-        if args.format == "json":
-            json.dump(report.to_dict(), out, indent=2, ensure_ascii=False, default=str)
-            out.write("\n")
-        elif args.format == "md":
-            out.write(markdown("Org health report", health_tables(report, limit)) + "\n")
-        else:
-            print_text(report, health_tables(report, limit), out)
-    finally:
-        if args.output:
-            out.close()
+    # a file is written whole and atomically (graph/atomic: never a device or a folder, errors one line)
+    out = io.StringIO() if args.output else sys.stdout
+    if args.format == "json":
+        json.dump(report.to_dict(), out, indent=2, ensure_ascii=False, default=str)
+        out.write("\n")
+    elif args.format == "md":
+        out.write(markdown("Org health report", health_tables(report, limit)) + "\n")
+    else:
+        print_text(report, health_tables(report, limit), out)
+    if args.output:
+        from orgkg.graph.atomic import atomic_write
+
+        atomic_write(args.output, out.getvalue())
     return 0
 
 

@@ -1,0 +1,115 @@
+"""Make the PDF and Word test pages of this folder from the text below (run again after editing it).
+
+The PDF is a two-page city class specification as an office suite prints it: the city's name and address as a
+running header, "Page N of 2" and the document name as a running footer, the header table drawn as two columns.
+The Word file keeps its header fields in a two-column table, the way university HR forms do.
+
+usage: python tests/data/formats/make_documents.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+PDF_HEAD = [("Class Title", "Utility Billing Supervisor"), ("Class Code", "4127"), ("Department", "Finance"),
+            ("Division", "Utility Billing and Customer Service"), ("Reports To", "Revenue Manager"),
+            ("FLSA Status", "Exempt"), ("Salary Range", "$74,880 - $99,216 annually")]
+PDF_BODY = [
+    ("DEFINITION", ["Under general direction of the Revenue Manager, plans, organizes and supervises the utility "
+                    "billing and customer service functions of the Finance Department.",
+                    "Supervises Utility Billing Specialists and Customer Service Representatives."]),
+    ("ESSENTIAL FUNCTIONS", ["- Supervises the monthly billing cycle for water, sewer and solid waste accounts.",
+                             "- Coordinates meter reading schedules with the Public Works Department.",
+                             "- Works closely with Information Technology on the billing system.",
+                             "- Serves on the Customer Experience Committee."]),
+    ("KNOWLEDGE, SKILLS AND ABILITIES", ["Knowledge of utility billing practices and customer service principles.",
+                                         "Ability to train, supervise and evaluate staff.",
+                                         "Skill in using spreadsheet and billing software."]),
+    ("MINIMUM QUALIFICATIONS", ["Associate's degree in accounting or business administration and four years of "
+                                "utility billing or customer service experience, including two years of supervision."]),
+]
+DOCX_ROWS = [("Job Title", "Research Administrator"), ("Job Code", "RA2215"), ("Grade", "Pay Grade 12"),
+             ("Department", "Office of Sponsored Programs"), ("Reports to", "Director of Sponsored Programs"),
+             ("Supervises", "None"), ("FLSA", "Exempt")]
+DOCX_BODY = [("Position Summary", ["The Research Administrator manages pre-award and post-award administration for "
+                                   "a portfolio of federal grants. The position works closely with principal "
+                                   "investigators, the Office of Research Compliance and the Controller's Office."]),
+             ("Essential Functions", ["Reviews proposal budgets and submits proposals to sponsors.",
+                                      "Serves as a member of the Research Administration Working Group."]),
+             ("Qualifications", ["Bachelor's degree and three years of research administration experience.",
+                                 "Knowledge of federal grant regulations, including the Uniform Guidance.",
+                                 "Certified Research Administrator (CRA) preferred."])]
+
+
+def make_pdf(path: Path) -> None:
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=letter)
+    width, height = letter
+    pages: list[list[tuple[str, float]]] = [[], []]
+    pages[0] = [("CITY OF MAPLE BEND", 14), ("CLASS SPECIFICATION", 12)]
+    lines = [(f"{label}|{value}", 10) for label, value in PDF_HEAD]
+    for heading, paras in PDF_BODY:
+        lines.append(("", 10))
+        lines.append((heading, 11))
+        lines += [(p, 10) for p in paras]
+    pages[0] += lines[:12]
+    pages[1] = lines[12:]
+    for n, page in enumerate(pages, 1):
+        c.setFont("Helvetica", 8)
+        c.drawString(72, height - 40, "City of Maple Bend  |  100 Civic Plaza, Maple Bend, OR 97401")
+        c.drawString(72, 40, "Utility Billing Supervisor - Class Specification")
+        c.drawRightString(width - 72, 40, f"Page {n} of 2")
+        y = height - 90
+        for text, size in page:
+            c.setFont("Helvetica-Bold" if size > 10 or "|" in text else "Helvetica", size)
+            if "|" in text:
+                label, value = text.split("|")
+                c.drawString(72, y, label)
+                c.setFont("Helvetica", size)
+                c.drawString(200, y, value)
+                y -= size + 6
+                continue
+            for chunk in _wrap(text, 95):
+                c.drawString(72, y, chunk)
+                y -= size + 4
+            y -= 2
+        c.showPage()
+    c.save()
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    out, cur = [], ""
+    for word in text.split():
+        if cur and len(cur) + 1 + len(word) > width:
+            out.append(cur)
+            cur = word
+        else:
+            cur = f"{cur} {word}".strip()
+    return out + [cur] if cur else out or [""]
+
+
+def make_docx(path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Northlake State University")
+    d.add_paragraph("Human Resources - Position Description")
+    table = d.add_table(rows=0, cols=2)
+    for label, value in DOCX_ROWS:
+        row = table.add_row().cells
+        row[0].text, row[1].text = label, value
+    for heading, paras in DOCX_BODY:
+        d.add_heading(heading, level=2)
+        for p in paras:
+            d.add_paragraph(p)
+    d.core_properties.title = "PD template v3 final"
+    d.save(str(path))
+
+
+if __name__ == "__main__":
+    make_pdf(HERE / "pdf-utility-billing-supervisor.pdf")
+    make_docx(HERE / "docx-research-administrator.docx")

@@ -1,0 +1,121 @@
+"""Titles, header fields and warnings on job pages in the formats real sites serve (tests/data/formats, with
+answers in tests/data/formats/gold): job boards with menus and cookie banners, PDF text with running headers,
+flattened tables, label blocks, class specifications, NHS person specifications, HTML, PDF and Word files,
+and pages that are only navigation.
+
+Run as a script for the figures: `python tests/test_formats_gold.py` prints title and header accuracy and
+the relations' micro-F1 (the relations with the reference scorer when ../shared/eval/score.py is there).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from orgkg.loaders import load_file
+from orgkg.loaders.warnings import code
+
+FORMATS = Path(__file__).resolve().parent / "data" / "formats"
+GOLD = sorted((FORMATS / "gold").glob("*.json"))
+FIELDS = ("working_title", "official_title", "code", "grade", "months", "overtime_eligible")
+
+
+def _gold(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _norm(name: str | None) -> str:
+    return " ".join((name or "").lower().replace("\u2019", "'").replace("the ", " ").split()).rstrip("s")
+
+
+def test_the_folder_holds_pages_of_many_formats():
+    kinds = {Path(_gold(g)["doc"]).suffix for g in GOLD}
+    assert len(GOLD) >= 25 and {".txt", ".html", ".pdf", ".docx"} <= kinds
+
+
+@pytest.mark.parametrize("gold", GOLD, ids=lambda g: g.stem)
+def test_title_and_header_fields(gold):
+    g = _gold(gold)
+    ex = load_file(FORMATS / g["doc"])
+    got = {f: ex.role.get(f) for f in FIELDS}
+    assert got == g["role"]
+    if g["role"]["working_title"] is None:  # only navigation: said so, and nothing read from it
+        assert {code(w) for w in ex.warnings} == {"navigation", "no-title"}
+        assert ex.relations == [] and ex.competencies == []
+    else:
+        assert "navigation" not in {code(w) for w in ex.warnings}
+
+
+def test_supervisors_found_and_no_others():
+    """The described role's supervisors over all pages: labelled fields and reporting sentences."""
+    want, got = set(), set()
+    for gold in GOLD:
+        g = _gold(gold)
+        ex = load_file(FORMATS / g["doc"])
+        want |= {(g["doc"], _norm(r["target"])) for r in g["relations"] if r["type"] == "UNDER_DIRECTION_OF"
+                 and not r.get("source") and not r.get("optional")}
+        got |= {(g["doc"], _norm(r.target)) for r in ex.relations if r.type == "UNDER_DIRECTION_OF" and r.source is None}
+        if "no-reporting-line" in {code(w) for w in ex.warnings}:
+            assert not {r.target for r in ex.relations if r.type == "UNDER_DIRECTION_OF" and r.source is None}
+    assert len(want & got) / len(want) >= 0.95 and len(want & got) / len(got) >= 0.9
+
+
+def figures() -> dict:
+    """Title and header accuracy over the pages with a gold answer, and how many pages give competencies."""
+    right = {f: 0 for f in FIELDS}
+    comps = 0
+    rows = []
+    for gold in GOLD:
+        g = _gold(gold)
+        ex = load_file(FORMATS / g["doc"])
+        for f in FIELDS:
+            right[f] += ex.role.get(f) == g["role"][f]
+        comps += bool(ex.competencies)
+        if ex.role.get("working_title") != g["role"]["working_title"]:
+            rows.append(f"  title {g['doc']}: {ex.role.get('working_title')!r} (want {g['role']['working_title']!r})")
+    n = len(GOLD)
+    return {"documents": n, **{f: round(right[f] / n, 3) for f in FIELDS}, "with competencies": comps,
+            "wrong titles": rows}
+
+
+if __name__ == "__main__":
+    import subprocess
+
+    fig = figures()
+    wrong = fig.pop("wrong titles")
+    print(json.dumps(fig))
+    print("\n".join(wrong))
+    scorer = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
+    scorer = scorer if scorer.exists() else Path(__file__).resolve().parents[3] / "shared" / "eval" / "score.py"
+    if scorer.exists():
+        out = subprocess.run([sys.executable, "-m", "orgkg", "extract", *[str(FORMATS / _gold(g)["doc"]) for g in GOLD],
+                              "--format", "jsonl"], capture_output=True, text=True, check=False).stdout
+        tmp = Path("/tmp") / "orgkg-formats.jsonl"
+        tmp.write_text(out)
+        res = subprocess.run([sys.executable, str(scorer), str(FORMATS / "gold"), str(tmp), *sys.argv[1:]],
+                             capture_output=True, text=True, check=False)
+        print(res.stdout)
+
+
+_FURNITURE = re.compile(r"\bpage \d+ of \d+\b|\u00a9|\bprivacy\b|\bapply\b|\*$|\bpowered by\b|\bsimilar jobs\b|\bcookies?\b"
+                        r"|\b\d{5}\b|^(?:agency|address|website)$|\bsign in\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("gold", GOLD, ids=lambda g: g.stem)
+def test_competencies_are_items_not_page_furniture(gold):
+    g = _gold(gold)
+    ex = load_file(FORMATS / g["doc"])
+    names = [c.name for c in ex.competencies]
+    assert not [n for n in names if _FURNITURE.search(n)]
+    assert all(len(n.split()) <= 25 for n in names)  # an item, not a paragraph
+    if g["role"]["working_title"] and g["doc"].endswith(".txt"):
+        original = (FORMATS / g["doc"]).read_text(encoding="utf-8")
+        assert len(names) >= 2 or not {"ksa", "education"} & set(ex.sections)
+        for c in ex.competencies:  # never cut inside a word
+            a, b = c.evidence.start, c.evidence.end
+            assert not (a > 0 and original[a - 1].isalnum() and original[a].isalnum())
+            assert not (b < len(original) and original[b - 1].isalnum() and original[b].isalnum())
