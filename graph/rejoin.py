@@ -22,11 +22,14 @@ Unit") is left as the loader read it.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import TYPE_CHECKING
 
 from orgkg.loaders.model import Relation
 from orgkg.ontology.schema import COMPLETED, REJOINED, ROLE
+
+from .ids import singular
 
 if TYPE_CHECKING:
     from .resolve import Resolver
@@ -34,6 +37,7 @@ if TYPE_CHECKING:
 _GAP = re.compile(r"^(?:\s|[,;/&]|\band\b|\bor\b)*$", re.IGNORECASE)  # "A, the B": two names
 _LIST = re.compile(r"(?:,|\band|\bor)\s+(?:the|a|an)\s")  # an article after a separator starts a new name
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9\-]*")  # the words of a lower-cased sentence, as title keys hold them
+_one = functools.lru_cache(maxsize=1 << 16)(singular)  # sentence words recur across documents
 _LEFT_WORDS = 8  # a title's head before the piece read ("Project Manager, Science Instruction and " + "Board ...")
 _RIGHT_WORDS = 12  # and its area after it ("manager" + ", eastern early childhood programs and school safety")
 
@@ -154,13 +158,15 @@ def _completed(rel: Relation, res: Resolver, acronyms: dict[str, str] | None,
     end = at + len(t)
     if not (_looks_cut(low, at, end) or rel.target_type == ROLE and not res.is_described(rel.target, acronyms)):
         return None
+    mine = _TOKEN.findall(t)
+    if not mine or not _may_grow(low, at, end, mine, res.title_pairs()):
+        return None
     words = cache.get(rel.evidence.start)
     if words is None:
         words = cache[rel.evidence.start] = _TOKEN.findall(low)
-    mine = _TOKEN.findall(t)
     a = len(_TOKEN.findall(low, 0, at))
     b = a + len(mine) - 1
-    if not mine or words[a:b + 1] != mine:
+    if words[a:b + 1] != mine:
         return None  # the target starts inside a word: not a name the sentence spells
     first, last = res.title_edges()
     lefts = [i for i in range(a, max(-1, a - _LEFT_WORDS - 1), -1) if words[i] in first]
@@ -172,6 +178,15 @@ def _completed(rel: Relation, res: Resolver, acronyms: dict[str, str] | None,
                 continue  # "the consultant, the superintendent": a list, whatever title its words make
             return " ".join(text[spans[i][0]:spans[j][1]].split()), spans[i][0], spans[j][1]
     return None
+
+
+def _may_grow(low: str, at: int, end: int, mine: list[str], pairs: frozenset[str]) -> bool:
+    """Whether a title could run past the target: the words across one of its edges (articles skipped) are two
+    neighbouring words of some described title. A cheap test before the sentence is cut into words."""
+    after = next((w for w in _TOKEN.findall(low, end, end + 60) if w != "the"), None)
+    before = next((w for w in reversed(_TOKEN.findall(low, max(0, at - 60), at)) if w != "the"), None)
+    return (after is not None and f"{_one(mine[-1])} {_one(after)}" in pairs
+            or before is not None and f"{_one(before)} {_one(mine[0])}" in pairs)
 
 
 def _looks_cut(low: str, at: int, end: int) -> bool:

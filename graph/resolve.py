@@ -51,6 +51,7 @@ class Resolver:
         self.wholes: dict[str, str] = {}  # key of a name with a comma/and stated whole somewhere -> its type
         self._edges: tuple[frozenset[str], frozenset[str]] | None = None
         self._ids: frozenset[str] | None = None
+        self._pairs: frozenset[str] | None = None
         self._memo: dict[tuple[str, str], tuple[str, str, str | None]] = {}
         conflicts: set[str] = set()
         exs = list(extractions)
@@ -206,6 +207,18 @@ class Resolver:
         if node_type == ROLE or not (raw in self.acronyms or doc_acronyms and raw in doc_acronyms):
             return node_type
         return ROLE if self.is_described(raw, doc_acronyms) else node_type
+
+    def title_pairs(self) -> frozenset[str]:
+        """Every two neighbouring words of the described titles and their forms, each word singular: a
+        target can only grow into a title across such a pair (graph/rejoin.py's cheap filter)."""
+        if self._pairs is None:
+            pairs: set[str] = set()
+            one: dict[str, str] = {}  # word -> singular: titles share most of their words
+            for k in (*self.role_names, *self.role_variant):
+                w = [one.get(x) or one.setdefault(x, singular(x)) for x in k.split() if x != "the"]
+                pairs.update(f"{a} {b}" for a, b in zip(w, w[1:]))
+            self._pairs = frozenset(pairs)
+        return self._pairs
 
     def is_described(self, raw: str, doc_acronyms: dict[str, str] | None = None) -> bool:
         """Whether `raw`, as a role, resolves to a described role."""
