@@ -194,7 +194,10 @@ def _may_pass_strict(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] could name a target that _strict_ok accepts: a capitalised word, or one of
     the words a qualified unit or staff name ends with. Every target's name is made of the text's words
     (an acronym expands only from a capitalised word), so without either no target can pass."""
-    return _CAPITAL.search(text, start, end) is not None or any(e in text[start:end].lower() for e in _STRICT_ENDS)
+    if _CAPITAL.search(text, start, end) is not None:
+        return True
+    low = text[start:end].lower()
+    return any(e in low for e in _STRICT_ENDS)
 
 
 def _strict_ok(t: Target) -> bool:
