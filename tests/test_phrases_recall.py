@@ -5,19 +5,13 @@ least two phrasings of our own (not copied from a gold page) and the near-misses
 from __future__ import annotations
 
 import pytest
+from prose import page_relations
 
-from orgkg.loaders import extract_text
 from orgkg.loaders.phrases import targets
-
-PAGE = """Position Title: {title}
-
-Duties
-{body}
-"""
 
 
 def relations(body: str, title: str = "Program Analyst"):
-    return extract_text(PAGE.format(title=title, body=body), "t.txt").relations
+    return page_relations(body, title, section="Duties")
 
 
 def found(body: str, typ: str) -> set[str]:

@@ -4,24 +4,17 @@ traps that must yield nothing. The sentences are written for these tests, not co
 from __future__ import annotations
 
 import pytest
+from prose import page_relations
 
-from orgkg.loaders import extract_text
 from orgkg.loaders.phrases import targets
-
-PAGE = """Position Title: {title}
-
-Summary
-{body}
-"""
 
 
 def rels(body: str, title: str = "Program Analyst") -> set[tuple[str, str]]:
-    ex = extract_text(PAGE.format(title=title, body=body), "t.txt")
-    return {(r.type, r.target) for r in ex.relations if r.source is None}
+    return {(r.type, r.target) for r in page_relations(body, title) if r.source is None}
 
 
 def relations(body: str, title: str = "Program Analyst"):
-    return extract_text(PAGE.format(title=title, body=body), "t.txt").relations
+    return page_relations(body, title)
 
 
 @pytest.mark.parametrize("body, boss", [
@@ -187,8 +180,7 @@ def test_every_relation_has_a_confidence():
 
 
 def all_rels(body: str) -> set[tuple[str | None, str, str]]:
-    ex = extract_text(PAGE.format(title="Program Analyst", body=body), "t.txt")
-    return {(r.source, r.type, r.target) for r in ex.relations}
+    return {(r.source, r.type, r.target) for r in page_relations(body)}
 
 
 @pytest.mark.parametrize("body, inner, outer", [

@@ -5,19 +5,13 @@ confidence, and the near-misses that must yield nothing."""
 from __future__ import annotations
 
 import pytest
+from prose import page_relations
 
-from orgkg.loaders import extract_text
 from orgkg.loaders.rules import RULES_BY_NAME
-
-PAGE = """Position Title: {title}
-
-Summary
-{body}
-"""
 
 
 def relations(body: str, title: str = "Program Analyst"):
-    return [r for r in extract_text(PAGE.format(title=title, body=body), "t.txt").relations if r.source is None]
+    return [r for r in page_relations(body, title) if r.source is None]
 
 
 def found(body: str, typ: str) -> dict[str, tuple[str, float]]:
@@ -307,8 +301,7 @@ def test_oversight_of_things_is_nothing():
 
 
 def all_rels(body: str) -> set[tuple[str | None, str, str]]:
-    return {(r.source, r.type, r.target) for r in extract_text(PAGE.format(title="Program Analyst", body=body),
-                                                               "t.txt").relations}
+    return {(r.source, r.type, r.target) for r in page_relations(body)}
 
 
 @pytest.mark.parametrize("body, inner, outer", [
@@ -375,7 +368,7 @@ def test_places_that_do_not_nest_make_no_chain():
 
 
 def relations_all(body: str):
-    return extract_text(PAGE.format(title="Program Analyst", body=body), "t.txt").relations
+    return page_relations(body)
 
 
 @pytest.mark.parametrize("body, other", [
