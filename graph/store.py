@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Iterator
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -84,14 +85,45 @@ def encode(obj) -> bytes:
 def file_chunks(summary: dict, nodes: dict[str, dict], edges: dict[tuple[str, str, str], dict]) -> Iterator[bytes]:
     """The graph file, in pieces: a header line (format, version, summary), then one line per node and per
     edge, sorted by id (one item per line keeps diffs readable). `nodes` and `edges` are records as in
-    graph/merge.py: node id -> {"id", ...} and (source, target, type) -> {"source", "target", ...}."""
+    graph/merge.py: node id -> {"id", ...} and (source, target, type) -> {"source", "target", ...}.
+
+    Lines come in blocks of `_BLOCK` records, each one piece: a piece per record cost a Python round and a
+    write call each (126,000 at 10,000 documents: 1.1 s of a 6.4 s rebuild)."""
     head = {"format": GRAPH_FORMAT, "version": GRAPH_FORMAT_VERSION, "summary": summary}
     yield encode(head)[:-1] + b',"nodes":[\n'
     for records, end in ((nodes, b"],\"edges\":[\n"), (edges, b"]}\n")):
         keys = sorted(records)
-        for i, k in enumerate(keys):
-            yield encode(records[k]) + (b",\n" if i < len(keys) - 1 else b"\n")
+        for i in range(0, len(keys), _BLOCK):
+            lines = _lines(list(map(records.__getitem__, keys[i:i + _BLOCK])))
+            yield lines + (b",\n" if i + _BLOCK < len(keys) else b"\n")
         yield end
+
+
+_BLOCK = 4096  # records per piece of the file: few writes, and no copy of the whole file in memory
+
+
+def _lines(records: list[dict]) -> bytes:
+    """These records, one compact JSON line each, joined by ",\\n" (no separator after the last).
+
+    One orjson call for the whole block, then a newline after each record's closing brace: half the time of
+    one call per record (10,000 documents: 0.8 -> 0.35 s). A record starts `{"K":` with K its first key, so
+    a boundary is `},{"K":`. Inside a string a quote is escaped (`\\"`), so the pattern can only appear in the
+    structure: between two records, or inside a record's nested values. Each of the n - 1 boundaries is there,
+    so exactly n - 1 matches means no other one; anything else takes the safe way, a call per record."""
+    if orjson is not None and records:
+        firsts = set(map(next, map(iter, records), repeat(None)))  # each record's first key (None: empty)
+        first = firsts.pop() if len(firsts) == 1 else None
+        try:
+            if isinstance(first, str):
+                text = orjson.dumps(records)[1:-1]
+                sep = b'},{"' + orjson.dumps(first)[1:-1] + b'":'
+                lines = text.replace(sep, sep[:2] + b"\n" + sep[2:])
+                if len(lines) - len(text) == len(records) - 1:
+                    return lines
+            return b",\n".join(map(orjson.dumps, records))
+        except TypeError:  # a record orjson refuses: this block the slow way (`encode` has a fallback)
+            pass
+    return b",\n".join(map(encode, records))
 
 
 def dumps(g: GraphLike) -> str:

@@ -32,3 +32,20 @@ def test_the_sample_graph_file_loads_back_to_the_same_graph(tmp_path):
     g.save(tmp_path / "g.json")
     assert store.dumps(orgkg.load(tmp_path / "g.json")) == store.dumps(g)
     assert '"evidence"' in store.dumps(g)
+
+
+RECORDS = st.lists(st.dictionaries(st.sampled_from(["source", "id", "text", "x"]), VALUES, max_size=4), max_size=6)
+
+
+@settings(max_examples=500, deadline=None)
+@given(RECORDS)
+def test_a_block_of_lines_is_each_record_encoded_alone(records):
+    """file_chunks writes a block of records with one encoder call and a newline at each record boundary: the
+    same bytes as one call per record, whatever the records' strings or nested values hold."""
+    assert store._lines(records) == b",\n".join(map(store.encode, records))
+
+
+def test_a_boundary_written_inside_a_record_is_not_taken_for_one():
+    nested = [{"source": "a", "evidence": [{"source": 1}, {"source": 2}]}, {"source": 'b"},{"source":"c'}]
+    assert store._lines(nested) == b",\n".join(map(store.encode, nested))
+    assert store._lines(nested).count(b"\n") == 1
