@@ -18,20 +18,26 @@ def canonical(name: str) -> str:
 
     'the Superintendent of Schools' == 'superintendent of schools'; 'principals' == 'principal'.
     """
-    s = unicodedata.normalize("NFKC", name or "").lower().replace("&", " and ").replace("\u00bf", "'")
+    s = name or ""
+    # NFKC leaves ASCII as it is; each step below is skipped when its character is absent (most names)
+    s = (s if s.isascii() else unicodedata.normalize("NFKC", s).replace("\u00bf", "'")).lower()
+    if "&" in s:
+        s = s.replace("&", " and ")
     if "(" in s:
         s = _PARENS.sub(" ", s)  # "(DSSEM)"
-    s = s.replace("'s ", " ").replace("s' ", "s ")
-    # only [a-z0-9/ -] is left, so splitting on whitespace is splitting on single spaces
-    words = " ".join(_OTHER.sub(" ", s).split()).strip(" -/").split()
+    if "'" in s:
+        s = s.replace("'s ", " ").replace("s' ", "s ")
+    # only [a-z0-9/ -] is left: separators off both ends, then the words
+    words = _OTHER.sub(" ", s).strip(" -/").split()
     for _ in range(2):  # a leading article, followed by a word
         if len(words) > 1 and words[0] in _ARTICLES:
             del words[0]
-    words = [w for w in words if w != "the"]  # "Office of the General Counsel" == "Office of General Counsel"
+    if "the" in words:  # "Office of the General Counsel" == "Office of General Counsel"
+        words = [w for w in words if w != "the"]
     if words:
         words[-1] = singular(words[-1])
-    for i, w in enumerate(words[1:], 1):  # the head before a complement: "directors of X" == "director of X"
-        if w in ("of", "for"):
+    for i in range(1, len(words)):  # the head before a complement: "directors of X" == "director of X"
+        if words[i] in ("of", "for"):
             words[i - 1] = singular(words[i - 1])
             break
     return " ".join(words)
