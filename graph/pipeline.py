@@ -102,15 +102,18 @@ def extract_cached(files: list[Path], loader: str, jobs: int | None, errors: lis
     todo: list[int] = []
     data: list[bytes | None] = []
     keys: list[str | None] = []
-    for i, f in enumerate(files):
-        raw = _read(f)
+    for start in range(0, len(files), _BATCH):
+        raws = [_read(f) for f in files[start:start + _BATCH]]
         # the name as the extraction records it: a name that is not UTF-8 keys by its printable form
-        key = cache.key(raw, printable(str(f)), loader) if raw is not None else None
-        found[i] = cache.get(key) if key is not None else None
-        if found[i] is None:
-            todo.append(i)
-            data.append(raw)
-            keys.append(key)
+        batch = [cache.key(raw, printable(str(f)), loader) if raw is not None else None
+                 for f, raw in zip(files[start:start + _BATCH], raws)]
+        hits = cache.get_many([k for k in batch if k is not None])
+        for i, (raw, key) in enumerate(zip(raws, batch), start):
+            found[i] = hits.get(key) if key is not None else None
+            if found[i] is None:
+                todo.append(i)
+                data.append(raw)
+                keys.append(key)
     if progress is not None:
         progress.advance(len(files) - len(todo))
     new = extract_many([files[i] for i in todo], jobs=jobs, format=loader, errors=errors, progress=progress, data=data)
@@ -118,6 +121,9 @@ def extract_cached(files: list[Path], loader: str, jobs: int | None, errors: lis
     for i, ex in zip(todo, new):
         found[i] = ex
     return [ex for ex in found if ex is not None], sum(ex is not None for ex in new)
+
+
+_BATCH = 1000  # files read, keyed and looked up at a time: only the bytes of files to extract are kept
 
 
 def _read(path: Path) -> bytes | None:

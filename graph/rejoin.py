@@ -151,15 +151,14 @@ def _completed(rel: Relation, res: Resolver, acronyms: dict[str, str] | None,
     where it starts and ends in the sentence."""
     text = rel.evidence.text
     low = text.lower()
-    t = " ".join(rel.target.lower().split())
+    t, mine = _target_words(rel.target)
     at = low.find(t) if t else -1
     if at < 0:
         return None
     end = at + len(t)
     if not (_looks_cut(low, at, end) or rel.target_type == ROLE and not res.is_described(rel.target, acronyms)):
         return None
-    mine = _TOKEN.findall(t)
-    if not mine or not _may_grow(low, at, end, mine, res.title_pairs()):
+    if not mine or not _may_grow(low, at, end, mine, res.title_neighbours()):
         return None
     words = cache.get(rel.evidence.start)
     if words is None:
@@ -180,13 +179,29 @@ def _completed(rel: Relation, res: Resolver, acronyms: dict[str, str] | None,
     return None
 
 
-def _may_grow(low: str, at: int, end: int, mine: list[str], pairs: frozenset[str]) -> bool:
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of one name; targets recur across documents
+def _target_words(target: str) -> tuple[str, list[str]]:
+    """A target as a lower-cased sentence writes it (spaces folded), and its words (a list the caller keeps)."""
+    t = " ".join(target.lower().split())
+    return t, _TOKEN.findall(t)
+
+
+def _may_grow(low: str, at: int, end: int, mine: list[str],
+              neighbours: tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]) -> bool:
     """Whether a title could run past the target: the words across one of its edges (articles skipped) are two
-    neighbouring words of some described title. A cheap test before the sentence is cut into words."""
-    after = next((w for w in _TOKEN.findall(low, end, end + 60) if w != "the"), None)
-    before = next((w for w in reversed(_TOKEN.findall(low, max(0, at - 60), at)) if w != "the"), None)
-    return (after is not None and f"{_one(mine[-1])} {_one(after)}" in pairs
-            or before is not None and f"{_one(before)} {_one(mine[0])}" in pairs)
+    neighbouring words of some described title (`Resolver.title_neighbours`). A cheap test before the sentence
+    is cut into words; a side is read only when the target's own edge word has a neighbour in some title."""
+    follows, precedes = neighbours
+    nexts = follows.get(_one(mine[-1]))
+    if nexts:
+        after = next((w for w in _TOKEN.findall(low, end, end + 60) if w != "the"), None)
+        if after is not None and _one(after) in nexts:
+            return True
+    prevs = precedes.get(_one(mine[0]))
+    if prevs:
+        before = next((w for w in reversed(_TOKEN.findall(low, max(0, at - 60), at)) if w != "the"), None)
+        return before is not None and _one(before) in prevs
+    return False
 
 
 def _looks_cut(low: str, at: int, end: int) -> bool:

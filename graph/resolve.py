@@ -51,7 +51,7 @@ class Resolver:
         self.wholes: dict[str, str] = {}  # key of a name with a comma/and stated whole somewhere -> its type
         self._edges: tuple[frozenset[str], frozenset[str]] | None = None
         self._ids: frozenset[str] | None = None
-        self._pairs: frozenset[str] | None = None
+        self._neighbours: tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]] | None = None
         self._memo: dict[tuple[str, str], tuple[str, str, str | None]] = {}
         conflicts: set[str] = set()
         exs = list(extractions)
@@ -208,17 +208,22 @@ class Resolver:
             return node_type
         return ROLE if self.is_described(raw, doc_acronyms) else node_type
 
-    def title_pairs(self) -> frozenset[str]:
-        """Every two neighbouring words of the described titles and their forms, each word singular: a
-        target can only grow into a title across such a pair (graph/rejoin.py's cheap filter)."""
-        if self._pairs is None:
-            pairs: set[str] = set()
+    def title_neighbours(self) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+        """Every two neighbouring words of the described titles and their forms, each word singular, as (word ->
+        the words that follow it, word -> the words before it): a target can only grow into a title across such
+        a pair (graph/rejoin.py's cheap filter)."""
+        if self._neighbours is None:
+            follows: dict[str, set[str]] = {}
+            precedes: dict[str, set[str]] = {}
             one: dict[str, str] = {}  # word -> singular: titles share most of their words
             for k in (*self.role_names, *self.role_variant):
                 w = [one.get(x) or one.setdefault(x, singular(x)) for x in k.split() if x != "the"]
-                pairs.update(f"{a} {b}" for a, b in zip(w, w[1:]))
-            self._pairs = frozenset(pairs)
-        return self._pairs
+                for a, b in zip(w, w[1:]):
+                    follows.setdefault(a, set()).add(b)
+                    precedes.setdefault(b, set()).add(a)
+            self._neighbours = ({a: frozenset(bs) for a, bs in follows.items()},
+                                {b: frozenset(as_) for b, as_ in precedes.items()})
+        return self._neighbours
 
     def is_described(self, raw: str, doc_acronyms: dict[str, str] | None = None) -> bool:
         """Whether `raw`, as a role, resolves to a described role."""
