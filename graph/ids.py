@@ -59,6 +59,7 @@ def slug(key: str) -> str:
     return s[:120] or "x"
 
 
+@lru_cache(maxsize=1 << 16)  # pure; a competency's id is asked once per document that requires it
 def node_id(node_type: str, name: str) -> str:
     """'Role' + 'Chief of Teaching, Learning, and Schools' -> 'role:chief-of-teaching-learning-and-school'."""
     return f"{node_type.lower()}:{slug(canonical(name))}"

@@ -124,6 +124,8 @@ class Records:
         data = self.nodes.get(nid)
         if data is None:
             self.nodes[nid] = {"id": nid, **new_node(node_type, name, props)}
+        elif "type" in data and node_type in NODE_TYPES:  # fill_node's common case, one call less
+            merge_node(data, name, props)
         else:
             fill_node(data, node_type, name, props)
 
@@ -137,13 +139,17 @@ class Records:
         """The edge (made with bare end nodes if they are not there yet), its evidence and confidence."""
         key = (u, v, edge_type)
         data = self.edges.get(key)
-        if data is None:
-            check_edge_type(edge_type)
-            for n in (u, v):
-                if n not in self.nodes:
-                    self.nodes[n] = {"id": n}
-            data = self.edges[key] = {"source": u, "target": v, "type": edge_type, "evidence": []}
-        add_evidence(data, evidence, confidence)
+        if data is not None:
+            add_evidence(data, evidence, confidence)
+            return
+        check_edge_type(edge_type)
+        for n in (u, v):
+            if n not in self.nodes:
+                self.nodes[n] = {"id": n}
+        # add_evidence on a new edge: nothing to compare the evidence with
+        data = self.edges[key] = {"source": u, "target": v, "type": edge_type, "evidence": [evidence] if evidence else []}
+        if confidence is not None and confidence > -1.0:
+            data["confidence"] = confidence
 
     def summary(self) -> dict:
         return summarize(self.nodes.values(), (k for _, _, k in self.edges))
@@ -168,7 +174,7 @@ def merge_extraction(rec: Records, ex: Extraction, res: Resolver) -> None:
         tgt_id, how = _add_end(rec, res, res.node_type(rel.target_type, rel.target, acr), rel.target, acr)
         if src_id != tgt_id:
             ev = evidence_dict(rel.evidence)
-            how = "+".join(h for h in (rejoined, how) if h)
+            how = f"{rejoined}+{how}" if rejoined and how else rejoined or how or ""
             rec.add_edge(src_id, tgt_id, rel.type, ev, resolved(ev, rel.target, how, rel.confidence))
     if role_id:
         for c in ex.competencies:

@@ -57,10 +57,11 @@ def rejoin(relations: list[Relation], res: Resolver, acronyms: dict[str, str] | 
     [('Consultant, Superintendent of Schools', 'rejoined')]
     """
     out: list[Resolved] = [(r, None) for r in relations]
-    groups: dict[tuple, list[int]] = {}
-    for i, r in enumerate(relations):
-        groups.setdefault(_statement(r), []).append(i)
-    if len(groups) < len(relations):  # some statement gave two targets: maybe one name split
+    statements = list(map(_statement, relations))
+    if len(set(statements)) < len(statements):  # some statement gave two targets: maybe one name split
+        groups: dict[tuple, list[int]] = {}
+        for i, st in enumerate(statements):
+            groups.setdefault(st, []).append(i)
         replaced: dict[int, Resolved | None] = {}
         for idxs in groups.values():
             if len(idxs) > 1:

@@ -213,14 +213,16 @@ class Resolver:
         the words that follow it, word -> the words before it): a target can only grow into a title across such
         a pair (graph/rejoin.py's cheap filter)."""
         if self._neighbours is None:
-            follows: dict[str, set[str]] = {}
-            precedes: dict[str, set[str]] = {}
+            pairs: set[tuple[str, str]] = set()
             one: dict[str, str] = {}  # word -> singular: titles share most of their words
             for k in (*self.role_names, *self.role_variant):
                 w = [one.get(x) or one.setdefault(x, singular(x)) for x in k.split() if x != "the"]
-                for a, b in zip(w, w[1:]):
-                    follows.setdefault(a, set()).add(b)
-                    precedes.setdefault(b, set()).add(a)
+                pairs.update(zip(w, w[1:]))
+            follows: dict[str, set[str]] = {}
+            precedes: dict[str, set[str]] = {}
+            for a, b in pairs:  # titles share most of their pairs too
+                follows.setdefault(a, set()).add(b)
+                precedes.setdefault(b, set()).add(a)
             self._neighbours = ({a: frozenset(bs) for a, bs in follows.items()},
                                 {b: frozenset(as_) for b, as_ in precedes.items()})
         return self._neighbours
