@@ -76,11 +76,12 @@ class Resolver:
         own title; a form claimed by two described roles, or that is a described role's own title, is dropped."""
         claims: dict[str, dict[str, str]] = {}  # form key -> {described key: rule}
         for ex in exs:
-            if not ex.role_name:
+            title = ex.role_name
+            if not title:
                 continue
-            own = canonical(ex.role_name)
+            own = canonical(title)
             official = ex.role.get("official_title")
-            forms = title_variants(ex.role_name, official if official != ex.role_name else None)
+            forms = title_variants(title, official if official != title else None)
             forms += [(k, ALIAS) for k in map(canonical, _own_acronyms(ex)) if official_names_the_class(own, k)]
             for key, how in forms:
                 mine = claims.setdefault(key, {})
@@ -98,10 +99,10 @@ class Resolver:
         in one piece, or an acronym's expansion (typed by its head word). graph/rejoin.py puts the pieces of
         such a name back together where another document's list split cut it."""
         wholes = self.wholes
-        for ex in exs:
-            for rel in ex.relations:
-                if _SEPARATED.search(rel.target):
-                    wholes.setdefault(canonical(rel.target), rel.target_type)
+        # each (target, type) once, in first-seen order: the first type stated for a name still wins
+        for target, kind in dict.fromkeys((rel.target, rel.target_type) for ex in exs for rel in ex.relations):
+            if _SEPARATED.search(target):
+                wholes.setdefault(canonical(target), kind)
         for name in self.acronyms.values():
             if _SEPARATED.search(name):
                 kind = _head_type(name)
@@ -213,10 +214,11 @@ class Resolver:
         the words that follow it, word -> the words before it): a target can only grow into a title across such
         a pair (graph/rejoin.py's cheap filter)."""
         if self._neighbours is None:
+            keys = [k.split() for k in (*self.role_names, *self.role_variant)]
+            one = {x: singular(x) for x in {x for k in keys for x in k}}  # titles share most of their words
             pairs: set[tuple[str, str]] = set()
-            one: dict[str, str] = {}  # word -> singular: titles share most of their words
-            for k in (*self.role_names, *self.role_variant):
-                w = [one.get(x) or one.setdefault(x, singular(x)) for x in k.split() if x != "the"]
+            for k in keys:
+                w = [one[x] for x in k if x != "the"]
                 pairs.update(zip(w, w[1:]))
             follows: dict[str, set[str]] = {}
             precedes: dict[str, set[str]] = {}
