@@ -112,11 +112,13 @@ def _rejoin_group(relations: list[Relation], idxs: list[int], res: Resolver,
     spans = _located(text, [(relations[i].target, i) for i in idxs])
     if spans is None:
         return
+    gaps = [_GAP.match(text[a[1]:b[0]]) is not None for a, b in zip(spans, spans[1:])]  # only separators between
     k = 0
     while k < len(spans):
-        for j in range(len(spans) - 1, k, -1):
-            if not all(_GAP.match(text[spans[q][1]:spans[q + 1][0]]) for q in range(k, j)):
-                continue
+        reach = k
+        while reach < len(gaps) and gaps[reach]:
+            reach += 1  # targets k..reach are neighbours
+        for j in range(reach, k, -1):
             whole = " ".join(text[spans[k][0]:spans[j][1]].split())
             kind = res.whole_type(whole)
             if kind is not None:
