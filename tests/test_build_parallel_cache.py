@@ -73,6 +73,22 @@ def test_cache_key_follows_content_path_and_format(tmp_path):
     assert (tmp_path / ExtractionCache.FILE).is_file()
 
 
+def test_get_many_looks_up_more_keys_than_one_query_takes(docs, tmp_path, monkeypatch):
+    """Entries are looked up a chunk of keys a query: every stored entry comes back whole, across chunks; a key
+    with no entry or with one that is not ours is a miss, counted once however often it is asked."""
+    monkeypatch.setattr(cache_mod, "_CHUNK", 7)
+    c = ExtractionCache(tmp_path)
+    files = sorted(docs.glob("*.txt"))[:20]
+    stored = {c.key(f.read_bytes(), f.name, None): load_file(f) for f in files}
+    c.put_many(list(stored.items()))
+    bad = c.key(b"not ours", "x.txt", None)
+    c.db.execute("INSERT INTO extractions VALUES (?, ?)", (bad, "[1, 2]"))
+    absent = c.key(b"absent", "y.txt", None)
+    got = c.get_many([absent, *stored, bad, absent])
+    assert got == stored
+    assert (c.hits, c.misses) == (20, 2)
+
+
 def test_build_reuses_the_cache_and_re_extracts_only_the_changed_document(docs, tmp_path):
     out = tmp_path / "org.json"
     first = _cli("build", str(docs), "-o", str(out), "--jobs", "2")
