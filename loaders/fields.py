@@ -109,12 +109,19 @@ def label_at(segment: str, first: bool) -> tuple[str, str, int] | None:
         if re.match(r"\s{2,}|\t", rest):
             return kind, key, m.end() + len(rest) - len(rest.lstrip())
         digit = rest[1:2].isdigit() and (not first or " " in m.group(1).strip() and len(rest.split()) == 1)
-        if rest[:1] == " " and (_caps_label(m.group(1), rest.strip()) or digit):
+        if rest[:1] == " " and (_caps_label(m.group(1), rest.strip()) or digit) and _titled(key, m.group(1), rest):
             return kind, key, m.end() + 1
     m = _OTHER_COLON.match(segment)
     if m and len(segment) - m.end() < 200:
         return "other", "other", m.end()
     return None
+
+
+def _titled(key: str, label: str, value: str) -> bool:
+    """A one-word title label without its colon ("POST", "Job", "Role") only before a value that reads as a title:
+    "POST Advanced Certificate." and "Job Locations US-OH-Dayton" are a sentence and a job board's meta line."""
+    return key not in ("title", "official") or " " in label.strip() or role_like(value.strip()) and not \
+        value.rstrip().endswith(".")
 
 
 def _caps_label(label: str, value: str) -> bool:
@@ -186,11 +193,12 @@ def scan(text: str) -> Layout:
             continue
         if found is None:  # no label: the value of a label waiting on an earlier line, or body text
             got = waiting.value(body, off)
-            if got is not None and got[1] and got[0].key == "unit_path" and fields and fields[-1].key == "unit_path":
-                f = fields[-1]  # one more level of the path
-                fields[-1] = Field(f.key, f.label, f"{f.value} / {got[0].value}", f.start, got[0].end)
+            if got is not None and got[1] and got[0].key in _JOINED and fields and fields[-1].key == got[0].key:
+                f = fields[-1]  # one more level of the path, one more link of the chain
+                fields[-1] = Field(f.key, f.label, f"{f.value}{_JOINED[f.key]}{got[0].value}", f.start, got[0].end)
             elif got is not None:
                 fields.append(got[0])
+            fields += _trailing_fields(body, off)
             continue
         for f in found:
             if f.value.strip() or f.key == "other":
@@ -234,7 +242,7 @@ def _spaced_labels(text: str) -> dict[int, tuple[str, str, int]]:
         ok = (kind == "field" and value[:1] == " " and value[1:2].isalnum() and not value[1:2].islower()
               and _CAPITALISED_LABEL.match(hit.group(1)) and not line.endswith(".") and len(value.split()) <= 10
               and not (key in ("unit", "location", "title", "official") and " " not in hit.group(1).strip()
-                       and role_like(line)) and not _DOC_TYPE.search(line))
+                       and role_like(line)) and not _DOC_TYPE.search(line) and _titled(key, hit.group(1), value))
         if ok:
             run.append((m.start(), (key, _norm_label(hit.group(1)), hit.end() + 1)))
             continue
@@ -283,7 +291,9 @@ def _supervision_name(value: str) -> bool:
             and not value.rstrip().endswith((".", ":")))
 
 # keys whose label alone on its line may head several value lines (a list, a table, an indented path)
-LIST_KEYS = frozenset({"supervises", "contacts", "unit_path"})
+LIST_KEYS = frozenset({"supervises", "contacts", "unit_path", "chain"})
+# list keys whose lines make one value: a path of units, a chain of command one role a line
+_JOINED = {"unit_path": " / ", "chain": " > "}
 _TABLE_HEADER = frozenset("who why what purpose contact contacts frequency reason nature of relationship".split())
 
 
@@ -366,6 +376,25 @@ def _section_heading(body: str) -> tuple[str, int] | None:
     if colon and rest[colon.end():].strip():
         return LABEL_INDEX[_norm_label(m.group(1))][1], m.end() + colon.end()
     return None
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
+_TRAILING_KEYS = frozenset({"reports_to", "supervises", "contacts", "chain"})
+
+
+def _trailing_fields(body: str, start: int) -> list[Field]:
+    """A relation field after a sentence on the same line: "This position reports to the Plant Manager. Direct
+    reports: 9 Maintenance Mechanics and 3 Electricians." gives the direct reports (the sentence stays prose)."""
+    if ":" not in body:
+        return []
+    for m in _SENTENCE_END.finditer(body):
+        rest = body[m.end():]
+        lab = label_at(rest, True)
+        if lab and lab[0] == "field" and lab[1] in _TRAILING_KEYS and ":" in rest[:lab[2]]:
+            value = rest[lab[2]:].strip()
+            vs = start + m.end() + lab[2]
+            return [Field(lab[1], _norm_label(rest[:lab[2]]), value, vs, vs + len(value))] if value else []
+    return []
 
 
 def _line_fields(body: str, start: int) -> list[Field] | None:

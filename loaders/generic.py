@@ -24,7 +24,7 @@ from .mentions import ACRONYM, classify
 from .model import Evidence, Extraction, Relation
 from .phrases import targets
 from .text import Repaired
-from .titles import _DOC_TYPE, _EMPLOYER, LOW, find_title, is_navigation, role_like
+from .titles import _DOC_TYPE, _EMPLOYER, LOW, NAV_WORDS, find_title, is_navigation, page_title, role_like
 from .warnings import navigation
 
 NAME = "generic"
@@ -68,6 +68,8 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
                            f"{title.source} without a label or a role word")
     field_lines = set()
     for f in layout.fields:
+        if f.key == "unit" and f.start > layout.head_end and f.label in _EMPLOYER_LABELS:
+            continue  # a job board's footer under the description: "Agency / Alder County Library System"
         if f.key in FIELD_RELATIONS and not f.empty and _field_relations(ex, rep, f, to_rep):
             field_lines.add(_line_span(rep.original, f.start))
     _head_unit(ex, rep.original, layout, title.text)
@@ -81,6 +83,25 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
     ex.missing += [f for f in ("code", "grade") if role[f] is None]
     ex.truncated = False
     return sections
+
+
+_EMPLOYER_LABELS = frozenset({"agency", "organization", "organisation", "company", "employer"})
+
+
+def use_page_title(ex: Extraction, candidates: tuple[str, ...]) -> None:
+    """A page whose visible heading is no title ("Join our team", the employer's name) often names the job in
+    its own title (an HTML page's og:title or <title>): that title is taken, from "page title" at confidence
+    0.8, and the title warning it answers is dropped. A page of navigation keeps no title."""
+    role = ex.role
+    if not role or role.get("title_source") not in ("file name", "none", "first line") \
+            or role.get("title_confidence", 0.0) >= LOW or role.get("official_title"):
+        return
+    if role.get("title_source") == "none" and not role.get("working_title"):
+        return  # a page of navigation: nothing is read from it
+    text = page_title(candidates)
+    if text:
+        role.update(working_title=text, title_source="page title", title_confidence=0.8)
+        ex.warnings = [w for w in ex.warnings if not w.startswith(("no-title:", "low-title-confidence:"))]
 
 
 def _navigation_page(ex: Extraction) -> list[tuple[str | None, int, int]]:
@@ -128,6 +149,10 @@ _UNIT_LINE = re.compile(r"^(?:(?:Division|Department|Office|College|School|Facul
 _GOVERNMENT = re.compile(r"\b(?:state|commonwealth|county|city|town|government|ministry)\b", re.IGNORECASE)
 
 
+# a government's own office named after it, heading its page: the employer, not a unit of it
+_GOVERNMENT_AGENCY = re.compile(r"^(?:[A-Z][\w.'\u2019\-]*\s+){1,3}(?:County|City|Town|Township|Village|Borough|Parish)"
+                                r"\s+(?:[A-Z][\w'\u2019]*\s+){0,3}(?:Office|Department|Agency)$")
+_TITLE_UNIT = re.compile(r",\s+([A-Z][^,()]{3,80})$")  # the unit a title names after a comma
 _HEAD_SCAN = 80  # head lines searched for the title's line
 
 
@@ -141,7 +166,11 @@ def _head_unit(ex: Extraction, text: str, layout: Layout, title: str | None) -> 
     lines = [ln.strip() for ln in heads[:max(8, at + 3) if at is not None else 8]]
     found = None
     for i, line in enumerate(lines):
-        if title and title in line or i == 0 or is_navigation(line) or _DOC_TYPE.search(line) or label_at(line, True):
+        # a row of short items under the title is the job's meta data, not a menu ("Executive | Permanent | Digital
+        # Services Division"), unless it holds a navigation word
+        nav = is_navigation(line) and not (at is not None and i > at and not any(
+            w.strip(".,:|").lower() in NAV_WORDS for w in line.split()))
+        if title and title in line or i == 0 or nav or _DOC_TYPE.search(line) or label_at(line, True):
             continue
         for piece in re.split(r"\s+[\u00b7|\u2014\u2013-]\s+|,\s+(?=[A-Z])", line):
             piece = piece.strip()
@@ -149,7 +178,12 @@ def _head_unit(ex: Extraction, text: str, layout: Layout, title: str | None) -> 
                 continue
             if piece.startswith("Department") and any(_GOVERNMENT.search(x) for x in lines[:i + 1]):
                 continue
+            if _GOVERNMENT_AGENCY.match(piece):  # "Pinecrest County Sheriff's Office": the employer itself
+                continue
             found = (piece, i)
+    unit = _TITLE_UNIT.search(_PARENS.sub("", title or "").strip())
+    if found is None and unit and _UNIT_LINE.match(unit.group(1)):  # "Clinical Nurse Manager 2, Community Mental Health Team"
+        found = (unit.group(1), -1)
     if found:
         a = text.find(found[0])
         ev = Evidence(ex.doc, "header", found[0], a, a + len(found[0]), "part_of.page_head")
@@ -259,12 +293,18 @@ def _chain(ex: Extraction, value: str, ev: Evidence) -> None:
         commas = [p.strip() for p in re.split(r"\s*[,;]\s*", items[0]) if p.strip()]
         if len(commas) > 2 or ";" in items[0] or len(commas) == 2 and all(role_like(p) for p in commas):
             items = commas
-    if "<" in value or "\u2190" in value or (any(t in items[0].lower() for t in _TOP)
-                                              and not any(t in items[-1].lower() for t in _TOP)):
-        items.reverse()  # written from the top down
-    own = (ex.role.get("working_title") or "").lower()
+    own = _PARENS.sub("", ex.role.get("working_title") or "").strip().lower()
     at = next((i for i, x in enumerate(items) if x.lower() == own), None)
+    if at is not None and len(items) > 1 and at in (0, len(items) - 1):
+        top_down = at == len(items) - 1  # the role ends the chain: it was written from the top down
+    else:
+        top_down = "<" in value or "\u2190" in value or (any(t in items[0].lower() for t in _TOP)
+                                                          and not any(t in items[-1].lower() for t in _TOP))
+    if top_down:
+        items.reverse()
+        at = None if at is None else len(items) - 1 - at
     if at is not None:  # "Officer, Sergeant, Lieutenant" read for the sergeant: the officer reports to it
+        items[at] = ex.role.get("working_title") or items[at]
         for lower, upper in zip(items[:at], items[1:at + 1]):
             ex.relations.append(Relation(UNDER_DIRECTION_OF, upper, ROLE, ev, source=lower, source_type=ROLE))
         items = items[at + 1:]
@@ -335,6 +375,21 @@ def _without_person(value: str) -> str:
     return value
 
 
+# one name with a list of single words inside it: "Health, Safety and Environment Manager", "Ministry of Business,
+# Innovation and Employment"; a list of single words alone ("Finance, Legal and HR") is three names
+_WORD = r"[A-Z][\w&'\u2019\-]*"
+_ONE_NAME = re.compile(rf"(?:(?:the\s+)?(?:{_WORD}\s+)*{_WORD}\s+(?:of|for)\s+)?{_WORD}(?:,\s+{_WORD})+,?\s+(?:and|&)\s+{_WORD}"
+                       rf"(?:\s+(?:{_WORD}\s+)*(?i:manager|officer|director|lead|coordinator|team|unit|department|"
+                       rf"division|committee|group|office|service|services|advisor|adviser|specialist))?")
+
+
+def _one_name(value: str) -> bool:
+    """Whether a comma list of single words is one name: it hangs off 'X of' or ends in a role or unit word."""
+    m = _ONE_NAME.fullmatch(value)
+    return bool(m) and (re.search(r"\s(?:of|for)\s", value) is not None
+                        or not re.search(r"(?:and|&)\s+" + _WORD + "$", value))
+
+
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)  # "the Records Unit": the name is "Records Unit"
 
 
@@ -348,6 +403,8 @@ def _list_names(rep: Repaired, f: Field, to_rep) -> list[tuple[str, str]]:
     outer = _PARENS.sub("", value)
     if f.key == "reports_to":
         separators = r"\s*[;\u2022\u00b7]\s*|\s+(?:and/)?or\s+"
+    elif _one_name(outer.strip(" .")):  # "Health, Safety and Environment Manager": one name
+        separators = r"$^"
     elif re.search(r"[;\u2022\u00b7]", outer):
         separators = r"\s*[;\u2022\u00b7]\s*"
     else:

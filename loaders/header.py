@@ -11,7 +11,7 @@ import re
 
 from .titles import FEDERAL_GRADE, role_like
 
-_CODE_IN_VALUE = re.compile(r"\(?\b(?:class|job|role)\s+code:?\s*([A-Z0-9][\w\-]*)\)?", re.IGNORECASE)
+_CODE_IN_VALUE = re.compile(r"\(?\b(?:class|job|role|grade)\s+code:?\s*([A-Z0-9][\w\-]*)\)?", re.IGNORECASE)
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-/.]*")
 _MONTHS = re.compile(r"\b(\d{1,2})(?:[- ]|\s*)months?\b", re.IGNORECASE)
 _MONTH_PROSE = re.compile(r"\b(\d{1,2})-month\s+(?:[\w/\-]+\s+){0,2}?(?:position|appointment|assignment|work year|"

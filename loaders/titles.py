@@ -57,11 +57,14 @@ _LEVEL = re.compile(r"^(?:[ivx]+|\d{1,2}|[a-d])$")
 _STATUS = (r"(?:full|part)[- ]time|temporary|temp|seasonal|per diem|prn|casual|limited[- ]term|fixed[- ]term"
            r"|open until filled|open continuously|continuous(?: recruitment)?|re-?posted|re-?advertised|new|updated"
            r"|extended|(?:internal|promotional)(?: only)?")
+# a number that names a place, not a posting: "Store Manager - Store #412", "Captain, Station #7"
+_NOT_AFTER_PLACE = "".join(f"(?<!\\b{w})(?<!\\b{w} )" for w in "store station unit site plant branch school shop route crew"
+                           .split())
 _SUFFIXES = (re.compile(r"\s*\|\s*[^|]+$"),  # "Senior Accountant | Acme Corp"
              re.compile(r"\s*[-\u2013\u2014:]?\s*\b(?:job description|position description|job posting|careers?"
                         r"|(?:class|classification|job|position|role|person)\s+(?:specification|spec|profile))$", re.I),
              re.compile(r"\s*\((?:#|no\.?\s*|job id:?\s*|req(?:uisition)?\.?\s*#?:?\s*)[\w\-]+\)$", re.IGNORECASE),
-             re.compile(r"\s*(?:#|job id:?\s*)\d[\w\-]*$", re.IGNORECASE),
+             re.compile(_NOT_AFTER_PLACE + r"\s*(?:#|job id:?\s*)\d[\w\-]*$", re.IGNORECASE),
              # a requisition or posting number: "(2024-00418)", "- R0012345", "(Grade 14)"
              re.compile(r"\s*\((?:\d[\d\-/]{3,}|(?:pay\s+)?(?:grade|range|band|level)\s+[\w\-]+)\)$", re.IGNORECASE),
              re.compile(r"\s+[-\u2013\u2014]\s+(?:(?:r|req|jr|job)[\s#\-]*)?\d{4,}[\w\-]*$", re.IGNORECASE),
@@ -265,11 +268,28 @@ def find_title(head_lines: list[str], body: str, fields: dict[str, str]) -> Titl
             text, grade = clean(m.group(1))
             if text and role_like(text):
                 return Title(text, "heading", 0.9, grade)
+    head = _head_title(head_lines)
+    if head is not None and head.confidence >= LOW:  # the title a reader sees before "Classification: Analyst 4"
+        return head
     v = fields.get("classification") or ""
     if v and not _NOT_TITLE.search(v) and len(v.split()) <= 8:  # "Classification: Police Sergeant"
         text, grade = clean(v)
         if text and role_like(text):
             return Title(text, "field", 0.9, grade)
+    crumb = _last_crumb(head_lines[:_HEAD_LINES])
+    if crumb:
+        return Title(crumb, "breadcrumb", 0.6)
+    m = _HIRING.search(body[:3000])
+    if m:
+        text = re.sub(r"[ ,]+(?:of|and|for|the)$", "", m.group(1).strip(" ,"))
+        if role_like(text):
+            return Title(text, "hiring sentence", 0.6)
+    return head or Title(None, "none", 0.0)
+
+
+def _head_title(head_lines: list[str]) -> Title | None:
+    """The first head line that reads as a job title (confidence 0.9), else the first short line that is not
+    navigation, an employer or meta data (0.3), else None."""
     fallback = None
     menu = menu_block(head_lines[:_HEAD_LINES])
     heads = head_lines[:_HEAD_LINES]
@@ -285,12 +305,25 @@ def find_title(head_lines: list[str], body: str, fields: dict[str, str]) -> Titl
             return Title(text, "first line", 0.9, grade)
         if fallback is None and len(text.split()) <= 8:
             fallback = Title(text, "first line", 0.3, grade)
-    crumb = _last_crumb(head_lines[:_HEAD_LINES])
-    if crumb:
-        return Title(crumb, "breadcrumb", 0.6)
-    m = _HIRING.search(body[:3000])
-    if m:
-        text = re.sub(r"[ ,]+(?:of|and|for|the)$", "", m.group(1).strip(" ,"))
-        if role_like(text):
-            return Title(text, "hiring sentence", 0.6)
-    return fallback or Title(None, "none", 0.0)
+    return fallback
+
+
+_PIECES = re.compile(r"\s+[|\u00b7\u2022]\s+")
+
+
+def page_title(candidates: tuple[str, ...] | list[str]) -> str | None:
+    """The job title in a page's own title (og:title, <title>): the whole when it reads as one, else the piece
+    between pipes or dashes that does; None when no candidate names a job ("Careers", "Search Results").
+
+    >>> page_title(["Airfield Operations Manager | Careers | Bayport Regional Airport Authority"])
+    'Airfield Operations Manager'
+    >>> page_title(["Quillstack - Senior Backend Engineer, Payments"]), page_title(["Halvorsen Institute - Careers"])
+    ('Senior Backend Engineer, Payments', None)
+    """
+    for c in candidates:
+        for pieces in (_PIECES.split(c), [x for p in _PIECES.split(c) for x in _DASH.split(p)]):
+            for piece in pieces:
+                text = clean(piece)[0]
+                if text and role_like(text) and not _rejected(text) and not _DOC_TYPE.search(text):
+                    return text
+    return None

@@ -3,6 +3,7 @@ never cut inside a word, read from Requirements / What you'll bring / Knowledge 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,21 @@ def test_labelled_fields_in_a_qualification_section_are_no_competency():
 ])
 def test_a_credential_and_years_of_experience_are_two_items(body, want):
     assert _qual(body) == want
+
+
+@pytest.mark.parametrize("footer", [
+    "Similar Jobs (3)\nFollow Us\n\u00a9 2024 Workday, Inc.",
+    "Fairhaven County | 200 Court Street | Fairhaven, OR | Privacy",
+    "Apply Online | Send to a friend | Save this job\nFind similar jobs:\nMaintenance, Manufacturing",
+])
+def test_a_job_boards_footer_rows_are_no_competencies(footer):
+    ex = extract_text(f"Job Title: Buyer\n\nQualifications\nKnowledge of purchasing law.\nAbility to negotiate "
+                      f"contracts.\n\n{footer}\n", "b.txt", format="generic")
+    names = [c.name for c in ex.competencies]
+    assert len(names) == 2 and not [n for n in names if re.search(r"similar|privacy|follow|friend|manufacturing", n, re.I)]
+
+
+def test_a_row_of_qualifications_between_pipes_stays():
+    ex = extract_text("Job Title: Analyst\n\nQualifications\nExperience with SAP or Oracle financials | CPA or CMA "
+                      "designation | Five years in internal audit\nAbility to write reports.\n", "a.txt", format="generic")
+    assert len(ex.competencies) >= 2

@@ -330,3 +330,96 @@ def test_an_unanswered_question_or_a_sentence_gives_no_supervisor():
     ex = extract_text("Job Title: Analyst\nWho is this position's immediate supervisor?\nSee the attached chart.\n",
                       "a.txt", format="generic")
     assert not [r for r in ex.relations if r.type == "UNDER_DIRECTION_OF"]
+
+
+@pytest.mark.parametrize("chain, own, above", [
+    ("District Attorney, Chief Investigator, Supervising Investigator, District Attorney Investigator II",
+     "District Attorney Investigator II", "Supervising Investigator"),  # top down, the role last
+    ("Mayor > City Manager > Assistant City Manager > Budget Analyst", "Budget Analyst", "Assistant City Manager"),
+    ("Budget Analyst, Budget Manager, Finance Director", "Budget Analyst", "Budget Manager"),  # bottom up, the role first
+])
+def test_where_the_role_stands_in_a_chain_says_its_direction(chain, own, above):
+    ex = extract_text(f"Job Title: {own}\nChain of command: {chain}\n", "c.txt", format="generic")
+    sup = {r.target for r in ex.relations if r.type == "UNDER_DIRECTION_OF" and r.source is None}
+    assert sup == {above}
+
+
+@pytest.mark.parametrize("text", [
+    "Job Title: Battalion Chief\nChain of Command:\nFire Chief\nDeputy Chief of Operations\nBattalion Chief\nCaptains\n",
+    "Job Title: Battalion Chief\nChain of command\nCaptains\nBattalion Chief\nDeputy Chief of Operations\nFire Chief\n",
+])
+def test_a_chain_of_command_one_role_a_line(text):
+    ex = extract_text(text + "\nDuties\nCommands the shift.\n", "c.txt", format="generic")
+    rels = _rels(ex)
+    assert ("UNDER_DIRECTION_OF", None, "Deputy Chief of Operations") in rels
+    assert ("UNDER_DIRECTION_OF", "Deputy Chief of Operations", "Fire Chief") in rels
+    assert ("UNDER_DIRECTION_OF", None, "Fire Chief") not in rels and ("UNDER_DIRECTION_OF", None, "Captains") not in rels
+
+
+@pytest.mark.parametrize("line, key, value", [
+    ("This position reports to the Plant Manager. Direct reports: 9 Mechanics and 3 Electricians.", "supervises",
+     "9 Mechanics and 3 Electricians."),
+    ("The Clerk keeps the records of the board. Reports to: Office Manager", "reports_to", "Office Manager"),
+])
+def test_a_relation_field_after_a_sentence_on_its_line(line, key, value):
+    assert (key, value) in {(f.key, f.value) for f in scan("Summary\n" + line + "\n").fields}
+
+
+def test_a_label_word_inside_a_sentence_is_no_field():
+    text = "Summary\nThe Clerk files records. Direct reports are trained by the Clerk: a duty of the post.\n"
+    assert not scan(text).fields
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Key relationships:\n- Health, Safety and Environment Manager\n- Finance team\n",
+     "Health, Safety and Environment Manager"),
+    ("External: Ministry of Business, Innovation and Employment\n", "Ministry of Business, Innovation and Employment"),
+])
+def test_a_name_with_a_list_of_words_inside_stays_whole(line, name):
+    ex = extract_text(f"Job Title: Harbour Master\n{line}\nDuties\nRuns the port.\n", "h.txt", format="generic")
+    assert ("COLLABORATES_WITH", None, name) in _rels(ex)
+
+
+def test_a_list_of_single_words_is_several_names():
+    ex = extract_text("Job Title: Office Manager\nKey contacts: Finance, Legal and HR\n\nDuties\nRuns the office.\n",
+                      "o.txt", format="generic")
+    names = {r.target for r in ex.relations if r.type == "COLLABORATES_WITH"}
+    assert "Finance" in names and "Finance, Legal and HR" not in names
+
+
+def test_the_agency_in_a_job_boards_footer_is_the_employer_not_a_unit():
+    units = {r.target for r in load_file(FORMATS / "b3-neogov-library-system.txt").relations if r.type == "PART_OF"}
+    assert "Library System" in units and "Alder County Library System" not in units
+    ex = extract_text("Bus Operator\nDepartment: Operations\n\nDuties\nDrives buses.\n\nAgency\nRiverton Transit "
+                      "Authority\nAddress\n1 Depot Way\n", "b.txt", format="generic")
+    assert {r.target for r in ex.relations if r.type == "PART_OF"} == {"Operations"}
+
+
+def test_an_agency_field_in_the_header_is_still_a_unit():
+    ex = extract_text("Job Title: Analyst\nAgency: Bureau of Fiscal Services\n\nDuties\nAnalyses.\n", "a.txt",
+                      format="generic")
+    assert ("PART_OF", None, "Bureau of Fiscal Services") in _rels(ex)
+
+
+@pytest.mark.parametrize("head, unit", [
+    ("Detention Deputy\nPinecrest County Sheriff's Office\nCorrections Bureau", "Corrections Bureau"),
+    ("Deputy Clerk\nHarlow County Clerk's Office\nRecording Division", "Recording Division"),
+])
+def test_a_government_office_heading_its_page_is_the_employer(head, unit):
+    ex = extract_text(f"Careers\n{head}\n\nDuties\nKeeps records.\n", "d.txt", format="generic")
+    assert {r.target for r in ex.relations if r.type == "PART_OF"} == {unit}
+
+
+@pytest.mark.parametrize("head, unit", [
+    ("Assistant Director (Digital Services)\nExecutive | Permanent | Digital Services Division", "Digital Services Division"),
+    ("Job Title: Clinical Nurse Manager 2, Community Mental Health Team", "Community Mental Health Team"),
+])
+def test_a_unit_in_the_title_or_in_a_meta_row_under_it(head, unit):
+    ex = extract_text(f"Urban Mobility Authority\n{head}\n\nDuties\nLeads the team.\n", "u.txt", format="generic")
+    assert ("PART_OF", None, unit) in _rels(ex)
+
+
+def test_a_menu_before_the_title_gives_no_unit():
+    ex = extract_text("Urban Mobility Authority\nHome | Careers | Finance Division\nBus Planner\n\nDuties\nPlans.\n",
+                      "u.txt", format="generic")
+    assert not [r for r in ex.relations if r.type == "PART_OF"]

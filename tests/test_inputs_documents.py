@@ -179,3 +179,14 @@ def test_build_records_format_and_locator(tmp_path):
     chain = subprocess.run([sys.executable, "-m", "orgkg", "chain", "Budget Analyst", "--graph", str(out)],
                            capture_output=True, text=True)
     assert "analyst.pdf (page 1)" in chain.stdout
+
+
+def test_an_html_page_keeps_its_own_titles_outside_its_text():
+    from orgkg.loaders.documents.html import read_html
+
+    doc = read_html('<html><head><meta property="og:title" content="Harbour  Master"><title>Harbour Master | Port of '
+                    'Kestrel Bay</title></head><body><h1>Port of Kestrel Bay</h1><p>Reports to: COO</p></body></html>',
+                    "p.html")
+    assert doc.titles == ("Harbour Master", "Harbour Master | Port of Kestrel Bay")
+    assert "Harbour Master" not in doc.text  # not visible on the page, so no evidence can point at it
+    assert read_html("<html><body><h1>Clerk</h1></body></html>", "c.html").titles == ()

@@ -189,3 +189,62 @@ def test_a_capitalised_title_wrapped_over_two_lines(head, title):
 
 def test_an_employer_line_and_a_title_line_are_not_joined():
     assert _title("CITY OF ELM\nSENIOR PLANNER" + BODY)[0] == "SENIOR PLANNER"
+
+
+@pytest.mark.parametrize("name, title", [
+    ("b3-airport-og-title.html", "Airfield Operations Manager"),  # h1 is the employer; og:title and <title> name the job
+    ("b3-research-institute-og.html", "Staff Scientist, Computational Genomics"),  # h1 "Join our team"
+])
+def test_an_html_page_whose_heading_is_no_title_is_named_by_its_own_title(name, title):
+    ex = load_file(FORMATS / name)
+    assert (ex.role["working_title"], ex.role["title_source"]) == (title, "page title")
+    assert not [w for w in ex.warnings if w.startswith(("no-title", "low-title-confidence"))]
+
+
+def test_the_page_title_reads_the_job_piece_and_never_a_navigation_word(tmp_path):
+    page = ("<html><head><title>{}</title></head><body><h1>Harwick Water District</h1>"
+            "<p>Reports to: Operations Manager</p><h2>Duties</h2><p>Operates the plant.</p></body></html>")
+    (tmp_path / "a.html").write_text(page.format("Careers | Water Plant Operator II | Harwick Water District"))
+    assert load_file(tmp_path / "a.html").role["working_title"] == "Water Plant Operator II"
+    (tmp_path / "b.html").write_text(page.format("Careers | Harwick Water District"))  # no job in it: said so
+    ex = load_file(tmp_path / "b.html")
+    assert ex.role["title_source"] != "page title" and any(w.startswith("no-title") for w in ex.warnings)
+    ex = load_file(FORMATS / "b3-lever-startup.html")  # a visible title is kept over the <title>
+    assert (ex.role["working_title"], ex.role["title_source"]) == ("Senior Backend Engineer, Payments", "first line")
+
+
+@pytest.mark.parametrize("head, title", [
+    ("Government of the Province of Northwind\nSenior Policy Analyst\nClassification: Policy Analyst 4 (PA4)",
+     "Senior Policy Analyst"),
+    ("Harbour City Council\nParking Enforcement Team Leader\nClassification: Compliance Officer 3",
+     "Parking Enforcement Team Leader"),
+])
+def test_the_title_a_reader_sees_comes_before_a_classification(head, title):
+    assert _title(head + BODY) == (title, "first line")
+
+
+@pytest.mark.parametrize("line, title", [
+    ("Store Manager - Store #412", "Store Manager - Store #412"),
+    ("Fire Captain, Station #7", "Fire Captain, Station #7"),
+    ("Payroll Specialist #30112", "Payroll Specialist"),  # a posting number still comes off
+])
+def test_a_number_that_names_a_place_stays_on_the_title(line, title):
+    assert clean(line)[0] == title
+
+
+@pytest.mark.parametrize("head", ["POST Advanced Certificate.\nDistrict Attorney Investigator II",
+                                  "Job Locations US-OH-Dayton\nJob ID 2024-18834\nDistrict Attorney Investigator II"])
+def test_a_one_word_label_without_its_colon_needs_a_title_after_it(head):
+    assert _title("Granite County\n" + head + BODY)[0] == "District Attorney Investigator II"
+
+
+def test_a_capital_one_word_label_before_a_title_still_reads():
+    assert _title("Town of Elm\nPOSITION Deputy Town Clerk" + BODY) == ("Deputy Town Clerk", "field")
+
+
+@pytest.mark.parametrize("line", ["Designation: Deputy General Manager - Procurement",
+                                  "Job Title and Grade: Deputy General Manager - Procurement (Grade Code 2237)"])
+def test_designation_and_title_and_grade_labels(line):
+    ex = extract_text(f"Vardhan Infra Projects Limited\n{line}{BODY}", "x.txt", format="generic")
+    assert ex.role["working_title"] == "Deputy General Manager - Procurement"
+    assert ex.role["code"] == ("2237" if "Grade Code" in line else None)

@@ -38,6 +38,7 @@ def read_html(text: str, path: Path | str) -> Document:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
     except (etree.ParserError, ValueError) as e:
         raise InputError(f"{path}: not readable as HTML ({e})") from None
+    titles = _page_titles(root)
     for el in root.xpath("//" + " | //".join(_DROP) + " | " + _DROP_XPATH):
         if el.getparent() is not None:
             el.drop_tree()  # keeps the element's tail text, which belongs to its parent
@@ -45,7 +46,15 @@ def read_html(text: str, path: Path | str) -> Document:
     if not lines:
         raise InputError(f"{path}: no text (an HTML page with no visible text)")
     joined, parts = line_parts(lines)
-    return Document(joined, "html", parts)
+    return Document(joined, "html", parts, titles=titles)
+
+
+def _page_titles(root) -> tuple[str, ...]:
+    """The page's og:title / twitter:title and <title>, in that order (the og:title is the one a site writes
+    for the content, the <title> often adds the site's name), white space collapsed, empty ones left out."""
+    found = root.xpath("//meta[@property='og:title' or @name='og:title' or @name='twitter:title']/@content")
+    found += [t.text_content() for t in root.xpath("//title")]
+    return tuple(dict.fromkeys(s for s in (" ".join(str(x).split()) for x in found) if s))
 
 
 def _lines(root, etree) -> list[tuple[str, str]]:
