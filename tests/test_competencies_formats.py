@@ -230,3 +230,35 @@ def test_a_row_of_qualifications_between_pipes_stays():
     ex = extract_text("Job Title: Analyst\n\nQualifications\nExperience with SAP or Oracle financials | CPA or CMA "
                       "designation | Five years in internal audit\nAbility to write reports.\n", "a.txt", format="generic")
     assert len(ex.competencies) >= 2
+
+
+@pytest.mark.parametrize("block, kinds", [
+    ("Knowledge of:\n- Principles of program planning.\n- Budget preparation.\nAbility to:\n- Supervise staff.\n",
+     {"Principles of program planning": "knowledge", "Budget preparation": "knowledge", "Supervise staff": "ability"}),
+    ("KNOWLEDGE OF\n* Sewer maintenance methods\n\nSkills in:\n* Operating a jet truck\n",
+     {"Sewer maintenance methods": "knowledge", "Operating a jet truck": "skill"}),
+])
+def test_a_lead_alone_on_its_line_types_the_items_under_it(block, kinds):
+    ex = extract_text(f"Job Title: Recreation Supervisor\n\nQualifications\n{block}", "r.txt", format="generic")
+    assert {c.name: c.kind for c in ex.competencies} == kinds
+
+
+def test_the_lead_ends_at_a_blank_line():
+    ex = extract_text("Job Title: Clerk\n\nQualifications\nKnowledge of:\n- Filing systems.\n\n- Three years of clerical "
+                      "experience.\n", "c.txt", format="generic")
+    assert {c.name: c.kind for c in ex.competencies} == {"Filing systems": "knowledge",
+                                                           "Three years of clerical experience": "experience"}
+
+
+@pytest.mark.parametrize("line, kind", [("B.E./B.Tech in Civil Engineering.", "education"), ("CFA or CFP.", "certification"),
+                                        ("Be registered with the Nursing Board.", "certification"),
+                                        ("Proficiency in MS Excel.", "tool")])
+def test_more_qualification_kinds(line, kind):
+    ex = extract_text(f"Job Title: Analyst\n\nEligibility Criteria\n{line}\n", "a.txt", format="generic")
+    assert [c.kind for c in ex.competencies] == [kind]
+
+
+def test_a_shortlisting_notice_is_no_competency():
+    ex = extract_text("Job Title: Analyst\n\nWhat we are looking for\n- Degree in Statistics.\n\nOnly shortlisted "
+                      "candidates will be notified.\n", "a.txt", format="generic")
+    assert [c.name for c in ex.competencies] == ["Degree in Statistics"]
