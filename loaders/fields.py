@@ -138,6 +138,8 @@ def scan(text: str) -> Layout:
     >>> [(f.key, f.value) for f in scan("Job Title: Clerk   Job Code: 12\\nREPORTS TO\\nOffice Manager\\n").fields]
     [('title', 'Clerk'), ('code', '12'), ('reports_to', 'Office Manager')]
     """
+    if "**" in text or "\n#" in text or text.startswith("#"):
+        text = _blank_markdown(text)
     fields: list[Field] = []
     sections: list[tuple[str | None, int, int]] = []
     cur_key: str | None = None
@@ -210,6 +212,21 @@ def scan(text: str) -> Layout:
     sections.append((cur_key, cur_start, len(text)))
     sections = [(k, s, e) for k, s, e in sections if e > s and text[s:e].strip()]
     return Layout([f for f in fields if f.key != "other"], sections, head_end if head_end is not None else len(text))
+
+
+_MARKDOWN = re.compile(r"\*\*:?|^#{1,6}(?= )", re.MULTILINE)
+
+
+def _blank_markdown(text: str) -> str:
+    """Markdown's bold markers and heading hashes as spaces ("**Reports to:** Director", "**Reports to**: Director",
+    "## Key responsibilities"):
+    the labels and headings under them read as in plain text, and every offset stays where it was.
+
+    >>> _blank_markdown("## Duties\\n**Reports to:** Director")
+    '   Duties\\n  Reports to:   Director'
+    """
+    # "**Reports to**: X": the colon moves to the label's end, so the label and its colon stay together
+    return _MARKDOWN.sub(lambda m: ":  " if m.group(0) == "**:" else " " * len(m.group(0)), text)
 
 
 _CAPITALISED_LABEL = re.compile(r"^(?:[A-Z][\w'\u2019/&#.\-]*\s+){0,4}?[A-Z][\w'\u2019/&#.\-]*$")

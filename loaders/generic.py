@@ -152,6 +152,9 @@ _GOVERNMENT = re.compile(r"\b(?:state|commonwealth|county|city|town|government|m
 # a government's own office named after it, heading its page: the employer, not a unit of it
 _GOVERNMENT_AGENCY = re.compile(r"^(?:[A-Z][\w.'\u2019\-]*\s+){1,3}(?:County|City|Town|Township|Village|Borough|Parish)"
                                 r"\s+(?:[A-Z][\w'\u2019]*\s+){0,3}(?:Office|Department|Agency)$")
+# the office that publishes a page of job descriptions, named in its head, when a field names the role's own unit
+_PUBLISHER = re.compile(r"\b(?:human resources|personnel|civil service|talent acquisition|recruitment|people and culture)\b",
+                        re.IGNORECASE)
 _TITLE_UNIT = re.compile(r",\s+([A-Z][^,()]{3,80})$")  # the unit a title names after a comma
 _HEAD_SCAN = 80  # head lines searched for the title's line
 
@@ -162,6 +165,7 @@ def _head_unit(ex: Extraction, text: str, layout: Layout, title: str | None) -> 
     A 'Department of' under a government is the employer itself; a unit line right under the title ('Department
     of Transportation, Environmental Services Bureau') is read too. Inferred from position: confidence 0.7."""
     heads = _head_lines(text, layout)
+    labelled = any(f.key in ("unit", "unit_path") for f in layout.fields)
     at = next((i for i, ln in enumerate(heads[:_HEAD_SCAN]) if title and title in ln), None)
     lines = [ln.strip() for ln in heads[:max(8, at + 3) if at is not None else 8]]
     found = None
@@ -179,6 +183,8 @@ def _head_unit(ex: Extraction, text: str, layout: Layout, title: str | None) -> 
             if piece.startswith("Department") and any(_GOVERNMENT.search(x) for x in lines[:i + 1]):
                 continue
             if _GOVERNMENT_AGENCY.match(piece):  # "Pinecrest County Sheriff's Office": the employer itself
+                continue
+            if labelled and _PUBLISHER.search(piece):  # "Human Resources Department" publishes the page
                 continue
             found = (piece, i)
     unit = _TITLE_UNIT.search(_PARENS.sub("", title or "").strip())
@@ -343,11 +349,15 @@ def _unit_name(piece: str) -> tuple[str, str] | None:
     typ = classify(name, {}, list_context=True)
     if typ in (UNIT, ORGANIZATION):
         return name, typ
+    if _UNIT_OF.match(name):  # "Faculty of Science and Engineering": a unit, though "faculty" also names staff
+        return name, UNIT
     if typ is None and len(name.split()) <= 8:
         return name, UNIT  # the label says it is a unit: "Public Works", "Enrollment Management"
     return None
 
 
+_UNIT_OF = re.compile(r"(?:faculty|school|college|division|department|office|bureau|institute|centre|center|directorate)"
+                      r"\s+(?:of|for)\s+[A-Z]", re.IGNORECASE)
 _REPORTING = re.compile(r"^(?:[a-z]+\s+)?(?:reporting|reports|report)\s+(?:directly\s+)?to\s+(?:the\s+)?", re.IGNORECASE)
 
 

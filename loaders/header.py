@@ -55,7 +55,7 @@ def grade_of(fields: dict[str, str]) -> str | None:
     ('12', None)
     """
     for key in ("grade", "classification"):
-        v = (fields.get(key) or "").strip()
+        v = _MONEY_NOTE.sub("", fields.get(key) or "").strip()  # "Grade 8 (\u00a345,585 - \u00a354,395)"
         if key == "classification" and _classification(fields)[1]:
             v = _classification(fields)[1]
         if not v or re.search(r"[$\u00a3\u20ac]|\bper (?:hour|year|annum)\b", v):
@@ -67,6 +67,7 @@ def grade_of(fields: dict[str, str]) -> str | None:
     return None
 
 
+_MONEY_NOTE = re.compile(r"\s*\([^()]*[$\u00a3\u20ac][^()]*\)")  # a salary in parentheses after a grade
 _GRADE_TAIL = re.compile(r",\s*((?:range|grade|band|level|scale|step)\b.*)$", re.IGNORECASE)
 
 

@@ -423,3 +423,40 @@ def test_a_menu_before_the_title_gives_no_unit():
     ex = extract_text("Urban Mobility Authority\nHome | Careers | Finance Division\nBus Planner\n\nDuties\nPlans.\n",
                       "u.txt", format="generic")
     assert not [r for r in ex.relations if r.type == "PART_OF"]
+
+
+@pytest.mark.parametrize("text", [
+    "# Volunteer Manager\n\n**Reports to:** Director of Care\n**Line manages:** Volunteer Coordinators (2)\n",
+    "## Volunteer Manager\n\n**Reports to**: Director of Care\n\n**Line manages**: Volunteer Coordinators\n",
+])
+def test_markdown_bold_labels_and_hash_headings(text):
+    ex = extract_text(text + "\n## Key responsibilities\n- Recruits volunteers.\n", "v.md", format="generic")
+    assert _rels(ex) >= {("UNDER_DIRECTION_OF", None, "Director of Care"), ("SUPERVISES", None, "Volunteer Coordinators")}
+    assert "duties" in ex.sections
+
+
+def test_bold_words_in_a_sentence_are_no_label():
+    ex = extract_text("# Clerk\n\nThe clerk **reports** weekly figures to the board.\n", "c.md", format="generic")
+    assert not [r for r in ex.relations if r.type == "UNDER_DIRECTION_OF"]
+
+
+@pytest.mark.parametrize("line, unit", [("Faculty: Faculty of Science and Engineering", "Faculty of Science and Engineering"),
+                                        ("School: School of Nursing", "School of Nursing")])
+def test_a_unit_field_naming_a_faculty_or_school(line, unit):
+    ex = extract_text(f"Job Title: Faculty Operations Manager\n{line}\n\nDuties\nManages.\n", "f.txt", format="generic")
+    assert ("PART_OF", None, unit) in _rels(ex)
+
+
+def test_the_office_publishing_the_page_is_no_unit_when_a_field_names_one():
+    head = "City of Bellhaven\nHuman Resources Department\n\nPosition Title: Neighborhood Services Coordinator\n"
+    ex = extract_text(head + "Department: Community Development\n\nDuties\nCoordinates.\n", "n.txt", format="generic")
+    assert {r.target for r in ex.relations if r.type == "PART_OF"} == {"Community Development"}
+    ex = extract_text(head + "\nDuties\nCoordinates.\n", "n.txt", format="generic")  # nothing else: the head line stays
+    assert {r.target for r in ex.relations if r.type == "PART_OF"} == {"Human Resources Department"}
+
+
+@pytest.mark.parametrize("value, grade", [("Grade 8 (\u00a345,585 - \u00a354,395)", "Grade 8"),
+                                          ("P14 ($88,000 - $104,000)", "P14"), ("$45,000 - $52,000", None)])
+def test_a_salary_in_parentheses_after_a_grade(value, grade):
+    ex = extract_text(f"Job Title: Analyst\nGrade: {value}\n\nDuties\nAnalyses.\n", "a.txt", format="generic")
+    assert ex.role["grade"] == grade

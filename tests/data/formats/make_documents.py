@@ -86,6 +86,19 @@ CHARITY_BODY = [("Purpose of the role", ["To grow income from community groups, 
                                           "Knowledge of the Fundraising Regulator's Code of Fundraising Practice.",
                                           "Full UK driving licence."])]
 
+HOSPITAL_ROWS = [("Position Title", "Clinical Pharmacist - Oncology"), ("Job Code", "PH3310"),
+                 ("Department", "Pharmacy Services"), ("Immediate Supervisor", "Pharmacy Clinical Manager"),
+                 ("Supervises", "Pharmacy Technicians (when assigned)"), ("FLSA", "Exempt"), ("Grade", "P14")]
+HOSPITAL_BODY = [("Position Summary", ["Provides clinical pharmacy services to the Infusion Center and the inpatient "
+                                       "oncology unit at Lakeview Regional Medical Center. Works collaboratively with "
+                                       "oncologists, oncology nurses and the Antimicrobial Stewardship Program."]),
+                 ("Responsibilities", ["Verifies chemotherapy orders and reviews treatment plans.",
+                                       "Participates in the Pharmacy and Therapeutics Committee.",
+                                       "Precepts pharmacy residents."]),
+                 ("Qualifications", ["Doctor of Pharmacy (PharmD) degree.",
+                                     "Current pharmacist license in the State of Ohio.",
+                                     "BCOP certification preferred."])]
+
 
 def make_pdf(path: Path, spec: dict | None = None) -> None:
     from reportlab.lib.pagesizes import letter
@@ -162,3 +175,5 @@ if __name__ == "__main__":
     make_pdf(HERE / "b3-pdf-transit-class-spec.pdf", TRANSIT_PDF)
     make_docx(HERE / "b3-docx-charity-line-manager.docx", ("Northern Lights Hospice Care", "Role Profile"),
               CHARITY_ROWS, CHARITY_BODY)
+    make_docx(HERE / "b4-docx-hospital-pharmacist.docx", ("Lakeview Health", "Job Description"), HOSPITAL_ROWS,
+              HOSPITAL_BODY)
