@@ -144,7 +144,7 @@ def _head_lines(text: str, layout: Layout) -> list[str]:
 
 
 _UNIT_LINE = re.compile(r"^(?:(?:Division|Department|Office|College|School|Faculty|Bureau|Directorate|Branch|Section|Unit|"
-                        r"Institute|Program|Programme)\s+(?:of|for)\s+[A-Z].*|.*\b(?:Division|Department|Office|Directorate|Bureau|"
+                        r"Institute|Program|Programme|Laboratory|Center|Centre)\s+(?:of|for)\s+[A-Z].*|.*\b(?:Division|Department|Office|Directorate|Bureau|"
                         r"Branch|Section|Unit|Team|Faculty))$")
 _GOVERNMENT = re.compile(r"\b(?:state|commonwealth|county|city|town|government|ministry)\b", re.IGNORECASE)
 

@@ -190,3 +190,15 @@ def test_an_html_page_keeps_its_own_titles_outside_its_text():
     assert doc.titles == ("Harbour Master", "Harbour Master | Port of Kestrel Bay")
     assert "Harbour Master" not in doc.text  # not visible on the page, so no evidence can point at it
     assert read_html("<html><body><h1>Clerk</h1></body></html>", "c.html").titles == ()
+
+
+def test_a_row_of_inline_items_gives_a_line_each():
+    from orgkg.loaders.documents.html import read_html
+
+    meta = read_html('<div class="job-meta"><span>Req ID: H-11</span> <span>Laboratory of Systems Biology</span> '
+                     '<span>Seattle, WA</span></div>', "a.html")
+    assert meta.text.split("\n") == ["Req ID: H-11", "Laboratory of Systems Biology", "Seattle, WA"]
+    menu = read_html('<div><a href="/">Home</a> <a href="/jobs">Jobs</a> <a href="/news">News</a></div>', "b.html")
+    assert menu.text.split("\n") == ["Home", "Jobs", "News"]
+    prose = read_html("<p>The <b>Clerk</b> reports to the <span>Office Manager</span>.</p>", "c.html")
+    assert prose.text == "The Clerk reports to the Office Manager."  # inline words inside a sentence stay in it

@@ -74,10 +74,13 @@ def _lines(root, etree) -> list[tuple[str, str]]:
             else:
                 lines.append((s, stack[-1] if stack else "body"))
 
+    items: set = set()  # inline elements that stand as items of a row ("<span>Req 11</span> <span>Lab X</span>")
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag if isinstance(el.tag, str) else ""
         if event == "start":
-            if tag in _BLOCKS or tag in _CELLS or tag == "br":
+            if tag in _BLOCKS and _item_row(el):
+                items.update(el)
+            if tag in _BLOCKS or tag in _CELLS or tag == "br" or el in items:
                 flush()
             if tag in _BLOCKS:
                 counts[tag] = counts.get(tag, 0) + 1
@@ -87,7 +90,7 @@ def _lines(root, etree) -> list[tuple[str, str]]:
             if tag and el.text:
                 buf.append(el.text)
         else:
-            if tag in _BLOCKS or tag in _CELLS:
+            if tag in _BLOCKS or tag in _CELLS or el in items:
                 flush()
             if tag == "tr" and row is not None:
                 lines.extend((c, stack[-1]) for c in _row_lines(row))
@@ -98,6 +101,19 @@ def _lines(root, etree) -> list[tuple[str, str]]:
                 buf.append(el.tail)
     flush()
     return lines
+
+
+_ITEM_TAGS = frozenset({"span", "a", "strong", "b", "em", "i", "small", "label", "time"})
+
+
+def _item_row(el) -> bool:
+    """A block holding only two or more inline elements with nothing but white space between them: a row of
+    items (a job's meta data, a menu), each a line of its own rather than one run-on line."""
+    kids = list(el)
+    if len(kids) < 2 or (el.text or "").strip():
+        return False
+    return all(isinstance(k.tag, str) and k.tag in _ITEM_TAGS and not (k.tail or "").strip() and len(k) == 0
+               and (k.text or "").strip() for k in kids)
 
 
 def _row_lines(cells: list[str]) -> list[str]:
