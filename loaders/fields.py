@@ -19,7 +19,8 @@ from .titles import _DOC_TYPE, menu_block, role_like
 
 @lru_cache(maxsize=8192)  # the same labels and headings come back line after line, page after page
 def _norm_label(s: str) -> str:
-    return re.sub(r"\s+", " ", s.replace("\u2019", "'").replace("\u2018", "'").strip().rstrip(":").strip().lower())
+    s = s.replace("\u2019", "'").replace("\u2018", "'").strip().rstrip(":").strip().lower()
+    return re.sub(r"\s*/\s*", "/", re.sub(r"\s+", " ", s))  # "Division / Bureau / Section" is "division/bureau/section"
 
 
 LABEL_INDEX: dict[str, tuple[str, str]] = {}
@@ -34,6 +35,7 @@ for _key, _labels in SECTION_LABELS.items():
 
 # every known label, longest first, matched at the start of a segment in any case
 _KNOWN = re.compile(r"(" + "|".join(re.escape(lab).replace(r"\ ", r"\s+").replace("'", "['\u2019]")
+                                    .replace("/", r"\s*/\s*")
                                     for lab in sorted(LABEL_INDEX, key=len, reverse=True)) + r")(?![\w/&'\u2019])",
                     re.IGNORECASE)
 # a capitalised field label with its colon after one space inside a line of fields: "Job Title: Clerk Department: Finance"

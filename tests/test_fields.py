@@ -460,3 +460,23 @@ def test_the_office_publishing_the_page_is_no_unit_when_a_field_names_one():
 def test_a_salary_in_parentheses_after_a_grade(value, grade):
     ex = extract_text(f"Job Title: Analyst\nGrade: {value}\n\nDuties\nAnalyses.\n", "a.txt", format="generic")
     assert ex.role["grade"] == grade
+
+
+@pytest.mark.parametrize("line, key, value", [
+    ("3. Division / Bureau / Section: Tax Compliance Division / Audit Bureau", "unit",
+     "Tax Compliance Division / Audit Bureau"),
+    ("Grade / Band: M5", "grade", "M5"),
+    ("Job Code #: JC-418822", "code", "JC-418822"),
+])
+def test_a_label_with_spaces_around_its_slashes(line, key, value):
+    assert {f.key: f.value for f in scan(line + "\n").fields}[key] == value
+
+
+def test_a_unit_path_label_with_spaces_links_its_units():
+    ex = extract_text("Working Title: Field Audit Supervisor\nDivision / Bureau / Section: Tax Compliance Division / Audit "
+                      "Bureau / Field Audit Section\n\nDuties\nAudits.\n", "a.txt", format="generic")
+    assert _rels(ex) >= {("PART_OF", None, "Field Audit Section"), ("PART_OF", "Field Audit Section", "Audit Bureau")}
+
+
+def test_a_slash_inside_a_value_is_no_label():
+    assert not scan("Summary\nThe clerk keeps division / section records for the bureau.\n").fields
