@@ -168,6 +168,9 @@ def scan(text: str) -> Layout:
             vs = off + sup.start(2)
             fields.append(Field(key, f"supervision {sup.group(1).lower()}", sup.group(2).strip(), vs, off + len(body)))
             continue
+        by = _SUPERVISOR_BY.search(body, sup.start(2)) if sup and sup.group(1).lower() == "received" else None
+        if by:  # "Supervision Received: Direct supervision is provided by a Supervising Deputy Public Defender; ..."
+            fields.append(Field("reports_to", "supervision received", by.group(1), off + by.start(1), off + by.end(1)))
         got, sup_wait = _pending_value(sup_wait, body, off), None  # the name after "SUPERVISION RECEIVED" alone
         if got:
             fields.append(got)
@@ -276,6 +279,10 @@ def _spaced_labels(text: str) -> dict[int, tuple[str, str, int]]:
 # "Supervision Received" heads a section of prose, unless a short name follows its colon
 _SUPERVISION_FIELD = re.compile(r"^supervision\s+(received|exercised)(?:\s*:\s*|[ \t]{2,}|\t|\s(?=(?-i:[A-Z])))(\S.*?)\.?\s*$",
                                 re.IGNORECASE)
+# the supervisor a Supervision Received sentence names first: "... is provided by a Supervising Attorney", "Receives
+# general direction from the Fire Chief"
+_SUPERVISOR_BY = re.compile(r"\b(?:by|from)\s+(?:an?|the)\s+((?-i:[A-Z][\w'\u2019\-]*)(?:\s+(?:of|for|and|(?-i:[A-Z])"
+                            r"[\w'\u2019\-]*))*(?<!\sof)(?<!\sfor)(?<!\sand))", re.IGNORECASE)
 # a supervision value that is a sentence, not a name: "Receives general direction from the Fire Chief"
 _SUPERVISION_PROSE = re.compile(r"\b(?:from|by|under|receives?|exercises?|provides?|is|are|was|may|none|no)\b",
                                 re.IGNORECASE)

@@ -393,6 +393,28 @@ _ONE_NAME = re.compile(rf"(?:(?:the\s+)?(?:{_WORD}\s+)*{_WORD}\s+(?:of|for)\s+)?
                        rf"division|committee|group|office|service|services|advisor|adviser|specialist))?")
 
 
+def _rejoin(parts: list[str]) -> list[str]:
+    """Comma pieces put back together where they make one name: 'applicants', 'Ministry of Business', 'Innovation
+    and Employment' -> 'applicants', 'Ministry of Business, Innovation and Employment'."""
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        end = i + 1
+        if re.search(r"\s(?:of|for)\s", parts[i]):  # only "X of A, B and C" hangs a list of words off a name
+            j = i + 1
+            while j < len(parts) and _SINGLE.fullmatch(parts[j].strip()):
+                j += 1
+                if _one_name(", ".join(p.strip() for p in parts[i:j])):
+                    end = j
+                    break
+        out.append(", ".join(p.strip() for p in parts[i:end]) if end > i + 1 else parts[i])
+        i = end
+    return out
+
+
+_SINGLE = re.compile(_WORD + r"(?:\s+(?:and|&)\s+" + _WORD + ")?")  # "Innovation", "Innovation and Employment"
+
+
 def _one_name(value: str) -> bool:
     """Whether a comma list of single words is one name: it hangs off 'X of' or ends in a role or unit word."""
     m = _ONE_NAME.fullmatch(value)
@@ -419,7 +441,7 @@ def _list_names(rep: Repaired, f: Field, to_rep) -> list[tuple[str, str]]:
         separators = r"\s*[;\u2022\u00b7]\s*"
     else:
         separators = r"\s*,\s*|\s+and\s+(?=\d)"
-    parts = [*re.split(separators, outer), *(x for s in inner for x in re.split(r"\s*,\s*", s))]
+    parts = [*_rejoin(re.split(separators, outer)), *(x for s in inner for x in re.split(r"\s*,\s*", s))]
     for part in (p for x in parts for p in _and_split(x)):
         part = _ARTICLE.sub("", _TIMES.sub("", _COUNT.sub("", part.strip(" .\u2022-*"))).strip(" ."))
         if f.key == "reports_to":

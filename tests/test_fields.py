@@ -480,3 +480,35 @@ def test_a_unit_path_label_with_spaces_links_its_units():
 
 def test_a_slash_inside_a_value_is_no_label():
     assert not scan("Summary\nThe clerk keeps division / section records for the bureau.\n").fields
+
+
+@pytest.mark.parametrize("value, name", [
+    ("applicants, builders, Ministry of Business, Innovation and Employment",
+     "Ministry of Business, Innovation and Employment"),
+    ("Department of Parks, Recreation and Culture; Mayor's Office", "Department of Parks, Recreation and Culture"),
+])
+def test_a_name_with_commas_inside_a_list_of_contacts(value, name):
+    ex = extract_text(f"Job Title: Planner\nExternal: {value}\n\nDuties\nPlans.\n", "p.txt", format="generic")
+    assert ("COLLABORATES_WITH", None, name) in _rels(ex)
+
+
+def test_names_after_a_unit_of_something_stay_apart_without_a_closing_and():
+    ex = extract_text("Job Title: Planner\nInternal: Office of Finance, Legal, HR\n\nDuties\nPlans.\n", "p.txt",
+                      format="generic")
+    assert {r.target for r in ex.relations if r.type == "COLLABORATES_WITH"} >= {"Office of Finance", "Legal", "HR"}
+
+
+@pytest.mark.parametrize("line, supervisor", [
+    ("Supervision Received: Direct supervision is provided by a Supervising Deputy Public Defender; policy direction "
+     "comes from the Chief Deputy.", "Supervising Deputy Public Defender"),
+    ("SUPERVISION RECEIVED: Receives general direction from the Fire Chief and the Board.", "Fire Chief"),
+])
+def test_the_supervisor_a_supervision_received_sentence_names(line, supervisor):
+    ex = extract_text(f"Job Title: Analyst\n{line}\n\nDuties\nAnalyses.\n", "a.txt", format="generic")
+    assert ("UNDER_DIRECTION_OF", None, supervisor) in _rels(ex)
+
+
+def test_a_supervision_exercised_sentence_names_no_supervisor():
+    ex = extract_text("Job Title: Analyst\nSupervision Exercised: Provides lead direction to clerks assigned by the "
+                      "Office Manager.\n\nDuties\nAnalyses.\n", "a.txt", format="generic")
+    assert ("UNDER_DIRECTION_OF", None, "Office Manager") not in _rels(ex)
