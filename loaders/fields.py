@@ -239,8 +239,17 @@ _CAPITALISED_LABEL = re.compile(r"^(?:[A-Z][\w'\u2019/&#.\-]*\s+){0,4}?[A-Z][\w'
 
 def _menu_lines(text: str) -> frozenset[int]:
     """Starts of the lines of a site menu written one link a line (titles.menu_block), in the first 200 lines."""
-    lines = list(re.finditer(r"[^\n]*\S[^\n]*", text[:20000]))[:200]
-    return frozenset(lines[i].start() for i in menu_block([m.group(0) for m in lines]))
+    starts: list[int | None] = []
+    texts: list[str] = []
+    prev = 0
+    for m in list(re.finditer(r"[^\n]*\S[^\n]*", text[:20000]))[:200]:
+        if "\n\n" in text[prev:m.start()] and _section_heading(m.group(0).strip()) is not None:
+            starts.append(None)  # a heading after a blank line ends a menu written one link a line
+            texts.append("")
+        starts.append(m.start())
+        texts.append(m.group(0))
+        prev = m.end()
+    return frozenset(x for i in menu_block(texts) if (x := starts[i]) is not None)
 
 
 def _spaced_labels(text: str) -> dict[int, tuple[str, str, int]]:

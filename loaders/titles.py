@@ -31,11 +31,13 @@ _MENU_ITEM = re.compile(r"^[A-Z][\w&'\u2019+\-]*(?:\s+[\w&'\u2019+\-]+){0,2}$")
 # a breadcrumb or a menu: separators between short items
 _CRUMB = re.compile(r"\u203a|\u00bb|\s>\s|\s/\s.*\s/\s|^\s*\u2190")
 _NAV_PHRASE = re.compile(r"\b(?:skip to (?:main )?content|print this page|back to (?:results|search|jobs)|sign in|log ?in"
-                         r"|apply now|job details|an official website)\b", re.IGNORECASE)
+                         r"|apply now|job details|(?:an )?official website)\b", re.IGNORECASE)
 _DOC_TYPE = re.compile(
     r"^(?:[\w&/()\-]+\s+){0,3}(?:job|position|class|classification|role|post|staff position|classified job)\s+"
     r"(?:description|specification|profile|questionnaire|cover sheet|advert|announcement|plan|summary)s?\b"
-    r"|^(?:description de poste|job advert|vacancy|employee work profile)\b|classification plan", re.IGNORECASE)
+    r"|^(?:description de poste|job advert|vacancy|employee work profile)\b|classification plan"
+    r"|^(?:employment|job|career)\s+opportunit(?:y|ies)$|^open\s+positions?$|^current\s+(?:openings|vacancies)$",
+    re.IGNORECASE)
 _META = re.compile(r"[$\u00a3\u20ac]|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:full[- ]time|part[- ]time|remote|hybrid|permanent"
                    r"|posted|salary|per hour|/hr|/yr|fte|applicants|closing|page \d+ of \d+)\b", re.IGNORECASE)
 ORG_WORDS = frozenset("""
@@ -53,6 +55,13 @@ hygienist medic medics sonographer aide
 """.split())
 # titles end in a role noun, often one of these agent suffixes ("Biologist", "Dispatcher", "Physiotherapist")
 _AGENT = re.compile(r"(?:ist|er|or|ian|ant|ee|ive|ar|wright|smith|man|woman|person)s?$")
+# words with an agent's ending that name no one: an employer's or a place's last word ("Acme Water", "Bell Tower")
+_NOT_AGENT = frozenset("""
+water power river harbor harbour tower center centre corner manor order number other summer winter silver copper
+timber lumber paper chamber border sector floor door letter matter november october december september shelter
+theater theatre meter fiber fibre cancer computer transfer calendar weather shore ridge harbor calendar quarter
+headquarter headquarters cedar pier river's manner sugar dollar collar pillar cellar mortar radar nectar
+""".split())
 _LEVEL = re.compile(r"^(?:[ivx]+|\d{1,2}|[a-d])$")
 _STATUS = (r"(?:full|part)[- ]time|temporary|temp|seasonal|per diem|prn|casual|limited[- ]term|fixed[- ]term"
            r"|open until filled|open continuously|continuous(?: recruitment)?|re-?posted|re-?advertised|new|updated"
@@ -61,6 +70,9 @@ _STATUS = (r"(?:full|part)[- ]time|temporary|temp|seasonal|per diem|prn|casual|l
 _NOT_AFTER_PLACE = "".join(f"(?<!\\b{w})(?<!\\b{w} )" for w in "store station unit site plant branch school shop route crew"
                            .split())
 _SUFFIXES = (re.compile(r"\s*\|\s*[^|]+$"),  # "Senior Accountant | Acme Corp"
+             # a pay rate: "Technician - Full Time - $25/hr", "Clerk, $18.50 per hour"
+             re.compile(r"\s*[-\u2013\u2014,|]\s*[$\u00a3\u20ac][\d,.]+[kK]?(?:\s*[-\u2013]\s*[$\u00a3\u20ac]?[\d,.]+[kK]?)?"
+                        r"(?:\s*(?:/|per)\s*\w+)?$", re.IGNORECASE),
              re.compile(r"\s*[-\u2013\u2014:]?\s*\b(?:job description|position description|job posting|careers?"
                         r"|(?:class|classification|job|position|role|person)\s+(?:specification|spec|profile))$", re.I),
              re.compile(r"\s*\((?:#|no\.?\s*|job id:?\s*|req(?:uisition)?\.?\s*#?:?\s*)[\w\-]+\)$", re.IGNORECASE),
@@ -77,14 +89,17 @@ _EMPLOYER = re.compile(r"^(?:the\s+)?(?:city|county|town|village|borough|townshi
                        r"|corporation|company|university|college|district|authority|trust|council|hospital|schools)$",
                        re.IGNORECASE)
 _DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
+_PLACE = re.compile(r"(?:[A-Z][\w.'\-]*\s+){0,3}[A-Z][\w.'\-]*,\s*(?:[A-Z]{2}|[A-Z][a-z]+)(?:,\s*(?:US|USA|UK|[A-Z][a-z]+))?"
+                    r"|remote(?:\s*\([^)]*\))?|hybrid", re.IGNORECASE)
 # a classification value that is a status or a pay level, not a title ("Full-time, Exempt", "Band 6")
 _NOT_TITLE = re.compile(r"\b(?:full[- ]time|part[- ]time|exempt|band|grade|level|scale|permanent|temporary|range)\b|\d{2,}",
                         re.IGNORECASE)
 _CLASS_NUMBER = re.compile(r"^\d{3,6}\s*[-\u2013:.]?\s+(?=[A-Za-z])")  # "1027 Accountant I"
 FEDERAL_GRADE = re.compile(r"\b(?:GS|GM|GG|WG|WS|WL|ES)[- ]?\d{3,4}[- ](\d{1,2})\b")
 _GRADE_SUFFIX = re.compile(r",?\s*\b(?:GS|GM|GG|WG|WS|WL)[- ]?\d{3,4}[- ]\d{1,2}\s*$")
-_HEADED = re.compile(r"^(?:job|position|role|class|post)\s+(?:description|profile|specification|title|advert)\s*"
-                     r"(?::|\s[\u2014\u2013-])\s*(.+)$", re.IGNORECASE)
+_HEADED = re.compile(r"^(?:(?:job|position|role|class|post)\s+(?:description|profile|specification|title|advert|posting"
+                     r"|announcement|opening|vacancy)(?:\s+for)?|now\s+hiring|we(?:'|\u2019)re\s+hiring|vacancy|opening)"
+                     r"(?:\s*(?::|\s[\u2014\u2013-])\s*|(?<=for)\s+)(.+)$", re.IGNORECASE)
 _HIRING = re.compile(r"\b(?i:we(?:'|\u2019)re|we are|is)\s+(?:hiring|looking for|seeking|recruiting)\s+"
                      r"(?i:an?|our(?:\s+(?:first|next|new))?|the)\s+(?:(?i:experienced|talented|motivated|new)\s+)?"
                      r"([A-Z][\w&'\u2019\-]*(?:[ ,]+(?:of|and|for|the|[A-Z&][\w&'\u2019\-]*))*)")
@@ -121,6 +136,8 @@ def clean(title: str) -> tuple[str, str | None]:
             t = t2
     t = _CLASS_NUMBER.sub("", t)
     pieces = _DASH.split(t)
+    if len(pieces) >= 3 and _PLACE.fullmatch(pieces[-1]) and role_like(pieces[0]):
+        return pieces[0].strip(" \t#*:,"), grade  # "Technician - Acme Water - Springfield, IL": title, employer, place
     if len(pieces) == 2 and any(_EMPLOYER.search(p) and not role_like(p) for p in pieces):
         kept = [p for p in pieces if not _EMPLOYER.search(p) or role_like(p)]
         if len(kept) == 1 and role_like(kept[0]):
@@ -147,7 +164,8 @@ def role_like(line: str) -> bool:
     if any(w in ROLE_HEADS or w in TITLE_NOUNS for w in words):
         return True
     last = words[-1]
-    return bool(_AGENT.search(last)) and last not in UNIT_HEADS and last not in ORG_WORDS and len(last) > 4
+    return (bool(_AGENT.search(last)) and last not in UNIT_HEADS and last not in ORG_WORDS and len(last) > 4
+            and last.rstrip("s") not in _NOT_AGENT and last not in _NOT_AGENT)
 
 
 def is_navigation(line: str) -> bool:
@@ -201,12 +219,17 @@ def menu_block(lines: list[str]) -> set[int]:
         if _LINK.match(line.strip()) and not line.strip().isupper():
             run.append(i)
             continue
+        buttons = []  # "Apply Now" after the title: a button, not the end of the menu
+        while run and all(w.lower() in NAV_WORDS for w in lines[run[-1]].split()):
+            buttons.append(run.pop())
         while run and _titled(lines[run[-1]]):  # the page's title right after its menu
             run.pop()
         while run and _titled(lines[run[0]]):
             run.pop(0)
         if len(run) >= 5:
             out.update(run)
+        elif len(run) + len(buttons) >= 5 and not any(_titled(lines[k]) for k in run):
+            out.update(buttons)
         run = []
     return out
 
@@ -218,8 +241,8 @@ def _titled(line: str) -> bool:
 def _wrapped(line: str, nxt: str) -> str | None:
     """A capitalised title a PDF wrapped over two lines: 'SENIOR ENVIRONMENTAL HEALTH' / 'SPECIALIST'."""
     a, b = line.strip(), nxt.strip()
-    if not (a.isupper() and b.isupper()) or role_like(a) or len(f"{a} {b}".split()) > 8:
-        return None
+    if not (a.isupper() and b.isupper()) or role_like(a) or len(f"{a} {b}".split()) > 8 or _EMPLOYER.search(a):
+        return None  # "ACME WATER DISTRICT" / "MAINTENANCE TECHNICIAN": an employer above its title
     if any(is_navigation(x) or _DOC_TYPE.search(x) or _META.search(x) or not re.fullmatch(r"[A-Z][A-Z &/'\-]*", x)
            for x in (a, b)):
         return None

@@ -248,3 +248,36 @@ def test_designation_and_title_and_grade_labels(line):
     ex = extract_text(f"Vardhan Infra Projects Limited\n{line}{BODY}", "x.txt", format="generic")
     assert ex.role["working_title"] == "Deputy General Manager - Procurement"
     assert ex.role["code"] == ("2237" if "Grade Code" in line else None)
+
+
+@pytest.mark.parametrize("line, want", [("Acme Water", False), ("Harbor Tower", False), ("Silver River", False),
+                                        ("Water Plant Operator", True), ("Tower Crane Operator", True)])
+def test_an_employers_last_word_with_an_agents_ending_is_no_role(line, want):
+    assert role_like(line) is want
+
+
+@pytest.mark.parametrize("head", ["Acme Water\nJOB DESCRIPTION FOR: Maintenance Technician",
+                                  "Acme Water\nJob Description for Maintenance Technician",
+                                  "Acme Water\nJob Posting: Maintenance Technician (Req 2231)",
+                                  "Acme Water\nNow Hiring: Maintenance Technician",
+                                  "ACME WATER DISTRICT\nMAINTENANCE TECHNICIAN\nJOB DESCRIPTION",
+                                  "Acme Water District\nEmployment Opportunity\nMaintenance Technician - Full Time - $25/hr",
+                                  "Home\nJobs\nMaintenance Technician - Acme Water - Springfield, IL",
+                                  "Acme Water\nCareers\nOpen Positions\nMaintenance Technician\nApply Now"])
+def test_the_title_behind_a_heading_an_employer_or_page_meta(head):
+    assert _title(head + BODY)[0].lower() == "maintenance technician"
+
+
+@pytest.mark.parametrize("line, title", [
+    ("Clerk II, $18.50 per hour", "Clerk II"),
+    ("Buyer - $52,000 - $61,000", "Buyer"),
+    ("Sales Associate - Acme Outfitters - Remote", "Sales Associate"),
+    ("Director - Parks and Recreation", "Director - Parks and Recreation"),  # no place at its end: kept whole
+])
+def test_pay_and_a_trailing_place_come_off_a_title(line, title):
+    assert clean(line)[0] == title
+
+
+def test_an_employer_and_a_document_heading_give_an_unsure_title_said_out_loud():
+    ex = extract_text("Acme Water\nJob Description\n" + BODY, "x.txt", format="generic")
+    assert ex.role["title_confidence"] < 0.5 and any(w.startswith("low-title-confidence") for w in ex.warnings)
