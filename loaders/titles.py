@@ -63,7 +63,7 @@ theater theatre meter fiber fibre cancer computer transfer calendar weather shor
 headquarter headquarters cedar pier river's manner sugar dollar collar pillar cellar mortar radar nectar
 """.split())
 _LEVEL = re.compile(r"^(?:[ivx]+|\d{1,2}|[a-d])$")
-_STATUS = (r"(?:full|part)[- ]time|temporary|temp|seasonal|per diem|prn|casual|limited[- ]term|fixed[- ]term"
+_STATUS = (r"(?:full|part)[- ]time|temporary|temp|seasonal|per diem|prn|casual|limited[- ]term|fixed[- ]term|(?:non-?)?exempt"
            r"|open until filled|open continuously|continuous(?: recruitment)?|re-?posted|re-?advertised|new|updated"
            r"|extended|(?:internal|promotional)(?: only)?")
 # a number that names a place, not a posting: "Store Manager - Store #412", "Captain, Station #7"
@@ -89,6 +89,7 @@ _EMPLOYER = re.compile(r"^(?:the\s+)?(?:city|county|town|village|borough|townshi
                        r"|corporation|company|university|college|district|authority|trust|council|hospital|schools)$",
                        re.IGNORECASE)
 _DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
+_PIECES = re.compile(r"\s+[|\u00b7\u2022]\s+")
 _PLACE = re.compile(r"(?:[A-Z][\w.'\-]*\s+){0,3}[A-Z][\w.'\-]*,\s*(?:[A-Z]{2}|[A-Z][a-z]+)(?:,\s*(?:US|USA|UK|[A-Z][a-z]+))?"
                     r"|remote(?:\s*\([^)]*\))?|hybrid", re.IGNORECASE)
 # a classification value that is a status or a pay level, not a title ("Full-time, Exempt", "Band 6")
@@ -97,7 +98,7 @@ _NOT_TITLE = re.compile(r"\b(?:full[- ]time|part[- ]time|exempt|band|grade|level
 _CLASS_NUMBER = re.compile(r"^\d{3,6}\s*[-\u2013:.]?\s+(?=[A-Za-z])")  # "1027 Accountant I"
 FEDERAL_GRADE = re.compile(r"\b(?:GS|GM|GG|WG|WS|WL|ES)[- ]?\d{3,4}[- ](\d{1,2})\b")
 _GRADE_SUFFIX = re.compile(r",?\s*\b(?:GS|GM|GG|WG|WS|WL)[- ]?\d{3,4}[- ]\d{1,2}\s*$")
-_HEADED = re.compile(r"^(?:(?:job|position|role|class|post)\s+(?:description|profile|specification|title|advert|posting"
+_HEADED = re.compile(r"^(?:[^|:]{1,40}?\s[-\u2013\u2014|]\s)?(?:(?:job|position|role|class|post)\s+(?:description|profile|specification|title|advert|posting"
                      r"|announcement|opening|vacancy)(?:\s+for)?|now\s+hiring|we(?:'|\u2019)re\s+hiring|vacancy|opening)"
                      r"(?:\s*(?::|\s[\u2014\u2013-])\s*|(?<=for)\s+)(.+)$", re.IGNORECASE)
 _HIRING = re.compile(r"\b(?i:we(?:'|\u2019)re|we are|is)\s+(?:hiring|looking for|seeking|recruiting)\s+"
@@ -125,6 +126,9 @@ def clean(title: str) -> tuple[str, str | None]:
     """
     t = title.strip(" \t#*:")
     grade = None
+    pieces = _PIECES.split(t)
+    if len(pieces) == 2 and not role_like(pieces[0]) and role_like(pieces[1]):
+        t = pieces[1]  # "Harlow Unified School District | Director of Technology": the employer first
     g = _GRADE_SUFFIX.search(t)
     if g:
         fm = FEDERAL_GRADE.search(g.group(0))
@@ -330,8 +334,6 @@ def _head_title(head_lines: list[str]) -> Title | None:
             fallback = Title(text, "first line", 0.3, grade)
     return fallback
 
-
-_PIECES = re.compile(r"\s+[|\u00b7\u2022]\s+")
 
 
 def page_title(candidates: tuple[str, ...] | list[str]) -> str | None:

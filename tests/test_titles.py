@@ -281,3 +281,13 @@ def test_pay_and_a_trailing_place_come_off_a_title(line, title):
 def test_an_employer_and_a_document_heading_give_an_unsure_title_said_out_loud():
     ex = extract_text("Acme Water\nJob Description\n" + BODY, "x.txt", format="generic")
     assert ex.role["title_confidence"] < 0.5 and any(w.startswith("low-title-confidence") for w in ex.warnings)
+
+
+@pytest.mark.parametrize("head, title", [
+    ("Policy 4112 - Job Description: Director of Technology", "Director of Technology"),
+    ("Harlow Unified School District | Director of Technology", "Director of Technology"),
+    ("Position: Director of Technology \u2013 Exempt", "Director of Technology"),
+    ("Senior Accountant | Harwick Foods", "Senior Accountant"),  # the title first, as before
+])
+def test_the_employer_before_a_pipe_a_policy_number_before_a_heading_and_an_flsa_status(head, title):
+    assert _title(head + BODY)[0] == title
