@@ -98,8 +98,11 @@ _NOT_TITLE = re.compile(r"\b(?:full[- ]time|part[- ]time|exempt|band|grade|level
 _CLASS_NUMBER = re.compile(r"^\d{3,6}\s*[-\u2013:.]?\s+(?=[A-Za-z])")  # "1027 Accountant I"
 FEDERAL_GRADE = re.compile(r"\b(?:GS|GM|GG|WG|WS|WL|ES)[- ]?\d{3,4}[- ](\d{1,2})\b")
 _GRADE_SUFFIX = re.compile(r",?\s*\b(?:GS|GM|GG|WG|WS|WL)[- ]?\d{3,4}[- ]\d{1,2}\s*$")
-_HEADED = re.compile(r"^(?:[^|:]{1,40}?\s[-\u2013\u2014|]\s)?(?:(?:job|position|role|class|post)\s+(?:description|profile|specification|title|advert|posting"
-                     r"|announcement|opening|vacancy)(?:\s+for)?|now\s+hiring|we(?:'|\u2019)re\s+hiring|vacancy|opening)"
+# "Job Description: X", "Position Description - X", "Job Description for X", "Now Hiring: X", after a policy or
+# document number ("Policy 4112 - Job Description: X")
+_HEADED = re.compile(r"^(?:[^|:]{1,40}?\s[-\u2013\u2014|]\s)?(?:(?:job|position|role|class|post)\s+(?:description|profile"
+                     r"|specification|title|advert|posting|announcement|opening|vacancy)(?:\s+for)?|now\s+hiring"
+                     r"|we(?:'|\u2019)re\s+hiring|vacancy|opening)"
                      r"(?:\s*(?::|\s[\u2014\u2013-])\s*|(?<=for)\s+)(.+)$", re.IGNORECASE)
 _HIRING = re.compile(r"\b(?i:we(?:'|\u2019)re|we are|is)\s+(?:hiring|looking for|seeking|recruiting)\s+"
                      r"(?i:an?|our(?:\s+(?:first|next|new))?|the)\s+(?:(?i:experienced|talented|motivated|new)\s+)?"
