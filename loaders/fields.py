@@ -47,8 +47,8 @@ _ENUM = re.compile(r"^(?:section\s+[A-Z0-9]{1,3}\s*[\u2014\u2013:.\-]|\d{1,2}[.)
 _OTHER_COLON = re.compile(r"^[A-Z][\w'\u2019&/()#.\-]*(?:\s+[\w'\u2019&/()#.\-]+){0,4}\s*:(?:\s|$)")
 # where a line holds several fields: runs of two or more spaces, tabs, or a pipe or middle dot between spaces
 SEPARATOR = re.compile(r"\s+[|\u00b7]\s+|[ \t]{2,}|\t")
-_NO_VALUE = re.compile(r"^(?:none|n/?a|not applicable|nil|tbd|to be determined|varies|various|same|no\b.*|-+)\.?$",
-                       re.IGNORECASE)
+_NO_VALUE = re.compile(r"^(?:none|n/?a|not applicable|nil|tbd|to be determined|vari(?:es|ous)\b.*|same|no\b.*|-+"
+                       r"|as assigned|(?:to be )?assigned|depends on\b.*|see below)\.?$", re.IGNORECASE)
 
 
 @dataclass

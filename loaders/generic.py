@@ -422,6 +422,7 @@ def _one_name(value: str) -> bool:
                         or not re.search(r"(?:and|&)\s+" + _WORD + "$", value))
 
 
+_DOTTED = re.compile(r"(?:dotted|matrix|indirect|functional|secondary)\b", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)  # "the Records Unit": the name is "Records Unit"
 
 
@@ -445,6 +446,8 @@ def _list_names(rep: Repaired, f: Field, to_rep) -> list[tuple[str, str]]:
     for part in (p for x in parts for p in _and_split(x)):
         part = _ARTICLE.sub("", _TIMES.sub("", _COUNT.sub("", part.strip(" .\u2022-*"))).strip(" ."))
         if f.key == "reports_to":
+            if _DOTTED.match(part):
+                continue  # "Director of Finance; dotted line to the COO": the supervisor is the first
             part = _without_person(_REPORTING.sub("", part))  # "administrative reporting to the Administrator"
         if not part or re.search(r"\d", part) and not re.search(r"[A-Za-z]{3}", part):
             continue

@@ -54,7 +54,7 @@ midwife midwives nanny bailiff bailiffs marshal marshals sheriff constable warde
 hygienist medic medics sonographer aide
 """.split())
 # titles end in a role noun, often one of these agent suffixes ("Biologist", "Dispatcher", "Physiotherapist")
-_AGENT = re.compile(r"(?:ist|er|or|ian|ant|ee|ive|ar|wright|smith|man|woman|person)s?$")
+_AGENT = re.compile(r"(?:ist|er|or|ian|ant|ee|ive|ar|(?<=\w)wright|(?<=\w)smith|man|woman|person)s?$")  # not "Smith"
 # words with an agent's ending that name no one: an employer's or a place's last word ("Acme Water", "Bell Tower")
 _NOT_AGENT = frozenset("""
 water power river harbor harbour tower center centre corner manor order number other summer winter silver copper

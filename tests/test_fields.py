@@ -512,3 +512,16 @@ def test_a_supervision_exercised_sentence_names_no_supervisor():
     ex = extract_text("Job Title: Analyst\nSupervision Exercised: Provides lead direction to clerks assigned by the "
                       "Office Manager.\n\nDuties\nAnalyses.\n", "a.txt", format="generic")
     assert ("UNDER_DIRECTION_OF", None, "Office Manager") not in _rels(ex)
+
+
+@pytest.mark.parametrize("line, supervisors", [
+    ("Reports to: Jane Smith, Director of Finance", {"Director of Finance"}),  # a person named Smith is no smith
+    ("Reports to: Director of Finance; dotted line to the COO", {"Director of Finance"}),
+    ("Reports to: Director of Finance; Functional reporting to the Controller", {"Director of Finance"}),
+    ("Supervisor: Varies by assignment", set()),
+    ("Supervisor: As assigned", set()),
+    ("Reports to: Principal or Assistant Principal", {"Principal", "Assistant Principal"}),
+])
+def test_a_reports_to_value_names_the_supervisor_only(line, supervisors):
+    ex = extract_text(f"Job Title: Payroll Analyst\n{line}\n\nDuties\nProcesses payroll.\n", "p.txt", format="generic")
+    assert {r.target for r in ex.relations if r.type == "UNDER_DIRECTION_OF" and r.source is None} == supervisors
