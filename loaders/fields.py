@@ -407,7 +407,7 @@ def _section_heading(body: str) -> tuple[str, int] | None:
     if not m or LABEL_INDEX[_norm_label(m.group(1))][0] != "section":
         return None
     rest = body[m.end():]
-    colon = re.match(r"\s*:\s*", rest)
+    colon = re.match(r"\s*:\s*|\t+", rest)  # "Required Qualifications<TAB>Bachelor's degree": an export's two cells
     if colon and rest[colon.end():].strip():
         return LABEL_INDEX[_norm_label(m.group(1))][1], m.end() + colon.end()
     return None

@@ -262,3 +262,19 @@ def test_a_shortlisting_notice_is_no_competency():
     ex = extract_text("Job Title: Analyst\n\nWhat we are looking for\n- Degree in Statistics.\n\nOnly shortlisted "
                       "candidates will be notified.\n", "a.txt", format="generic")
     assert [c.name for c in ex.competencies] == ["Degree in Statistics"]
+
+
+@pytest.mark.parametrize("text", [
+    "Working Title\tAnalyst\nRequired Qualifications\tBachelor's degree. Knowledge of Title IV regulations.\n",
+    "Job Title: Analyst\n\nDesirable Qualifications\nBachelor's degree.\nKnowledge of Title IV regulations.\n",
+    "Job Title: Analyst\n\nEssential requirements\nBachelor's degree.\nKnowledge of Title IV regulations.\n",
+])
+def test_qualifications_in_other_exports_and_headings(text):
+    ex = extract_text(text, "a.txt", format="generic")
+    assert {c.kind for c in ex.competencies} == {"education", "knowledge"}
+
+
+def test_a_heading_word_with_a_tab_inside_a_sentence_is_no_section():
+    ex = extract_text("Job Title: Analyst\n\nDuties\nReviews the\tqualifications of vendors each year.\n", "a.txt",
+                      format="generic")
+    assert "ksa" not in ex.sections

@@ -148,7 +148,8 @@ def test_competencies_are_items_not_page_furniture(gold):
     assert all(len(n.split()) <= 25 for n in names)  # an item, not a paragraph
     if g["role"]["working_title"] and g["doc"].endswith(".txt"):
         original = (FORMATS / g["doc"]).read_text(encoding="utf-8")
-        assert len(names) >= 2 or not {"ksa", "education"} & set(ex.sections)
+        # a qualification section gives items (the blind pages' shortest holds one line)
+        assert len(names) >= (1 if gold in BLIND else 2) or not {"ksa", "education"} & set(ex.sections)
         for c in ex.competencies:  # never cut inside a word
             a, b = c.evidence.start, c.evidence.end
             assert not (a > 0 and original[a - 1].isalnum() and original[a].isalnum())
