@@ -36,6 +36,11 @@ _LEADS = (
     (r"(?:skill(?:s|ed)?)\s+(?:in|at|with)\s+", "skill"),
     (r"(?:excellent|outstanding|strong|exceptional|effective|good)\s+", "skill"),
     (r"(?:possession\s+of|must\s+possess|possess(?:es)?)\s+(?:an?\s+|the\s+)?", "skill"),  # the kind from its words
+    # the candidate as the subject: "You have 5+ years of ...", "Must have a valid license", "Ideal candidates will
+    # have a degree in ..." (the kind from the words after)
+    (r"(?:you(?:'ve|\u2019ve|'re|\u2019re|'ll\s+have|\u2019ll\s+have|\s+have|\s+are|\s+bring|\s+hold|\s+will\s+have)"
+     r"|must\s+(?:have|hold)|(?:the\s+)?(?:ideal|successful|qualified)\s+(?:candidates?|applicants?)\s+(?:will\s+)?"
+     r"(?:have|has|possess(?:es)?|bring|hold))\s+(?:got\s+)?(?:an?\s+|the\s+)?", "skill"),
 )
 _FILLER = frozenset("the a an of and or to in for with on as well be by at its their all both".split())
 # matched case-insensitively: through their lower_twin, or compiled (_ignorecase) for clauses with has_case_folds

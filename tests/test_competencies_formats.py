@@ -278,3 +278,20 @@ def test_a_heading_word_with_a_tab_inside_a_sentence_is_no_section():
     ex = extract_text("Job Title: Analyst\n\nDuties\nReviews the\tqualifications of vendors each year.\n", "a.txt",
                       format="generic")
     assert "ksa" not in ex.sections
+
+
+@pytest.mark.parametrize("line, name, kind", [
+    ("You have 5+ years of backend experience.", "5+ years of backend experience", "experience"),
+    ("You're comfortable with SQL.", "comfortable with SQL", "skill"),
+    ("Must have a valid driver's license.", "valid driver's license", "certification"),
+    ("Ideal candidates will have a degree in finance.", "degree in finance", "education"),
+])
+def test_a_requirement_with_the_candidate_as_its_subject(line, name, kind):
+    ex = extract_text(f"Job Title: Analyst\n\nRequirements\n- {line}\n", "a.txt", format="generic")
+    assert [(c.name, c.kind) for c in ex.competencies] == [(name, kind)]
+
+
+def test_a_sentence_about_applying_stays_out():
+    ex = extract_text("Job Title: Analyst\n\nRequirements\n- You will submit a resume and cover letter.\n", "a.txt",
+                      format="generic")
+    assert ex.competencies == []
