@@ -21,6 +21,7 @@ skip main content print this page apply now save share sign in log out search jo
 careers career help translate openings details my applications benefits working at login register open roles
 view all email facebook twitter linkedin close cookies accept font size a+ a- listen contact us about full sitemap
 cookie settings reject privacy policy terms accessibility site map feedback bookmark share & copyright notices
+next previous prev back click here opportunity opportunities employment postings listings vacancies welcome
 """.split())
 # what a button next to a title says
 _BUTTONS = frozenset("apply save share print email bookmark follow".split())
@@ -36,7 +37,8 @@ _DOC_TYPE = re.compile(
     r"^(?:[\w&/()\-]+\s+){0,3}(?:job|position|class|classification|role|post|staff position|classified job)\s+"
     r"(?:description|specification|profile|questionnaire|cover sheet|advert|announcement|plan|summary)s?\b"
     r"|^(?:description de poste|job advert|vacancy|employee work profile)\b|classification plan"
-    r"|^(?:employment|job|career)\s+opportunit(?:y|ies)$|^open\s+positions?$|^current\s+(?:openings|vacancies)$",
+    r"|^(?:employment|job|career)\s+opportunit(?:y|ies)$|^open\s+positions?$|^current\s+(?:job\s+)?(?:openings"
+    r"|vacancies|postings)$|^(?:job|position|posting|vacancy|role)\s+(?:details|information|overview|summary)$",
     re.IGNORECASE)
 _META = re.compile(r"[$\u00a3\u20ac]|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:full[- ]time|part[- ]time|remote|hybrid|permanent"
                    r"|posted|salary|per hour|/hr|/yr|fte|applicants|closing|page \d+ of \d+)\b", re.IGNORECASE)

@@ -291,3 +291,15 @@ def test_an_employer_and_a_document_heading_give_an_unsure_title_said_out_loud()
 ])
 def test_the_employer_before_a_pipe_a_policy_number_before_a_heading_and_an_flsa_status(head, title):
     assert _title(head + BODY)[0] == title
+
+
+@pytest.mark.parametrize("head", ["Position Details\nOverview", "Opportunity", "Back\nNext\nShare", "Current Job Postings",
+                                  "Click here to apply"])
+def test_a_navigation_word_is_never_the_title(head):
+    ex = extract_text(head + "\n\nDuties\nProcesses payroll for the district.\n", "payroll.txt", format="generic")
+    assert ex.role["title_source"] == "file name" and any(w.startswith("no-title") for w in ex.warnings)
+
+
+@pytest.mark.parametrize("line", ["Back Office Manager", "Employment Specialist", "Welcome Center Coordinator"])
+def test_a_title_holding_a_navigation_word_is_still_a_title(line):
+    assert _title(line + BODY) == (line, "first line")
