@@ -4,7 +4,8 @@ A page may open with site navigation, breadcrumbs, the employer's name, a docume
 Description"), salary or schedule lines; the title sits among them, behind a label, or in a heading such as
 "Position Description - Wildlife Biologist, GS-0486-11". `find_title` takes a labelled title first, then the
 first head line that reads as a job title, then a hiring sentence ("We're hiring our first Head of X"), and
-says how sure it is (`confidence`, 0..1): callers warn below `LOW`. The word lists here are data.
+says how sure it is (`confidence`, 0..1): callers warn below `LOW`. An HTML page whose visible heading is no
+title names the job in its own title (`page_title`). The word lists here are data.
 """
 
 from __future__ import annotations
@@ -114,7 +115,9 @@ _HIRING = re.compile(r"\b(?i:we(?:'|\u2019)re|we are|is)\s+(?:hiring|looking for
 @dataclass
 class Title:
     text: str | None
-    source: str  # "field", "heading", "first line", "breadcrumb", "hiring sentence", "file name", "none"
+    # "field", "heading", "first line", "breadcrumb", "hiring sentence", "page title" (an HTML page's og:title or
+    # <title>, see page_title), "file name", "none"
+    source: str
     confidence: float
     grade: str | None = None  # a federal grade the heading carried ("Wildlife Biologist, GS-0486-11")
 
