@@ -202,3 +202,15 @@ def test_a_row_of_inline_items_gives_a_line_each():
     assert menu.text.split("\n") == ["Home", "Jobs", "News"]
     prose = read_html("<p>The <b>Clerk</b> reports to the <span>Office Manager</span>.</p>", "c.html")
     assert prose.text == "The Clerk reports to the Office Manager."  # inline words inside a sentence stay in it
+
+
+def test_an_articles_own_header_holds_its_title_the_pages_banner_does_not():
+    from orgkg.loaders.documents.html import read_html
+
+    page = ("<html><body><header><a>Home</a> <a>Jobs</a></header><main>{}</main><footer>(c) 2024 Acme</footer>"
+            "</body></html>")
+    doc = read_html(page.format("<article><header><h1>Payroll Specialist</h1></header><p>Reports to: CFO</p></article>"),
+                    "a.html")
+    assert doc.text.split("\n") == ["Payroll Specialist", "Reports to: CFO"]
+    doc = read_html(page.format("<header><h1>Buyer</h1></header><p>Reports to: CFO</p>"), "b.html")  # inside <main>
+    assert doc.text.split("\n") == ["Buyer", "Reports to: CFO"]

@@ -13,8 +13,11 @@ from pathlib import Path
 from ..errors import InputError
 from .model import Document, line_parts
 
-_DROP = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "head", "svg", "iframe",
-         "object", "button", "select", "form")
+_DROP = ("script", "style", "noscript", "template", "nav", "aside", "head", "svg", "iframe", "object", "button", "select",
+         "form")
+# a page's banner and footer, but not an article's own header ("<article><header><h1>Payroll Specialist</h1>"),
+# which holds the title
+_PAGE_FURNITURE = "//header[not(ancestor::main or ancestor::article)] | //footer[not(ancestor::main or ancestor::article)]"
 _DROP_XPATH = ("//*[@role='navigation' or @role='banner' or @role='contentinfo' or @role='search' "
                "or @hidden or @aria-hidden='true']")
 # elements whose start and end break the line (the rest are inline)
@@ -39,7 +42,7 @@ def read_html(text: str, path: Path | str) -> Document:
     except (etree.ParserError, ValueError) as e:
         raise InputError(f"{path}: not readable as HTML ({e})") from None
     titles = _page_titles(root)
-    for el in root.xpath("//" + " | //".join(_DROP) + " | " + _DROP_XPATH):
+    for el in root.xpath("//" + " | //".join(_DROP) + " | " + _DROP_XPATH + " | " + _PAGE_FURNITURE):
         if el.getparent() is not None:
             el.drop_tree()  # keeps the element's tail text, which belongs to its parent
     lines = _lines(root, etree)
