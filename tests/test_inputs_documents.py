@@ -214,3 +214,30 @@ def test_an_articles_own_header_holds_its_title_the_pages_banner_does_not():
     assert doc.text.split("\n") == ["Payroll Specialist", "Reports to: CFO"]
     doc = read_html(page.format("<header><h1>Buyer</h1></header><p>Reports to: CFO</p>"), "b.html")  # inside <main>
     assert doc.text.split("\n") == ["Buyer", "Reports to: CFO"]
+
+
+@pytest.mark.parametrize("header, props, title", [
+    ("Harlow County | Job Description - Payroll Specialist", "", "Payroll Specialist"),
+    ("", "Fleet Mechanic II", "Fleet Mechanic II"),
+    ("Harlow County Human Resources", "PD template v3 final", None),  # neither names a job: no title taken from them
+])
+def test_a_word_files_page_header_or_properties_name_the_job_when_its_body_does_not(header, props, title):
+    import io
+
+    import docx
+
+    from orgkg.loaders import load_bytes
+
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = header
+    d.core_properties.title = props
+    for line in ("Harlow County", "Department: Finance", "Reports to: Finance Manager"):
+        d.add_paragraph(line)
+    d.add_heading("Duties", 2)
+    d.add_paragraph("Processes payroll and keeps the records.")
+    buf = io.BytesIO()
+    d.save(buf)
+    ex = load_bytes("harlow.docx", buf.getvalue())
+    assert (ex.role["title_source"] == "page title") is (title is not None)
+    if title:
+        assert ex.role["working_title"] == title and not any(w.startswith("no-title") for w in ex.warnings)
