@@ -241,3 +241,40 @@ def test_a_word_files_page_header_or_properties_name_the_job_when_its_body_does_
     assert (ex.role["title_source"] == "page title") is (title is not None)
     if title:
         assert ex.role["working_title"] == title and not any(w.startswith("no-title") for w in ex.warnings)
+
+
+def _two_page_pdf(foot: str, title: str = "") -> bytes:
+    import io
+
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter)
+    c.setTitle(title)
+    body = [["CITY OF MAPLE BEND", "Department: Finance", "Reports to: Revenue Manager", "", "DUTIES",
+             "Processes payments and reconciles the daily deposit."],
+            ["QUALIFICATIONS", "Two years of cashiering experience.", "Knowledge of receipting software."]]
+    for n, lines in enumerate(body, 1):
+        c.drawString(72, 40, foot)
+        c.drawRightString(540, 40, f"Page {n} of 2")
+        for i, line in enumerate(lines):
+            c.drawString(72, 700 - 16 * i, line)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("foot, title, want", [
+    ("Senior Cashier - Class Specification", "", "Senior Cashier"),  # the running footer names the job
+    ("City of Maple Bend | 100 Civic Plaza", "Microsoft Word - Senior Cashier.docx", "Senior Cashier"),
+    ("City of Maple Bend | 100 Civic Plaza", "", None),  # nothing names it: no title, said so
+])
+def test_a_pdfs_running_lines_or_title_property_name_the_job_when_its_body_does_not(foot, title, want):
+    from orgkg.loaders import load_bytes
+
+    ex = load_bytes("maple.pdf", _two_page_pdf(foot, title))
+    if want:
+        assert (ex.role["working_title"], ex.role["title_source"]) == (want, "page title")
+    else:
+        assert ex.role["title_source"] != "page title" and any(w.startswith(("no-title", "low-title")) for w in ex.warnings)
