@@ -449,6 +449,10 @@ def _line_fields(body: str, start: int) -> list[Field] | None:
         if lab is None or lab[0] == "section":
             if out and not out[-1].value.strip():  # "Class Title      Records Technician II"
                 out[-1] = Field(out[-1].key, out[-1].label, seg.strip(), start + q0, start + p1)
+            elif out and joined and _STATUS_PIECE.fullmatch(seg.strip()):  # "Range 38 | 12 Months | Exempt"
+                piece = seg.strip()
+                key = "flsa" if "xempt" in piece else "months" if "onth" in piece or "days" in piece else "status"
+                out.append(Field(key, key, piece, start + q0, start + p1))
             elif out and joined:  # more of the value: "Remote (US) or Chicago, IL · Full-time"
                 f = out[-1]
                 out[-1] = Field(f.key, f.label, body[f.start - start:p1].strip(), f.start, start + p1)
@@ -458,6 +462,11 @@ def _line_fields(body: str, start: int) -> list[Field] | None:
         vs = start + q0 + voff
         out.append(Field(key if kind == "field" else "other", _norm_label(seg[:voff]), value, vs, vs + len(value)))
     return out
+
+
+# a piece of a meta row that states a status of its own, not more of the value before it
+_STATUS_PIECE = re.compile(r"\d{1,2}[- ]months?(?:\s*\(\d+ days\))?|\d{3} days|(?:non[- ]?)?exempt|(?:full|part)[- ]time",
+                           re.IGNORECASE)
 
 
 def _pieces(body: str) -> list[tuple[int, int, bool]]:

@@ -525,3 +525,17 @@ def test_a_supervision_exercised_sentence_names_no_supervisor():
 def test_a_reports_to_value_names_the_supervisor_only(line, supervisors):
     ex = extract_text(f"Job Title: Payroll Analyst\n{line}\n\nDuties\nProcesses payroll.\n", "p.txt", format="generic")
     assert {r.target for r in ex.relations if r.type == "UNDER_DIRECTION_OF" and r.source is None} == supervisors
+
+
+@pytest.mark.parametrize("row, months, overtime", [
+    ("Classified Management | Salary Range 38 | 12 Months | Exempt", 12, False),
+    ("Grade: C-11 \u00b7 10 months \u00b7 Non-exempt", 10, True),
+])
+def test_a_meta_row_states_its_work_year_and_flsa_status(row, months, overtime):
+    ex = extract_text(f"Job Title: Coordinator\n{row}\n\nDuties\nCoordinates.\n", "c.txt", format="generic")
+    assert (ex.role["months"], ex.role["overtime_eligible"]) == (months, overtime)
+
+
+def test_a_pipe_inside_a_location_still_continues_it():
+    assert {f.key: f.value for f in scan("Location: Remote (US) | Chicago, IL\n").fields}["location"] == \
+        "Remote (US) | Chicago, IL"

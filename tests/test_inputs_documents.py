@@ -278,3 +278,25 @@ def test_a_pdfs_running_lines_or_title_property_name_the_job_when_its_body_does_
         assert (ex.role["working_title"], ex.role["title_source"]) == (want, "page title")
     else:
         assert ex.role["title_source"] != "page title" and any(w.startswith(("no-title", "low-title")) for w in ex.warnings)
+
+
+@pytest.mark.parametrize("ld", [
+    '{"@context": "https://schema.org", "@type": "JobPosting", "title": "Branch Operations Manager"}',
+    '{"@graph": [{"@type": "Organization", "name": "Northpass"}, {"@type": "JobPosting", "title": '
+    '"Branch Operations Manager"}]}',
+])
+def test_a_json_ld_job_posting_names_the_job(ld):
+    from orgkg.loaders.documents.html import read_html
+
+    doc = read_html(f'<html><head><script type="application/ld+json">{ld}</script><title>Careers</title></head>'
+                    "<body><h1>Northpass Credit Union</h1><p>Reports to: Regional Director</p></body></html>", "a.html")
+    assert doc.titles[0] == "Branch Operations Manager"
+
+
+def test_json_ld_that_is_no_job_posting_or_no_json_names_nothing():
+    from orgkg.loaders.documents.html import read_html
+
+    doc = read_html('<html><head><script type="application/ld+json">{"@type": "Organization", "name": "Northpass"}'
+                    '</script><script type="application/ld+json">{not json</script></head><body><p>Text</p></body></html>',
+                    "a.html")
+    assert doc.titles == ()

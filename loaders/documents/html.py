@@ -55,7 +55,8 @@ def read_html(text: str, path: Path | str) -> Document:
 def _page_titles(root) -> tuple[str, ...]:
     """The page's og:title / twitter:title and <title>, in that order (the og:title is the one a site writes
     for the content, the <title> often adds the site's name), white space collapsed, empty ones left out."""
-    found = root.xpath("//meta[@property='og:title' or @name='og:title' or @name='twitter:title']/@content")
+    found = _posting_titles(root)
+    found += root.xpath("//meta[@property='og:title' or @name='og:title' or @name='twitter:title']/@content")
     found += [t.text_content() for t in root.xpath("//title")]
     return tuple(dict.fromkeys(s for s in (" ".join(str(x).split()) for x in found) if s))
 
@@ -104,6 +105,30 @@ def _lines(root, etree) -> list[tuple[str, str]]:
                 buf.append(el.tail)
     flush()
     return lines
+
+
+def _posting_titles(root) -> list[str]:
+    """The title of a schema.org JobPosting in the page's JSON-LD, which job boards embed for search engines."""
+    import json
+
+    out: list[str] = []
+    for script in root.xpath("//script[@type='application/ld+json']")[:5]:
+        try:
+            data = json.loads(script.text_content()[:200_000])
+        except ValueError:
+            continue
+        stack = [data]
+        while stack and len(out) < 3:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item[:20])
+            elif isinstance(item, dict):
+                if item.get("@type") == "JobPosting" and isinstance(item.get("title"), str):
+                    out.append(item["title"])
+                graph = item.get("@graph")  # several objects in one script: {"@graph": [{...}, {...}]}
+                if isinstance(graph, list):
+                    stack.extend(graph[:20])
+    return out
 
 
 _ITEM_TAGS = frozenset({"span", "a", "strong", "b", "em", "i", "small", "label", "time"})

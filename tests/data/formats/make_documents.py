@@ -98,6 +98,33 @@ HOSPITAL_BODY = [("Position Summary", ["Provides clinical pharmacy services to t
                  ("Qualifications", ["Doctor of Pharmacy (PharmD) degree.",
                                      "Current pharmacist license in the State of Ohio.",
                                      "BCOP certification preferred."])]
+COURT_PDF = {
+    "top": [("SUPERIOR COURT OF CALIFORNIA, COUNTY OF ALDER", 14), ("CLASSIFICATION SPECIFICATION", 12)],
+    "head": [("Class Code", "CT-715"), ("FLSA", "Exempt"), ("Unit", "Court Management"),
+             ("Reports to", "Court Executive Officer")],
+    "body": [
+        ("DEFINITION", ["Plans, directs and coordinates the operations of the court's divisions; acts for the Court "
+                        "Executive Officer in that officer's absence."]),
+        ("SUPERVISION EXERCISED", ["Exercises direct supervision over the Civil Division Manager, the Criminal "
+                                   "Division Manager and the Family Court Services Manager."]),
+        ("ESSENTIAL FUNCTIONS", ["- Works closely with the Presiding Judge and the Judicial Council on court "
+                                 "operations.",
+                                 "- Coordinates security with the Sheriff's Court Services Bureau.",
+                                 "- Serves on the Court Executive Committee."]),
+        ("MINIMUM QUALIFICATIONS", ["Bachelor's degree in public or court administration and six years of court "
+                                    "management experience.",
+                                    "Knowledge of California Rules of Court."]),
+    ],
+    "running": ("Superior Court of California, County of Alder", "Deputy Court Executive Officer - Class Specification"),
+}
+UTILITY_ROWS = [("Department", "Electric Operations"), ("Reports To", "Superintendent of Electric Distribution"),
+                ("Supervises", "Meter Technicians; Meter Readers"), ("FLSA", "Non-Exempt"), ("Grade", "U-18")]
+UTILITY_BODY = [("Summary", ["Leads the metering section of the utility, including AMI meter installation, testing "
+                             "and field investigations. Coordinates with Customer Service and the Billing Office."]),
+                ("Duties", ["Schedules meter exchanges and investigates high-bill complaints.",
+                            "Serves on the Safety Committee."]),
+                ("Qualifications", ["Five years of electric meter experience.",
+                                    "Journeyman Meter Technician certification."])]
 
 
 def make_pdf(path: Path, spec: dict | None = None) -> None:
@@ -151,10 +178,12 @@ def _wrap(text: str, width: int) -> list[str]:
 
 
 def make_docx(path: Path, top: tuple[str, ...] = ("Northlake State University", "Human Resources - Position Description"),
-              rows: list | None = None, body: list | None = None) -> None:
+              rows: list | None = None, body: list | None = None, header: str = "") -> None:
     import docx
 
     d = docx.Document()
+    if header:  # a page header, as Word templates print the job's name on every page
+        d.sections[0].header.paragraphs[0].text = header
     for line in top:
         d.add_paragraph(line)
     table = d.add_table(rows=0, cols=2)
@@ -177,3 +206,6 @@ if __name__ == "__main__":
               CHARITY_ROWS, CHARITY_BODY)
     make_docx(HERE / "b4-docx-hospital-pharmacist.docx", ("Lakeview Health", "Job Description"), HOSPITAL_ROWS,
               HOSPITAL_BODY)
+    make_pdf(HERE / "b6-pdf-court-footer-title.pdf", COURT_PDF)
+    make_docx(HERE / "b6-docx-utility-header-title.docx", ("Cedar Falls Municipal Utilities", "Job Description"),
+              UTILITY_ROWS, UTILITY_BODY, header="Cedar Falls Municipal Utilities | Metering Supervisor")
