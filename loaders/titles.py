@@ -352,11 +352,17 @@ def page_title(candidates: tuple[str, ...] | list[str]) -> str | None:
     'Airfield Operations Manager'
     >>> page_title(["Quillstack - Senior Backend Engineer, Payments"]), page_title(["Halvorsen Institute - Careers"])
     ('Senior Backend Engineer, Payments', None)
+    >>> page_title(["Accountant Jobs | City of Elm"]) is None  # a listing of jobs, not one
+    True
     """
     for c in candidates:
         for pieces in (_PIECES.split(c), [x for p in _PIECES.split(c) for x in _DASH.split(p)]):
             for piece in pieces:
                 text = clean(piece)[0]
-                if text and role_like(text) and not _rejected(text) and not _DOC_TYPE.search(text):
+                if text and role_like(text) and not _rejected(text) and not _DOC_TYPE.search(text) \
+                        and not _LISTING.search(text):
                     return text
     return None
+
+
+_LISTING = re.compile(r"\b(?:jobs|careers|openings|vacancies|positions|search|results|listings?)$", re.IGNORECASE)

@@ -303,3 +303,12 @@ def test_a_navigation_word_is_never_the_title(head):
 @pytest.mark.parametrize("line", ["Back Office Manager", "Employment Specialist", "Welcome Center Coordinator"])
 def test_a_title_holding_a_navigation_word_is_still_a_title(line):
     assert _title(line + BODY) == (line, "first line")
+
+
+def test_a_page_title_naming_a_listing_of_jobs_names_no_job(tmp_path):
+    page = ("<html><head><title>{}</title></head><body><h1>City of Elm</h1><p>Department: Finance</p>"
+            "<h2>Duties</h2><p>Keeps the books.</p></body></html>")
+    (tmp_path / "a.html").write_text(page.format("Accountant Jobs | City of Elm"))
+    assert load_file(tmp_path / "a.html").role["title_source"] != "page title"
+    (tmp_path / "b.html").write_text(page.format("Accountant II | City of Elm"))
+    assert load_file(tmp_path / "b.html").role["working_title"] == "Accountant II"
