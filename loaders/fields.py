@@ -4,16 +4,18 @@ Organisations write their header fields in many layouts: "Label: value", a label
 a run of spaces (a flattened table), a label alone on its line with the value on the next, several fields on
 one line, or all labels in one block with their values in a later block. The label vocabulary is data, in
 loaders/labels.py: label families -> field key (`FIELD_LABELS`), section headings -> section key
-(`SECTION_LABELS`), and which field keys state a relation of the described role (`FIELD_RELATIONS`).
+(`SECTION_LABELS`), and which field keys state a relation of the described role (`FIELD_RELATIONS`). The
+values are `fieldmodel.Field`s; values that come lines after their labels are matched in loaders/pending.py.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from .fieldmodel import Field, Layout
 from .labels import FIELD_LABELS, SECTION_LABELS
+from .pending import _JOINED, _SUPERVISOR_QUESTION, _pending_value, _Waiting, supervision_line
 from .titles import _DOC_TYPE, menu_block, role_like
 
 
@@ -47,43 +49,6 @@ _ENUM = re.compile(r"^(?:section\s+[A-Z0-9]{1,3}\s*[\u2014\u2013:.\-]|\d{1,2}[.)
 _OTHER_COLON = re.compile(r"^[A-Z][\w'\u2019&/()#.\-]*(?:\s+[\w'\u2019&/()#.\-]+){0,4}\s*:(?:\s|$)")
 # where a line holds several fields: runs of two or more spaces, tabs, or a pipe or middle dot between spaces
 SEPARATOR = re.compile(r"\s+[|\u00b7]\s+|[ \t]{2,}|\t")
-_NO_VALUE = re.compile(r"^(?:none|n/?a|not applicable|nil|tbd|to be determined|vari(?:es|ous)\b.*|same|no\b.*|-+"
-                       r"|as assigned|(?:to be )?assigned|depends on\b.*|see below)\.?$", re.IGNORECASE)
-
-
-@dataclass
-class Field:
-    """One labelled value; offsets are into the repaired text."""
-
-    key: str
-    label: str
-    value: str
-    start: int
-    end: int
-
-    @property
-    def empty(self) -> bool:
-        """'None', 'N/A', 'No line management responsibility': the field states that there is nothing."""
-        v = re.sub(r"\([^)]*\)", "", self.value).strip()
-        return not v or bool(_NO_VALUE.match(v))
-
-
-@dataclass
-class Layout:
-    fields: list[Field]
-    sections: list[tuple[str | None, int, int]]  # (section key, start, end); None: text before any heading
-    head_end: int  # where the first section heading starts (the page's header lies before it)
-
-
-def field_map(fields: list[Field]) -> dict[str, Field]:
-    """The first non-empty field of each key (a field stated twice keeps its first statement)."""
-    out: dict[str, Field] = {}
-    for f in fields:
-        if f.key not in out and f.value.strip():
-            out[f.key] = f
-    return out
-
-
 _ABBREVIATED = re.compile(r"\b(?:no|dept|div|num|pos|ref)$", re.IGNORECASE)
 
 
@@ -161,16 +126,10 @@ def scan(text: str) -> Layout:
         a = m.start() + len(line) - len(line.lstrip())
         enum = _ENUM.match(stripped)
         body, off = (stripped[enum.end():], a + enum.end()) if enum else (stripped, a)
-        sup = _SUPERVISION_FIELD.match(body)
-        if sup and (_supervision_name(sup.group(2)) or ":" in body[:sup.start(2)] and len(sup.group(2).split()) <= 8
-                    and sup.group(2)[:1].isupper()):  # "Supervision Received: Fire Chief", "SUPERVISION RECEIVED   Fire Chief"
-            key = "reports_to" if sup.group(1).lower() == "received" else "supervises"
-            vs = off + sup.start(2)
-            fields.append(Field(key, f"supervision {sup.group(1).lower()}", sup.group(2).strip(), vs, off + len(body)))
+        got, done = supervision_line(body, off)  # "Supervision Received: Fire Chief" / "... provided by a X"
+        fields += got
+        if done:
             continue
-        by = _SUPERVISOR_BY.search(body, sup.start(2)) if sup and sup.group(1).lower() == "received" else None
-        if by:  # "Supervision Received: Direct supervision is provided by a Supervising Deputy Public Defender; ..."
-            fields.append(Field("reports_to", "supervision received", by.group(1), off + by.start(1), off + by.end(1)))
         got, sup_wait = _pending_value(sup_wait, body, off), None  # the name after "SUPERVISION RECEIVED" alone
         if got:
             fields.append(got)
@@ -283,108 +242,6 @@ def _spaced_labels(text: str) -> dict[int, tuple[str, str, int]]:
     if len(run) >= 2:
         found.update(run)
     return found
-
-
-# "Supervision Received" heads a section of prose, unless a short name follows its colon
-_SUPERVISION_FIELD = re.compile(r"^supervision\s+(received|exercised)(?:\s*:\s*|[ \t]{2,}|\t|\s(?=(?-i:[A-Z])))(\S.*?)\.?\s*$",
-                                re.IGNORECASE)
-# the supervisor a Supervision Received sentence names first: "... is provided by a Supervising Attorney", "Receives
-# general direction from the Fire Chief"
-_SUPERVISOR_BY = re.compile(r"\b(?:by|from)\s+(?:an?|the)\s+((?-i:[A-Z][\w'\u2019\-]*)(?:\s+(?:of|for|and|(?-i:[A-Z])"
-                            r"[\w'\u2019\-]*))*(?<!\sof)(?<!\sfor)(?<!\sand))", re.IGNORECASE)
-# a supervision value that is a sentence, not a name: "Receives general direction from the Fire Chief"
-_SUPERVISION_PROSE = re.compile(r"\b(?:from|by|under|receives?|exercises?|provides?|is|are|was|may|none|no)\b",
-                                re.IGNORECASE)
-
-
-# a form's question for the supervisor, the answer on the next line ("Name/Title: R. Delgado, Deputy Director")
-_SUPERVISOR_QUESTION = re.compile(r"^(?:who|what)\s+is\s+(?:the\s+)?(?:title\s+of\s+)?(?:this|the|your)\s+"
-                                  r"(?:position|employee|job)(?:'s|\u2019s)?\s+(?:immediate\s+|direct\s+|first[- ]line\s+)?"
-                                  r"supervisor\b[^?]*\?$",
-                                  re.IGNORECASE)
-_ANSWER_LABEL = re.compile(r"^(?:supervisor(?:'s|\u2019s)?\s+)?(?:name\s*(?:/|and|&)\s*title|title|name)\s*:\s*", re.IGNORECASE)
-
-
-def _pending_value(pending: tuple[str, str] | None, body: str, off: int) -> Field | None:
-    """The value on the line after a supervision heading ("SUPERVISION RECEIVED" / "City Engineer") or a form's
-    supervisor question ("Who is this position's immediate supervisor?" / "Name/Title: R. Delgado, Deputy
-    Director"), or None when that line holds no name."""
-    if pending is None:
-        return None
-    if pending[1] == "supervisor question":
-        m = _ANSWER_LABEL.match(body)
-        value = body[m.end() if m else 0:].strip()
-        ok = value[:1].isupper() and len(value.split()) <= 14 and not value.endswith(".")
-        return Field(pending[0], pending[1], value, off + len(body) - len(value), off + len(body)) if ok else None
-    return Field(pending[0], pending[1], body.strip(), off, off + len(body)) if _supervision_name(body) else None
-
-
-def _supervision_name(value: str) -> bool:
-    """'Fire Chief', 'Police Officers and Cadets': a short name, no sentence."""
-    return (len(value.split()) <= 8 and value[:1].isupper() and not _SUPERVISION_PROSE.search(value)
-            and not re.match(r"(?:and|&)(?!\w)", value, re.IGNORECASE)
-            and not value.rstrip().endswith((".", ":")))
-
-# keys whose label alone on its line may head several value lines (a list, a table, an indented path)
-LIST_KEYS = frozenset({"supervises", "contacts", "unit_path", "chain"})
-# list keys whose lines make one value: a path of units, a chain of command one role a line
-_JOINED = {"unit_path": " / ", "chain": " > "}
-_TABLE_HEADER = frozenset("who why what purpose contact contacts frequency reason nature of relationship".split())
-
-
-class _Waiting:
-    """Labels alone on their lines, waiting for their values: in order, one line each (a block of labels and
-    then a block of values), or, for the only waiting label of a list key, every line up to a blank line or
-    the next label, each line's first table cell ("Manager, School Builds      Escalate issues")."""
-
-    def __init__(self) -> None:
-        self.labels: list[tuple[str, str]] = []
-        self.listing: tuple[str, str] | None = None
-
-    def label(self, key: str, label: str) -> None:
-        self.listing = None
-        self.labels.append((key, label))
-
-    def blank(self) -> None:
-        self.listing = None
-
-    def clear(self) -> None:
-        self.labels.clear()
-        self.listing = None
-
-    def keep(self, labels: set[tuple[str, str]]) -> None:
-        """A line with values: only the labels it left empty go on waiting."""
-        self.labels = [x for x in self.labels if x in labels]
-        self.listing = None
-
-    def row(self, body: str, start: int) -> list[Field]:
-        """The cells of a row under a header row of as many labels ("Job Title   Department   FLSA" /
-        "Accountant II   Finance   Exempt"), one value each, in order; [] when `body` is no such row."""
-        cells = list(re.finditer(r"\S(?:.*?\S)?(?=[ \t]{2,}|\t|$)", body.strip()))
-        if self.listing is not None or len(cells) < 2 or len(cells) > len(self.labels):
-            return []
-        lead = len(body) - len(body.lstrip())
-        out = [Field(key, label, c.group(0), start + lead + c.start(), start + lead + c.end())
-               for (key, label), c in zip(self.labels, cells)]
-        self.labels = self.labels[len(cells):]
-        return out
-
-    def value(self, body: str, start: int) -> tuple[Field, bool] | None:
-        """The field `body` is the value of, and whether it continues the list value before it."""
-        more = self.listing is not None
-        if more:
-            key, label = self.listing
-        elif self.labels:
-            key, label = self.labels.pop(0)
-            if key in LIST_KEYS and not self.labels:
-                self.listing = (key, label)
-        else:
-            return None
-        cell = re.split(r"[ \t]{2,}|\t", body.strip(), maxsplit=1)[0].strip()
-        words = set(re.findall(r"[a-z]+", cell.lower()))
-        if not cell or words and words <= _TABLE_HEADER:  # "Who      Why": a table's header row
-            return None
-        return Field(key, label, cell, start, start + len(cell)), more
 
 
 _WHY = re.compile(r"^why\s+(?:join\s+|work\s+(?:at|for|with)\s+)?[A-Z][\w&'\u2019 .\-]{1,40}\??$", re.IGNORECASE)

@@ -17,12 +17,13 @@ from pathlib import Path
 from orgkg.ontology.schema import ORGANIZATION, PART_OF, ROLE, UNDER_DIRECTION_OF, UNIT
 
 from . import furniture, header
-from .fields import SEPARATOR, Field, Layout, field_map, label_at, scan
+from .fieldmodel import Field, Layout, field_map
+from .fieldnames import COUNT, PARENS, list_names, path, unit_name
+from .fields import SEPARATOR, label_at, scan
 from .labels import FIELD_RELATIONS
-from .lexicon import UNIT_HEADS, VERBS
-from .mentions import ACRONYM, classify
+from .lexicon import VERBS
+from .mentions import classify
 from .model import Evidence, Extraction, Relation
-from .phrases import targets
 from .text import Repaired
 from .titles import _DOC_TYPE, _EMPLOYER, LOW, NAV_WORDS, find_title, is_navigation, page_title, role_like
 from .warnings import navigation
@@ -187,7 +188,7 @@ def _head_unit(ex: Extraction, text: str, layout: Layout, title: str | None) -> 
             if labelled and _PUBLISHER.search(piece):  # "Human Resources Department" publishes the page
                 continue
             found = (piece, i)
-    unit = _TITLE_UNIT.search(_PARENS.sub("", title or "").strip())
+    unit = _TITLE_UNIT.search(PARENS.sub("", title or "").strip())
     if found is None and unit and _UNIT_LINE.match(unit.group(1)):  # "Clinical Nurse Manager 2, Community Mental Health Team"
         found = (unit.group(1), -1)
     if found:
@@ -236,10 +237,6 @@ def _labelled_lines(text: str, start: int, end: int) -> frozenset[int]:
 _CELL_SECTIONS = frozenset({"ksa", "education", "certificate"})  # where a table's cells are items of their own
 
 
-_PARENS = re.compile(r"\s*\([^)]*\)")
-_COUNT = re.compile(r"^(?:\d+(?:\s*[-\u2013]\s*\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:[-\u2013:]\s*)?",
-                    re.IGNORECASE)
-_TIMES = re.compile(r"\s*(?:\(\s*x\s*\d+\s*\)|x\s*\d+|\(\d+\))\s*$", re.IGNORECASE)
 _TOP = ("board", "chief", "president", "ceo", "superintendent", "executive", "commissioner", "director", "vice")
 
 
@@ -256,7 +253,7 @@ def _field_relations(ex: Extraction, rep: Repaired, f: Field, to_rep) -> bool:
         _chain(ex, f.value, ev)
         return True
     if f.key in ("unit", "unit_path"):
-        names = [n for n in map(_unit_name, _path(f.value)) if n]
+        names = [n for n in map(unit_name, path(f.value)) if n]
         if f.key == "unit":  # "Agency: County of Alder Ridge" names the employer, not a unit of it
             names = [n for n in names if not _EMPLOYER.search(n[0])]
         for name, typ in names:
@@ -264,7 +261,7 @@ def _field_relations(ex: Extraction, rep: Repaired, f: Field, to_rep) -> bool:
         for (child, ct), (parent, pt) in zip(names[1:], names):  # "Division / Branch / Unit": each in the one before
             ex.relations.append(Relation(PART_OF, parent, pt, ev, source=child, source_type=ct))
         return bool(names)
-    found = _list_names(rep, f, to_rep)
+    found = list_names(rep, f, to_rep)
     for name, typ in found:
         if rtype == UNDER_DIRECTION_OF and typ not in (ROLE, UNIT, ORGANIZATION):
             continue
@@ -280,7 +277,7 @@ def _prose(value: str) -> bool:
     """A sentence rather than a list of names: 'Directs the work of custodians on the assigned campus.',
     'Directly supervises 18-22 technicians.'"""
     words = [w.strip(".,;:()").lower() for w in value.split()]
-    if not words or re.search(r"[;\u2022\u00b7]", value) or _COUNT.match(value.strip()) and words[0][:1].isdigit():
+    if not words or re.search(r"[;\u2022\u00b7]", value) or COUNT.match(value.strip()) and words[0][:1].isdigit():
         return False  # a list, or a count of staff: "12 warehouse associates (Pickers, Packers)."
     if words[0] in VERBS or len(words) > 1 and words[0].endswith("ly") and words[1] in VERBS:
         return True
@@ -293,13 +290,13 @@ def _prose(value: str) -> bool:
 
 def _chain(ex: Extraction, value: str, ev: Evidence) -> None:
     """'Charge Nurse > Nurse Manager > Director': each reports to the next; the role to the nearest one."""
-    items = [_PARENS.sub("", p).strip(" .") for p in re.split(r"\s*(?:>|\u2192|->|\u203a|<|\u2190|<-)\s*", value)]
+    items = [PARENS.sub("", p).strip(" .") for p in re.split(r"\s*(?:>|\u2192|->|\u203a|<|\u2190|<-)\s*", value)]
     items = [p for p in items if p]
     if len(items) == 1:  # "Chain of command: Shift Lead, Plant Manager, Director" (two names: when both are roles)
         commas = [p.strip() for p in re.split(r"\s*[,;]\s*", items[0]) if p.strip()]
         if len(commas) > 2 or ";" in items[0] or len(commas) == 2 and all(role_like(p) for p in commas):
             items = commas
-    own = _PARENS.sub("", ex.role.get("working_title") or "").strip().lower()
+    own = PARENS.sub("", ex.role.get("working_title") or "").strip().lower()
     at = next((i for i, x in enumerate(items) if x.lower() == own), None)
     if at is not None and len(items) > 1 and at in (0, len(items) - 1):
         top_down = at == len(items) - 1  # the role ends the chain: it was written from the top down
@@ -318,156 +315,3 @@ def _chain(ex: Extraction, value: str, ev: Evidence) -> None:
         ex.relations.append(Relation(UNDER_DIRECTION_OF, upper, ROLE, ev, source=lower, source_type=ROLE))
     if items:
         ex.relations.append(Relation(UNDER_DIRECTION_OF, items[0], ROLE, ev, confidence=0.8))
-
-
-_UNIT_WORDS = UNIT_HEADS | {"directorate", "directorates", "faculty", "ministry", "secretariat", "service"}
-
-
-def _path(value: str) -> list[str]:
-    """The units of a Department / Organization value: 'Agency / Office / Branch', 'DRLG - Growth Directorate -
-    Funds Division' (split at dashes only when every piece is headed by a unit word or is an acronym; a comma
-    says no order: 'Bridge Section, Central Office' and 'College of Engineering, Advising Office' both occur)."""
-    pieces = [p.strip() for p in re.split(r"\s+/\s+|\s*[>\u203a;]\s*", value) if p.strip()]
-    out = []
-    for p in pieces:
-        parts = [x.strip() for x in re.split(r"\s+[-\u2013\u2014]\s+", p) if x.strip()]
-        headed = all(ACRONYM.match(x) or any(w.lower().strip(",.") in _UNIT_WORDS for w in _PARENS.sub("", x).split())
-                     for x in parts)
-        out += parts if len(parts) > 1 and headed else [p]
-    return out
-
-
-def _unit_name(piece: str) -> tuple[str, str] | None:
-    """A unit named by a Department / Division value: parentheses (cost centres, acronyms) dropped, and a place
-    after a comma ('Structures and Bridge Section, Central Office')."""
-    name = _PARENS.sub("", piece).strip(" .,;")
-    first = name.split(",")[0].strip()
-    if first != name and any(w.lower() in _UNIT_WORDS for w in first.split()):
-        name = first
-    if not name or not name[:1].isalnum() or name[:1].islower() or name.lower().startswith(("assigned", "various")):
-        return None
-    typ = classify(name, {}, list_context=True)
-    if typ in (UNIT, ORGANIZATION):
-        return name, typ
-    if _UNIT_OF.match(name):  # "Faculty of Science and Engineering": a unit, though "faculty" also names staff
-        return name, UNIT
-    if typ is None and len(name.split()) <= 8:
-        return name, UNIT  # the label says it is a unit: "Public Works", "Enrollment Management"
-    return None
-
-
-_UNIT_OF = re.compile(r"(?:faculty|school|college|division|department|office|bureau|institute|centre|center|directorate)"
-                      r"\s+(?:of|for)\s+[A-Z]", re.IGNORECASE)
-_REPORTING = re.compile(r"^(?:[a-z]+\s+)?(?:reporting|reports|report)\s+(?:directly\s+)?to\s+(?:the\s+)?", re.IGNORECASE)
-
-
-def _and_split(piece: str) -> list[str]:
-    """'Orthopaedic consultants and Extended Scope Practitioners', 'Laborers and seasonal help' -> two names;
-    'Sport and Recreation' and 'Planning and Environment team' stay one: the left side must read as a role and
-    the right one as a role or a lower-case group."""
-    m = re.search(r"\s+and\s+", piece)
-    if not m or ";" in piece:
-        return [piece]
-    if re.match(r"(?:the|an?)\s", piece[m.end():], re.IGNORECASE):
-        return [piece[:m.start()].strip(), piece[m.end():].strip()]  # "the Records Unit and the City Attorney"
-    left, right = piece[:m.start()].strip(), piece[m.end():].strip()
-    if "," not in left and role_like(left) and (role_like(right) or right[:1].islower()):
-        return [left, right]
-    return [piece]
-
-
-def _without_person(value: str) -> str:
-    """'R. Delgado, Deputy Director, Unemployment Insurance Division' -> the title after the person's name."""
-    first, _, rest = value.partition(", ")
-    if rest and re.fullmatch(r"(?:[A-Z]\.\s*)+[A-Z][\w'\-]+|[A-Z][a-z]+\s+(?:[A-Z]\.\s*)?[A-Z][\w'\-]+", first) \
-            and not role_like(first) and role_like(rest):
-        return rest
-    return value
-
-
-# one name with a list of single words inside it: "Health, Safety and Environment Manager", "Ministry of Business,
-# Innovation and Employment"; a list of single words alone ("Finance, Legal and HR") is three names
-_WORD = r"[A-Z][\w&'\u2019\-]*"
-_ONE_NAME = re.compile(rf"(?:(?:the\s+)?(?:{_WORD}\s+)*{_WORD}\s+(?:of|for)\s+)?{_WORD}(?:,\s+{_WORD})+,?\s+(?:and|&)\s+{_WORD}"
-                       rf"(?:\s+(?:{_WORD}\s+)*(?i:manager|officer|director|lead|coordinator|team|unit|department|"
-                       rf"division|committee|group|office|service|services|advisor|adviser|specialist))?")
-
-
-def _rejoin(parts: list[str]) -> list[str]:
-    """Comma pieces put back together where they make one name: 'applicants', 'Ministry of Business', 'Innovation
-    and Employment' -> 'applicants', 'Ministry of Business, Innovation and Employment'."""
-    out: list[str] = []
-    i = 0
-    while i < len(parts):
-        end = i + 1
-        if re.search(r"\s(?:of|for)\s", parts[i]):  # only "X of A, B and C" hangs a list of words off a name
-            j = i + 1
-            while j < len(parts) and _SINGLE.fullmatch(parts[j].strip()):
-                j += 1
-                if _one_name(", ".join(p.strip() for p in parts[i:j])):
-                    end = j
-                    break
-        out.append(", ".join(p.strip() for p in parts[i:end]) if end > i + 1 else parts[i])
-        i = end
-    return out
-
-
-_SINGLE = re.compile(_WORD + r"(?:\s+(?:and|&)\s+" + _WORD + ")?")  # "Innovation", "Innovation and Employment"
-
-
-def _one_name(value: str) -> bool:
-    """Whether a comma list of single words is one name: it hangs off 'X of' or ends in a role or unit word."""
-    m = _ONE_NAME.fullmatch(value)
-    return bool(m) and (re.search(r"\s(?:of|for)\s", value) is not None
-                        or not re.search(r"(?:and|&)\s+" + _WORD + "$", value))
-
-
-_DOTTED = re.compile(r"(?:dotted|matrix|indirect|functional|secondary)\b", re.IGNORECASE)
-_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)  # "the Records Unit": the name is "Records Unit"
-
-
-def _list_names(rep: Repaired, f: Field, to_rep) -> list[tuple[str, str]]:
-    """Names in a list value: 'Finance Officer (x2), Cashier; Grants Accountant', '8 (Arborists x 2, ...)'.
-    A piece that reads as one title is kept whole, commas and all ('Nurse Manager, 4 West'); with semicolons
-    in the value, only they separate names."""
-    value = f.value
-    out: list[tuple[str, str]] = []
-    inner = re.findall(r"\(([^()]*,[^()]*)\)", value)  # "associates (Material Handlers, Forklift Operators)"
-    outer = _PARENS.sub("", value)
-    if f.key == "reports_to":
-        separators = r"\s*[;\u2022\u00b7]\s*|\s+(?:and/)?or\s+"
-    elif _one_name(outer.strip(" .")):  # "Health, Safety and Environment Manager": one name
-        separators = r"$^"
-    elif re.search(r"[;\u2022\u00b7]", outer):
-        separators = r"\s*[;\u2022\u00b7]\s*"
-    else:
-        separators = r"\s*,\s*|\s+and\s+(?=\d)"
-    parts = [*_rejoin(re.split(separators, outer)), *(x for s in inner for x in re.split(r"\s*,\s*", s))]
-    for part in (p for x in parts for p in _and_split(x)):
-        part = _ARTICLE.sub("", _TIMES.sub("", _COUNT.sub("", part.strip(" .\u2022-*"))).strip(" ."))
-        if f.key == "reports_to":
-            if _DOTTED.match(part):
-                continue  # "Director of Finance; dotted line to the COO": the supervisor is the first
-            part = _without_person(_REPORTING.sub("", part))  # "administrative reporting to the Administrator"
-        if not part or re.search(r"\d", part) and not re.search(r"[A-Za-z]{3}", part):
-            continue
-        typ = classify(part, {}, list_context=True)
-        if f.key == "reports_to" and part[:1].isupper() and len(part.split()) <= 9:
-            # a Reports-to value names the supervisor: a role, unless it is a body ("Board of Trustees")
-            head = _PARENS.sub("", part).split(",")[0].split()[-1].lower()
-            out.append((part, UNIT if head in _UNIT_WORDS and typ != ROLE else ROLE))
-            continue
-        whole = (len(part.split()) <= 9 and part[:1].isupper() and role_like(part)
-                 and (typ is not None or len(part.split()) > 1))
-        if part[:1].isupper() and 1 < len(part.split()) <= 9 and part.split()[-1].lower() in _UNIT_WORDS:
-            out.append((part, typ if typ in (UNIT, ORGANIZATION) else UNIT))  # "Developer Experience working group"
-            continue
-        if whole or (typ is not None and len(part.split()) <= 6):
-            out.append((part, ROLE if whole else typ))
-            continue
-        i = f.value.find(part)
-        if i >= 0:
-            s = to_rep(f.start + i)
-            e = to_rep(f.start + i + len(part))
-            out += [(t.name, t.type) for t in targets(rep.text, s, e, list_context=True)]
-    return out
