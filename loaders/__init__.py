@@ -69,6 +69,8 @@ def _extract(text: str, utf8: bytes | None, doc: str, path: str, format: str | N
     ex = Extraction(doc=doc, path=path, format=loader.name if kind == "text" else f"{kind}/{loader.name}")
     ex.sha256 = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass") if utf8 is None else utf8).hexdigest()
     sections = loader.load(ex, rep)
+    if source is not None and source.titles and loader.name == "generic":
+        generic.use_page_title(ex, source.titles)
     ex = warnings.check(pipeline.run(ex, rep, sections), text)
     if source is not None:
         ex.warnings[:0] = source.warnings

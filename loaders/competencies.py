@@ -36,6 +36,11 @@ _LEADS = (
     (r"(?:skill(?:s|ed)?)\s+(?:in|at|with)\s+", "skill"),
     (r"(?:excellent|outstanding|strong|exceptional|effective|good)\s+", "skill"),
     (r"(?:possession\s+of|must\s+possess|possess(?:es)?)\s+(?:an?\s+|the\s+)?", "skill"),  # the kind from its words
+    # the candidate as the subject: "You have 5+ years of ...", "Must have a valid license", "Ideal candidates will
+    # have a degree in ..." (the kind from the words after)
+    (r"(?:you(?:'ve|\u2019ve|'re|\u2019re|'ll\s+have|\u2019ll\s+have|\s+have|\s+are|\s+bring|\s+hold|\s+will\s+have)"
+     r"|must\s+(?:have|hold)|(?:the\s+)?(?:ideal|successful|qualified)\s+(?:candidates?|applicants?)\s+(?:will\s+)?"
+     r"(?:have|has|possess(?:es)?|bring|hold))\s+(?:got\s+)?(?:an?\s+|the\s+)?", "skill"),
 )
 _FILLER = frozenset("the a an of and or to in for with on as well be by at its their all both".split())
 # matched case-insensitively: through their lower_twin, or compiled (_ignorecase) for clauses with has_case_folds
@@ -44,10 +49,11 @@ _NOISE = r"^(?:other combinations|n/?a\b|none\b|\(special requirements)"
 _SUBSTITUTION = re.compile(r"\bmay (?:be considered|substitute)\b|\bsubstitut\w* for\b", re.IGNORECASE)
 _LEAD_RES = tuple((r"^" + p, k) for p, k in _LEADS)
 _EDU_KINDS = ((r"\b(?:degree|bachelor|master|doctorate|ph\.?d|diploma|ged|high school|college|university|tertiary"
-               r"|b\.?sc|m\.?sc|mba|hons|nvq|gcse|a-levels?|qualification|graduate of|graduated from)\b", "education"),
+               r"|b\.?sc|m\.?sc|mba|hons|nvq|gcse|a-levels?|qualification|graduate of|graduated from|b\.?e\.?/b\.?tech|b\.?tech"
+               r"|m\.?tech|bsn|msn|llb)\b", "education"),
               (r"\bexperience\b|\byears?\b(?!\s+(?:of|from|after)\s+(?:hire|employment|appointment))", "experience"),
               (r"\b(?:certificat\w*|licen[sc]e\w*|credentials?|registration|registered with|certified|chartered|cdl"
-               r"|cpa)\b", "certification"))
+               r"|cpa|cfa|cfp|be registered|registered in)\b", "certification"))
 # (the kind whose word comes first: "Current registration with the College of X" is a certification,
 # "Experience configuring degree audit software" an experience)
 _NOISE_LOW = lower_twin(_NOISE)
@@ -149,9 +155,15 @@ def section_items(text: str, start: int, end: int, section: str) -> tuple[int, t
 def _section_items(text: str, start: int, section: str) -> tuple[tuple[str, str, str, int, int], ...]:
     default = {"ksa": "skill", "education": "education", "certificate": "certification"}.get(section, "skill")
     items: list[tuple[str, str, str, int, int]] = []
+    listed = None  # "Knowledge of:" alone on its line: the lines under it, up to a blank line, are of its kind
     for p0, p1 in _bullet_lines(text, start, len(text)):
+        lead = _LEAD_ALONE.match(text, p0, p1)
+        if lead:
+            listed = _LEAD_KINDS[lead.group(1).lower()[:4]]
+            continue
+        blank_after = "\n\n" in text[p0:p1].rstrip(" \t") or text[p0:p1].rstrip(" \t").endswith("\n\n")
         for s0, s1 in sentences(text, p0, p1):
-            carry = None  # "Knowledge of: A; B; C": the clauses after a lead share its kind
+            carry = listed  # "Knowledge of: A; B; C": the clauses after a lead share its kind
             for c0, c1 in (x for c in clauses(text, s0, s1) for x in _degree_and_years(text, *c)):
                 found = _clause_keyed(text[c0:c1], carry or default)
                 for name, kind, key, a, b in found:
@@ -159,7 +171,15 @@ def _section_items(text: str, start: int, section: str) -> tuple[tuple[str, str,
                         items.append((name, kind, key, a + c0, b + c0))
                 if found and found[0][1] in ("knowledge", "ability") and text[c0:c1].find(":") >= 0:
                     carry = found[0][1]
+        if blank_after:
+            listed = None
     return tuple(items)
+
+
+# a lead alone on its line, its items on the lines under it: "Knowledge of:", "Ability to:", "Skill in:"
+_LEAD_ALONE = re.compile(r"\s*(?:[-*\u2022]\s*)?(knowledge\s+of|ability\s+to|abilities\s+to|skills?\s+in)\s*:?[ \t]*(?:\n|$)",
+                         re.IGNORECASE)
+_LEAD_KINDS = {"know": "knowledge", "abil": "ability", "skil": "skill"}
 
 
 def _degree_and_years(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -195,7 +215,8 @@ def _whole_words(text: str, a: int, b: int) -> bool:
 
 
 # a sentence about the application or the candidate, not a competency: "resume must provide evidence of ..."
-_STATEMENT = re.compile(r"^(?:your|you|we|our|this|the successful|candidates?|applicants?)\b|[$\u00a3\u20ac]"
+_STATEMENT = re.compile(r"^(?:your|you|we|our|this|the successful|candidates?|applicants?|only shortlisted)\b"
+                        r"|[$\u00a3\u20ac]"
                         r"|\b(?:equal opportunity|qualified applicants|consideration for employment|compensation)\b"
                         r"|^(?-i:[A-Z][\w&]*\s+){1,4}(?:is|are|offers|provides|values|welcomes)\s|^(?:to\s+)?apply\b|_{3,}"
                         r"|\b(?:must|will|should|shall)\s+(?:be\s+)?(?:fully\s+)?(?:provide|submit|include|attach|demonstrate"

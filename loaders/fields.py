@@ -4,22 +4,25 @@ Organisations write their header fields in many layouts: "Label: value", a label
 a run of spaces (a flattened table), a label alone on its line with the value on the next, several fields on
 one line, or all labels in one block with their values in a later block. The label vocabulary is data, in
 loaders/labels.py: label families -> field key (`FIELD_LABELS`), section headings -> section key
-(`SECTION_LABELS`), and which field keys state a relation of the described role (`FIELD_RELATIONS`).
+(`SECTION_LABELS`), and which field keys state a relation of the described role (`FIELD_RELATIONS`). The
+values are `fieldmodel.Field`s; values that come lines after their labels are matched in loaders/pending.py.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from .fieldmodel import Field, Layout
 from .labels import FIELD_LABELS, SECTION_LABELS
+from .pending import _JOINED, _SUPERVISOR_QUESTION, _pending_value, _Waiting, supervision_line
 from .titles import _DOC_TYPE, menu_block, role_like
 
 
 @lru_cache(maxsize=8192)  # the same labels and headings come back line after line, page after page
 def _norm_label(s: str) -> str:
-    return re.sub(r"\s+", " ", s.replace("\u2019", "'").replace("\u2018", "'").strip().rstrip(":").strip().lower())
+    s = s.replace("\u2019", "'").replace("\u2018", "'").strip().rstrip(":").strip().lower()
+    return re.sub(r"\s*/\s*", "/", re.sub(r"\s+", " ", s))  # "Division / Bureau / Section" is "division/bureau/section"
 
 
 LABEL_INDEX: dict[str, tuple[str, str]] = {}
@@ -34,6 +37,7 @@ for _key, _labels in SECTION_LABELS.items():
 
 # every known label, longest first, matched at the start of a segment in any case
 _KNOWN = re.compile(r"(" + "|".join(re.escape(lab).replace(r"\ ", r"\s+").replace("'", "['\u2019]")
+                                    .replace("/", r"\s*/\s*")
                                     for lab in sorted(LABEL_INDEX, key=len, reverse=True)) + r")(?![\w/&'\u2019])",
                     re.IGNORECASE)
 # a capitalised field label with its colon after one space inside a line of fields: "Job Title: Clerk Department: Finance"
@@ -45,43 +49,6 @@ _ENUM = re.compile(r"^(?:section\s+[A-Z0-9]{1,3}\s*[\u2014\u2013:.\-]|\d{1,2}[.)
 _OTHER_COLON = re.compile(r"^[A-Z][\w'\u2019&/()#.\-]*(?:\s+[\w'\u2019&/()#.\-]+){0,4}\s*:(?:\s|$)")
 # where a line holds several fields: runs of two or more spaces, tabs, or a pipe or middle dot between spaces
 SEPARATOR = re.compile(r"\s+[|\u00b7]\s+|[ \t]{2,}|\t")
-_NO_VALUE = re.compile(r"^(?:none|n/?a|not applicable|nil|tbd|to be determined|varies|various|same|no\b.*|-+)\.?$",
-                       re.IGNORECASE)
-
-
-@dataclass
-class Field:
-    """One labelled value; offsets are into the repaired text."""
-
-    key: str
-    label: str
-    value: str
-    start: int
-    end: int
-
-    @property
-    def empty(self) -> bool:
-        """'None', 'N/A', 'No line management responsibility': the field states that there is nothing."""
-        v = re.sub(r"\([^)]*\)", "", self.value).strip()
-        return not v or bool(_NO_VALUE.match(v))
-
-
-@dataclass
-class Layout:
-    fields: list[Field]
-    sections: list[tuple[str | None, int, int]]  # (section key, start, end); None: text before any heading
-    head_end: int  # where the first section heading starts (the page's header lies before it)
-
-
-def field_map(fields: list[Field]) -> dict[str, Field]:
-    """The first non-empty field of each key (a field stated twice keeps its first statement)."""
-    out: dict[str, Field] = {}
-    for f in fields:
-        if f.key not in out and f.value.strip():
-            out[f.key] = f
-    return out
-
-
 _ABBREVIATED = re.compile(r"\b(?:no|dept|div|num|pos|ref)$", re.IGNORECASE)
 
 
@@ -109,12 +76,19 @@ def label_at(segment: str, first: bool) -> tuple[str, str, int] | None:
         if re.match(r"\s{2,}|\t", rest):
             return kind, key, m.end() + len(rest) - len(rest.lstrip())
         digit = rest[1:2].isdigit() and (not first or " " in m.group(1).strip() and len(rest.split()) == 1)
-        if rest[:1] == " " and (_caps_label(m.group(1), rest.strip()) or digit):
+        if rest[:1] == " " and (_caps_label(m.group(1), rest.strip()) or digit) and _titled(key, m.group(1), rest):
             return kind, key, m.end() + 1
     m = _OTHER_COLON.match(segment)
     if m and len(segment) - m.end() < 200:
         return "other", "other", m.end()
     return None
+
+
+def _titled(key: str, label: str, value: str) -> bool:
+    """A one-word title label without its colon ("POST", "Job", "Role") only before a value that reads as a title:
+    "POST Advanced Certificate." and "Job Locations US-OH-Dayton" are a sentence and a job board's meta line."""
+    return key not in ("title", "official") or " " in label.strip() or role_like(value.strip()) and not \
+        value.rstrip().endswith(".")
 
 
 def _caps_label(label: str, value: str) -> bool:
@@ -131,6 +105,8 @@ def scan(text: str) -> Layout:
     >>> [(f.key, f.value) for f in scan("Job Title: Clerk   Job Code: 12\\nREPORTS TO\\nOffice Manager\\n").fields]
     [('title', 'Clerk'), ('code', '12'), ('reports_to', 'Office Manager')]
     """
+    if "**" in text or "\n#" in text or text.startswith("#"):
+        text = _blank_markdown(text)
     fields: list[Field] = []
     sections: list[tuple[str | None, int, int]] = []
     cur_key: str | None = None
@@ -150,12 +126,9 @@ def scan(text: str) -> Layout:
         a = m.start() + len(line) - len(line.lstrip())
         enum = _ENUM.match(stripped)
         body, off = (stripped[enum.end():], a + enum.end()) if enum else (stripped, a)
-        sup = _SUPERVISION_FIELD.match(body)
-        if sup and (_supervision_name(sup.group(2)) or ":" in body[:sup.start(2)] and len(sup.group(2).split()) <= 8
-                    and sup.group(2)[:1].isupper()):  # "Supervision Received: Fire Chief", "SUPERVISION RECEIVED   Fire Chief"
-            key = "reports_to" if sup.group(1).lower() == "received" else "supervises"
-            vs = off + sup.start(2)
-            fields.append(Field(key, f"supervision {sup.group(1).lower()}", sup.group(2).strip(), vs, off + len(body)))
+        got, done = supervision_line(body, off)  # "Supervision Received: Fire Chief" / "... provided by a X"
+        fields += got
+        if done:
             continue
         got, sup_wait = _pending_value(sup_wait, body, off), None  # the name after "SUPERVISION RECEIVED" alone
         if got:
@@ -186,11 +159,12 @@ def scan(text: str) -> Layout:
             continue
         if found is None:  # no label: the value of a label waiting on an earlier line, or body text
             got = waiting.value(body, off)
-            if got is not None and got[1] and got[0].key == "unit_path" and fields and fields[-1].key == "unit_path":
-                f = fields[-1]  # one more level of the path
-                fields[-1] = Field(f.key, f.label, f"{f.value} / {got[0].value}", f.start, got[0].end)
+            if got is not None and got[1] and got[0].key in _JOINED and fields and fields[-1].key == got[0].key:
+                f = fields[-1]  # one more level of the path, one more link of the chain
+                fields[-1] = Field(f.key, f.label, f"{f.value}{_JOINED[f.key]}{got[0].value}", f.start, got[0].end)
             elif got is not None:
                 fields.append(got[0])
+            fields += _trailing_fields(body, off)
             continue
         for f in found:
             if f.value.strip() or f.key == "other":
@@ -204,13 +178,37 @@ def scan(text: str) -> Layout:
     return Layout([f for f in fields if f.key != "other"], sections, head_end if head_end is not None else len(text))
 
 
+_MARKDOWN = re.compile(r"\*\*:?|^#{1,6}(?= )", re.MULTILINE)
+
+
+def _blank_markdown(text: str) -> str:
+    """Markdown's bold markers and heading hashes as spaces ("**Reports to:** Director", "**Reports to**: Director",
+    "## Key responsibilities"):
+    the labels and headings under them read as in plain text, and every offset stays where it was.
+
+    >>> _blank_markdown("## Duties\\n**Reports to:** Director")
+    '   Duties\\n  Reports to:   Director'
+    """
+    # "**Reports to**: X": the colon moves to the label's end, so the label and its colon stay together
+    return _MARKDOWN.sub(lambda m: ":  " if m.group(0) == "**:" else " " * len(m.group(0)), text)
+
+
 _CAPITALISED_LABEL = re.compile(r"^(?:[A-Z][\w'\u2019/&#.\-]*\s+){0,4}?[A-Z][\w'\u2019/&#.\-]*$")
 
 
 def _menu_lines(text: str) -> frozenset[int]:
     """Starts of the lines of a site menu written one link a line (titles.menu_block), in the first 200 lines."""
-    lines = list(re.finditer(r"[^\n]*\S[^\n]*", text[:20000]))[:200]
-    return frozenset(lines[i].start() for i in menu_block([m.group(0) for m in lines]))
+    starts: list[int | None] = []
+    texts: list[str] = []
+    prev = 0
+    for m in list(re.finditer(r"[^\n]*\S[^\n]*", text[:20000]))[:200]:
+        if "\n\n" in text[prev:m.start()] and _section_heading(m.group(0).strip()) is not None:
+            starts.append(None)  # a heading after a blank line ends a menu written one link a line
+            texts.append("")
+        starts.append(m.start())
+        texts.append(m.group(0))
+        prev = m.end()
+    return frozenset(x for i in menu_block(texts) if (x := starts[i]) is not None)
 
 
 def _spaced_labels(text: str) -> dict[int, tuple[str, str, int]]:
@@ -234,7 +232,7 @@ def _spaced_labels(text: str) -> dict[int, tuple[str, str, int]]:
         ok = (kind == "field" and value[:1] == " " and value[1:2].isalnum() and not value[1:2].islower()
               and _CAPITALISED_LABEL.match(hit.group(1)) and not line.endswith(".") and len(value.split()) <= 10
               and not (key in ("unit", "location", "title", "official") and " " not in hit.group(1).strip()
-                       and role_like(line)) and not _DOC_TYPE.search(line))
+                       and role_like(line)) and not _DOC_TYPE.search(line) and _titled(key, hit.group(1), value))
         if ok:
             run.append((m.start(), (key, _norm_label(hit.group(1)), hit.end() + 1)))
             continue
@@ -244,102 +242,6 @@ def _spaced_labels(text: str) -> dict[int, tuple[str, str, int]]:
     if len(run) >= 2:
         found.update(run)
     return found
-
-
-# "Supervision Received" heads a section of prose, unless a short name follows its colon
-_SUPERVISION_FIELD = re.compile(r"^supervision\s+(received|exercised)(?:\s*:\s*|[ \t]{2,}|\t|\s(?=(?-i:[A-Z])))(\S.*?)\.?\s*$",
-                                re.IGNORECASE)
-# a supervision value that is a sentence, not a name: "Receives general direction from the Fire Chief"
-_SUPERVISION_PROSE = re.compile(r"\b(?:from|by|under|receives?|exercises?|provides?|is|are|was|may|none|no)\b",
-                                re.IGNORECASE)
-
-
-# a form's question for the supervisor, the answer on the next line ("Name/Title: R. Delgado, Deputy Director")
-_SUPERVISOR_QUESTION = re.compile(r"^(?:who|what)\s+is\s+(?:the\s+)?(?:title\s+of\s+)?(?:this|the|your)\s+"
-                                  r"(?:position|employee|job)(?:'s|\u2019s)?\s+(?:immediate\s+|direct\s+|first[- ]line\s+)?"
-                                  r"supervisor\b[^?]*\?$",
-                                  re.IGNORECASE)
-_ANSWER_LABEL = re.compile(r"^(?:supervisor(?:'s|\u2019s)?\s+)?(?:name\s*(?:/|and|&)\s*title|title|name)\s*:\s*", re.IGNORECASE)
-
-
-def _pending_value(pending: tuple[str, str] | None, body: str, off: int) -> Field | None:
-    """The value on the line after a supervision heading ("SUPERVISION RECEIVED" / "City Engineer") or a form's
-    supervisor question ("Who is this position's immediate supervisor?" / "Name/Title: R. Delgado, Deputy
-    Director"), or None when that line holds no name."""
-    if pending is None:
-        return None
-    if pending[1] == "supervisor question":
-        m = _ANSWER_LABEL.match(body)
-        value = body[m.end() if m else 0:].strip()
-        ok = value[:1].isupper() and len(value.split()) <= 14 and not value.endswith(".")
-        return Field(pending[0], pending[1], value, off + len(body) - len(value), off + len(body)) if ok else None
-    return Field(pending[0], pending[1], body.strip(), off, off + len(body)) if _supervision_name(body) else None
-
-
-def _supervision_name(value: str) -> bool:
-    """'Fire Chief', 'Police Officers and Cadets': a short name, no sentence."""
-    return (len(value.split()) <= 8 and value[:1].isupper() and not _SUPERVISION_PROSE.search(value)
-            and not re.match(r"(?:and|&)(?!\w)", value, re.IGNORECASE)
-            and not value.rstrip().endswith((".", ":")))
-
-# keys whose label alone on its line may head several value lines (a list, a table, an indented path)
-LIST_KEYS = frozenset({"supervises", "contacts", "unit_path"})
-_TABLE_HEADER = frozenset("who why what purpose contact contacts frequency reason nature of relationship".split())
-
-
-class _Waiting:
-    """Labels alone on their lines, waiting for their values: in order, one line each (a block of labels and
-    then a block of values), or, for the only waiting label of a list key, every line up to a blank line or
-    the next label, each line's first table cell ("Manager, School Builds      Escalate issues")."""
-
-    def __init__(self) -> None:
-        self.labels: list[tuple[str, str]] = []
-        self.listing: tuple[str, str] | None = None
-
-    def label(self, key: str, label: str) -> None:
-        self.listing = None
-        self.labels.append((key, label))
-
-    def blank(self) -> None:
-        self.listing = None
-
-    def clear(self) -> None:
-        self.labels.clear()
-        self.listing = None
-
-    def keep(self, labels: set[tuple[str, str]]) -> None:
-        """A line with values: only the labels it left empty go on waiting."""
-        self.labels = [x for x in self.labels if x in labels]
-        self.listing = None
-
-    def row(self, body: str, start: int) -> list[Field]:
-        """The cells of a row under a header row of as many labels ("Job Title   Department   FLSA" /
-        "Accountant II   Finance   Exempt"), one value each, in order; [] when `body` is no such row."""
-        cells = list(re.finditer(r"\S(?:.*?\S)?(?=[ \t]{2,}|\t|$)", body.strip()))
-        if self.listing is not None or len(cells) < 2 or len(cells) > len(self.labels):
-            return []
-        lead = len(body) - len(body.lstrip())
-        out = [Field(key, label, c.group(0), start + lead + c.start(), start + lead + c.end())
-               for (key, label), c in zip(self.labels, cells)]
-        self.labels = self.labels[len(cells):]
-        return out
-
-    def value(self, body: str, start: int) -> tuple[Field, bool] | None:
-        """The field `body` is the value of, and whether it continues the list value before it."""
-        more = self.listing is not None
-        if more:
-            key, label = self.listing
-        elif self.labels:
-            key, label = self.labels.pop(0)
-            if key in LIST_KEYS and not self.labels:
-                self.listing = (key, label)
-        else:
-            return None
-        cell = re.split(r"[ \t]{2,}|\t", body.strip(), maxsplit=1)[0].strip()
-        words = set(re.findall(r"[a-z]+", cell.lower()))
-        if not cell or words and words <= _TABLE_HEADER:  # "Who      Why": a table's header row
-            return None
-        return Field(key, label, cell, start, start + len(cell)), more
 
 
 _WHY = re.compile(r"^why\s+(?:join\s+|work\s+(?:at|for|with)\s+)?[A-Z][\w&'\u2019 .\-]{1,40}\??$", re.IGNORECASE)
@@ -362,10 +264,29 @@ def _section_heading(body: str) -> tuple[str, int] | None:
     if not m or LABEL_INDEX[_norm_label(m.group(1))][0] != "section":
         return None
     rest = body[m.end():]
-    colon = re.match(r"\s*:\s*", rest)
+    colon = re.match(r"\s*:\s*|\t+", rest)  # "Required Qualifications<TAB>Bachelor's degree": an export's two cells
     if colon and rest[colon.end():].strip():
         return LABEL_INDEX[_norm_label(m.group(1))][1], m.end() + colon.end()
     return None
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
+_TRAILING_KEYS = frozenset({"reports_to", "supervises", "contacts", "chain"})
+
+
+def _trailing_fields(body: str, start: int) -> list[Field]:
+    """A relation field after a sentence on the same line: "This position reports to the Plant Manager. Direct
+    reports: 9 Maintenance Mechanics and 3 Electricians." gives the direct reports (the sentence stays prose)."""
+    if ":" not in body:
+        return []
+    for m in _SENTENCE_END.finditer(body):
+        rest = body[m.end():]
+        lab = label_at(rest, True)
+        if lab and lab[0] == "field" and lab[1] in _TRAILING_KEYS and ":" in rest[:lab[2]]:
+            value = rest[lab[2]:].strip()
+            vs = start + m.end() + lab[2]
+            return [Field(lab[1], _norm_label(rest[:lab[2]]), value, vs, vs + len(value))] if value else []
+    return []
 
 
 def _line_fields(body: str, start: int) -> list[Field] | None:
@@ -385,6 +306,10 @@ def _line_fields(body: str, start: int) -> list[Field] | None:
         if lab is None or lab[0] == "section":
             if out and not out[-1].value.strip():  # "Class Title      Records Technician II"
                 out[-1] = Field(out[-1].key, out[-1].label, seg.strip(), start + q0, start + p1)
+            elif out and joined and _STATUS_PIECE.fullmatch(seg.strip()):  # "Range 38 | 12 Months | Exempt"
+                piece = seg.strip()
+                key = "flsa" if "xempt" in piece else "months" if "onth" in piece or "days" in piece else "status"
+                out.append(Field(key, key, piece, start + q0, start + p1))
             elif out and joined:  # more of the value: "Remote (US) or Chicago, IL · Full-time"
                 f = out[-1]
                 out[-1] = Field(f.key, f.label, body[f.start - start:p1].strip(), f.start, start + p1)
@@ -394,6 +319,11 @@ def _line_fields(body: str, start: int) -> list[Field] | None:
         vs = start + q0 + voff
         out.append(Field(key if kind == "field" else "other", _norm_label(seg[:voff]), value, vs, vs + len(value)))
     return out
+
+
+# a piece of a meta row that states a status of its own, not more of the value before it
+_STATUS_PIECE = re.compile(r"\d{1,2}[- ]months?(?:\s*\(\d+ days\))?|\d{3} days|(?:non[- ]?)?exempt|(?:full|part)[- ]time",
+                           re.IGNORECASE)
 
 
 def _pieces(body: str) -> list[tuple[int, int, bool]]:

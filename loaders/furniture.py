@@ -14,11 +14,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .titles import is_menu
+from .titles import _PIPES, NAV_WORDS, is_menu
 
 # a line after which the rest of the section is the page's, not the description's
 _END_OF_POSTING = re.compile(
-    r"^(?:apply(?:\s+now|\s+online|\s+for\s+this\s+(?:job|position|role))?|similar\s+jobs|related\s+jobs"
+    r"^(?:apply(?:\s+now|\s+online|\s+for\s+this\s+(?:job|position|role))?(?:\s+online)?\s*\W?"
+    r"|(?:find\s+)?(?:similar|related)\s+jobs(?:\s*\(\d+\)|:)?|follow\s+us|connect\s+with\s+us!?|send\s+to\s+a\s+friend"
+    r"|save\s+this\s+job|share\s+on\s+\w+(?:\s+\w+)?"
     r"|share\s+this\s+(?:job|page)|print\s+job\s+information\b.*|powered\s+by\b.*|(?:\u00a9|\(c\)|copyright\b).*"
     r"|.*\ball\s+rights\s+reserved\b.*|privacy(?:\s+policy\b.*)?|terms\s+of\s+use\b.*|agency|address|website"
     r"|back\s+to\s+(?:top|search(?:\s+results)?|results|jobs|job\s+search)|view\s+all\s+jobs|[\w /'-]{1,40}\s\*)$",
@@ -36,6 +38,13 @@ qualifications qualification experience skills skill knowledge abilities ability
 personal qualities attributes requirements requirement competencies competency area a i t r application interview
 test reference af p
 """.split())
+
+
+def _nav_row(line: str) -> bool:
+    """A footer row of three or more pieces between pipes, one of them only navigation words: 'Fairhaven County
+    | 200 Court Street | Fairhaven, OR | Privacy', 'Apply Online | Send to a friend | Save this job'."""
+    pieces = [p for p in _PIPES.split(line) if p.strip()]
+    return len(pieces) >= 3 and any(all(w.strip(".,:!").lower() in NAV_WORDS for w in p.split()) for p in pieces)
 
 
 def repeated_lines(text: str) -> frozenset[str]:
@@ -68,7 +77,8 @@ def tidy(text: str, start: int, end: int, repeated: frozenset[str],
         stripped = line.strip()
         if not stripped:
             continue
-        ends = _END_OF_POSTING.match(stripped) or is_menu(stripped, spaced=False) and not re.search(r"[.!?;]\s", stripped)
+        ends = _END_OF_POSTING.match(stripped) or _nav_row(stripped) or is_menu(stripped, spaced=False) \
+            and not re.search(r"[.!?;]\s", stripped)
         address = _ADDRESS.search(stripped) and len(stripped.split()) <= 15 and not stripped.endswith(".")
         if ends and not _SENTENCE.search(text, pos, end):
             end = a

@@ -17,14 +17,15 @@ from pathlib import Path
 from orgkg.ontology.schema import ORGANIZATION, PART_OF, ROLE, UNDER_DIRECTION_OF, UNIT
 
 from . import furniture, header
-from .fields import SEPARATOR, Field, Layout, field_map, label_at, scan
+from .fieldmodel import Field, Layout, field_map
+from .fieldnames import COUNT, PARENS, list_names, path, unit_name
+from .fields import SEPARATOR, label_at, scan
 from .labels import FIELD_RELATIONS
-from .lexicon import UNIT_HEADS, VERBS
-from .mentions import ACRONYM, classify
+from .lexicon import VERBS
+from .mentions import classify
 from .model import Evidence, Extraction, Relation
-from .phrases import targets
 from .text import Repaired
-from .titles import _DOC_TYPE, _EMPLOYER, LOW, find_title, is_navigation, role_like
+from .titles import _DOC_TYPE, _EMPLOYER, LOW, NAV_WORDS, find_title, is_navigation, page_title, role_like
 from .warnings import navigation
 
 NAME = "generic"
@@ -68,6 +69,8 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
                            f"{title.source} without a label or a role word")
     field_lines = set()
     for f in layout.fields:
+        if f.key == "unit" and f.start > layout.head_end and f.label in _EMPLOYER_LABELS:
+            continue  # a job board's footer under the description: "Agency / Alder County Library System"
         if f.key in FIELD_RELATIONS and not f.empty and _field_relations(ex, rep, f, to_rep):
             field_lines.add(_line_span(rep.original, f.start))
     _head_unit(ex, rep.original, layout, title.text)
@@ -81,6 +84,25 @@ def load(ex: Extraction, rep: Repaired) -> list[tuple[str | None, int, int]]:
     ex.missing += [f for f in ("code", "grade") if role[f] is None]
     ex.truncated = False
     return sections
+
+
+_EMPLOYER_LABELS = frozenset({"agency", "organization", "organisation", "company", "employer"})
+
+
+def use_page_title(ex: Extraction, candidates: tuple[str, ...]) -> None:
+    """A page whose visible heading is no title ("Join our team", the employer's name) often names the job in
+    its own title (an HTML page's og:title or <title>): that title is taken, from "page title" at confidence
+    0.8, and the title warning it answers is dropped. A page of navigation keeps no title."""
+    role = ex.role
+    if not role or role.get("title_source") not in ("file name", "none", "first line") \
+            or role.get("title_confidence", 0.0) >= LOW or role.get("official_title"):
+        return
+    if role.get("title_source") == "none" and not role.get("working_title"):
+        return  # a page of navigation: nothing is read from it
+    text = page_title(candidates)
+    if text:
+        role.update(working_title=text, title_source="page title", title_confidence=0.8)
+        ex.warnings = [w for w in ex.warnings if not w.startswith(("no-title:", "low-title-confidence:"))]
 
 
 def _navigation_page(ex: Extraction) -> list[tuple[str | None, int, int]]:
@@ -123,11 +145,18 @@ def _head_lines(text: str, layout: Layout) -> list[str]:
 
 
 _UNIT_LINE = re.compile(r"^(?:(?:Division|Department|Office|College|School|Faculty|Bureau|Directorate|Branch|Section|Unit|"
-                        r"Institute|Program|Programme)\s+(?:of|for)\s+[A-Z].*|.*\b(?:Division|Department|Office|Directorate|Bureau|"
+                        r"Institute|Program|Programme|Laboratory|Center|Centre)\s+(?:of|for)\s+[A-Z].*|.*\b(?:Division|Department|Office|Directorate|Bureau|"
                         r"Branch|Section|Unit|Team|Faculty))$")
 _GOVERNMENT = re.compile(r"\b(?:state|commonwealth|county|city|town|government|ministry)\b", re.IGNORECASE)
 
 
+# a government's own office named after it, heading its page: the employer, not a unit of it
+_GOVERNMENT_AGENCY = re.compile(r"^(?:[A-Z][\w.'\u2019\-]*\s+){1,3}(?:County|City|Town|Township|Village|Borough|Parish)"
+                                r"\s+(?:[A-Z][\w'\u2019]*\s+){0,3}(?:Office|Department|Agency)$")
+# the office that publishes a page of job descriptions, named in its head, when a field names the role's own unit
+_PUBLISHER = re.compile(r"\b(?:human resources|personnel|civil service|talent acquisition|recruitment|people and culture)\b",
+                        re.IGNORECASE)
+_TITLE_UNIT = re.compile(r",\s+([A-Z][^,()]{3,80})$")  # the unit a title names after a comma
 _HEAD_SCAN = 80  # head lines searched for the title's line
 
 
@@ -137,11 +166,16 @@ def _head_unit(ex: Extraction, text: str, layout: Layout, title: str | None) -> 
     A 'Department of' under a government is the employer itself; a unit line right under the title ('Department
     of Transportation, Environmental Services Bureau') is read too. Inferred from position: confidence 0.7."""
     heads = _head_lines(text, layout)
+    labelled = any(f.key in ("unit", "unit_path") for f in layout.fields)
     at = next((i for i, ln in enumerate(heads[:_HEAD_SCAN]) if title and title in ln), None)
     lines = [ln.strip() for ln in heads[:max(8, at + 3) if at is not None else 8]]
     found = None
     for i, line in enumerate(lines):
-        if title and title in line or i == 0 or is_navigation(line) or _DOC_TYPE.search(line) or label_at(line, True):
+        # a row of short items under the title is the job's meta data, not a menu ("Executive | Permanent | Digital
+        # Services Division"), unless it holds a navigation word
+        nav = is_navigation(line) and not (at is not None and i > at and not any(
+            w.strip(".,:|").lower() in NAV_WORDS for w in line.split()))
+        if title and title in line or i == 0 or nav or _DOC_TYPE.search(line) or label_at(line, True):
             continue
         for piece in re.split(r"\s+[\u00b7|\u2014\u2013-]\s+|,\s+(?=[A-Z])", line):
             piece = piece.strip()
@@ -149,7 +183,14 @@ def _head_unit(ex: Extraction, text: str, layout: Layout, title: str | None) -> 
                 continue
             if piece.startswith("Department") and any(_GOVERNMENT.search(x) for x in lines[:i + 1]):
                 continue
+            if _GOVERNMENT_AGENCY.match(piece):  # "Pinecrest County Sheriff's Office": the employer itself
+                continue
+            if labelled and _PUBLISHER.search(piece):  # "Human Resources Department" publishes the page
+                continue
             found = (piece, i)
+    unit = _TITLE_UNIT.search(PARENS.sub("", title or "").strip())
+    if found is None and unit and _UNIT_LINE.match(unit.group(1)):  # "Clinical Nurse Manager 2, Community Mental Health Team"
+        found = (unit.group(1), -1)
     if found:
         a = text.find(found[0])
         ev = Evidence(ex.doc, "header", found[0], a, a + len(found[0]), "part_of.page_head")
@@ -196,10 +237,6 @@ def _labelled_lines(text: str, start: int, end: int) -> frozenset[int]:
 _CELL_SECTIONS = frozenset({"ksa", "education", "certificate"})  # where a table's cells are items of their own
 
 
-_PARENS = re.compile(r"\s*\([^)]*\)")
-_COUNT = re.compile(r"^(?:\d+(?:\s*[-\u2013]\s*\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:[-\u2013:]\s*)?",
-                    re.IGNORECASE)
-_TIMES = re.compile(r"\s*(?:\(\s*x\s*\d+\s*\)|x\s*\d+|\(\d+\))\s*$", re.IGNORECASE)
 _TOP = ("board", "chief", "president", "ceo", "superintendent", "executive", "commissioner", "director", "vice")
 
 
@@ -216,7 +253,7 @@ def _field_relations(ex: Extraction, rep: Repaired, f: Field, to_rep) -> bool:
         _chain(ex, f.value, ev)
         return True
     if f.key in ("unit", "unit_path"):
-        names = [n for n in map(_unit_name, _path(f.value)) if n]
+        names = [n for n in map(unit_name, path(f.value)) if n]
         if f.key == "unit":  # "Agency: County of Alder Ridge" names the employer, not a unit of it
             names = [n for n in names if not _EMPLOYER.search(n[0])]
         for name, typ in names:
@@ -224,7 +261,7 @@ def _field_relations(ex: Extraction, rep: Repaired, f: Field, to_rep) -> bool:
         for (child, ct), (parent, pt) in zip(names[1:], names):  # "Division / Branch / Unit": each in the one before
             ex.relations.append(Relation(PART_OF, parent, pt, ev, source=child, source_type=ct))
         return bool(names)
-    found = _list_names(rep, f, to_rep)
+    found = list_names(rep, f, to_rep)
     for name, typ in found:
         if rtype == UNDER_DIRECTION_OF and typ not in (ROLE, UNIT, ORGANIZATION):
             continue
@@ -240,7 +277,7 @@ def _prose(value: str) -> bool:
     """A sentence rather than a list of names: 'Directs the work of custodians on the assigned campus.',
     'Directly supervises 18-22 technicians.'"""
     words = [w.strip(".,;:()").lower() for w in value.split()]
-    if not words or re.search(r"[;\u2022\u00b7]", value) or _COUNT.match(value.strip()) and words[0][:1].isdigit():
+    if not words or re.search(r"[;\u2022\u00b7]", value) or COUNT.match(value.strip()) and words[0][:1].isdigit():
         return False  # a list, or a count of staff: "12 warehouse associates (Pickers, Packers)."
     if words[0] in VERBS or len(words) > 1 and words[0].endswith("ly") and words[1] in VERBS:
         return True
@@ -253,18 +290,24 @@ def _prose(value: str) -> bool:
 
 def _chain(ex: Extraction, value: str, ev: Evidence) -> None:
     """'Charge Nurse > Nurse Manager > Director': each reports to the next; the role to the nearest one."""
-    items = [_PARENS.sub("", p).strip(" .") for p in re.split(r"\s*(?:>|\u2192|->|\u203a|<|\u2190|<-)\s*", value)]
+    items = [PARENS.sub("", p).strip(" .") for p in re.split(r"\s*(?:>|\u2192|->|\u203a|<|\u2190|<-)\s*", value)]
     items = [p for p in items if p]
     if len(items) == 1:  # "Chain of command: Shift Lead, Plant Manager, Director" (two names: when both are roles)
         commas = [p.strip() for p in re.split(r"\s*[,;]\s*", items[0]) if p.strip()]
         if len(commas) > 2 or ";" in items[0] or len(commas) == 2 and all(role_like(p) for p in commas):
             items = commas
-    if "<" in value or "\u2190" in value or (any(t in items[0].lower() for t in _TOP)
-                                              and not any(t in items[-1].lower() for t in _TOP)):
-        items.reverse()  # written from the top down
-    own = (ex.role.get("working_title") or "").lower()
+    own = PARENS.sub("", ex.role.get("working_title") or "").strip().lower()
     at = next((i for i, x in enumerate(items) if x.lower() == own), None)
+    if at is not None and len(items) > 1 and at in (0, len(items) - 1):
+        top_down = at == len(items) - 1  # the role ends the chain: it was written from the top down
+    else:
+        top_down = "<" in value or "\u2190" in value or (any(t in items[0].lower() for t in _TOP)
+                                                          and not any(t in items[-1].lower() for t in _TOP))
+    if top_down:
+        items.reverse()
+        at = None if at is None else len(items) - 1 - at
     if at is not None:  # "Officer, Sergeant, Lieutenant" read for the sergeant: the officer reports to it
+        items[at] = ex.role.get("working_title") or items[at]
         for lower, upper in zip(items[:at], items[1:at + 1]):
             ex.relations.append(Relation(UNDER_DIRECTION_OF, upper, ROLE, ev, source=lower, source_type=ROLE))
         items = items[at + 1:]
@@ -272,110 +315,3 @@ def _chain(ex: Extraction, value: str, ev: Evidence) -> None:
         ex.relations.append(Relation(UNDER_DIRECTION_OF, upper, ROLE, ev, source=lower, source_type=ROLE))
     if items:
         ex.relations.append(Relation(UNDER_DIRECTION_OF, items[0], ROLE, ev, confidence=0.8))
-
-
-_UNIT_WORDS = UNIT_HEADS | {"directorate", "directorates", "faculty", "ministry", "secretariat", "service"}
-
-
-def _path(value: str) -> list[str]:
-    """The units of a Department / Organization value: 'Agency / Office / Branch', 'DRLG - Growth Directorate -
-    Funds Division' (split at dashes only when every piece is headed by a unit word or is an acronym; a comma
-    says no order: 'Bridge Section, Central Office' and 'College of Engineering, Advising Office' both occur)."""
-    pieces = [p.strip() for p in re.split(r"\s+/\s+|\s*[>\u203a;]\s*", value) if p.strip()]
-    out = []
-    for p in pieces:
-        parts = [x.strip() for x in re.split(r"\s+[-\u2013\u2014]\s+", p) if x.strip()]
-        headed = all(ACRONYM.match(x) or any(w.lower().strip(",.") in _UNIT_WORDS for w in _PARENS.sub("", x).split())
-                     for x in parts)
-        out += parts if len(parts) > 1 and headed else [p]
-    return out
-
-
-def _unit_name(piece: str) -> tuple[str, str] | None:
-    """A unit named by a Department / Division value: parentheses (cost centres, acronyms) dropped, and a place
-    after a comma ('Structures and Bridge Section, Central Office')."""
-    name = _PARENS.sub("", piece).strip(" .,;")
-    first = name.split(",")[0].strip()
-    if first != name and any(w.lower() in _UNIT_WORDS for w in first.split()):
-        name = first
-    if not name or not name[:1].isalnum() or name[:1].islower() or name.lower().startswith(("assigned", "various")):
-        return None
-    typ = classify(name, {}, list_context=True)
-    if typ in (UNIT, ORGANIZATION):
-        return name, typ
-    if typ is None and len(name.split()) <= 8:
-        return name, UNIT  # the label says it is a unit: "Public Works", "Enrollment Management"
-    return None
-
-
-_REPORTING = re.compile(r"^(?:[a-z]+\s+)?(?:reporting|reports|report)\s+(?:directly\s+)?to\s+(?:the\s+)?", re.IGNORECASE)
-
-
-def _and_split(piece: str) -> list[str]:
-    """'Orthopaedic consultants and Extended Scope Practitioners', 'Laborers and seasonal help' -> two names;
-    'Sport and Recreation' and 'Planning and Environment team' stay one: the left side must read as a role and
-    the right one as a role or a lower-case group."""
-    m = re.search(r"\s+and\s+", piece)
-    if not m or ";" in piece:
-        return [piece]
-    if re.match(r"(?:the|an?)\s", piece[m.end():], re.IGNORECASE):
-        return [piece[:m.start()].strip(), piece[m.end():].strip()]  # "the Records Unit and the City Attorney"
-    left, right = piece[:m.start()].strip(), piece[m.end():].strip()
-    if "," not in left and role_like(left) and (role_like(right) or right[:1].islower()):
-        return [left, right]
-    return [piece]
-
-
-def _without_person(value: str) -> str:
-    """'R. Delgado, Deputy Director, Unemployment Insurance Division' -> the title after the person's name."""
-    first, _, rest = value.partition(", ")
-    if rest and re.fullmatch(r"(?:[A-Z]\.\s*)+[A-Z][\w'\-]+|[A-Z][a-z]+\s+(?:[A-Z]\.\s*)?[A-Z][\w'\-]+", first) \
-            and not role_like(first) and role_like(rest):
-        return rest
-    return value
-
-
-_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)  # "the Records Unit": the name is "Records Unit"
-
-
-def _list_names(rep: Repaired, f: Field, to_rep) -> list[tuple[str, str]]:
-    """Names in a list value: 'Finance Officer (x2), Cashier; Grants Accountant', '8 (Arborists x 2, ...)'.
-    A piece that reads as one title is kept whole, commas and all ('Nurse Manager, 4 West'); with semicolons
-    in the value, only they separate names."""
-    value = f.value
-    out: list[tuple[str, str]] = []
-    inner = re.findall(r"\(([^()]*,[^()]*)\)", value)  # "associates (Material Handlers, Forklift Operators)"
-    outer = _PARENS.sub("", value)
-    if f.key == "reports_to":
-        separators = r"\s*[;\u2022\u00b7]\s*|\s+(?:and/)?or\s+"
-    elif re.search(r"[;\u2022\u00b7]", outer):
-        separators = r"\s*[;\u2022\u00b7]\s*"
-    else:
-        separators = r"\s*,\s*|\s+and\s+(?=\d)"
-    parts = [*re.split(separators, outer), *(x for s in inner for x in re.split(r"\s*,\s*", s))]
-    for part in (p for x in parts for p in _and_split(x)):
-        part = _ARTICLE.sub("", _TIMES.sub("", _COUNT.sub("", part.strip(" .\u2022-*"))).strip(" ."))
-        if f.key == "reports_to":
-            part = _without_person(_REPORTING.sub("", part))  # "administrative reporting to the Administrator"
-        if not part or re.search(r"\d", part) and not re.search(r"[A-Za-z]{3}", part):
-            continue
-        typ = classify(part, {}, list_context=True)
-        if f.key == "reports_to" and part[:1].isupper() and len(part.split()) <= 9:
-            # a Reports-to value names the supervisor: a role, unless it is a body ("Board of Trustees")
-            head = _PARENS.sub("", part).split(",")[0].split()[-1].lower()
-            out.append((part, UNIT if head in _UNIT_WORDS and typ != ROLE else ROLE))
-            continue
-        whole = (len(part.split()) <= 9 and part[:1].isupper() and role_like(part)
-                 and (typ is not None or len(part.split()) > 1))
-        if part[:1].isupper() and 1 < len(part.split()) <= 9 and part.split()[-1].lower() in _UNIT_WORDS:
-            out.append((part, typ if typ in (UNIT, ORGANIZATION) else UNIT))  # "Developer Experience working group"
-            continue
-        if whole or (typ is not None and len(part.split()) <= 6):
-            out.append((part, ROLE if whole else typ))
-            continue
-        i = f.value.find(part)
-        if i >= 0:
-            s = to_rep(f.start + i)
-            e = to_rep(f.start + i + len(part))
-            out += [(t.name, t.type) for t in targets(rep.text, s, e, list_context=True)]
-    return out

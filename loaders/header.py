@@ -11,7 +11,7 @@ import re
 
 from .titles import FEDERAL_GRADE, role_like
 
-_CODE_IN_VALUE = re.compile(r"\(?\b(?:class|job|role)\s+code:?\s*([A-Z0-9][\w\-]*)\)?", re.IGNORECASE)
+_CODE_IN_VALUE = re.compile(r"\(?\b(?:class|job|role|grade)\s+code:?\s*([A-Z0-9][\w\-]*)\)?", re.IGNORECASE)
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-/.]*")
 _MONTHS = re.compile(r"\b(\d{1,2})(?:[- ]|\s*)months?\b", re.IGNORECASE)
 _MONTH_PROSE = re.compile(r"\b(\d{1,2})-month\s+(?:[\w/\-]+\s+){0,2}?(?:position|appointment|assignment|work year|"
@@ -55,7 +55,7 @@ def grade_of(fields: dict[str, str]) -> str | None:
     ('12', None)
     """
     for key in ("grade", "classification"):
-        v = (fields.get(key) or "").strip()
+        v = _MONEY_NOTE.sub("", fields.get(key) or "").strip()  # "Grade 8 (\u00a345,585 - \u00a354,395)"
         if key == "classification" and _classification(fields)[1]:
             v = _classification(fields)[1]
         if not v or re.search(r"[$\u00a3\u20ac]|\bper (?:hour|year|annum)\b", v):
@@ -67,6 +67,7 @@ def grade_of(fields: dict[str, str]) -> str | None:
     return None
 
 
+_MONEY_NOTE = re.compile(r"\s*\([^()]*[$\u00a3\u20ac][^()]*\)")  # a salary in parentheses after a grade
 _GRADE_TAIL = re.compile(r",\s*((?:range|grade|band|level|scale|step)\b.*)$", re.IGNORECASE)
 
 

@@ -3,6 +3,7 @@ never cut inside a word, read from Requirements / What you'll bring / Knowledge 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,86 @@ def test_labelled_fields_in_a_qualification_section_are_no_competency():
 ])
 def test_a_credential_and_years_of_experience_are_two_items(body, want):
     assert _qual(body) == want
+
+
+@pytest.mark.parametrize("footer", [
+    "Similar Jobs (3)\nFollow Us\n\u00a9 2024 Workday, Inc.",
+    "Fairhaven County | 200 Court Street | Fairhaven, OR | Privacy",
+    "Apply Online | Send to a friend | Save this job\nFind similar jobs:\nMaintenance, Manufacturing",
+])
+def test_a_job_boards_footer_rows_are_no_competencies(footer):
+    ex = extract_text(f"Job Title: Buyer\n\nQualifications\nKnowledge of purchasing law.\nAbility to negotiate "
+                      f"contracts.\n\n{footer}\n", "b.txt", format="generic")
+    names = [c.name for c in ex.competencies]
+    assert len(names) == 2 and not [n for n in names if re.search(r"similar|privacy|follow|friend|manufacturing", n, re.I)]
+
+
+def test_a_row_of_qualifications_between_pipes_stays():
+    ex = extract_text("Job Title: Analyst\n\nQualifications\nExperience with SAP or Oracle financials | CPA or CMA "
+                      "designation | Five years in internal audit\nAbility to write reports.\n", "a.txt", format="generic")
+    assert len(ex.competencies) >= 2
+
+
+@pytest.mark.parametrize("block, kinds", [
+    ("Knowledge of:\n- Principles of program planning.\n- Budget preparation.\nAbility to:\n- Supervise staff.\n",
+     {"Principles of program planning": "knowledge", "Budget preparation": "knowledge", "Supervise staff": "ability"}),
+    ("KNOWLEDGE OF\n* Sewer maintenance methods\n\nSkills in:\n* Operating a jet truck\n",
+     {"Sewer maintenance methods": "knowledge", "Operating a jet truck": "skill"}),
+])
+def test_a_lead_alone_on_its_line_types_the_items_under_it(block, kinds):
+    ex = extract_text(f"Job Title: Recreation Supervisor\n\nQualifications\n{block}", "r.txt", format="generic")
+    assert {c.name: c.kind for c in ex.competencies} == kinds
+
+
+def test_the_lead_ends_at_a_blank_line():
+    ex = extract_text("Job Title: Clerk\n\nQualifications\nKnowledge of:\n- Filing systems.\n\n- Three years of clerical "
+                      "experience.\n", "c.txt", format="generic")
+    assert {c.name: c.kind for c in ex.competencies} == {"Filing systems": "knowledge",
+                                                           "Three years of clerical experience": "experience"}
+
+
+@pytest.mark.parametrize("line, kind", [("B.E./B.Tech in Civil Engineering.", "education"), ("CFA or CFP.", "certification"),
+                                        ("Be registered with the Nursing Board.", "certification"),
+                                        ("Proficiency in MS Excel.", "tool")])
+def test_more_qualification_kinds(line, kind):
+    ex = extract_text(f"Job Title: Analyst\n\nEligibility Criteria\n{line}\n", "a.txt", format="generic")
+    assert [c.kind for c in ex.competencies] == [kind]
+
+
+def test_a_shortlisting_notice_is_no_competency():
+    ex = extract_text("Job Title: Analyst\n\nWhat we are looking for\n- Degree in Statistics.\n\nOnly shortlisted "
+                      "candidates will be notified.\n", "a.txt", format="generic")
+    assert [c.name for c in ex.competencies] == ["Degree in Statistics"]
+
+
+@pytest.mark.parametrize("text", [
+    "Working Title\tAnalyst\nRequired Qualifications\tBachelor's degree. Knowledge of Title IV regulations.\n",
+    "Job Title: Analyst\n\nDesirable Qualifications\nBachelor's degree.\nKnowledge of Title IV regulations.\n",
+    "Job Title: Analyst\n\nEssential requirements\nBachelor's degree.\nKnowledge of Title IV regulations.\n",
+])
+def test_qualifications_in_other_exports_and_headings(text):
+    ex = extract_text(text, "a.txt", format="generic")
+    assert {c.kind for c in ex.competencies} == {"education", "knowledge"}
+
+
+def test_a_heading_word_with_a_tab_inside_a_sentence_is_no_section():
+    ex = extract_text("Job Title: Analyst\n\nDuties\nReviews the\tqualifications of vendors each year.\n", "a.txt",
+                      format="generic")
+    assert "ksa" not in ex.sections
+
+
+@pytest.mark.parametrize("line, name, kind", [
+    ("You have 5+ years of backend experience.", "5+ years of backend experience", "experience"),
+    ("You're comfortable with SQL.", "comfortable with SQL", "skill"),
+    ("Must have a valid driver's license.", "valid driver's license", "certification"),
+    ("Ideal candidates will have a degree in finance.", "degree in finance", "education"),
+])
+def test_a_requirement_with_the_candidate_as_its_subject(line, name, kind):
+    ex = extract_text(f"Job Title: Analyst\n\nRequirements\n- {line}\n", "a.txt", format="generic")
+    assert [(c.name, c.kind) for c in ex.competencies] == [(name, kind)]
+
+
+def test_a_sentence_about_applying_stays_out():
+    ex = extract_text("Job Title: Analyst\n\nRequirements\n- You will submit a resume and cover letter.\n", "a.txt",
+                      format="generic")
+    assert ex.competencies == []

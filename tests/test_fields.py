@@ -330,3 +330,212 @@ def test_an_unanswered_question_or_a_sentence_gives_no_supervisor():
     ex = extract_text("Job Title: Analyst\nWho is this position's immediate supervisor?\nSee the attached chart.\n",
                       "a.txt", format="generic")
     assert not [r for r in ex.relations if r.type == "UNDER_DIRECTION_OF"]
+
+
+@pytest.mark.parametrize("chain, own, above", [
+    ("District Attorney, Chief Investigator, Supervising Investigator, District Attorney Investigator II",
+     "District Attorney Investigator II", "Supervising Investigator"),  # top down, the role last
+    ("Mayor > City Manager > Assistant City Manager > Budget Analyst", "Budget Analyst", "Assistant City Manager"),
+    ("Budget Analyst, Budget Manager, Finance Director", "Budget Analyst", "Budget Manager"),  # bottom up, the role first
+])
+def test_where_the_role_stands_in_a_chain_says_its_direction(chain, own, above):
+    ex = extract_text(f"Job Title: {own}\nChain of command: {chain}\n", "c.txt", format="generic")
+    sup = {r.target for r in ex.relations if r.type == "UNDER_DIRECTION_OF" and r.source is None}
+    assert sup == {above}
+
+
+@pytest.mark.parametrize("text", [
+    "Job Title: Battalion Chief\nChain of Command:\nFire Chief\nDeputy Chief of Operations\nBattalion Chief\nCaptains\n",
+    "Job Title: Battalion Chief\nChain of command\nCaptains\nBattalion Chief\nDeputy Chief of Operations\nFire Chief\n",
+])
+def test_a_chain_of_command_one_role_a_line(text):
+    ex = extract_text(text + "\nDuties\nCommands the shift.\n", "c.txt", format="generic")
+    rels = _rels(ex)
+    assert ("UNDER_DIRECTION_OF", None, "Deputy Chief of Operations") in rels
+    assert ("UNDER_DIRECTION_OF", "Deputy Chief of Operations", "Fire Chief") in rels
+    assert ("UNDER_DIRECTION_OF", None, "Fire Chief") not in rels and ("UNDER_DIRECTION_OF", None, "Captains") not in rels
+
+
+@pytest.mark.parametrize("line, key, value", [
+    ("This position reports to the Plant Manager. Direct reports: 9 Mechanics and 3 Electricians.", "supervises",
+     "9 Mechanics and 3 Electricians."),
+    ("The Clerk keeps the records of the board. Reports to: Office Manager", "reports_to", "Office Manager"),
+])
+def test_a_relation_field_after_a_sentence_on_its_line(line, key, value):
+    assert (key, value) in {(f.key, f.value) for f in scan("Summary\n" + line + "\n").fields}
+
+
+def test_a_label_word_inside_a_sentence_is_no_field():
+    text = "Summary\nThe Clerk files records. Direct reports are trained by the Clerk: a duty of the post.\n"
+    assert not scan(text).fields
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Key relationships:\n- Health, Safety and Environment Manager\n- Finance team\n",
+     "Health, Safety and Environment Manager"),
+    ("External: Ministry of Business, Innovation and Employment\n", "Ministry of Business, Innovation and Employment"),
+])
+def test_a_name_with_a_list_of_words_inside_stays_whole(line, name):
+    ex = extract_text(f"Job Title: Harbour Master\n{line}\nDuties\nRuns the port.\n", "h.txt", format="generic")
+    assert ("COLLABORATES_WITH", None, name) in _rels(ex)
+
+
+def test_a_list_of_single_words_is_several_names():
+    ex = extract_text("Job Title: Office Manager\nKey contacts: Finance, Legal and HR\n\nDuties\nRuns the office.\n",
+                      "o.txt", format="generic")
+    names = {r.target for r in ex.relations if r.type == "COLLABORATES_WITH"}
+    assert "Finance" in names and "Finance, Legal and HR" not in names
+
+
+def test_the_agency_in_a_job_boards_footer_is_the_employer_not_a_unit():
+    units = {r.target for r in load_file(FORMATS / "b3-neogov-library-system.txt").relations if r.type == "PART_OF"}
+    assert "Library System" in units and "Alder County Library System" not in units
+    ex = extract_text("Bus Operator\nDepartment: Operations\n\nDuties\nDrives buses.\n\nAgency\nRiverton Transit "
+                      "Authority\nAddress\n1 Depot Way\n", "b.txt", format="generic")
+    assert {r.target for r in ex.relations if r.type == "PART_OF"} == {"Operations"}
+
+
+def test_an_agency_field_in_the_header_is_still_a_unit():
+    ex = extract_text("Job Title: Analyst\nAgency: Bureau of Fiscal Services\n\nDuties\nAnalyses.\n", "a.txt",
+                      format="generic")
+    assert ("PART_OF", None, "Bureau of Fiscal Services") in _rels(ex)
+
+
+@pytest.mark.parametrize("head, unit", [
+    ("Detention Deputy\nPinecrest County Sheriff's Office\nCorrections Bureau", "Corrections Bureau"),
+    ("Deputy Clerk\nHarlow County Clerk's Office\nRecording Division", "Recording Division"),
+])
+def test_a_government_office_heading_its_page_is_the_employer(head, unit):
+    ex = extract_text(f"Careers\n{head}\n\nDuties\nKeeps records.\n", "d.txt", format="generic")
+    assert {r.target for r in ex.relations if r.type == "PART_OF"} == {unit}
+
+
+@pytest.mark.parametrize("head, unit", [
+    ("Assistant Director (Digital Services)\nExecutive | Permanent | Digital Services Division", "Digital Services Division"),
+    ("Job Title: Clinical Nurse Manager 2, Community Mental Health Team", "Community Mental Health Team"),
+])
+def test_a_unit_in_the_title_or_in_a_meta_row_under_it(head, unit):
+    ex = extract_text(f"Urban Mobility Authority\n{head}\n\nDuties\nLeads the team.\n", "u.txt", format="generic")
+    assert ("PART_OF", None, unit) in _rels(ex)
+
+
+def test_a_menu_before_the_title_gives_no_unit():
+    ex = extract_text("Urban Mobility Authority\nHome | Careers | Finance Division\nBus Planner\n\nDuties\nPlans.\n",
+                      "u.txt", format="generic")
+    assert not [r for r in ex.relations if r.type == "PART_OF"]
+
+
+@pytest.mark.parametrize("text", [
+    "# Volunteer Manager\n\n**Reports to:** Director of Care\n**Line manages:** Volunteer Coordinators (2)\n",
+    "## Volunteer Manager\n\n**Reports to**: Director of Care\n\n**Line manages**: Volunteer Coordinators\n",
+])
+def test_markdown_bold_labels_and_hash_headings(text):
+    ex = extract_text(text + "\n## Key responsibilities\n- Recruits volunteers.\n", "v.md", format="generic")
+    assert _rels(ex) >= {("UNDER_DIRECTION_OF", None, "Director of Care"), ("SUPERVISES", None, "Volunteer Coordinators")}
+    assert "duties" in ex.sections
+
+
+def test_bold_words_in_a_sentence_are_no_label():
+    ex = extract_text("# Clerk\n\nThe clerk **reports** weekly figures to the board.\n", "c.md", format="generic")
+    assert not [r for r in ex.relations if r.type == "UNDER_DIRECTION_OF"]
+
+
+@pytest.mark.parametrize("line, unit", [("Faculty: Faculty of Science and Engineering", "Faculty of Science and Engineering"),
+                                        ("School: School of Nursing", "School of Nursing")])
+def test_a_unit_field_naming_a_faculty_or_school(line, unit):
+    ex = extract_text(f"Job Title: Faculty Operations Manager\n{line}\n\nDuties\nManages.\n", "f.txt", format="generic")
+    assert ("PART_OF", None, unit) in _rels(ex)
+
+
+def test_the_office_publishing_the_page_is_no_unit_when_a_field_names_one():
+    head = "City of Bellhaven\nHuman Resources Department\n\nPosition Title: Neighborhood Services Coordinator\n"
+    ex = extract_text(head + "Department: Community Development\n\nDuties\nCoordinates.\n", "n.txt", format="generic")
+    assert {r.target for r in ex.relations if r.type == "PART_OF"} == {"Community Development"}
+    ex = extract_text(head + "\nDuties\nCoordinates.\n", "n.txt", format="generic")  # nothing else: the head line stays
+    assert {r.target for r in ex.relations if r.type == "PART_OF"} == {"Human Resources Department"}
+
+
+@pytest.mark.parametrize("value, grade", [("Grade 8 (\u00a345,585 - \u00a354,395)", "Grade 8"),
+                                          ("P14 ($88,000 - $104,000)", "P14"), ("$45,000 - $52,000", None)])
+def test_a_salary_in_parentheses_after_a_grade(value, grade):
+    ex = extract_text(f"Job Title: Analyst\nGrade: {value}\n\nDuties\nAnalyses.\n", "a.txt", format="generic")
+    assert ex.role["grade"] == grade
+
+
+@pytest.mark.parametrize("line, key, value", [
+    ("3. Division / Bureau / Section: Tax Compliance Division / Audit Bureau", "unit",
+     "Tax Compliance Division / Audit Bureau"),
+    ("Grade / Band: M5", "grade", "M5"),
+    ("Job Code #: JC-418822", "code", "JC-418822"),
+])
+def test_a_label_with_spaces_around_its_slashes(line, key, value):
+    assert {f.key: f.value for f in scan(line + "\n").fields}[key] == value
+
+
+def test_a_unit_path_label_with_spaces_links_its_units():
+    ex = extract_text("Working Title: Field Audit Supervisor\nDivision / Bureau / Section: Tax Compliance Division / Audit "
+                      "Bureau / Field Audit Section\n\nDuties\nAudits.\n", "a.txt", format="generic")
+    assert _rels(ex) >= {("PART_OF", None, "Field Audit Section"), ("PART_OF", "Field Audit Section", "Audit Bureau")}
+
+
+def test_a_slash_inside_a_value_is_no_label():
+    assert not scan("Summary\nThe clerk keeps division / section records for the bureau.\n").fields
+
+
+@pytest.mark.parametrize("value, name", [
+    ("applicants, builders, Ministry of Business, Innovation and Employment",
+     "Ministry of Business, Innovation and Employment"),
+    ("Department of Parks, Recreation and Culture; Mayor's Office", "Department of Parks, Recreation and Culture"),
+])
+def test_a_name_with_commas_inside_a_list_of_contacts(value, name):
+    ex = extract_text(f"Job Title: Planner\nExternal: {value}\n\nDuties\nPlans.\n", "p.txt", format="generic")
+    assert ("COLLABORATES_WITH", None, name) in _rels(ex)
+
+
+def test_names_after_a_unit_of_something_stay_apart_without_a_closing_and():
+    ex = extract_text("Job Title: Planner\nInternal: Office of Finance, Legal, HR\n\nDuties\nPlans.\n", "p.txt",
+                      format="generic")
+    assert {r.target for r in ex.relations if r.type == "COLLABORATES_WITH"} >= {"Office of Finance", "Legal", "HR"}
+
+
+@pytest.mark.parametrize("line, supervisor", [
+    ("Supervision Received: Direct supervision is provided by a Supervising Deputy Public Defender; policy direction "
+     "comes from the Chief Deputy.", "Supervising Deputy Public Defender"),
+    ("SUPERVISION RECEIVED: Receives general direction from the Fire Chief and the Board.", "Fire Chief"),
+])
+def test_the_supervisor_a_supervision_received_sentence_names(line, supervisor):
+    ex = extract_text(f"Job Title: Analyst\n{line}\n\nDuties\nAnalyses.\n", "a.txt", format="generic")
+    assert ("UNDER_DIRECTION_OF", None, supervisor) in _rels(ex)
+
+
+def test_a_supervision_exercised_sentence_names_no_supervisor():
+    ex = extract_text("Job Title: Analyst\nSupervision Exercised: Provides lead direction to clerks assigned by the "
+                      "Office Manager.\n\nDuties\nAnalyses.\n", "a.txt", format="generic")
+    assert ("UNDER_DIRECTION_OF", None, "Office Manager") not in _rels(ex)
+
+
+@pytest.mark.parametrize("line, supervisors", [
+    ("Reports to: Jane Smith, Director of Finance", {"Director of Finance"}),  # a person named Smith is no smith
+    ("Reports to: Director of Finance; dotted line to the COO", {"Director of Finance"}),
+    ("Reports to: Director of Finance; Functional reporting to the Controller", {"Director of Finance"}),
+    ("Supervisor: Varies by assignment", set()),
+    ("Supervisor: As assigned", set()),
+    ("Reports to: Principal or Assistant Principal", {"Principal", "Assistant Principal"}),
+])
+def test_a_reports_to_value_names_the_supervisor_only(line, supervisors):
+    ex = extract_text(f"Job Title: Payroll Analyst\n{line}\n\nDuties\nProcesses payroll.\n", "p.txt", format="generic")
+    assert {r.target for r in ex.relations if r.type == "UNDER_DIRECTION_OF" and r.source is None} == supervisors
+
+
+@pytest.mark.parametrize("row, months, overtime", [
+    ("Classified Management | Salary Range 38 | 12 Months | Exempt", 12, False),
+    ("Grade: C-11 \u00b7 10 months \u00b7 Non-exempt", 10, True),
+])
+def test_a_meta_row_states_its_work_year_and_flsa_status(row, months, overtime):
+    ex = extract_text(f"Job Title: Coordinator\n{row}\n\nDuties\nCoordinates.\n", "c.txt", format="generic")
+    assert (ex.role["months"], ex.role["overtime_eligible"]) == (months, overtime)
+
+
+def test_a_pipe_inside_a_location_still_continues_it():
+    assert {f.key: f.value for f in scan("Location: Remote (US) | Chicago, IL\n").fields}["location"] == \
+        "Remote (US) | Chicago, IL"

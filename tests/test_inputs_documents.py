@@ -179,3 +179,124 @@ def test_build_records_format_and_locator(tmp_path):
     chain = subprocess.run([sys.executable, "-m", "orgkg", "chain", "Budget Analyst", "--graph", str(out)],
                            capture_output=True, text=True)
     assert "analyst.pdf (page 1)" in chain.stdout
+
+
+def test_an_html_page_keeps_its_own_titles_outside_its_text():
+    from orgkg.loaders.documents.html import read_html
+
+    doc = read_html('<html><head><meta property="og:title" content="Harbour  Master"><title>Harbour Master | Port of '
+                    'Kestrel Bay</title></head><body><h1>Port of Kestrel Bay</h1><p>Reports to: COO</p></body></html>',
+                    "p.html")
+    assert doc.titles == ("Harbour Master", "Harbour Master | Port of Kestrel Bay")
+    assert "Harbour Master" not in doc.text  # not visible on the page, so no evidence can point at it
+    assert read_html("<html><body><h1>Clerk</h1></body></html>", "c.html").titles == ()
+
+
+def test_a_row_of_inline_items_gives_a_line_each():
+    from orgkg.loaders.documents.html import read_html
+
+    meta = read_html('<div class="job-meta"><span>Req ID: H-11</span> <span>Laboratory of Systems Biology</span> '
+                     '<span>Seattle, WA</span></div>', "a.html")
+    assert meta.text.split("\n") == ["Req ID: H-11", "Laboratory of Systems Biology", "Seattle, WA"]
+    menu = read_html('<div><a href="/">Home</a> <a href="/jobs">Jobs</a> <a href="/news">News</a></div>', "b.html")
+    assert menu.text.split("\n") == ["Home", "Jobs", "News"]
+    prose = read_html("<p>The <b>Clerk</b> reports to the <span>Office Manager</span>.</p>", "c.html")
+    assert prose.text == "The Clerk reports to the Office Manager."  # inline words inside a sentence stay in it
+
+
+def test_an_articles_own_header_holds_its_title_the_pages_banner_does_not():
+    from orgkg.loaders.documents.html import read_html
+
+    page = ("<html><body><header><a>Home</a> <a>Jobs</a></header><main>{}</main><footer>(c) 2024 Acme</footer>"
+            "</body></html>")
+    doc = read_html(page.format("<article><header><h1>Payroll Specialist</h1></header><p>Reports to: CFO</p></article>"),
+                    "a.html")
+    assert doc.text.split("\n") == ["Payroll Specialist", "Reports to: CFO"]
+    doc = read_html(page.format("<header><h1>Buyer</h1></header><p>Reports to: CFO</p>"), "b.html")  # inside <main>
+    assert doc.text.split("\n") == ["Buyer", "Reports to: CFO"]
+
+
+@pytest.mark.parametrize("header, props, title", [
+    ("Harlow County | Job Description - Payroll Specialist", "", "Payroll Specialist"),
+    ("", "Fleet Mechanic II", "Fleet Mechanic II"),
+    ("Harlow County Human Resources", "PD template v3 final", None),  # neither names a job: no title taken from them
+])
+def test_a_word_files_page_header_or_properties_name_the_job_when_its_body_does_not(header, props, title):
+    import io
+
+    import docx
+
+    from orgkg.loaders import load_bytes
+
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = header
+    d.core_properties.title = props
+    for line in ("Harlow County", "Department: Finance", "Reports to: Finance Manager"):
+        d.add_paragraph(line)
+    d.add_heading("Duties", 2)
+    d.add_paragraph("Processes payroll and keeps the records.")
+    buf = io.BytesIO()
+    d.save(buf)
+    ex = load_bytes("harlow.docx", buf.getvalue())
+    assert (ex.role["title_source"] == "page title") is (title is not None)
+    if title:
+        assert ex.role["working_title"] == title and not any(w.startswith("no-title") for w in ex.warnings)
+
+
+def _two_page_pdf(foot: str, title: str = "") -> bytes:
+    import io
+
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter)
+    c.setTitle(title)
+    body = [["CITY OF MAPLE BEND", "Department: Finance", "Reports to: Revenue Manager", "", "DUTIES",
+             "Processes payments and reconciles the daily deposit."],
+            ["QUALIFICATIONS", "Two years of cashiering experience.", "Knowledge of receipting software."]]
+    for n, lines in enumerate(body, 1):
+        c.drawString(72, 40, foot)
+        c.drawRightString(540, 40, f"Page {n} of 2")
+        for i, line in enumerate(lines):
+            c.drawString(72, 700 - 16 * i, line)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("foot, title, want", [
+    ("Senior Cashier - Class Specification", "", "Senior Cashier"),  # the running footer names the job
+    ("City of Maple Bend | 100 Civic Plaza", "Microsoft Word - Senior Cashier.docx", "Senior Cashier"),
+    ("City of Maple Bend | 100 Civic Plaza", "", None),  # nothing names it: no title, said so
+])
+def test_a_pdfs_running_lines_or_title_property_name_the_job_when_its_body_does_not(foot, title, want):
+    from orgkg.loaders import load_bytes
+
+    ex = load_bytes("maple.pdf", _two_page_pdf(foot, title))
+    if want:
+        assert (ex.role["working_title"], ex.role["title_source"]) == (want, "page title")
+    else:
+        assert ex.role["title_source"] != "page title" and any(w.startswith(("no-title", "low-title")) for w in ex.warnings)
+
+
+@pytest.mark.parametrize("ld", [
+    '{"@context": "https://schema.org", "@type": "JobPosting", "title": "Branch Operations Manager"}',
+    '{"@graph": [{"@type": "Organization", "name": "Northpass"}, {"@type": "JobPosting", "title": '
+    '"Branch Operations Manager"}]}',
+])
+def test_a_json_ld_job_posting_names_the_job(ld):
+    from orgkg.loaders.documents.html import read_html
+
+    doc = read_html(f'<html><head><script type="application/ld+json">{ld}</script><title>Careers</title></head>'
+                    "<body><h1>Northpass Credit Union</h1><p>Reports to: Regional Director</p></body></html>", "a.html")
+    assert doc.titles[0] == "Branch Operations Manager"
+
+
+def test_json_ld_that_is_no_job_posting_or_no_json_names_nothing():
+    from orgkg.loaders.documents.html import read_html
+
+    doc = read_html('<html><head><script type="application/ld+json">{"@type": "Organization", "name": "Northpass"}'
+                    '</script><script type="application/ld+json">{not json</script></head><body><p>Text</p></body></html>',
+                    "a.html")
+    assert doc.titles == ()

@@ -189,3 +189,126 @@ def test_a_capitalised_title_wrapped_over_two_lines(head, title):
 
 def test_an_employer_line_and_a_title_line_are_not_joined():
     assert _title("CITY OF ELM\nSENIOR PLANNER" + BODY)[0] == "SENIOR PLANNER"
+
+
+@pytest.mark.parametrize("name, title", [
+    ("b3-airport-og-title.html", "Airfield Operations Manager"),  # h1 is the employer; og:title and <title> name the job
+    ("b3-research-institute-og.html", "Staff Scientist, Computational Genomics"),  # h1 "Join our team"
+])
+def test_an_html_page_whose_heading_is_no_title_is_named_by_its_own_title(name, title):
+    ex = load_file(FORMATS / name)
+    assert (ex.role["working_title"], ex.role["title_source"]) == (title, "page title")
+    assert not [w for w in ex.warnings if w.startswith(("no-title", "low-title-confidence"))]
+
+
+def test_the_page_title_reads_the_job_piece_and_never_a_navigation_word(tmp_path):
+    page = ("<html><head><title>{}</title></head><body><h1>Harwick Water District</h1>"
+            "<p>Reports to: Operations Manager</p><h2>Duties</h2><p>Operates the plant.</p></body></html>")
+    (tmp_path / "a.html").write_text(page.format("Careers | Water Plant Operator II | Harwick Water District"))
+    assert load_file(tmp_path / "a.html").role["working_title"] == "Water Plant Operator II"
+    (tmp_path / "b.html").write_text(page.format("Careers | Harwick Water District"))  # no job in it: said so
+    ex = load_file(tmp_path / "b.html")
+    assert ex.role["title_source"] != "page title" and any(w.startswith("no-title") for w in ex.warnings)
+    ex = load_file(FORMATS / "b3-lever-startup.html")  # a visible title is kept over the <title>
+    assert (ex.role["working_title"], ex.role["title_source"]) == ("Senior Backend Engineer, Payments", "first line")
+
+
+@pytest.mark.parametrize("head, title", [
+    ("Government of the Province of Northwind\nSenior Policy Analyst\nClassification: Policy Analyst 4 (PA4)",
+     "Senior Policy Analyst"),
+    ("Harbour City Council\nParking Enforcement Team Leader\nClassification: Compliance Officer 3",
+     "Parking Enforcement Team Leader"),
+])
+def test_the_title_a_reader_sees_comes_before_a_classification(head, title):
+    assert _title(head + BODY) == (title, "first line")
+
+
+@pytest.mark.parametrize("line, title", [
+    ("Store Manager - Store #412", "Store Manager - Store #412"),
+    ("Fire Captain, Station #7", "Fire Captain, Station #7"),
+    ("Payroll Specialist #30112", "Payroll Specialist"),  # a posting number still comes off
+])
+def test_a_number_that_names_a_place_stays_on_the_title(line, title):
+    assert clean(line)[0] == title
+
+
+@pytest.mark.parametrize("head", ["POST Advanced Certificate.\nDistrict Attorney Investigator II",
+                                  "Job Locations US-OH-Dayton\nJob ID 2024-18834\nDistrict Attorney Investigator II"])
+def test_a_one_word_label_without_its_colon_needs_a_title_after_it(head):
+    assert _title("Granite County\n" + head + BODY)[0] == "District Attorney Investigator II"
+
+
+def test_a_capital_one_word_label_before_a_title_still_reads():
+    assert _title("Town of Elm\nPOSITION Deputy Town Clerk" + BODY) == ("Deputy Town Clerk", "field")
+
+
+@pytest.mark.parametrize("line", ["Designation: Deputy General Manager - Procurement",
+                                  "Job Title and Grade: Deputy General Manager - Procurement (Grade Code 2237)"])
+def test_designation_and_title_and_grade_labels(line):
+    ex = extract_text(f"Vardhan Infra Projects Limited\n{line}{BODY}", "x.txt", format="generic")
+    assert ex.role["working_title"] == "Deputy General Manager - Procurement"
+    assert ex.role["code"] == ("2237" if "Grade Code" in line else None)
+
+
+@pytest.mark.parametrize("line, want", [("Acme Water", False), ("Harbor Tower", False), ("Silver River", False),
+                                        ("Water Plant Operator", True), ("Tower Crane Operator", True)])
+def test_an_employers_last_word_with_an_agents_ending_is_no_role(line, want):
+    assert role_like(line) is want
+
+
+@pytest.mark.parametrize("head", ["Acme Water\nJOB DESCRIPTION FOR: Maintenance Technician",
+                                  "Acme Water\nJob Description for Maintenance Technician",
+                                  "Acme Water\nJob Posting: Maintenance Technician (Req 2231)",
+                                  "Acme Water\nNow Hiring: Maintenance Technician",
+                                  "ACME WATER DISTRICT\nMAINTENANCE TECHNICIAN\nJOB DESCRIPTION",
+                                  "Acme Water District\nEmployment Opportunity\nMaintenance Technician - Full Time - $25/hr",
+                                  "Home\nJobs\nMaintenance Technician - Acme Water - Springfield, IL",
+                                  "Acme Water\nCareers\nOpen Positions\nMaintenance Technician\nApply Now"])
+def test_the_title_behind_a_heading_an_employer_or_page_meta(head):
+    assert _title(head + BODY)[0].lower() == "maintenance technician"
+
+
+@pytest.mark.parametrize("line, title", [
+    ("Clerk II, $18.50 per hour", "Clerk II"),
+    ("Buyer - $52,000 - $61,000", "Buyer"),
+    ("Sales Associate - Acme Outfitters - Remote", "Sales Associate"),
+    ("Director - Parks and Recreation", "Director - Parks and Recreation"),  # no place at its end: kept whole
+])
+def test_pay_and_a_trailing_place_come_off_a_title(line, title):
+    assert clean(line)[0] == title
+
+
+def test_an_employer_and_a_document_heading_give_an_unsure_title_said_out_loud():
+    ex = extract_text("Acme Water\nJob Description\n" + BODY, "x.txt", format="generic")
+    assert ex.role["title_confidence"] < 0.5 and any(w.startswith("low-title-confidence") for w in ex.warnings)
+
+
+@pytest.mark.parametrize("head, title", [
+    ("Policy 4112 - Job Description: Director of Technology", "Director of Technology"),
+    ("Harlow Unified School District | Director of Technology", "Director of Technology"),
+    ("Position: Director of Technology \u2013 Exempt", "Director of Technology"),
+    ("Senior Accountant | Harwick Foods", "Senior Accountant"),  # the title first, as before
+])
+def test_the_employer_before_a_pipe_a_policy_number_before_a_heading_and_an_flsa_status(head, title):
+    assert _title(head + BODY)[0] == title
+
+
+@pytest.mark.parametrize("head", ["Position Details\nOverview", "Opportunity", "Back\nNext\nShare", "Current Job Postings",
+                                  "Click here to apply"])
+def test_a_navigation_word_is_never_the_title(head):
+    ex = extract_text(head + "\n\nDuties\nProcesses payroll for the district.\n", "payroll.txt", format="generic")
+    assert ex.role["title_source"] == "file name" and any(w.startswith("no-title") for w in ex.warnings)
+
+
+@pytest.mark.parametrize("line", ["Back Office Manager", "Employment Specialist", "Welcome Center Coordinator"])
+def test_a_title_holding_a_navigation_word_is_still_a_title(line):
+    assert _title(line + BODY) == (line, "first line")
+
+
+def test_a_page_title_naming_a_listing_of_jobs_names_no_job(tmp_path):
+    page = ("<html><head><title>{}</title></head><body><h1>City of Elm</h1><p>Department: Finance</p>"
+            "<h2>Duties</h2><p>Keeps the books.</p></body></html>")
+    (tmp_path / "a.html").write_text(page.format("Accountant Jobs | City of Elm"))
+    assert load_file(tmp_path / "a.html").role["title_source"] != "page title"
+    (tmp_path / "b.html").write_text(page.format("Accountant II | City of Elm"))
+    assert load_file(tmp_path / "b.html").role["working_title"] == "Accountant II"

@@ -53,7 +53,20 @@ def read_docx(data: bytes, path: Path | str) -> Document:
     if not lines:
         raise InputError(f"{path}: no text (an empty Word document)")
     text, parts = line_parts(lines)
-    return Document(text, "docx", parts)
+    return Document(text, "docx", parts, titles=_titles(d))
+
+
+def _titles(d) -> tuple[str, ...]:
+    """The document's own names for itself outside its body: its page header's lines ("Job Description -
+    Payroll Specialist") and the title in its properties, for a body whose first lines name no job."""
+    found: list[str] = []
+    try:
+        for section in d.sections[:1]:
+            found += [p.text for p in section.header.paragraphs]
+        found.append(d.core_properties.title or "")
+    except (AttributeError, KeyError, ValueError):  # a damaged header part names nothing
+        pass
+    return tuple(dict.fromkeys(t for t in (" ".join(x.split()) for x in found) if t))
 
 
 def _table_lines(table, n: int) -> list[tuple[str, str]]:

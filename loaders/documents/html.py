@@ -13,8 +13,11 @@ from pathlib import Path
 from ..errors import InputError
 from .model import Document, line_parts
 
-_DROP = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "head", "svg", "iframe",
-         "object", "button", "select", "form")
+_DROP = ("script", "style", "noscript", "template", "nav", "aside", "head", "svg", "iframe", "object", "button", "select",
+         "form")
+# a page's banner and footer, but not an article's own header ("<article><header><h1>Payroll Specialist</h1>"),
+# which holds the title
+_PAGE_FURNITURE = "//header[not(ancestor::main or ancestor::article)] | //footer[not(ancestor::main or ancestor::article)]"
 _DROP_XPATH = ("//*[@role='navigation' or @role='banner' or @role='contentinfo' or @role='search' "
                "or @hidden or @aria-hidden='true']")
 # elements whose start and end break the line (the rest are inline)
@@ -38,14 +41,24 @@ def read_html(text: str, path: Path | str) -> Document:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
     except (etree.ParserError, ValueError) as e:
         raise InputError(f"{path}: not readable as HTML ({e})") from None
-    for el in root.xpath("//" + " | //".join(_DROP) + " | " + _DROP_XPATH):
+    titles = _page_titles(root)
+    for el in root.xpath("//" + " | //".join(_DROP) + " | " + _DROP_XPATH + " | " + _PAGE_FURNITURE):
         if el.getparent() is not None:
             el.drop_tree()  # keeps the element's tail text, which belongs to its parent
     lines = _lines(root, etree)
     if not lines:
         raise InputError(f"{path}: no text (an HTML page with no visible text)")
     joined, parts = line_parts(lines)
-    return Document(joined, "html", parts)
+    return Document(joined, "html", parts, titles=titles)
+
+
+def _page_titles(root) -> tuple[str, ...]:
+    """The page's og:title / twitter:title and <title>, in that order (the og:title is the one a site writes
+    for the content, the <title> often adds the site's name), white space collapsed, empty ones left out."""
+    found = _posting_titles(root)
+    found += root.xpath("//meta[@property='og:title' or @name='og:title' or @name='twitter:title']/@content")
+    found += [t.text_content() for t in root.xpath("//title")]
+    return tuple(dict.fromkeys(s for s in (" ".join(str(x).split()) for x in found) if s))
 
 
 def _lines(root, etree) -> list[tuple[str, str]]:
@@ -65,10 +78,13 @@ def _lines(root, etree) -> list[tuple[str, str]]:
             else:
                 lines.append((s, stack[-1] if stack else "body"))
 
+    items: set = set()  # inline elements that stand as items of a row ("<span>Req 11</span> <span>Lab X</span>")
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag if isinstance(el.tag, str) else ""
         if event == "start":
-            if tag in _BLOCKS or tag in _CELLS or tag == "br":
+            if tag in _BLOCKS and _item_row(el):
+                items.update(el)
+            if tag in _BLOCKS or tag in _CELLS or tag == "br" or el in items:
                 flush()
             if tag in _BLOCKS:
                 counts[tag] = counts.get(tag, 0) + 1
@@ -78,7 +94,7 @@ def _lines(root, etree) -> list[tuple[str, str]]:
             if tag and el.text:
                 buf.append(el.text)
         else:
-            if tag in _BLOCKS or tag in _CELLS:
+            if tag in _BLOCKS or tag in _CELLS or el in items:
                 flush()
             if tag == "tr" and row is not None:
                 lines.extend((c, stack[-1]) for c in _row_lines(row))
@@ -89,6 +105,43 @@ def _lines(root, etree) -> list[tuple[str, str]]:
                 buf.append(el.tail)
     flush()
     return lines
+
+
+def _posting_titles(root) -> list[str]:
+    """The title of a schema.org JobPosting in the page's JSON-LD, which job boards embed for search engines."""
+    import json
+
+    out: list[str] = []
+    for script in root.xpath("//script[@type='application/ld+json']")[:5]:
+        try:
+            data = json.loads(script.text_content()[:200_000])
+        except ValueError:
+            continue
+        stack = [data]
+        while stack and len(out) < 3:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item[:20])
+            elif isinstance(item, dict):
+                if item.get("@type") == "JobPosting" and isinstance(item.get("title"), str):
+                    out.append(item["title"])
+                graph = item.get("@graph")  # several objects in one script: {"@graph": [{...}, {...}]}
+                if isinstance(graph, list):
+                    stack.extend(graph[:20])
+    return out
+
+
+_ITEM_TAGS = frozenset({"span", "a", "strong", "b", "em", "i", "small", "label", "time"})
+
+
+def _item_row(el) -> bool:
+    """A block holding only two or more inline elements with nothing but white space between them: a row of
+    items (a job's meta data, a menu), each a line of its own rather than one run-on line."""
+    kids = list(el)
+    if len(kids) < 2 or (el.text or "").strip():
+        return False
+    return all(isinstance(k.tag, str) and k.tag in _ITEM_TAGS and not (k.tail or "").strip() and len(k) == 0
+               and (k.text or "").strip() for k in kids)
 
 
 def _row_lines(cells: list[str]) -> list[str]:

@@ -20,6 +20,10 @@ class Document:
     parts: list[tuple[int, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     utf8: bytes | None = None
+    # the document's own names for itself, outside its visible text (an HTML page's og:title and <title>, which a
+    # browser shows in the tab; a Word file's page header and title property): where the visible heading is the
+    # employer's name, the job title is often there
+    titles: tuple[str, ...] = ()
 
     def locator(self, offset: int) -> str | None:
         """The locator of the part holding character `offset`.

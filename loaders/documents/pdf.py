@@ -28,20 +28,30 @@ def read_pdf(data: bytes, path: Path | str) -> Document:
 
     A PDF without a text layer (a scan) is refused with the advice to OCR it first.
     """
-    pages = _page_lines(data, path)
+    pages, meta = _page_lines(data, path)
     if not any(pages):
         raise InputError(f"{path}: no text layer; OCR it first")
     repeated = _running_lines(pages)
     lines: list[tuple[str, str]] = []
+    running: dict[str, None] = {}  # the running heads and feet left out, in order: they often name the job
     for n, page in enumerate(pages, 1):
-        kept = [ln for i, ln in enumerate(page) if not _is_running(ln, i, len(page), repeated)]
+        kept = []
+        for i, ln in enumerate(page):
+            if _is_running(ln, i, len(page), repeated):
+                running.setdefault(ln)
+            else:
+                kept.append(ln)
         lines.extend((ln, f"page {n}") for ln in _reflow(kept))
     text, parts = line_parts(lines)
-    return Document(text, "pdf", parts)
+    return Document(text, "pdf", parts, titles=tuple(dict.fromkeys([*running, *meta])))
 
 
-def _page_lines(data: bytes, path: Path | str) -> list[list[str]]:
-    """Each page's non-empty lines, whitespace collapsed."""
+# what an office suite puts in a PDF's title property around the document's own name
+_SUITE_TITLE = re.compile(r"^(?:microsoft\s+(?:word|excel)\s*-\s*)|\.(?:docx?|rtf|odt|pdf)$", re.IGNORECASE)
+
+
+def _page_lines(data: bytes, path: Path | str) -> tuple[list[list[str]], list[str]]:
+    """Each page's non-empty lines, whitespace collapsed; and the document's title property, if it has one."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -54,7 +64,8 @@ def _page_lines(data: bytes, path: Path | str) -> list[list[str]]:
         for page in reader.pages:
             text = page.extract_text() or ""
             out.append([s for s in (" ".join(ln.split()) for ln in text.splitlines()) if s])
-        return out
+        title = (reader.metadata.title if reader.metadata else None) or ""
+        return out, [t for t in (_SUITE_TITLE.sub("", " ".join(str(title).split())),) if t]
     except InputError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError, RecursionError) as e:
