@@ -56,13 +56,14 @@ depot association associations union unions group groups cluster clusters govern
 university college court authority partnership partnerships corporation company hospital district
 ministry service system forum guild directorate
 subcommittee subcommittees workgroup workgroups senate cabinet consortium society network networks hub ward wards
-clinic clinics laboratory laboratories shop shops organization organisation trust force forces
+clinic clinics laboratory laboratories shop shops organization organisation trust force forces complex campus campuses
 """.split())
 
 # a unit head that is also an ordinary word: counts only when capitalised or with a qualifier
 WEAK_UNIT_HEADS = frozenset("program programs programme services service group groups system district partnership "
                             "partnerships cluster clusters facility depot section branch society network networks hub ward wards "
-                            "clinic clinics laboratory laboratories shop shops organization organisation trust cabinet".split())
+                            "clinic clinics laboratory laboratories shop shops organization organisation trust cabinet "
+                            "complex campus campuses".split())
 
 ORGANIZATION_MARKERS = (
     "police department", "fire department", "county council", "county executive", "county government",

@@ -204,9 +204,9 @@ def _after_a_name(tests: int, out: list[Tok], nxt: str) -> int | None:
     if tests & (_T_ADVERB | _T_CO_VERB_ING):
         return _STOP  # "... and jointly appointed by", "supervising the program and providing leadership"
     if tests & _T_BARE_PARTICIPLE and prev not in ("and", "or", ",", "the", "of") \
-            and not (tests & _T_CAPITAL and out[-1][0][:1].isupper()
+            and not (tests & _T_CAPITAL and (out[-1][0][:1].isupper() or _COUNT_WORD(prev))
                      and (nxt[:1].isupper() or nxt.lower() in UNIT_HEADS)):
-        return _STOP  # "the budget prepared by ...", not "the Load Rating Unit", "the Food Sourcing department"
+        return _STOP  # "the budget prepared by ...", not "the Load Rating Unit", "2 Onboarding Specialists"
     if tests & _T_THE and prev not in ("and", "or", ",", "of", "/", "for", "in", "within", "at", "("):
         return _STOP  # "... Student Leadership the specialist works": a new clause
     return None

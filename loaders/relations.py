@@ -99,7 +99,15 @@ def apply_rules(text: str, start: int, end: int, acronyms: dict[str, str]) -> li
             continue
         rule = RULES[i]
         for m in rule.pattern.finditer(text, start, end):
-            source = _source_of(rule, text, start, m.start(), acronyms)
+            if rule.targets_before:
+                found += _named_before(rule, text, start, m.start(), acronyms, seen)
+                continue
+            if rule.inverse:  # "the Programs Department, which includes ...": the unit before the trigger
+                source = _name_ending_at(text, max(start, m.start() - 200), m.start(), acronyms)
+                if source is None or source.type == ROLE:
+                    continue
+            else:
+                source = _source_of(rule, text, start, m.start(), acronyms)
             if source is False:
                 continue
             window = min(end, m.end() + MAX_TARGET_SPAN)  # a target list is never longer: keeps clauses linear
@@ -108,15 +116,35 @@ def apply_rules(text: str, start: int, end: int, acronyms: dict[str, str]) -> li
             how = (m.end(), window, rule.list_context, rule.type == SUPERVISES)
             if how not in read:  # "works collaboratively with X": two rules end where the same list starts
                 read[how] = targets(text, m.end(), window, acronyms, rule.list_context, rule.type == SUPERVISES)
-            for t in read[how]:
+            for t in read[how][:1] if rule.single else read[how]:
                 if t.type not in rule.allowed or (rule.strict and not _strict_ok(t)):
                     continue
                 key = (rule.type, source.name.lower() if source else "", t.name.lower())
                 if key in seen or (source is not None and source.name.lower() == t.name.lower()):
                     continue
                 seen.add(key)
-                found.append((rule, t, m.start(), source))
+                found.append((rule, source, m.start(), t) if rule.inverse else (rule, t, m.start(), source))
     return found
+
+
+_CLAUSE_VERB = re.compile(r"[:;]|\b(?:is|are|has|have|had|was|were|include|includes|including|with|of|for|to)\s",
+                          re.IGNORECASE)
+
+
+def _named_before(rule: Rule, text: str, start: int, trigger: int, acronyms: dict[str, str],
+                  seen: set[tuple[str, str, str]]) -> list[Found]:
+    """The described role's relations to the names that end at the trigger: 'Today: four Program Coordinators
+    and two Clerks, who will report to you' (read back to the clause's last colon, verb or preposition)."""
+    lo = max(start, trigger - 200)
+    for m in _CLAUSE_VERB.finditer(text, lo, trigger):
+        lo = m.end()
+    out: list[Found] = []
+    for t in targets(text, lo, trigger, acronyms, rule.list_context, rule.type == SUPERVISES):
+        key = (rule.type, "", t.name.lower())
+        if t.type in rule.allowed and key not in seen:
+            seen.add(key)
+            out.append((rule, t, trigger, None))
+    return out
 
 
 def _source_of(rule: Rule, text: str, start: int, trigger: int, acronyms: dict[str, str]) -> Target | None | bool:
@@ -132,7 +160,8 @@ def _source_of(rule: Rule, text: str, start: int, trigger: int, acronyms: dict[s
         if source is not None:
             return source  # "... with the Shared Instrument Facility, a core facility of the Office of Research"
     if _RELATIVE.search(before):
-        return False  # "the office which reports to ...": someone else's relation
+        # "the Streets Superintendent, who manages the Streets Division": that role's relation
+        return _relative_source(text, max(start, trigger - 200), trigger, acronyms) or False
     if rule.needs_subject and (trigger - start > 200 or before.strip() and not _subject_before(before)):
         return False
     if rule.type == SUPERVISES and _SKILL_WORDS.search(before):
@@ -162,6 +191,37 @@ def _named_before_comma(text: str, lo: int, trigger: int, acronyms: dict[str, st
     found = targets(text, at, trigger, acronyms)
     if len(found) == 1 and found[0].type in (UNIT, ORGANIZATION) and found[0].end >= trigger - 2:
         return found[0]
+    return None
+
+
+_RELATIVE_END = re.compile(r"\S,\s*(?:who|which)\s+(?:(?:in\s+turn|also|itself|currently|now|then)\s+)?$",
+                           re.IGNORECASE)
+
+
+def _relative_source(text: str, lo: int, trigger: int, acronyms: dict[str, str]) -> Target | None:
+    """The one entity named right before ', who' or ', which' at the trigger: 'the Patient Access Supervisor,
+    who reports to ...' -> the supervisor."""
+    m = _RELATIVE_END.search(text, lo, trigger)
+    return None if m is None else _name_ending_at(text, lo, m.start() + 1, acronyms)
+
+
+def _name_ending_at(text: str, lo: int, comma: int, acronyms: dict[str, str]) -> Target | None:
+    """The one entity whose name ends at `comma`, read from the last 'the' before it, else from the start of
+    the run of capitalised words before it."""
+    starts = []
+    at = text.rfind("the ", lo, comma)
+    if at >= 0 and (at == 0 or not text[at - 1].isalnum()):
+        starts.append(at)
+    words = list(re.finditer(r"[\w&'\u2019\-]+", text[lo:comma]))
+    k = len(words)
+    while k > 0 and (words[k - 1].group()[:1].isupper() or words[k - 1].group() in ("of", "and", "for", "&")):
+        k -= 1
+    if k < len(words):
+        starts.append(lo + words[k].start())
+    for s in starts:
+        found = targets(text, s, comma, acronyms)
+        if len(found) == 1 and found[0].end >= comma - 2:
+            return found[0]
     return None
 
 

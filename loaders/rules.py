@@ -72,6 +72,9 @@ class Rule:
     strict: bool = False  # only clearly named units or qualified staff (common verbs like "leads")
     needs_subject: bool = False  # only when the described role is the clause's subject
     confidence: float = 1.0  # an explicit verb: 1.0; readings that infer more: lower
+    targets_before: bool = False  # "four analysts, who will report to you": the names stand before the trigger
+    inverse: bool = False  # "the X Department, which includes A and B": each target holds the relation to the subject
+    single: bool = False  # one target only: "one of the branches of the X Division, OCFO" (a place, then its place)
     pattern: re.Pattern = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
     keys: tuple[str, ...] = field(default=(), compare=False, repr=False)  # set by check: see required_literals
 
@@ -109,6 +112,10 @@ RULES: tuple[Rule, ...] = (
     Rule("sup.supervises", SUPERVISES,
          rf"\b(?:directly\s+)?supervis(?:es|e|ing)\b{COVERB_TAIL}\s+(?:(?:the\s+)?work\s+of\s+|"
          r"(?:a|an)\s+(?:assigned\s+|designated\s+|small\s+|large\s+)?(?:set|number|pool)\s+of\s+)?" + STAFF_OF_COLON),
+    # "four analysts, who will report to you", "Two Program Coordinators report directly to this position"
+    Rule("sup.report_to_you", SUPERVISES,
+         r"(?:,\s*(?:who|that)\s+)?\b(?:(?:will|would|shall|currently|also)\s+)?(?:\w+ly\s+)?reports?\s+(?:\w+ly\s+)?"
+         r"to\s+(?:you|this\s+(?:position|role|job|post)|the\s+incumbent)\b", targets_before=True),
     Rule("sup.provides_supervision", SUPERVISES,
          rf"\bprovides?\s+(?:\w+\s+){{0,2}}?{ADJ}*supervision\s+(?:of|for|to)\s+"),
     Rule("sup.line_manages", SUPERVISES,
@@ -181,6 +188,17 @@ RULES: tuple[Rule, ...] = (
     # units the role belongs to
     Rule("part.part_of", PART_OF, r"\b(?:is|are)\s+(?:a\s+)?(?:part\s+of|within)\s+(?=(?:the\s+)?[A-Z])",
          allowed=_UNITS, needs_subject=True),
+    # "The Records Unit is one of three units in the Support Services Division", "OSPA is a unit of the Office of X"
+    Rule("part.one_of", PART_OF,
+         r"\b(?:is|are)\s+(?:(?:one|each)\s+of\s+(?:the\s+|its\s+|our\s+)?(?:\w+\s+)?|a\s+|an\s+)(?:[\w\-]+\s+){0,2}?"
+         r"(?:sections?|units?|branch(?:es)?|divisions?|offices?|teams?|bureaus?|departments?|programs?|programmes?|"
+         r"areas?|centers?|centres?|facilities|facility|clinics?|wards?|services|groups?|refuges?|sites?|campuses|campus)"
+         r"\s+(?:of|in|within|under|at)\s+(?=(?:the\s+|our\s+)?(?-i:[A-Z]))", allowed=_UNITS, needs_subject=True,
+         single=True, confidence=0.9),
+    # "the Programs Department, which includes the Mentoring Program and Academic Support": each unit is part of it
+    Rule("part.includes", PART_OF,
+         r",\s*which\s+(?:includes|include|comprises|encompasses|houses|consists\s+of|is\s+made\s+up\s+of|"
+         r"is\s+(?:composed|comprised)\s+of)\s+", allowed=_UNITS, list_context=True, inverse=True, confidence=0.8),
     Rule("part.sits_within", PART_OF,
          r"\b(?:sits|falls|resides)\s+(?:within|under|in)\s+(?=(?:the\s+|our\s+)?(?-i:[A-Z]))", allowed=_UNITS,
          needs_subject=True),

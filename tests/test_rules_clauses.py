@@ -1,0 +1,106 @@
+"""Relations stated by clause shape rather than by a verb before the names: a relative clause about the name before
+it ('the X, who reports to Y'), names before the trigger ('four analysts, who will report to you'), a unit that
+lists its parts ('the X Department, which includes A and B'), and 'X is one of the units of Y'. Each with phrasings
+of our own and near-misses that must yield nothing."""
+
+from __future__ import annotations
+
+import pytest
+from prose import page_relations
+
+
+def triples(body: str, title: str = "Program Analyst") -> set[tuple[str, str | None, str]]:
+    return {(r.type, r.source, r.target) for r in page_relations(body, title)}
+
+
+def rules_of(body: str) -> dict[tuple[str, str | None, str], tuple[str, float]]:
+    return {(r.type, r.source, r.target): (r.evidence.rule, r.confidence) for r in page_relations(body)}
+
+
+@pytest.mark.parametrize("body, source, typ, target", [
+    ("This job reports to the Billing Supervisor, who reports to the Revenue Cycle Director.",
+     "Billing Supervisor", "UNDER_DIRECTION_OF", "Revenue Cycle Director"),
+    ("The analyst is accountable to the Chief, Grants Management Branch, who reports to the Deputy Commissioner.",
+     "Chief, Grants Management Branch", "UNDER_DIRECTION_OF", "Deputy Commissioner"),
+    ("It differs from the Parks Superintendent, who manages the Parks Division, in scope.",
+     "Parks Superintendent", "SUPERVISES", "Parks Division"),
+    ("Works closely with the Tenancy Officer, who in turn liaises with the Rents Team.",
+     "Tenancy Officer", "COLLABORATES_WITH", "Rents Team"),
+])
+def test_a_relative_clause_is_the_named_role_s_relation(body, source, typ, target):
+    got = triples(body)
+    assert (typ, source, target) in got
+    assert (typ, None, target) not in got  # not the described role's
+
+
+@pytest.mark.parametrize("body", [
+    "Works with families, who report to the front desk on arrival.",
+    "Supervises the intake desk, which reports to the state weekly.",
+])
+def test_a_relative_clause_about_no_named_entity_is_nothing(body):
+    assert not {t for t in triples(body) if t[0] == "UNDER_DIRECTION_OF"}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Today: 3 Field Technicians and 2 Scheduling Coordinators, who will report to you from your first week.",
+     {"Field Technicians", "Scheduling Coordinators"}),
+    ("Two Program Coordinators report directly to this position.", {"Program Coordinators"}),
+    ("The Payroll Clerk and the Benefits Assistant report to the incumbent.", {"Payroll Clerk", "Benefits Assistant"}),
+])
+def test_names_that_report_to_you_are_supervised(body, expected):
+    got = {t: v for (typ, src, t), v in rules_of(body).items() if typ == "SUPERVISES" and src is None}
+    assert set(got) == expected
+    assert {v[0] for v in got.values()} == {"sup.report_to_you"}
+
+
+@pytest.mark.parametrize("body", [
+    "You will report to the Director of Finance.",
+    "Reports to the Chief Operating Officer, who reports to the Board.",
+    "The Payroll Clerk reports problems to the Help Desk.",
+])
+def test_report_to_someone_else_is_no_supervision(body):
+    assert not {t for t in triples(body) if t[0] == "SUPERVISES"}
+
+
+@pytest.mark.parametrize("body, source, target", [
+    ("The Claims Unit is one of four units in the Benefits Services Division.", "Claims Unit",
+     "Benefits Services Division"),
+    ("The Youth Literacy program is one of three program areas of the Community Learning Department.",
+     "Youth Literacy program", "Community Learning Department"),
+    ("ORA is a unit of the Office of the Vice Provost for Research and serves every college.", "ORA",
+     "Office of the Vice Provost for Research"),
+    ("The Audit Branch is one of two branches of the Fiscal Integrity Division, OIG.", "Audit Branch",
+     "Fiscal Integrity Division"),
+])
+def test_one_of_the_units_of(body, source, target):
+    got = rules_of(body)
+    assert got[("PART_OF", source, target)] == ("part.one_of", 0.9)
+    assert [k for k in got if k[0] == "PART_OF" and k[1] == source] == [("PART_OF", source, target)]
+
+
+@pytest.mark.parametrize("body", [
+    "The position is one of the most visible roles in the county.",
+    "Budgeting is one of the duties of the Finance Office.",
+])
+def test_one_of_without_a_named_unit_is_nothing(body):
+    assert not {t for t in triples(body) if t[0] == "PART_OF" and t[1] is not None}
+
+
+@pytest.mark.parametrize("body, unit, parts", [
+    ("Leads the Student Services Department, which includes the Counseling Center, Career Services and the "
+     "Tutoring Program.", "Student Services Department", {"Counseling Center", "Career Services", "Tutoring Program"}),
+    ("Based at the Riverside Treatment Campus, which consists of the Acute Care Unit and the Recovery Clinic.",
+     "Riverside Treatment Campus", {"Acute Care Unit", "Recovery Clinic"}),
+])
+def test_a_unit_that_lists_its_parts(body, unit, parts):
+    got = rules_of(body)
+    assert {k[1] for k in got if k[0] == "PART_OF" and k[2] == unit and k[1]} == parts
+    assert {got[("PART_OF", p, unit)] for p in parts} == {("part.includes", 0.8)}
+
+
+@pytest.mark.parametrize("body", [
+    "Prepares the annual report, which includes the Budget Office figures.",
+    "Supervises the Intake Coordinator, which includes the Records Unit duties.",
+])
+def test_which_includes_after_no_unit_is_nothing(body):
+    assert not {t for t in triples(body) if t[0] == "PART_OF"}
