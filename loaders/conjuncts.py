@@ -111,8 +111,9 @@ def _merge_forward(parts, seps, sepw, acronyms) -> None:
             while j + 1 < len(parts) - 1 and sepw[j] == "," and _bare_name(parts[j + 1], acronyms):
                 j += 1
             last = parts[j + 1] if j + 1 < len(parts) else None
-            if (j > k and last and sepw[j] in ("and", ",and") and has_head(last, acronyms)
-                    and last[0][0][:1].isupper() and last[0][1] != "the"):
+            # "Diversity, Equity and Inclusion Council"; "Diversity, Equity & Inclusion Council" ("&" is no separator)
+            serial = last and (j > k and sepw[j] in ("and", ",and") or sepw[j] == "," and "&" in map(_WORD, last))
+            if (serial and has_head(last, acronyms) and last[0][0][:1].isupper() and last[0][1] != "the"):
                 parts[k] = [t for q in range(k, j + 2) for t in (parts[q] + (seps[q] if q <= j else []))]
                 del parts[k + 1:j + 2], seps[k:j + 1], sepw[k:j + 1]
                 continue
@@ -224,13 +225,18 @@ def _joins(prev: list[Tok], sep: str, part: list[Tok], acronyms, list_context: b
                 and not list_context and (_capitalised(part) or not _capitalised(prev)):
             return True  # "Student Welfare and Compliance", "Magnet Programs and Special Education"
         if not has_head(prev, acronyms) and sep == "and" and list_context and _capitalised(prev) \
-                and _capitalised(part) and len(prev) <= 3:
-            return True
+                and _capitalised(part) and len(prev) <= 3 and (_words(prev) < 2 or _words(part) < 2):
+            return True  # "Research and Development"; not "Merchandise Planning and Supply Chain": two functions
     # "Division of Assessment and Summer Programs", "Division of Prekindergarten, Special Programs, and Related
     # Services": a capitalised complement whose head is only a weak unit word goes on the name
     return headed and sep in ("and", ",", ",and") and "of" in prev_words and part[0][1] != "the" \
         and _capitalised(part) and _weakly_headed(part) and prev_words[0] not in ROLE_HEADS \
         and _capitalised([t for t in prev[prev_words.index("of") + 1:] if t[0] != ","])
+
+
+def _words(part: list[Tok]) -> int:
+    """How many words a piece has besides an article."""
+    return sum(t[1] not in ("the", "a", "an") for t in part)
 
 
 def _borrow_complements(merged: list[list[Tok]], merged_seps: list[str]) -> None:
@@ -269,6 +275,8 @@ def _join_roles_and_units(merged: list[list[Tok]], merged_seps: list[str]) -> li
 def _bare_name(part: list[Tok], acronyms) -> bool:
     """One or two capitalised words without a head: a piece of a longer name."""
     words = [t for t in part if t[1] != "the"]
+    owner = max((k for k, t in enumerate(words) if t[1].endswith(("'s", "s'"))), default=-1)
+    words = words[owner + 1:]  # "the agency's Diversity": the owner is no part of the name
     return 1 <= len(words) <= 2 and _capitalised(words) and not has_head(words, acronyms) \
         and not any(ACRONYM.match(t[0]) for t in words)
 

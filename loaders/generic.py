@@ -20,7 +20,7 @@ from . import furniture, header
 from .fields import SEPARATOR, Field, Layout, field_map, label_at, scan
 from .labels import FIELD_RELATIONS
 from .lexicon import UNIT_HEADS, VERBS
-from .mentions import ACRONYM, classify
+from .mentions import ACRONYM, classify, headed_name
 from .model import Evidence, Extraction, Relation
 from .phrases import targets
 from .text import Repaired
@@ -318,11 +318,13 @@ def _and_split(piece: str) -> list[str]:
     m = re.search(r"\s+and\s+", piece)
     if not m or ";" in piece:
         return [piece]
-    if re.match(r"(?:the|an?)\s", piece[m.end():], re.IGNORECASE):
+    if re.match(r"(?:the|an?|their|our|its)\s", piece[m.end():], re.IGNORECASE):
         return [piece[:m.start()].strip(), piece[m.end():].strip()]  # "the Records Unit and the City Attorney"
     left, right = piece[:m.start()].strip(), piece[m.end():].strip()
     if "," not in left and role_like(left) and (role_like(right) or right[:1].islower()):
         return [left, right]
+    if "," not in left and headed_name(left) and headed_name(right):
+        return [left, right]  # "Matron and Divisional Nursing team", "Social Services and community nursing teams"
     return [piece]
 
 
@@ -335,7 +337,7 @@ def _without_person(value: str) -> str:
     return value
 
 
-_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)  # "the Records Unit": the name is "Records Unit"
+_ARTICLE = re.compile(r"^(?:the|an?|their|our|its)\s+", re.IGNORECASE)  # "the Records Unit": the name is "Records Unit"
 
 
 def _list_names(rep: Repaired, f: Field, to_rep) -> list[tuple[str, str]]:

@@ -28,7 +28,7 @@ advisers mentor mentors facilitator facilitators programmer programmers scientis
 official fellows planner superintendents' police firefighters firefighter deputy-director ombudsman
 vp vps svp evp avp ceo cfo coo cto cio cno cmo captain captains major lieutenant lieutenants sergeant sergeants
 commander commanders matron matrons physician physicians pharmacist pharmacists psychiatrist psychiatrists
-lead locator locators horticulturist horticulturists arborist arborists labourer labourers laborer laborers
+lead leads locator locators horticulturist horticulturists arborist arborists labourer labourers laborer laborers
 handler handlers loader loaders custodians paramedic paramedics dispatcher dispatchers ranger rangers
 mayor governor tutor tutors volunteer volunteers examiner examiners groundskeeper groundskeepers
 gardener gardeners trimmer trimmers picker pickers packer packers journeyman journeymen electrician electricians
@@ -43,6 +43,10 @@ interpreters translator translators trooper troopers warden wardens guard guards
 housekeepers cook cooks chef chefs associate associates practitioner practitioners radiographer radiographers
 sonographer sonographers phlebotomist phlebotomists audiologist audiologists optometrist optometrists owner owners
 gp gps clinicians hydrologist hydrologists geologist geologists chemist chemists
+intern interns dishwasher dishwashers bartender bartenders cleaner cleaners janitor janitors courier couriers
+storekeeper storekeepers caretaker caretakers baker bakers bookkeeper bookkeepers typist typists machinist machinists
+welder welders painter painters installer installers lineworker lineworkers teller tellers technologist
+technologists scheduler schedulers paraprofessional paraprofessionals
 """.split())
 
 # "staff", "personnel", "leadership", "management", "administration" head a role only with a qualifier

@@ -119,7 +119,7 @@ def cut_list(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple
                 i += 2 if lw == "such" else 1
                 continue
         if out and tests & _AFTER_A_NAME:
-            act = _after_a_name(tests, out, nxt)
+            act = _after_a_name(tests, lw, out, nxt)
             if act == _STOP:
                 break
             if act == _VERB:
@@ -143,6 +143,8 @@ def _COUNT_WORD(w: str) -> bool:  # noqa: N802 - reads as the word test it is
 
 
 _NAME_VERBS = frozenset("public water road roads civil".split())  # "Public Works": a verb that ends a name
+# verbs that are also plural role nouns: capitalised after a capitalised word they end a title ("Shift Leads")
+_ROLE_VERBS = frozenset("leads heads chairs coaches mentors".split())
 _AUXILIARIES = frozenset("is are was were will shall may can must has have".split())
 _STOP, _KEEP, _SKIP, _EXAMPLE, _VERB, _NEW_PREDICATE = range(6)  # what cut_list does at a word
 
@@ -185,12 +187,12 @@ _BODY_HEADS = frozenset("committee committees subcommittee group groups board bo
                         "party unit".split())
 
 
-def _after_a_name(tests: int, out: list[Tok], nxt: str) -> int | None:
+def _after_a_name(tests: int, lw: str, out: list[Tok], nxt: str) -> int | None:
     """Whether a word that may be a verb, an adverb or 'the' ends the list after `out` (None: it does not)."""
     prev = out[-1][1]
-    if tests & _T_VERB and prev not in ("the", "of", "a", "an", "and", "or", "/") and not (tests & _T_CAPITAL
-                                                                                         and out[-1][0][:1].isupper()
-                                                                                         and out[-1][1] in _NAME_VERBS):
+    capital_after_name = tests & _T_CAPITAL and out[-1][0][:1].isupper()
+    if tests & _T_VERB and prev not in ("the", "of", "a", "an", "and", "or", "/") \
+            and not (capital_after_name and (prev in _NAME_VERBS or lw in _ROLE_VERBS)):
         return _VERB  # a verb; not "Department of Public Works", where a capitalised word goes on a name
     if tests & _T_VERB_AFTER_NAME and out[-1][0][:1].isupper() and not ACRONYM.match(out[-1][0]) \
             and nxt.islower() and nxt not in ("and", "or"):
@@ -201,6 +203,8 @@ def _after_a_name(tests: int, out: list[Tok], nxt: str) -> int | None:
         return _NEW_PREDICATE  # "oversees the X Division and supervises crew leaders"
     if tests & (_T_CO_VERB_ING | _T_BARE_PARTICIPLE) and nxt.lower() in _BODY_HEADS:
         return None  # "the steering committee", "the Data Working Group": a participle that names a body
+    if tests & _T_ADVERB and _COUNT_WORD(nxt.lower()):
+        return None  # "... and approximately 60 volunteer mentors": a count follows
     if tests & (_T_ADVERB | _T_CO_VERB_ING):
         return _STOP  # "... and jointly appointed by", "supervising the program and providing leadership"
     if tests & _T_BARE_PARTICIPLE and prev not in ("and", "or", ",", "the", "of") \

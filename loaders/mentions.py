@@ -31,7 +31,8 @@ _MEMBERS_OF = re.compile(r"^(?:members|representatives)\s+of\s+(?:the\s+)?", re.
 _STAFF_OF = re.compile(r"^(?:staff|employees|personnel|workforce)\s+(?:of|in|within|at)\s+(?:the\s+)?(.+)$", re.I)
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
 # "approximately 60", "30-40", "two to four", "one part-time": counts before a role are no part of its name
-_COUNT = re.compile(rf"^(?:(?:up\s+to|approximately|about|around|over|some|at\s+least|more\s+than|nearly)\s+)?"
+_COUNT = re.compile(rf"^(?:(?:up\s+to|approximately|approx\.|about|around|over|some|at\s+least|more\s+than|nearly|roughly|almost|"
+                    rf"fewer\s+than|less\s+than)\s+)?"
                     rf"{_NUMBER}(?:\s*(?:[-\u2013]|to)\s*{_NUMBER})?\+?(?:\s+|$)|^(?:part|full)[-\s]time\s+", re.I)
 # "Arborists x 2", "Buyer Assistant I work", "security staff members"
 _COUNT_AFTER = re.compile(r"\s+(?:x\s*\d+|work)$")
@@ -180,6 +181,19 @@ def classify(name: str, acronyms: dict[str, str], list_context: bool = False) ->
     if list_context and name[:1].isupper() and len(words) <= 6:
         return UNIT  # a named office in "the offices of A, B and C"
     return None
+
+
+def headed_name(name: str) -> bool:
+    """Whether a name is complete on its own: typed, ending in its own head word, no complement ('of', 'for')
+    whose 'and' could join it to the next words. Two such names around 'and' are two names.
+
+    Example: headed_name("Matron"), headed_name("community nursing teams"), headed_name("Office of Management")
+    -> (True, True, False)
+    """
+    words = name.lower().split()
+    if not words or "of" in words or "for" in words or (len(words) == 1 and words[0] in BARE_HEADS):
+        return False
+    return (words[-1] in ROLE_HEADS or words[-1] in UNIT_HEADS) and classify(name, {}) is not None
 
 
 def _markers_by_first_letter(markers: tuple[str, ...]) -> str:

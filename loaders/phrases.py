@@ -40,7 +40,7 @@ _LOWER = itemgetter(1)  # a token's lower-cased word (conjuncts.Tok)
 _LOCATION_WORDS = frozenset({"in", "within", "at"})
 
 
-_TOKEN = re.compile(r"[A-Za-z0-9][\w'&.\-]*[\w&]|[A-Za-z0-9]|[,;:/()]")
+_TOKEN = re.compile(r"[A-Za-z0-9][\w'&.\-]*[\w&]|[A-Za-z0-9]|[,;:/()&]")
 # split() at a captured token gives gap, token, gap, ..., gap: the text in between and the tokens, in one flat list
 _TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 _LOWER_OF = WordMemo(str.lower)  # one lower-cased string per distinct word, its hash computed once for every lookup

@@ -1,0 +1,85 @@
+"""Where a list after a relation word splits at 'and' and where a name that holds 'and' stays whole: two complete
+names (each with its own head, or two functions of two words or more) split; an 'and' inside an 'of'-phrase, before
+a shared head or between one-word functions stays. Phrasings of our own, in sentences and in labelled lists."""
+
+from __future__ import annotations
+
+import pytest
+from prose import page_relations
+
+from orgkg.loaders import extract_text
+from orgkg.loaders.mentions import headed_name
+
+
+def targets_of(body: str, typ: str) -> set[str]:
+    return {r.target for r in page_relations(body) if r.type == typ and r.source is None}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Collaborates with Revenue Accounting and Treasury Operations on cash forecasts.",
+     {"Revenue Accounting", "Treasury Operations"}),
+    ("Partners with Store Operations and Loss Prevention on shrink.", {"Store Operations", "Loss Prevention"}),
+    ("Works closely with the Dispatch Supervisor and the Fleet Maintenance team.",
+     {"Dispatch Supervisor", "Fleet Maintenance team"}),
+])
+def test_two_complete_names_split(body, expected):
+    assert targets_of(body, "COLLABORATES_WITH") == expected
+
+
+@pytest.mark.parametrize("body, whole", [
+    ("Works closely with Research and Development on prototypes.", "Research and Development"),
+    ("Liaises with the Office of Management and Budget on apportionments.", "Office of Management and Budget"),
+    ("Coordinates with the Department of Health and Human Services.", "Department of Health and Human Services"),
+    ("Works with the Division of Early Learning, Special Programs, and Related Services.",
+     "Division of Early Learning, Special Programs, and Related Services"),
+    ("Works with the Parks and Open Space staff.", "Parks and Open Space staff"),
+])
+def test_a_name_that_holds_and_stays_whole(body, whole):
+    assert targets_of(body, "COLLABORATES_WITH") == {whole}
+
+
+@pytest.mark.parametrize("body, committee", [
+    ("Serves on the Diversity, Equity and Inclusion Committee.", "Diversity, Equity and Inclusion Committee"),
+    ("Serve on the county's Health, Safety & Wellbeing Committee.", "Health, Safety & Wellbeing Committee"),
+    ("Sits on the Access, Equity & Belonging Council.", "Access, Equity & Belonging Council"),
+])
+def test_a_serial_name_before_its_head_stays_whole(body, committee):
+    assert committee in targets_of(body, "MEMBER_OF")
+    assert not any(t != committee and committee.endswith(t) for t in targets_of(body, "MEMBER_OF"))
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Supervises two Shift Leads and approximately 40 warehouse associates.", {"Shift Leads", "warehouse associates"}),
+    ("Oversees six Program Officers and roughly twelve field interns.", {"Program Officers", "field interns"}),
+])
+def test_a_count_after_an_adverb_keeps_the_list_going(body, expected):
+    assert targets_of(body, "SUPERVISES") == expected
+
+
+def test_an_adverb_before_a_verb_still_ends_the_list():
+    assert targets_of("Supervises the clerks and regularly meets with the Board.", "SUPERVISES") == {"clerks"}
+
+
+LISTED = """Job Title: Ward Sister
+
+Key working relationships
+Internal: Ward Matron and Critical Care Outreach team; Pharmacy and Medicines Optimisation; Social Services and \
+district nursing teams; Councillors and their caseworkers; Infection Prevention and Control team.
+"""
+
+
+def test_a_labelled_list_splits_two_headed_names_only():
+    got = {r.target for r in extract_text(LISTED, "ward.txt").relations if r.type == "COLLABORATES_WITH"}
+    assert {"Ward Matron", "Critical Care Outreach team", "Social Services", "district nursing teams",
+            "Councillors", "caseworkers", "Infection Prevention and Control team"} <= got
+    assert not any(" and " in t and t not in ("Infection Prevention and Control team",
+                                               "Pharmacy and Medicines Optimisation") for t in got)
+    assert "their caseworkers" not in got
+
+
+@pytest.mark.parametrize("name, complete", [
+    ("Ward Matron", True), ("district nursing teams", True), ("Social Services", True),
+    ("Office of Management", False), ("Pharmacy", False), ("team", False), ("Medicines Optimisation", False),
+])
+def test_headed_name(name, complete):
+    assert headed_name(name) is complete
