@@ -14,6 +14,7 @@ import sys
 
 from orgkg import commands
 from orgkg.errors import UserError
+from orgkg.loaders.errors import printable
 
 EXIT_OK, EXIT_PARTIAL, EXIT_ERROR = 0, 1, 2
 
@@ -65,8 +66,8 @@ def main(argv: list[str] | None = None) -> int:
 
         merge_graph_args(args)  # GRAPH positional, where a command keeps one, is an alias of --graph
         return int(args.func(args) or 0)
-    except UserError as e:
-        print(f"orgkg: {e}", file=sys.stderr)
+    except UserError as e:  # one line, whatever bytes a file name in it holds
+        print(f"orgkg: {printable(str(e))}", file=sys.stderr)
         return e.code
     except KeyboardInterrupt:
         print("orgkg: interrupted", file=sys.stderr)

@@ -285,3 +285,15 @@ def test_a_command_alone_parses_as_it_does_among_all(capsys):
         main(["biuld", "x"])
     err = capsys.readouterr().err
     assert "invalid choice: 'biuld'" in err and all(repr(n) in err for n in every)
+
+
+def test_graph_name_with_a_byte_not_utf8_is_one_escaped_line(tmp_path):
+    """A name the file system allows but UTF-8 does not: the error shows the byte as \\xff, as the skipped-file
+    lines of a build do, not a lone surrogate the terminal cannot print."""
+    name = os.fsencode(tmp_path) + b"/graph\xff.json"
+    for command in ("check", "competencies"):
+        out = subprocess.run([sys.executable, "-m", "orgkg", command, "-g", name], capture_output=True,
+                             env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+        assert out.returncode == 2
+        err = out.stderr.decode("utf-8")  # valid UTF-8 through and through
+        assert error_lines(err) == [f"orgkg: {tmp_path}/graph\\xff.json: no such graph file"], err
