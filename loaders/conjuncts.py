@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
-from .lexicon import QUALIFIED_ROLE_HEADS, ROLE_HEADS, UNIT_HEADS, VAGUE, WEAK_UNIT_HEADS
+from .lexicon import CO_VERBS, QUALIFIED_ROLE_HEADS, ROLE_HEADS, UNIT_HEADS, VAGUE, VERBS, WEAK_UNIT_HEADS
 from .memo import WordMemo
 from .mentions import ACRONYM
 
@@ -39,7 +39,7 @@ def _split(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]:
     sepw = ["".join(map(_LOWER, s)) for s in seps]
     _share_role_heads(parts, seps, sepw)
     _merge_forward(parts, seps, sepw, acronyms)
-    _merge_adjectives(parts, seps, sepw, acronyms)
+    _distribute_modifiers(parts, seps, sepw, acronyms)
     merged, merged_seps = _join_complements(parts, seps, sepw, acronyms, list_context)
     _borrow_complements(merged, merged_seps)
     return _join_roles_and_units(merged, merged_seps)
@@ -182,21 +182,35 @@ def _names_a_body_part(part: list[Tok]) -> bool:
     return _capitalised(part[k:])
 
 
-def _merge_adjectives(parts, seps, sepw, acronyms) -> None:
-    """'professional, technical and clerical staff': adjectives sharing the last head (in place)."""
+def _distribute_modifiers(parts, seps, sepw, acronyms) -> None:
+    """'certificated and classified staff', 'professional, technical and clerical staff', 'the 1st-shift and
+    3rd-shift supervisors': modifiers distributed over the last piece's head, one group each ('certificated
+    staff', 'classified staff'; in place)."""
     k = 0
     while k < len(parts) - 1:
-        cur = parts[k]
-        if len(cur) == 1 and ADJECTIVE.match(cur[0][0]) and not has_head(cur, acronyms) \
+        cur = parts[k][1:] if len(parts[k]) == 2 and parts[k][0][1] in _LEADING else parts[k]
+        if len(cur) == 1 and _MODIFIER[cur[0][0]] and not has_head(cur, acronyms) \
                 and cur[0][1] not in VAGUE and any(has_head(p, acronyms) for p in parts[k + 1:]):
             j = k + 1
-            while j < len(parts) - 1 and len(parts[j]) == 1 and ADJECTIVE.match(parts[j][0][0]):
+            while j < len(parts) - 1 and len(parts[j]) == 1 and _MODIFIER[parts[j][0][0]]:
                 j += 1
-            if has_head(parts[j], acronyms) and parts[j][0][0].islower():
-                parts[k] = [t for q in range(k, j + 1) for t in (parts[q] + (seps[q] if q < j else []))]
-                del parts[k + 1:j + 1], seps[k:j], sepw[k:j]
+            last = parts[j]
+            if len(last) == 2 and has_head(last, acronyms) and last[0][0].islower() and _MODIFIER[last[0][0]] \
+                    and not has_head(last[:1], acronyms) and sepw[j - 1] != "," \
+                    and all(s in (",", "and", ",and", "or") for s in sepw[k:j]):
+                for q in range(k, j):
+                    parts[q] = parts[q] + last[1:]
+                k = j
                 continue
         k += 1
+
+
+_LEADING = frozenset("the all assigned other both".split())  # before the first modifier: "the 1st-shift and ..."
+_ORDINAL_COMPOUND = re.compile(r"^\d+(?:st|nd|rd|th)?-[a-z]+$")  # "1st-shift", "24-hour"
+# a lower-case word that qualifies a head: "clerical", "certificated", "1st-shift", "day-shift", "payroll"
+_MODIFIER = WordMemo(lambda w: _ORDINAL_COMPOUND.match(w) is not None
+                     or w.islower() and re.fullmatch(r"[a-z]+(?:-[a-z]+)?", w) is not None and w not in VERBS
+                     and w not in CO_VERBS and not w.endswith("ly") and w not in ("the", "a", "an", "of", "for"))
 
 
 def _join_complements(parts, seps, sepw, acronyms, list_context) -> tuple[list[list[Tok]], list[str]]:

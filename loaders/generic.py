@@ -22,7 +22,7 @@ from .labels import FIELD_RELATIONS
 from .lexicon import UNIT_HEADS, VERBS
 from .mentions import ACRONYM, classify, headed_name
 from .model import Evidence, Extraction, Relation
-from .phrases import targets
+from .phrases import shared_head_names, targets
 from .text import Repaired
 from .titles import _DOC_TYPE, _EMPLOYER, LOW, find_title, is_navigation, role_like
 from .warnings import navigation
@@ -321,6 +321,8 @@ def _and_split(piece: str) -> list[str]:
     if re.match(r"(?:the|an?|their|our|its)\s", piece[m.end():], re.IGNORECASE):
         return [piece[:m.start()].strip(), piece[m.end():].strip()]  # "the Records Unit and the City Attorney"
     left, right = piece[:m.start()].strip(), piece[m.end():].strip()
+    if spread := shared_head_names(piece):
+        return spread  # "certificated and classified staff": two groups
     if "," not in left and role_like(left) and (role_like(right) or right[:1].islower()):
         return [left, right]
     if "," not in left and headed_name(left) and headed_name(right):

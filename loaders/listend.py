@@ -207,7 +207,7 @@ def _after_a_name(tests: int, lw: str, out: list[Tok], nxt: str) -> int | None:
         return None  # "... and approximately 60 volunteer mentors": a count follows
     if tests & (_T_ADVERB | _T_CO_VERB_ING):
         return _STOP  # "... and jointly appointed by", "supervising the program and providing leadership"
-    if tests & _T_BARE_PARTICIPLE and prev not in ("and", "or", ",", "the", "of") \
+    if tests & _T_BARE_PARTICIPLE and prev not in ("and", "or", ",", "the", "of", "assigned", "designated", "all") \
             and not (tests & _T_CAPITAL and (out[-1][0][:1].isupper() or _COUNT_WORD(prev))
                      and (nxt[:1].isupper() or nxt.lower() in UNIT_HEADS)):
         return _STOP  # "the budget prepared by ...", not "the Load Rating Unit", "2 Onboarding Specialists"

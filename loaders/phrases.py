@@ -109,6 +109,19 @@ def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = N
     return out
 
 
+def shared_head_names(piece: str) -> list[str]:
+    """The groups a list of modifiers before one head names, or [] when the piece is no such list.
+
+    Example: shared_head_names("assigned certificated and classified staff")
+    -> ['certificated staff', 'classified staff']
+    """
+    got = targets(piece, 0, len(piece))
+    head = piece.split()[-1].lower() if piece.split() else ""
+    if len(got) < 2 or piece.lower().split().count(head) != 1:
+        return []
+    return [t.name for t in got] if all(t.name.lower().split()[-1] == head for t in got) else []
+
+
 _NAME_WORDS = ROLE_HEADS | QUALIFIED_ROLE_HEADS | UNIT_HEADS
 
 

@@ -83,3 +83,34 @@ def test_a_labelled_list_splits_two_headed_names_only():
 ])
 def test_headed_name(name, complete):
     assert headed_name(name) is complete
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Supervises certificated and classified staff at two campuses.", {"certificated staff", "classified staff"}),
+    ("Supervises assigned sworn and civilian personnel.", {"sworn personnel", "civilian personnel"}),
+    ("Directs the work of professional, technical and clerical workers.",
+     {"professional workers", "technical workers", "clerical workers"}),
+    ("Oversees the payroll and benefits staff.", {"payroll staff", "benefits staff"}),
+    ("Supervises the day-shift and 2nd-shift dispatchers.", {"2nd-shift dispatchers", "day-shift dispatchers"}),
+])
+def test_modifiers_before_one_head_are_one_group_each(body, expected):
+    assert targets_of(body, "SUPERVISES") == expected
+
+
+@pytest.mark.parametrize("body, whole", [
+    ("Supervises the Operations and Maintenance Branch.", "Operations and Maintenance Branch"),
+    ("Supervises the Parks and Recreation staff.", "Parks and Recreation staff"),
+])
+def test_capitalised_or_noun_conjuncts_before_a_head_stay_one_name(body, whole):
+    assert whole in targets_of(body, "SUPERVISES")
+
+
+LISTED_SUPERVISES = """Job Title: Assistant Principal
+
+SUPERVISES: Assigned certificated and classified staff
+"""
+
+
+def test_a_labelled_value_distributes_its_modifiers():
+    got = {r.target for r in extract_text(LISTED_SUPERVISES, "ap.txt").relations if r.type == "SUPERVISES"}
+    assert got == {"certificated staff", "classified staff"}
