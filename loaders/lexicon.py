@@ -121,6 +121,7 @@ utilizes uses maintains delivers improves implements increases reduces coordinat
 produces generates collects distributes interprets selects
 conducts schedules resolves investigates negotiates drafts compiles
 processes assigns oversees enforces inspects procures purchases issues ensures articulates elevates removes
+co-chairs co-leads convenes
 will shall may must can should would is are was were has have had be being been do does did
 """.split())
 

@@ -61,6 +61,7 @@ def cut_list(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple
     out: list[Tok] = []
     depth = 0
     skipping = 0
+    resumed = False  # a skipped modifier ended at a separator: "with" may repeat the list's preposition
     i = 0
     n = len(toks)
     while i < n:
@@ -90,6 +91,11 @@ def cut_list(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple
             # a modifier ("in the design of ...") is skipped up to the next list separator
             if w == ",":
                 skipping = 0
+                resumed = True
+                out.append(t)
+            elif lw in ("and", "or") and i + 1 < n and toks[i + 1][1] == "with":
+                skipping = 0  # "with A on X and with B on Y": the preposition repeated, the list goes on
+                resumed = True
                 out.append(t)
             elif skipping > 7 or lw in _HARD or tests & _T_STOP:
                 break
@@ -100,6 +106,10 @@ def cut_list(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple
         if tests & _T_STOP:
             break
         nxt = toks[i + 1][0] if i + 1 < n else ""
+        if resumed and lw == "with" and out and out[-1][1] in (",", "and", "or"):
+            i += 1  # "..., with Product on ...": the list's own preposition again
+            continue
+        resumed = False
         if tests & _T_NAMED:
             act = _at_named_word(toks, i, out, acronyms, examples)
             if act == _STOP:

@@ -41,6 +41,8 @@ _NOUN_ING = frozenset("nursing engineering accounting purchasing marketing train
 _GENERIC_OWNER = re.compile(r"^(?:the\s+)?(?:department|county|district|city|state|agency|organi[sz]ation|company|"
                             r"university|college|hospital|trust|council|division|office|unit|team|school|branch|"
                             r"ministry|bureau)['\u2019]s\s+(?=\w)")
+# "the Antimicrobial Stewardship Program steering group": a named body's own kind, in lower case
+_BODY_QUALIFIERS = frozenset("steering working advisory reference project oversight planning review".split())
 _OTHER_ALL = re.compile(r"^(?:the\s+)?(?:other|all)\s+", re.I)
 _DEPT_PERSONNEL = re.compile(r"\s+(?:department)\s+personnel$", re.I)
 
@@ -92,7 +94,10 @@ def _without_lower_qualifier(name: str) -> str:
     if m is None or len(name[m.end():].split()) < 2:
         return name
     rest = name[m.end():]
-    return rest if all(w[:1].isupper() or w in ("of", "and", "for", "the", "&") for w in rest.split()) else name
+    words = rest.split()
+    if words[-1].lower() in ROLE_HEADS and words[0][:1].isupper():
+        words = words[:-1]  # "district McKinney-Vento liaison": a named role
+    return rest if all(w[:1].isupper() or w in ("of", "and", "for", "the", "&") for w in words) else name
 
 
 def _clean(name: str) -> str | None:
@@ -165,7 +170,8 @@ def classify(name: str, acronyms: dict[str, str], list_context: bool = False) ->
             orig = name.split()
             idx = len(main) - 1
             capital = orig[idx][:1].isupper() or (idx > 0 and orig[idx - 1][:1].isupper() and orig[idx - 1] not in acronyms
-                                                  and not ACRONYM.match(orig[idx - 1]))
+                                                  and not ACRONYM.match(orig[idx - 1])) \
+                or (idx > 1 and orig[idx - 1] in _BODY_QUALIFIERS and orig[idx - 2][:1].isupper())
             if not capital:
                 return None
         return UNIT

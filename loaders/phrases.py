@@ -256,6 +256,8 @@ def _surface(conj: list[Tok], text: str) -> str:
 
 def _target(conj: list[Tok], text: str, acronyms: dict[str, str], list_context: bool) -> Target | None:
     """The mention `conj` names, if any."""
+    if len(conj) > 2 and conj[0][1] == "of" and conj[1][1] == "the":
+        conj = conj[1:]  # "member of the X Committee and of the Y Group": the preposition repeated
     if not conj:
         return None
     surface = _surface(conj, text)

@@ -52,7 +52,7 @@ _ENTITIES = (ROLE, UNIT, ORGANIZATION)
 # a body one sits on: read ahead (bounded) so "serves on", "participates in", "attends" say membership only there
 _BODIES = (r"(?:committee|subcommittee|team|board|council|panel|task\s+force|commission|group|workgroup|guild|"
            r"forum|network|senate|cabinet|consortium|collaborative)s?\b")
-BODY_AHEAD = rf"(?=(?:the\s+|a\s+|an\s+|our\s+|its\s+|their\s+|his\s+|her\s+|various\s+)?[\w\-'\u2019 ()&.,]{{0,60}}?{_BODIES})"
+BODY_AHEAD = rf"(?=(?:the\s+|a\s+|an\s+|our\s+|its\s+|their\s+|his\s+|her\s+|various\s+)?[\w\-'\u2019 ()&.,]{{0,90}}?{_BODIES})"
 # "a staff of 11: three analysts, two statisticians ...": the group before the colon is skipped for its members
 STAFF_OF_COLON = (r"(?:(?:a|an)\s+(?:[\w\-]+\s+)?(?:staff|team|branch|unit|section|crew|group|workforce)\s+of\s+"
                   r"(?:[\w\-]+\s+){0,2}?[\w\-]+\s*:\s*)?")
@@ -166,9 +166,10 @@ RULES: tuple[Rule, ...] = (
     Rule("collab.in_collaboration", COLLABORATES_WITH,
          r"\bin\s+(?:close\s+)?(?:collaboration|consultation|partnership|cooperation|coordination|conjunction|"
          r"liaison)\s+with\s+", list_context=True),
-    # "coordinates bed turnover with X": what is coordinated may sit between the verb and "with"
+    # "coordinates bed turnover with X", "coordinates setups for athletics, events and meetings with X": what is
+    # coordinated may sit between the verb and "with" (not a new clause: ", keeping radio contact with drivers")
     Rule("collab.coordinates_with", COLLABORATES_WITH,
-         r"\bcoordinat(?:es|e|ing)\s+(?:[\w'\u2019\-]+\s+){0,4}?with\s+", list_context=True),
+         r"\bcoordinat(?:es|e|ing)\s+(?:[\w'\u2019\-]+(?:,\s+(?!\w+ing\b)|\s+)){0,12}?with\s+", list_context=True),
     Rule("collab.together_with", COLLABORATES_WITH, r"\b(?:together|jointly|engag(?:es|e|ing))\s+(?:\w+ly\s+)?with\s+",
          list_context=True, confidence=0.9),
     Rule("collab.consults", COLLABORATES_WITH,
