@@ -106,8 +106,8 @@ def cut_list(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple
         if tests & _T_STOP:
             break
         nxt = toks[i + 1][0] if i + 1 < n else ""
-        if resumed and lw == "with" and out and out[-1][1] in (",", "and", "or"):
-            i += 1  # "..., with Product on ...": the list's own preposition again
+        if lw == "with" and out and (out[-1][1] == "and" or resumed and out[-1][1] in (",", "or")):
+            i += 1  # "X and with Y", "..., with Product on ...": the list's own preposition again
             continue
         resumed = False
         if tests & _T_NAMED:
@@ -197,6 +197,9 @@ _BODY_HEADS = frozenset("committee committees subcommittee group groups board bo
                         "party unit".split())
 
 
+_STRONG_UNITS = UNIT_HEADS - WEAK_UNIT_HEADS
+
+
 def _after_a_name(tests: int, lw: str, out: list[Tok], nxt: str) -> int | None:
     """Whether a word that may be a verb, an adverb or 'the' ends the list after `out` (None: it does not)."""
     prev = out[-1][1]
@@ -211,8 +214,8 @@ def _after_a_name(tests: int, lw: str, out: list[Tok], nxt: str) -> int | None:
             and (nxt.lower() in ("the", "a", "an", "all", "and", "its", "their")
                  or (nxt.islower() and nxt not in _SOFT and nxt not in ("for", "to", "in", "at"))):
         return _NEW_PREDICATE  # "oversees the X Division and supervises crew leaders"
-    if tests & (_T_CO_VERB_ING | _T_BARE_PARTICIPLE) and nxt.lower() in _BODY_HEADS:
-        return None  # "the steering committee", "the Data Working Group": a participle that names a body
+    if tests & (_T_CO_VERB_ING | _T_BARE_PARTICIPLE) and (nxt.lower() in _BODY_HEADS or nxt.lower() in _STRONG_UNITS):
+        return None  # "the steering committee", "college advising offices": a participle that names a body
     if tests & _T_ADVERB and _COUNT_WORD(nxt.lower()):
         return None  # "... and approximately 60 volunteer mentors": a count follows
     if tests & (_T_ADVERB | _T_CO_VERB_ING):

@@ -76,7 +76,7 @@ def name_and_type(name: str, acronyms, list_context: bool) -> tuple[str, str] | 
         full = acronyms[name]
         return full, classify(full, acronyms) or UNIT
     if ACRONYM.match(name) and len(name) >= 2:
-        return name, UNIT  # an undefined acronym: most are units
+        return name, ROLE if name.lower() in ROLE_HEADS else UNIT  # an undefined acronym: most are units, not "CFO"
     if name[:1].islower() and " " in name:
         name = _without_lower_qualifier(name)
     typ = classify(name, acronyms, list_context)

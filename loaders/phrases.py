@@ -14,7 +14,7 @@ from operator import itemgetter
 
 from orgkg.ontology.schema import ORGANIZATION, ROLE, UNIT
 
-from .conjuncts import Tok, at_separators, conjuncts
+from .conjuncts import Tok, at_separators, conjuncts, has_head
 from .lexicon import (
     QUALIFIED_ROLE_HEADS,
     ROLE_HEADS,
@@ -147,13 +147,16 @@ def _open_parenthesised_lists(conjs: list[list[Tok]], acronyms, list_context: bo
     out = []
     for conj in conjs:
         words = [t[1] for t in conj]
-        if "(" in words and ")" in words and "," in words[words.index("("):words.index(")")]:
+        if "(" in words and ")" in words and words.index("(") < words.index(")"):
             a, b = words.index("("), words.index(")")
-            out.append(conj[:a] + conj[b + 1:])
-            out.extend(conjuncts(conj[a + 1:b], acronyms, list_context))
-            inner.append((conj[a][2], conj[b][3]))
-        else:
-            out.append(conj)
+            items = conjuncts(conj[a + 1:b], acronyms, list_context)
+            # "analysts (two Senior Analysts and one Analyst)": two or more named members; not "(Bands 5 and 6)"
+            if "," in words[a:b] or len(items) >= 2 and all(has_head(c, acronyms) for c in items):
+                out.append(conj[:a] + conj[b + 1:])
+                out.extend(items)
+                inner.append((conj[a][2], conj[b][3]))
+                continue
+        out.append(conj)
     return [c for c in out if c]
 
 
@@ -302,9 +305,11 @@ def _owner_and_owned(surface: str, acronyms, list_context: bool) -> tuple[tuple[
 
 
 # a named unit (two or more capitalised words, then a unit head) of a larger named unit
-_UNIT_OF_UNIT = re.compile(r"^((?:[A-Z][\w&'\u2019\-]*\s+)+(?:Division|Section|Branch|Unit|Office|Bureau|Team))\s+of\s+"
+_UNIT_OF_UNIT = re.compile(r"^((?:[A-Z][\w&'\u2019\-]*\s+)+(?:Division|Section|Branch|Unit|Office|Bureau|Team|Committee|"
+                           r"Subcommittee))\s+of\s+"
                            r"(?:the\s+)?([A-Z][\w&'\u2019\- ]*(?:Department|Division|Office|Directorate|Agency|Bureau|"
-                           r"Ministry|Authority|Administration|Service|Services)(?:\s+of\s+[A-Z][\w&'\u2019\- ]*)?)$")
+                           r"Ministry|Authority|Administration|Service|Services|Senate|Council|Board)"
+                           r"(?:\s+of\s+[A-Z][\w&'\u2019\- ]*)?)$")
 
 
 def _is_generic_staff(conj: list[Tok]) -> bool:

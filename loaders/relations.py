@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
-from orgkg.ontology.schema import ORGANIZATION, PART_OF, ROLE, SUPERVISES, UNIT
+from orgkg.ontology.schema import COLLABORATES_WITH, ORGANIZATION, PART_OF, ROLE, SUPERVISES, UNIT
 
 from .memo import WordMemo
 from .phrases import Target, targets
@@ -74,6 +74,9 @@ _SKILL_WORDS = re.compile(r"\b(?:ability|able|skill|experience)\b", re.IGNORECAS
 MAX_TARGET_SPAN = 800
 RELATION_SECTIONS = frozenset({"summary", "duties", "special", None})
 
+# "supervises depot staff, including depot managers", "liaises with ministries, including the Ministry of X": the
+# examples are targets too
+_EXAMPLE_TYPES = (SUPERVISES, COLLABORATES_WITH)
 _RELATIVE = re.compile(r"\b(?:who|which|that|whom|whose)\b", re.IGNORECASE)
 
 Found = tuple[Rule, Target, int, "Target | None"]
@@ -113,9 +116,9 @@ def apply_rules(text: str, start: int, end: int, acronyms: dict[str, str]) -> li
             window = min(end, m.end() + MAX_TARGET_SPAN)  # a target list is never longer: keeps clauses linear
             if rule.strict and not _may_pass_strict(text, m.end(), window):
                 continue  # "manages budgets and projects": no name there could pass _strict_ok
-            how = (m.end(), window, rule.list_context, rule.type == SUPERVISES)
+            how = (m.end(), window, rule.list_context, rule.type in _EXAMPLE_TYPES)
             if how not in read:  # "works collaboratively with X": two rules end where the same list starts
-                read[how] = targets(text, m.end(), window, acronyms, rule.list_context, rule.type == SUPERVISES)
+                read[how] = targets(text, m.end(), window, acronyms, rule.list_context, rule.type in _EXAMPLE_TYPES)
             for t in read[how][:1] if rule.single else read[how]:
                 if t.type not in rule.allowed or (rule.strict and not _strict_ok(t)):
                     continue

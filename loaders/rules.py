@@ -147,6 +147,9 @@ RULES: tuple[Rule, ...] = (
          r"\b(?:manages|leads|supervises|oversees|directs|heads|manage|lead|supervise|oversee|direct|head)\s+"
          r"(?:a|the)\s+(?:\w+\s+)?(?:team|staff|group|crew)\s+of\s+"
          rf"(?:(?:up\s+to|about|approximately|around|over|some)\s+)?{_COUNT_AHEAD}", confidence=0.9),
+    # "the Finance organization led by our CFO": the named unit just before is supervised by the role after
+    Rule("sup.led_by", SUPERVISES, r"\b(?:led|headed|managed|directed|overseen|run)\s+by\s+", allowed=(ROLE,),
+         inverse=True, confidence=0.9),
     # imperative duties ("Lead the Customer Insights Team"): the clause's own subject, a named unit only
     Rule("sup.lead_the", SUPERVISES, r"\b(?:lead|run)\s+(?:the|our|your)\s+", strict=True, needs_subject=True,
          confidence=0.9),

@@ -78,3 +78,65 @@ def test_a_second_predicate_after_and_is_no_body_name():
 ])
 def test_a_scope_word_before_a_named_role_is_no_part_of_it(body, role):
     assert role in targets_of(body, "COLLABORATES_WITH")
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Leads a team of four engineers (two Senior Data Engineers and two Data Engineers).",
+     {"Senior Data Engineers", "Data Engineers"}),
+    ("Supervises the analysts (one Budget Analyst and one Grants Analyst) in the unit.", {"Budget Analyst",
+                                                                                         "Grants Analyst"}),
+])
+def test_named_members_in_parentheses_joined_by_and(body, expected):
+    assert expected <= set(targets_of(body, "SUPERVISES"))
+
+
+@pytest.mark.parametrize("body, kept", [
+    ("Supervises the Registered Nurses (Bands 5 and 6).", "Registered Nurses"),
+    ("Works with the Office of Family Support and Engagement (OFSE).", "Office of Family Support and Engagement"),
+])
+def test_parentheses_without_two_named_members_stay_closed(body, kept):
+    got = targets_of(body, "SUPERVISES") | targets_of(body, "COLLABORATES_WITH")
+    assert set(got) == {kept}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Liaises with regional bodies and with partner councils, including the Harbour City Council.",
+     "Harbour City Council"),
+    ("Works with community agencies, including the Eastside Tenants Association.", "Eastside Tenants Association"),
+])
+def test_examples_after_including_are_collaborators(body, expected):
+    assert expected in targets_of(body, "COLLABORATES_WITH")
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Works in consultation with the student advising office and the Scheduling Committee.",
+     {"student advising office", "Scheduling Committee"}),
+    ("Coordinates with regional training centers and the Academy Office.",
+     {"regional training centers", "Academy Office"}),
+])
+def test_a_participle_before_a_unit_head_names_the_unit(body, expected):
+    assert set(targets_of(body, "COLLABORATES_WITH")) == expected
+
+
+def test_a_committee_of_a_senate_is_part_of_it():
+    got = {(r.type, r.source, r.target) for r in page_relations(
+        "Works with the Admissions Committee of the Academic Senate on transfer credit.")}
+    assert ("COLLABORATES_WITH", None, "Admissions Committee") in got
+    assert ("PART_OF", "Admissions Committee", "Academic Senate") in got
+
+
+@pytest.mark.parametrize("body, boss, unit", [
+    ("The Analytics team sits within the Strategy organization led by our COO.", "COO", "Strategy organization"),
+    ("The Claims Unit, headed by the Claims Manager, processes appeals.", "Claims Manager", "Claims Unit"),
+])
+def test_a_unit_led_by_a_role(body, boss, unit):
+    got = {(r.type, r.source, r.target): r.evidence.rule for r in page_relations(body)}
+    assert got[("SUPERVISES", boss, unit)] == "sup.led_by"
+
+
+@pytest.mark.parametrize("body", [
+    "Attends training sessions led by the Safety Officer.",
+    "Reviews projects managed by the Capital Programs Office.",
+])
+def test_led_by_after_no_named_unit_or_by_no_role_is_nothing(body):
+    assert not [r for r in page_relations(body) if r.evidence.rule == "sup.led_by"]
