@@ -14,6 +14,7 @@ from operator import or_
 from orgkg.ontology.schema import COLLABORATES_WITH, ORGANIZATION, PART_OF, ROLE, SUPERVISES, UNIT
 
 from .memo import WordMemo
+from .lexicon import ROLE_HEADS
 from .phrases import Target, targets
 from .rules import RULES, Rule, required_sets
 
@@ -167,6 +168,8 @@ def _source_of(rule: Rule, text: str, start: int, trigger: int, acronyms: dict[s
         return _relative_source(text, max(start, trigger - 200), trigger, acronyms) or False
     if rule.needs_subject and (trigger - start > 200 or before.strip() and not _subject_before(before)):
         return False
+    if rule.role_subject and not _role_subject(text[start:min(trigger, start + 80)]):
+        return False
     if rule.type == SUPERVISES and _SKILL_WORDS.search(before):
         return False  # "ability to supervise staff": a requirement, not a duty
     return None
@@ -246,6 +249,25 @@ def _subject_before(before: str) -> bool:
     low = b.lower()
     return low.startswith(("the ", "this ", "he ", "she ", "incumbent", "position", "employee", "you", "they ",
                            "the role", "role ")) or b.isupper()
+
+
+_SELF_WORDS = frozenset("incumbent position role employee postholder post-holder jobholder".split())
+
+
+def _role_subject(opening: str) -> bool:
+    """Whether a clause opens with a role as its subject, then a verb: 'The Kitchen Manager runs', 'This position
+    oversees', 'You will'; not 'The unit processes' (a unit's predicate)."""
+    words = [w.strip(",;:()").lower() for w in opening.split()[:8]]
+    if not words:
+        return False
+    if words[0] in ("you", "he", "she", "they", "incumbent"):
+        return True
+    if words[0] not in ("the", "this", "our", "your"):
+        return False
+    for k in range(1, min(len(words) - 1, 6)):
+        if words[k] in ROLE_HEADS or words[k] in _SELF_WORDS:
+            return words[k + 1].isalpha() and opening.split()[k + 1][:1].islower()
+    return False
 
 
 _UNIT_ENDS = ("unit", "office", "department", "division", "team", "crew", "section", "branch")

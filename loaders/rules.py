@@ -75,6 +75,7 @@ class Rule:
     targets_before: bool = False  # "four analysts, who will report to you": the names stand before the trigger
     inverse: bool = False  # "the X Department, which includes A and B": each target holds the relation to the subject
     single: bool = False  # one target only: "one of the branches of the X Division, OCFO" (a place, then its place)
+    role_subject: bool = False  # only when the clause opens with a role as its subject: "The Kitchen Manager runs ..."
     pattern: re.Pattern = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
     keys: tuple[str, ...] = field(default=(), compare=False, repr=False)  # set by check: see required_literals
 
@@ -94,6 +95,11 @@ RULES: tuple[Rule, ...] = (
     Rule("udo.and_reports_to", UNDER_DIRECTION_OF,
          r"\b(?:serves|works|acts|is\s+employed)\s+(?:as|in|at|from|for)\s+(?:[\w\-']+\s+){1,8}?(?:and|but)\s+"
          r"reports\s+(?:directly\s+|administratively\s+)?to\s+(?=(?:the|a|an|our)\s)", confidence=0.9),
+    # "The Kitchen Manager runs the back of house and reports to the General Manager": a role's second predicate,
+    # "reports" right before "to" and a capitalised name ("and reports problems to the desk" is no reporting line)
+    Rule("udo.role_and_reports_to", UNDER_DIRECTION_OF,
+         r"\band\s+reports\s+(?:directly\s+|administratively\s+)?to\s+(?=(?:the|a|an|our)\s+(?-i:[A-Z]))",
+         role_subject=True, confidence=0.8),
     Rule("udo.will_report", UNDER_DIRECTION_OF,
          r"\b(?:will|shall|would|typically|usually|normally|generally)\s+(?:\w+ly\s+)?report\s+(?:\w+ly\s+)?to\s+"),
     Rule("udo.responsible_to", UNDER_DIRECTION_OF,

@@ -104,3 +104,24 @@ def test_a_unit_that_lists_its_parts(body, unit, parts):
 ])
 def test_which_includes_after_no_unit_is_nothing(body):
     assert not {t for t in triples(body) if t[0] == "PART_OF"}
+
+
+@pytest.mark.parametrize("body, boss", [
+    ("The Store Manager runs daily trading across both floors and reports to the Area Manager.", "Area Manager"),
+    ("This position plans the audit cycle for all fourteen district offices and reports directly to the Chief "
+     "Auditor.", "Chief Auditor"),
+    ("You will run the night shift and reports to the Operations Director when the duty manager is away.",
+     "Operations Director"),
+])
+def test_a_role_s_second_predicate_reports_to(body, boss):
+    assert rules_of(body)[("UNDER_DIRECTION_OF", None, boss)][0] in ("udo.role_and_reports_to", "udo.reports_to")
+    assert ("UNDER_DIRECTION_OF", None, boss) in rules_of(body)
+
+
+@pytest.mark.parametrize("body", [
+    "The clerk monitors alarms and reports problems to the Work Order Desk.",
+    "The unit reconciles the ledgers of every branch office and reports to the State Controller.",
+    "Our clinics treat walk-in patients every day and reports to the Health Board are filed monthly.",
+])
+def test_and_reports_to_without_a_role_subject_or_with_an_object_is_not_this_rule(body):
+    assert not [r for r in page_relations(body) if r.evidence.rule == "udo.role_and_reports_to"]
