@@ -13,8 +13,8 @@ from operator import or_
 
 from orgkg.ontology.schema import COLLABORATES_WITH, ORGANIZATION, PART_OF, ROLE, SUPERVISES, UNIT
 
-from .memo import WordMemo
 from .lexicon import ROLE_HEADS
+from .memo import WordMemo
 from .phrases import Target, targets
 from .rules import RULES, Rule, required_sets
 
