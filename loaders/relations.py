@@ -155,6 +155,9 @@ def _source_of(rule: Rule, text: str, start: int, trigger: int, acronyms: dict[s
     """Whose relation the trigger at `trigger` states: a Target named before it ("The Division of X is part
     of Y"), None for the described role, or False when it is someone else's or not a relation at all."""
     before = text[max(start, trigger - 200):trigger]  # a bounded look-back keeps long clauses linear
+    if rule.type == PART_OF and "," in before and _RELATIVE.search(before):
+        # "... within the CDB, which in turn is part of the Division of X": the CDB's relation
+        return _relative_source(text, max(start, trigger - 200), trigger, acronyms) or False
     if rule.type == PART_OF and before.strip() and trigger - start <= 200:
         source = _explicit_subject(text, start, trigger, acronyms)
         if source is not None:

@@ -125,3 +125,28 @@ def test_a_role_s_second_predicate_reports_to(body, boss):
 ])
 def test_and_reports_to_without_a_role_subject_or_with_an_object_is_not_this_rule(body):
     assert not [r for r in page_relations(body) if r.evidence.rule == "udo.role_and_reports_to"]
+
+
+@pytest.mark.parametrize("body, source, target", [
+    ("The Vector Control Program is one of two programs within the EHB, which in turn is part of the Division of "
+     "Community Health.", "EHB", "Division of Community Health"),
+    ("The Grants Team sits in the Finance Office, which is part of the Corporate Services Directorate.",
+     "Finance Office", "Corporate Services Directorate"),
+])
+def test_which_in_turn_is_part_of_is_the_named_unit_s(body, source, target):
+    got = triples(body)
+    assert ("PART_OF", source, target) in got
+    assert not {t for t in got if t[0] == "PART_OF" and t[2] == target and t[1] != source}
+
+
+LETTERED = """a) Leads policy projects, preparing briefing notes and decision papers.
+b) Liaises with central agencies and with partner ministries, including the Ministry of Coastal Affairs.
+c) Represents the ministry on the Northern Skills Working Group and co-chairs its data subcommittee.
+"""
+
+
+def test_lettered_duties_are_sentences_of_their_own():
+    got = triples(LETTERED)
+    assert ("COLLABORATES_WITH", None, "Ministry of Coastal Affairs") in got
+    assert {("MEMBER_OF", None, "Northern Skills Working Group"), ("MEMBER_OF", None, "data subcommittee")} <= got
+    assert {r.evidence.text[:2] for r in page_relations(LETTERED)} == {"Li", "Re"}  # the marker is no part of it
