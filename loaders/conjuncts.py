@@ -185,23 +185,24 @@ def _names_a_body_part(part: list[Tok]) -> bool:
 def _distribute_modifiers(parts, seps, sepw, acronyms) -> None:
     """'certificated and classified staff', 'professional, technical and clerical staff', 'the 1st-shift and
     3rd-shift supervisors': modifiers distributed over the last piece's head, one group each ('certificated
-    staff', 'classified staff'; in place)."""
+    staff', 'classified staff'; in place). Word tests first: most lists hold no one-word piece."""
     k = 0
     while k < len(parts) - 1:
         cur = parts[k][1:] if len(parts[k]) == 2 and parts[k][0][1] in _LEADING else parts[k]
-        if len(cur) == 1 and _MODIFIER[cur[0][0]] and not has_head(cur, acronyms) \
-                and cur[0][1] not in VAGUE and any(has_head(p, acronyms) for p in parts[k + 1:]):
-            j = k + 1
-            while j < len(parts) - 1 and len(parts[j]) == 1 and _MODIFIER[parts[j][0][0]]:
-                j += 1
-            last = parts[j]
-            if len(last) == 2 and has_head(last, acronyms) and last[0][0].islower() and _MODIFIER[last[0][0]] \
-                    and not has_head(last[:1], acronyms) and sepw[j - 1] != "," \
-                    and all(s in (",", "and", ",and", "or") for s in sepw[k:j]):
-                for q in range(k, j):
-                    parts[q] = parts[q] + last[1:]
-                k = j
-                continue
+        if len(cur) != 1 or not _MODIFIER[cur[0][0]] or cur[0][1] in VAGUE:
+            k += 1
+            continue
+        j = k + 1
+        while j < len(parts) - 1 and len(parts[j]) == 1 and _MODIFIER[parts[j][0][0]]:
+            j += 1
+        last = parts[j]
+        if len(last) == 2 and last[0][0].islower() and _MODIFIER[last[0][0]] and sepw[j - 1] != "," \
+                and all(s in (",", "and", ",and", "or") for s in sepw[k:j]) and has_head(last, acronyms) \
+                and not has_head(last[:1], acronyms) and not has_head(cur, acronyms):
+            for q in range(k, j):
+                parts[q] = parts[q] + last[1:]
+            k = j
+            continue
         k += 1
 
 

@@ -147,7 +147,8 @@ def _open_parenthesised_lists(conjs: list[list[Tok]], acronyms, list_context: bo
     out = []
     for conj in conjs:
         words = [t[1] for t in conj]
-        if "(" in words and ")" in words and words.index("(") < words.index(")"):
+        if "(" in words and ")" in words and words.index("(") < words.index(")") \
+                and not _SEPARATORS.isdisjoint(words[words.index("("):words.index(")")]):
             a, b = words.index("("), words.index(")")
             items = conjuncts(conj[a + 1:b], acronyms, list_context)
             # "analysts (two Senior Analysts and one Analyst)": two or more named members; not "(Bands 5 and 6)"
@@ -160,6 +161,7 @@ def _open_parenthesised_lists(conjs: list[list[Tok]], acronyms, list_context: bo
     return [c for c in out if c]
 
 
+_SEPARATORS = frozenset({",", "and", "or"})
 _PLURAL_UNITS = {"divisions": "Division", "offices": "Office", "departments": "Department", "bureaus": "Bureau",
                  "units": "Unit", "branches": "Branch", "sections": "Section"}
 

@@ -198,11 +198,12 @@ RULES: tuple[Rule, ...] = (
     # units the role belongs to
     Rule("part.part_of", PART_OF, r"\b(?:is|are)\s+(?:a\s+)?(?:part\s+of|within)\s+(?=(?:the\s+)?[A-Z])",
          allowed=_UNITS, needs_subject=True),
-    # "The Records Unit is one of three units in the Support Services Division", "OSPA is a unit of the Office of X"
+    # "The Records Unit is one of three units in the Support Services Division" (the clause prefilter needs "one"
+    # or "each": "is a unit of" would run the rule on every clause that holds "community")
     Rule("part.one_of", PART_OF,
-         r"\b(?:is|are)\s+(?:(?:one|each)\s+of\s+(?:the\s+|its\s+|our\s+)?(?:\w+\s+)?|a\s+|an\s+)(?:[\w\-]+\s+){0,2}?"
-         r"(?:sections?|units?|branch(?:es)?|divisions?|offices?|teams?|bureaus?|departments?|programs?|programmes?|"
-         r"areas?|centers?|centres?|facilities|facility|clinics?|wards?|services|groups?|refuges?|sites?|campuses|campus)"
+         r"\b(?:is|are)\s+(?:one|each)\s+of\s+(?:the\s+|its\s+|our\s+)?(?:\w+\s+)?(?:[\w\-]+\s+){0,2}?"
+         r"(?:sections|units|branches|divisions|offices|teams|bureaus|departments|programs|programmes|"
+         r"areas|centers|centres|facilities|clinics|wards|services|groups|refuges|sites|campuses)"
          r"\s+(?:of|in|within|under|at)\s+(?=(?:the\s+|our\s+)?(?-i:[A-Z]))", allowed=_UNITS, needs_subject=True,
          single=True, confidence=0.9),
     # "the Programs Department, which includes the Mentoring Program and Academic Support": each unit is part of it

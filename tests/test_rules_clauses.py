@@ -67,7 +67,7 @@ def test_report_to_someone_else_is_no_supervision(body):
      "Benefits Services Division"),
     ("The Youth Literacy program is one of three program areas of the Community Learning Department.",
      "Youth Literacy program", "Community Learning Department"),
-    ("ORA is a unit of the Office of the Vice Provost for Research and serves every college.", "ORA",
+    ("ORA is one of the units of the Office of the Vice Provost for Research and serves every college.", "ORA",
      "Office of the Vice Provost for Research"),
     ("The Audit Branch is one of two branches of the Fiscal Integrity Division, OIG.", "Audit Branch",
      "Fiscal Integrity Division"),
