@@ -290,8 +290,8 @@ def _join_roles_and_units(merged: list[list[Tok]], merged_seps: list[str]) -> li
 def _bare_name(part: list[Tok], acronyms) -> bool:
     """One or two capitalised words without a head: a piece of a longer name."""
     words = [t for t in part if t[1] != "the"]
-    owner = max((k for k, t in enumerate(words) if t[1].endswith(("'s", "s'"))), default=-1)
-    words = words[owner + 1:]  # "the agency's Diversity": the owner is no part of the name
+    if len(words) >= 2 and any("'" in t[1] for t in words):  # "the agency's Diversity": the owner is no part of it
+        words = words[max((k for k, t in enumerate(words) if t[1].endswith(("'s", "s'"))), default=-1) + 1:]
     return 1 <= len(words) <= 2 and _capitalised(words) and not has_head(words, acronyms) \
         and not any(ACRONYM.match(t[0]) for t in words)
 

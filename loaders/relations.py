@@ -155,9 +155,13 @@ def _source_of(rule: Rule, text: str, start: int, trigger: int, acronyms: dict[s
     """Whose relation the trigger at `trigger` states: a Target named before it ("The Division of X is part
     of Y"), None for the described role, or False when it is someone else's or not a relation at all."""
     before = text[max(start, trigger - 200):trigger]  # a bounded look-back keeps long clauses linear
-    if rule.type == PART_OF and "," in before and _RELATIVE.search(before):
+    tail = before[-24:]  # ", which in turn is": a relative pronoun right before the trigger
+    relative = "which" in tail or "who" in tail
+    if rule.type == PART_OF and relative:
         # "... within the CDB, which in turn is part of the Division of X": the CDB's relation
-        return _relative_source(text, max(start, trigger - 200), trigger, acronyms) or False
+        source = _relative_source(text, max(start, trigger - 200), trigger, acronyms)
+        if source is not None:
+            return source
     if rule.type == PART_OF and before.strip() and trigger - start <= 200:
         source = _explicit_subject(text, start, trigger, acronyms)
         if source is not None:
@@ -168,7 +172,7 @@ def _source_of(rule: Rule, text: str, start: int, trigger: int, acronyms: dict[s
             return source  # "... with the Shared Instrument Facility, a core facility of the Office of Research"
     if _RELATIVE.search(before):
         # "the Streets Superintendent, who manages the Streets Division": that role's relation
-        return _relative_source(text, max(start, trigger - 200), trigger, acronyms) or False
+        return relative and _relative_source(text, max(start, trigger - 200), trigger, acronyms) or False
     if rule.needs_subject and (trigger - start > 200 or before.strip() and not _subject_before(before)):
         return False
     if rule.role_subject and not _role_subject(text[start:min(trigger, start + 80)]):
