@@ -30,9 +30,13 @@ _SOFT = frozenset("on by from with as about regarding concerning during through 
 _EXAMPLES = frozenset({"including", "especially", "particularly"})
 # what cut_list's tests read of a word alone, one bit each: a word with none of them is kept untested
 (_T_PAREN, _T_STOP, _T_NAMED, _T_VERB, _T_VERB_AFTER_NAME, _T_PLURAL_VERB, _T_ADVERB, _T_CO_VERB_ING, _T_BARE_PARTICIPLE,
- _T_THE, _T_CAPITAL) = (1 << k for k in range(11))
+ _T_THE, _T_CAPITAL, _T_ROLE_VERB) = (1 << k for k in range(12))
 _NAMED_WORDS = frozenset({"to", "for", "in", "within", "at", "such"}) | _EXAMPLES | _SOFT | _HARD
-_AFTER_A_NAME = _T_VERB | _T_VERB_AFTER_NAME | _T_PLURAL_VERB | _T_ADVERB | _T_CO_VERB_ING | _T_BARE_PARTICIPLE | _T_THE
+_AFTER_A_NAME = (_T_VERB | _T_VERB_AFTER_NAME | _T_PLURAL_VERB | _T_ADVERB | _T_CO_VERB_ING | _T_BARE_PARTICIPLE | _T_THE
+                 | _T_ROLE_VERB)
+# verbs that are also plural role nouns: capitalised after a capitalised word they end a title ("Shift Leads"); in
+# lower case after "and" and before a determiner they start a new predicate ("... and heads the menu review")
+_ROLE_VERBS = frozenset("leads heads chairs coaches mentors".split())
 
 
 def _cut_tests(w: str) -> int:
@@ -45,7 +49,8 @@ def _cut_tests(w: str) -> int:
              lw in VERBS and lw.endswith("s") and lower,
              lw.endswith("ly") and len(lw) > 4 and lw not in _NOT_ADVERBS and lower,
              lw.endswith("ing") and lw in CO_VERBS and lower and lw not in _KEEP_PARTICIPLES,
-             _PARTICIPLE.fullmatch(lw) is not None and lw not in _KEEP_PARTICIPLES, lw == "the", w[:1].isupper())
+             _PARTICIPLE.fullmatch(lw) is not None and lw not in _KEEP_PARTICIPLES, lw == "the", w[:1].isupper(),
+             lower and lw in _ROLE_VERBS)
     return sum(1 << k for k, h in enumerate(holds) if h)
 
 
@@ -153,8 +158,6 @@ def _COUNT_WORD(w: str) -> bool:  # noqa: N802 - reads as the word test it is
 
 
 _NAME_VERBS = frozenset("public water road roads civil".split())  # "Public Works": a verb that ends a name
-# verbs that are also plural role nouns: capitalised after a capitalised word they end a title ("Shift Leads")
-_ROLE_VERBS = frozenset("leads heads chairs coaches mentors".split())
 _AUXILIARIES = frozenset("is are was were will shall may can must has have".split())
 _STOP, _KEEP, _SKIP, _EXAMPLE, _VERB, _NEW_PREDICATE = range(6)  # what cut_list does at a word
 
@@ -205,11 +208,15 @@ def _after_a_name(tests: int, lw: str, out: list[Tok], nxt: str) -> int | None:
     prev = out[-1][1]
     capital_after_name = tests & _T_CAPITAL and out[-1][0][:1].isupper()
     if tests & _T_VERB and prev not in ("the", "of", "a", "an", "and", "or", "/") \
-            and not (capital_after_name and (prev in _NAME_VERBS or lw in _ROLE_VERBS)):
+            and not (capital_after_name and (prev in _NAME_VERBS or lw in _ROLE_VERBS)) \
+            and not (tests & _T_ROLE_VERB and not nxt[:1].isalpha()):  # "the program leads." : a title
         return _VERB  # a verb; not "Department of Public Works", where a capitalised word goes on a name
     if tests & _T_VERB_AFTER_NAME and out[-1][0][:1].isupper() and not ACRONYM.match(out[-1][0]) \
             and nxt.islower() and nxt not in ("and", "or"):
         return _VERB  # "the Chief of Records Management improves secondary ...": a verb
+    if tests & _T_ROLE_VERB and prev in ("and", "or") and nxt.lower() in ("the", "a", "an", "all", "its", "their",
+                                                                         "our", "his", "her"):
+        return _NEW_PREDICATE  # "supervises the Line Cooks and heads the menu review"
     if tests & _T_PLURAL_VERB and prev in ("and", "or") \
             and (nxt.lower() in ("the", "a", "an", "all", "and", "its", "their")
                  or (nxt.islower() and nxt not in _SOFT and nxt not in ("for", "to", "in", "at"))):

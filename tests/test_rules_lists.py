@@ -114,3 +114,26 @@ SUPERVISES: Assigned certificated and classified staff
 def test_a_labelled_value_distributes_its_modifiers():
     got = {r.target for r in extract_text(LISTED_SUPERVISES, "ap.txt").relations if r.type == "SUPERVISES"}
     assert got == {"certificated staff", "classified staff"}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Supervises the Line Cooks, the Dishwashers and the Bartenders.", {"Line Cooks", "Dishwashers", "Bartenders"}),
+    ("Supervises Tax Examiner 3s, Tax Examiner 2s and an Office Assistant 3.",
+     {"Tax Examiner 3s", "Tax Examiner 2s", "Office Assistant 3"}),
+    ("Directly supervises three (3) Budget Analysts and two Interns.", {"Budget Analysts", "Interns"}),
+    ("Supervises a Senior Payroll Specialist and Payroll Specialist.", {"Senior Payroll Specialist",
+                                                                         "Payroll Specialist"}),
+    ("Supervises two Team Leads and the Night Janitors.", {"Team Leads", "Night Janitors"}),
+    ("Supervises the department heads and program leads.", {"department heads", "program leads"}),
+])
+def test_supervision_lists_with_numbers_counts_and_plain_titles(body, expected):
+    assert targets_of(body, "SUPERVISES") == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Supervises the clerks and leads the monthly safety briefing.",
+    "Supervises the Line Cooks and heads the menu review.",
+])
+def test_a_verb_after_the_list_is_no_title(body):
+    got = targets_of(body, "SUPERVISES")
+    assert not any(("leads" in t or "heads" in t or "briefing" in t or "review" in t) for t in got)
