@@ -38,6 +38,7 @@ def _split(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]:
         return []
     sepw = ["".join(map(_LOWER, s)) for s in seps]
     _share_role_heads(parts, seps, sepw)
+    _share_unit_heads(parts, sepw)
     _merge_forward(parts, seps, sepw, acronyms)
     _distribute_modifiers(parts, seps, sepw, acronyms)
     merged, merged_seps = _join_complements(parts, seps, sepw, acronyms, list_context)
@@ -162,6 +163,28 @@ def _share_role_heads(parts, seps, sepw) -> None:
         for q in range(i + 1, j):
             parts[q] = parts[q] + rest
         return
+
+
+_PLURAL_UNIT_HEADS = {"teams": "team", "departments": "department", "offices": "office", "divisions": "division",
+                      "units": "unit", "branches": "branch", "sections": "section", "committees": "committee"}
+
+
+def _share_unit_heads(parts, sepw) -> None:
+    """'the Finance and HR teams', 'the Budget, Payroll and Procurement offices': each capitalised name before a
+    plural unit head is one unit with the head in the singular ('Finance team', 'HR team'; in place)."""
+    last = parts[-1]
+    if len(parts) < 2 or len(last) < 2 or last[-1][1] not in _PLURAL_UNIT_HEADS or not last[-1][0].islower() \
+            or sepw[-1] not in ("and", ",and", "or") or not _modifier(last[:-1]):
+        return
+    i = len(parts) - 2
+    while i > 0 and _modifier(parts[i - 1]) and sepw[i - 1] == ",":
+        i -= 1
+    if not all(_modifier(p) for p in parts[i:-1]):
+        return
+    word = _PLURAL_UNIT_HEADS[last[-1][1]]
+    head = (word, word, last[-1][2], last[-1][3], -1)  # index -1: read as its word, not as the text's "teams"
+    for q in range(i, len(parts)):
+        parts[q] = parts[q][:-1] + [head] if q == len(parts) - 1 else parts[q] + [head]
 
 
 def _headed_at_end(part: list[Tok], acronyms, before: list[Tok]) -> bool:

@@ -137,3 +137,20 @@ def test_supervision_lists_with_numbers_counts_and_plain_titles(body, expected):
 def test_a_verb_after_the_list_is_no_title(body):
     got = targets_of(body, "SUPERVISES")
     assert not any(("leads" in t or "heads" in t or "briefing" in t or "review" in t) for t in got)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Partners with the Finance and HR teams on workforce plans.", {"Finance team", "HR team"}),
+    ("Works with the Budget, Payroll and Procurement offices.", {"Budget office", "Payroll office",
+                                                                "Procurement office"}),
+])
+def test_names_before_a_plural_unit_head_are_one_unit_each(body, expected):
+    assert targets_of(body, "COLLABORATES_WITH") == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Works with the Recruitment and Retention Team.", {"Recruitment and Retention Team"}),
+    ("Works with school teams and the Office of Budget.", {"school teams", "Office of Budget"}),
+])
+def test_a_singular_head_or_no_names_before_it_shares_nothing(body, expected):
+    assert targets_of(body, "COLLABORATES_WITH") == expected
