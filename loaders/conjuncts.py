@@ -215,6 +215,11 @@ def _distribute_modifiers(parts, seps, sepw, acronyms) -> None:
         if len(cur) != 1 or not _MODIFIER[cur[0][0]] or cur[0][1] in VAGUE:
             k += 1
             continue
+        if sepw[k] == "/" and len(parts[k + 1]) >= 2 and _MODIFIER[parts[k + 1][0][0]] \
+                and not has_head(cur, acronyms) and not has_head(parts[k + 1][:1], acronyms):
+            parts[k] = parts[k] + seps[k] + parts[k + 1]  # "agency/contract staff": one group, two names for it
+            del parts[k + 1], seps[k], sepw[k]
+            continue
         j = k + 1
         while j < len(parts) - 1 and len(parts[j]) == 1 and _MODIFIER[parts[j][0][0]]:
             j += 1

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
-from orgkg.ontology.schema import COLLABORATES_WITH, ORGANIZATION, PART_OF, ROLE, SUPERVISES, UNIT
+from orgkg.ontology.schema import COLLABORATES_WITH, MEMBER_OF, ORGANIZATION, PART_OF, ROLE, SUPERVISES, UNIT
 
 from .lexicon import ROLE_HEADS
 from .memo import WordMemo
@@ -121,7 +121,8 @@ def apply_rules(text: str, start: int, end: int, acronyms: dict[str, str]) -> li
             if how not in read:  # "works collaboratively with X": two rules end where the same list starts
                 read[how] = targets(text, m.end(), window, acronyms, rule.list_context, rule.type in _EXAMPLE_TYPES)
             for t in read[how][:1] if rule.single else read[how]:
-                if t.type not in rule.allowed or (rule.strict and not _strict_ok(t)):
+                if t.type not in rule.allowed or (rule.strict and not _strict_ok(t)) \
+                        or rule.type == MEMBER_OF and _some_body(t, text):
                     continue
                 key = (rule.type, source.name.lower() if source else "", t.name.lower())
                 if key in seen or (source is not None and source.name.lower() == t.name.lower()):
@@ -133,6 +134,14 @@ def apply_rules(text: str, start: int, end: int, acronyms: dict[str, str]) -> li
 
 _CLAUSE_VERB = re.compile(r"[:;]|\b(?:is|are|has|have|had|was|were|include|includes|including|with|of|for|to)\s",
                           re.IGNORECASE)
+
+
+def _some_body(t: Target, text: str) -> bool:
+    """A body named by its kind only: 'hospital committees as assigned', 'a cross-team forum' (lower case, plural
+    or after 'a'/'an'); membership of no body in particular."""
+    if not t.name.islower():
+        return False
+    return t.name.endswith("s") or text[max(0, t.start - 3):t.start].lower() in (" a ", "an ")
 
 
 def _named_before(rule: Rule, text: str, start: int, trigger: int, acronyms: dict[str, str],

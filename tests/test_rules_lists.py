@@ -154,3 +154,21 @@ def test_names_before_a_plural_unit_head_are_one_unit_each(body, expected):
 ])
 def test_a_singular_head_or_no_names_before_it_shares_nothing(body, expected):
     assert targets_of(body, "COLLABORATES_WITH") == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Supervises temporary/seasonal staff during the summer.", {"temporary/seasonal staff"}),
+    ("Supervises the teacher/coordinator of the Adult Literacy Program.",
+     {"teacher of the Adult Literacy Program", "coordinator of the Adult Literacy Program"}),
+])
+def test_a_slash_between_modifiers_is_one_group_between_titles_two(body, expected):
+    assert targets_of(body, "SUPERVISES") == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Participates in the Ward 7 Practice Council and hospital committees as assigned.", {"Ward 7 Practice Council"}),
+    ("Participates in a cross-site forum for data standards.", set()),
+    ("Serves on the finance subcommittee.", {"finance subcommittee"}),
+])
+def test_membership_of_bodies_named_by_their_kind_only_is_nothing(body, expected):
+    assert set(targets_of(body, "MEMBER_OF")) == expected
