@@ -142,6 +142,8 @@ def test_which_in_turn_is_part_of_is_the_named_unit_s(body, source, target):
 LETTERED = """a) Leads policy projects, preparing briefing notes and decision papers.
 b) Liaises with central agencies and with partner ministries, including the Ministry of Coastal Affairs.
 c) Represents the ministry on the Northern Skills Working Group and co-chairs its data subcommittee.
+d. 10% - Prepares cost reports in coordination with the Office of Finance.
+e. 5% - Serves on the agency's Records Retention (RR) planning committee.
 """
 
 
@@ -149,4 +151,6 @@ def test_lettered_duties_are_sentences_of_their_own():
     got = triples(LETTERED)
     assert ("COLLABORATES_WITH", None, "Ministry of Coastal Affairs") in got
     assert {("MEMBER_OF", None, "Northern Skills Working Group"), ("MEMBER_OF", None, "data subcommittee")} <= got
-    assert {r.evidence.text[:2] for r in page_relations(LETTERED)} == {"Li", "Re"}  # the marker is no part of it
+    assert ("COLLABORATES_WITH", None, "Office of Finance") in got  # not "Office of Finance. e"
+    assert ("MEMBER_OF", None, "Records Retention planning committee") in got
+    assert {r.evidence.text[:2] for r in page_relations(LETTERED)} == {"Li", "Re", "10", "5%"}  # no marker
