@@ -57,7 +57,7 @@ office offices department departments division divisions unit units team teams c
 board boards council councils panel panels center centers centre centres foundation academy agency agencies
 commission commissions bureau bureaus branch section program programs programme services facility
 depot association associations union unions group groups cluster clusters government police institute
-university college court authority partnership partnerships corporation company hospital district
+university college court authority authorities partnership partnerships corporation company hospital district
 ministry service system forum guild directorate
 subcommittee subcommittees workgroup workgroups senate cabinet consortium society network networks hub ward wards
 clinic clinics laboratory laboratories shop shops organization organisation trust force forces complex campus campuses

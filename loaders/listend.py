@@ -30,10 +30,10 @@ _SOFT = frozenset("on by from with as about regarding concerning during through 
 _EXAMPLES = frozenset({"including", "especially", "particularly"})
 # what cut_list's tests read of a word alone, one bit each: a word with none of them is kept untested
 (_T_PAREN, _T_STOP, _T_NAMED, _T_VERB, _T_VERB_AFTER_NAME, _T_PLURAL_VERB, _T_ADVERB, _T_CO_VERB_ING, _T_BARE_PARTICIPLE,
- _T_THE, _T_CAPITAL, _T_ROLE_VERB) = (1 << k for k in range(12))
+ _T_THE, _T_CAPITAL, _T_ROLE_VERB, _T_KEPT_ING) = (1 << k for k in range(13))
 _NAMED_WORDS = frozenset({"to", "for", "in", "within", "at", "such"}) | _EXAMPLES | _SOFT | _HARD
 _AFTER_A_NAME = (_T_VERB | _T_VERB_AFTER_NAME | _T_PLURAL_VERB | _T_ADVERB | _T_CO_VERB_ING | _T_BARE_PARTICIPLE | _T_THE
-                 | _T_ROLE_VERB)
+                 | _T_ROLE_VERB | _T_KEPT_ING)
 # verbs that are also plural role nouns: capitalised after a capitalised word they end a title ("Shift Leads"); in
 # lower case after "and" and before a determiner they start a new predicate ("... and heads the menu review")
 _ROLE_VERBS = frozenset("leads heads chairs coaches mentors".split())
@@ -50,7 +50,7 @@ def _cut_tests(w: str) -> int:
              lw.endswith("ly") and len(lw) > 4 and lw not in _NOT_ADVERBS and lower,
              lw.endswith("ing") and lw in CO_VERBS and lower and lw not in _KEEP_PARTICIPLES,
              _PARTICIPLE.fullmatch(lw) is not None and lw not in _KEEP_PARTICIPLES, lw == "the", w[:1].isupper(),
-             lower and lw in _ROLE_VERBS)
+             lower and lw in _ROLE_VERBS, lower and lw in _KEEP_PARTICIPLES and lw.endswith("ing"))
     return sum(1 << k for k, h in enumerate(holds) if h)
 
 
@@ -214,6 +214,8 @@ def _after_a_name(tests: int, lw: str, out: list[Tok], nxt: str) -> int | None:
     if tests & _T_VERB_AFTER_NAME and out[-1][0][:1].isupper() and not ACRONYM.match(out[-1][0]) \
             and nxt.islower() and nxt not in ("and", "or"):
         return _VERB  # "the Chief of Records Management improves secondary ...": a verb
+    if tests & _T_KEPT_ING and _COUNT_WORD(nxt.lower()):
+        return _STOP  # "a wet lab supporting 14 graduate students": a participle clause, not "supporting services"
     if tests & _T_ROLE_VERB and prev in ("and", "or") and nxt.lower() in ("the", "a", "an", "all", "its", "their",
                                                                          "our", "his", "her"):
         return _NEW_PREDICATE  # "supervises the Line Cooks and heads the menu review"

@@ -140,3 +140,21 @@ def test_a_unit_led_by_a_role(body, boss, unit):
 ])
 def test_led_by_after_no_named_unit_or_by_no_role_is_nothing(body):
     assert not [r for r in page_relations(body) if r.evidence.rule == "sup.led_by"]
+
+
+@pytest.mark.parametrize("body", [
+    "Oversees the daily operation of a teaching kitchen supporting 40 apprentices and trainee chefs.",
+    "Manages a call centre serving 12 districts and their residents.",
+])
+def test_a_participle_before_a_count_ends_the_list(body):
+    got = targets_of(body, "SUPERVISES")
+    assert not any("apprentices" in t or "chefs" in t or "districts" in t for t in got)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Engages with local authorities and combined authorities on funding bids.",
+     {"local authorities", "combined authorities"}),
+    ("Works with the regional transport authorities.", {"regional transport authorities"}),
+])
+def test_authorities_are_bodies(body, expected):
+    assert set(targets_of(body, "COLLABORATES_WITH")) == expected
