@@ -184,8 +184,8 @@ def _source_of(rule: Rule, text: str, start: int, trigger: int, acronyms: dict[s
         return relative and _relative_source(text, max(start, trigger - 200), trigger, acronyms) or False
     if rule.needs_subject and (trigger - start > 200 or before.strip() and not _subject_before(before)):
         return False
-    if rule.role_subject and not _role_subject(text[start:min(trigger, start + 80)]):
-        return False
+    if rule.role_subject and before.strip() and not _role_subject(text[start:min(trigger, start + 80)]):
+        return False  # a duty line without a subject ("Reports to and works with X") is the role's own
     if rule.type == SUPERVISES and _SKILL_WORDS.search(before):
         return False  # "ability to supervise staff": a requirement, not a duty
     return None
@@ -280,9 +280,9 @@ def _role_subject(opening: str) -> bool:
         return True
     if words[0] not in ("the", "this", "our", "your"):
         return False
-    for k in range(1, min(len(words) - 1, 6)):
-        if words[k] in ROLE_HEADS or words[k] in _SELF_WORDS:
-            return words[k + 1].isalpha() and opening.split()[k + 1][:1].islower()
+    for k in range(1, min(len(words), 6)):
+        if words[k] in ROLE_HEADS or words[k] in _SELF_WORDS:  # then a verb, or the trigger itself
+            return k == len(words) - 1 or words[k + 1].isalpha() and opening.split()[k + 1][:1].islower()
     return False
 
 

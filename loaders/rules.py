@@ -56,6 +56,8 @@ BODY_AHEAD = rf"(?=(?:the\s+|a\s+|an\s+|our\s+|its\s+|their\s+|his\s+|her\s+|var
 # "a staff of 11: three analysts, two statisticians ...": the group before the colon is skipped for its members
 STAFF_OF_COLON = (r"(?:(?:a|an)\s+(?:[\w\-]+\s+)?(?:staff|team|branch|unit|section|crew|group|workforce)\s+of\s+"
                   r"(?:[\w\-]+\s+){0,2}?[\w\-]+\s*:\s*)?")
+# "works closely with, and advises, the Mayor": a second verb set off by commas before the shared object
+INTERPOSED = r"(?:\s*,\s*(?:and|or)\s+[a-z]+(?:\s+to)?\s*,)?\s+"  # ends where the object starts
 _COUNT_AHEAD = r"(?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b)"
 _UNITS = (UNIT, ORGANIZATION)
 
@@ -100,6 +102,10 @@ RULES: tuple[Rule, ...] = (
     Rule("udo.role_and_reports_to", UNDER_DIRECTION_OF,
          r"\band\s+reports\s+(?:directly\s+|administratively\s+)?to\s+(?=(?:the|a|an|our)\s+(?-i:[A-Z]))",
          role_subject=True, confidence=0.8),
+    # "Reports to and works closely with the Chief Operating Officer": one object for both verbs
+    Rule("udo.reports_to_and", UNDER_DIRECTION_OF,
+         r"\breports\s+(?:directly\s+)?to\s+and\s+(?:works|collaborates|partners|consults)\s+(?:\w+ly\s+)?with"
+         + INTERPOSED, role_subject=True),
     Rule("udo.will_report", UNDER_DIRECTION_OF,
          r"\b(?:will|shall|would|typically|usually|normally|generally)\s+(?:\w+ly\s+)?report\s+(?:\w+ly\s+)?to\s+"),
     Rule("udo.responsible_to", UNDER_DIRECTION_OF,
@@ -169,9 +175,9 @@ RULES: tuple[Rule, ...] = (
     # collaboration: a capitalised name without a head after these verbs names a function ("works closely with
     # Accounting", "partners with Supply Chain"), read as a unit at a lower confidence (list_context)
     Rule("collab.collaborates", COLLABORATES_WITH,
-         r"\bcollaborat(?:es|e|ing|ively)\s+(?:\w+ly\s+)?(?:with|alongside)\s+", list_context=True),
-    Rule("collab.works_with", COLLABORATES_WITH, r"\bwork(?:s|ing)?\s*(?:\w+ly\s+)?(?:with|alongside)\s+",
-         list_context=True),
+         r"\bcollaborat(?:es|e|ing|ively)\s+(?:\w+ly\s+)?(?:with|alongside)" + INTERPOSED, list_context=True),
+    Rule("collab.works_with", COLLABORATES_WITH,
+         r"\bwork(?:s|ing)?\s*(?:\w+ly\s+)?(?:with|alongside)" + INTERPOSED, list_context=True),
     Rule("collab.in_collaboration", COLLABORATES_WITH,
          r"\bin\s+(?:close\s+)?(?:collaboration|consultation|partnership|cooperation|coordination|conjunction|"
          r"liaison)\s+with\s+", list_context=True),

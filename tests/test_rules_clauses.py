@@ -154,3 +154,28 @@ def test_lettered_duties_are_sentences_of_their_own():
     assert ("COLLABORATES_WITH", None, "Office of Finance") in got  # not "Office of Finance. e"
     assert ("MEMBER_OF", None, "Records Retention planning committee") in got
     assert {r.evidence.text[:2] for r in page_relations(LETTERED)} == {"Li", "Re", "10", "5%"}  # no marker
+
+
+@pytest.mark.parametrize("body, other", [
+    ("The Chief of Staff works closely with, and advises, the Mayor.", "Mayor"),
+    ("Collaborates with, and supports, the Records Manager on retention schedules.", "Records Manager"),
+])
+def test_a_verb_set_off_by_commas_before_the_object(body, other):
+    assert ("COLLABORATES_WITH", None, other) in triples(body)
+
+
+@pytest.mark.parametrize("body, boss", [
+    ("Reports to and works closely with the Chief Operating Officer.", "Chief Operating Officer"),
+    ("The Clerk reports directly to and partners with the Court Administrator.", "Court Administrator"),
+])
+def test_reports_to_and_works_with_one_object(body, boss):
+    got = triples(body)
+    assert ("UNDER_DIRECTION_OF", None, boss) in got and ("COLLABORATES_WITH", None, boss) in got
+
+
+@pytest.mark.parametrize("body", [
+    "Works with staff to report to and work with the Parent Council.",
+    "The unit reports to and works closely with the Regional Office.",
+])
+def test_reports_to_and_without_the_role_as_subject_is_no_reporting_line(body):
+    assert not [t for t in triples(body) if t[0] == "UNDER_DIRECTION_OF"]
