@@ -60,15 +60,15 @@ _CUT_TESTS = WordMemo(_cut_tests)
 
 def cut_list(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[list[Tok], bool, bool]:
     """Keep the tokens up to where the noun-phrase list ends; (tokens, ended at a verb, ran out of tokens).
+    Each test is asked only of words whose own condition for it holds (_CUT_TESTS): most words have none.
 
     Example: cut_list(tokens of "the Payroll Unit to ensure accuracy", {}, False)[0] -> tokens of "the Payroll Unit"
-    Each test is asked only of words whose own condition for it holds (_CUT_TESTS): most words have none."""
+    """
     out: list[Tok] = []
     depth = 0
     skipping = 0
     resumed = False  # a skipped modifier ended at a separator: "with" may repeat the list's preposition
-    i = 0
-    n = len(toks)
+    i, n = 0, len(toks)
     while i < n:
         t = toks[i]
         tests = _CUT_TESTS[t[0]]
@@ -93,19 +93,12 @@ def cut_list(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple
             i += 1
             continue
         if skipping:
-            # a modifier ("in the design of ...") is skipped up to the next list separator
-            if w == ",":
-                skipping = 0
-                resumed = True
-                out.append(t)
-            elif lw in ("and", "or") and i + 1 < n and toks[i + 1][1] == "with":
-                skipping = 0  # "with A on X and with B on Y": the preposition repeated, the list goes on
-                resumed = True
-                out.append(t)
-            elif skipping > 7 or lw in _HARD or tests & _T_STOP:
+            skipping = _skip(toks, i, skipping, tests)
+            if skipping < 0:
                 break
-            else:
-                skipping += 1
+            if skipping == 0:  # the skipped modifier ended at a separator: "with" may come back
+                resumed = True
+                out.append(t)
             i += 1
             continue
         if tests & _T_STOP:
@@ -146,6 +139,17 @@ def cut_list(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple
     else:
         return _trim(out), False, True
     return _trim(out), False, False
+
+
+def _skip(toks: list[Tok], i: int, skipping: int, tests: int) -> int:
+    """How a skipped modifier ('on rent arrears') goes on at toks[i]: 0 it ended at a list separator (',' or
+    'and' before a repeated 'with'), -1 the list ends, else the count of words skipped so far."""
+    lw = toks[i][1]
+    if lw == "," or lw in ("and", "or") and i + 1 < len(toks) and toks[i + 1][1] == "with":
+        return 0  # "with A on X and with B on Y": the preposition repeated, the list goes on
+    if skipping > 7 or lw in _HARD or tests & _T_STOP:
+        return -1
+    return skipping + 1
 
 
 _NUMBERS = frozenset("one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
