@@ -59,8 +59,8 @@ _PLURAL_HEADS = (ROLE_HEADS | UNIT_HEADS) - VERBS - frozenset("heads leads chair
 _CUT_TESTS = WordMemo(_cut_tests)
 
 def cut_list(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[list[Tok], bool, bool]:
-    """Keep the tokens up to where the noun-phrase list ends; (tokens, ended at a verb, ran out of tokens).
-    Each test is asked only of words whose own condition for it holds (_CUT_TESTS): most words have none.
+    """The tokens up to where the noun-phrase list ends, whether it ended at a verb, whether tokens ran out (each
+    test is asked only of words whose own condition for it holds, _CUT_TESTS: most words have none).
 
     Example: cut_list(tokens of "the Payroll Unit to ensure accuracy", {}, False)[0] -> tokens of "the Payroll Unit"
     """
