@@ -82,12 +82,7 @@ def cut_list(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple
                 depth += 1
             else:
                 depth = max(0, depth - 1)
-                if depth == 0:
-                    if not skipping:
-                        out.append(t)
-                    i += 1
-                    continue
-        if depth:
+        if depth or tests & _T_PAREN and w == ")":  # inside parentheses, or the one that closes them
             if not skipping:
                 out.append(t)
             i += 1
