@@ -197,7 +197,7 @@ RULES: tuple[Rule, ...] = (
          r"\b(?:a\s+)?collaborative\s+(?:process|approach|effort|manner|partnership)\s+with\s+", list_context=True),
     Rule("collab.liaison", COLLABORATES_WITH,
          r"\b(?:serves?|acts?|functions?)\s+as\s+(?:a|an|the)?\s*(?:[\w'\-]+\s+){0,3}?liaison\s+(?:to|with|for|between)\s+"
-         r"|\b(?:provides?|maintains?)\s+(?:\w+\s+)?liaison\s+(?:to|with|for)\s+"),
+         r"|\b(?:provides?|maintains?)\s+(?:\w+\s+)?liaison\s+(?:to|with|for)\s+", list_context=True),
     Rule("collab.relationships", COLLABORATES_WITH,
          r"\b(?:establishes|maintains|builds|develops|fosters)\s+(?:\w+\s+){0,3}?(?:collaborative|working|"
          r"partnership|productive)\s+(?:\w+\s+)?relationships?\s+with\s+"),
@@ -235,6 +235,8 @@ RULES: tuple[Rule, ...] = (
          allowed=_UNITS, needs_subject=True),
     Rule("member.serves_on", MEMBER_OF,
          rf"\b(?:serves|sits|serve|sit|serving|sitting|holds\s+a\s+seat)\s+on\s+{BODY_AHEAD}", allowed=(UNIT,)),
+    Rule("member.participant_on", MEMBER_OF,  # "serves as an active participant on the school leadership team"
+         rf"\bparticipants?\s+(?:on|in|of)\s+{BODY_AHEAD}", allowed=(UNIT,), confidence=0.9),
     Rule("member.participates_in", MEMBER_OF,
          rf"\b(?:participates|participate|participating|takes?\s+part)\s+(?:\w+ly\s+)?(?:in|on)\s+{BODY_AHEAD}",
          allowed=(UNIT,), confidence=0.9),

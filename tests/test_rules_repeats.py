@@ -158,3 +158,27 @@ def test_a_participle_before_a_count_ends_the_list(body):
 ])
 def test_authorities_are_bodies(body, expected):
     assert set(targets_of(body, "COLLABORATES_WITH")) == expected
+
+
+@pytest.mark.parametrize("body, body_name", [
+    ("Serves as an active participant on the campus leadership team in reviewing data.", "campus leadership team"),
+    ("Is a regular participant in the Regional Emergency Planning Committee.", "Regional Emergency Planning Committee"),
+])
+def test_a_participant_on_a_body_is_a_member(body, body_name):
+    assert targets_of(body, "MEMBER_OF") == {body_name: "member.participant_on"}
+
+
+@pytest.mark.parametrize("body", [
+    "Trains participants in the summer program.",
+    "Surveys participants on a range of topics.",
+])
+def test_participants_in_a_program_are_no_membership(body):
+    assert not targets_of(body, "MEMBER_OF")
+
+
+@pytest.mark.parametrize("body, other", [
+    ("Serves as liaison for Community Use of Public Facilities.", "Community Use of Public Facilities"),
+    ("Acts as the department's liaison to Friends of the Library.", "Friends of the Library"),
+])
+def test_a_liaison_for_a_named_function(body, other):
+    assert other in targets_of(body, "COLLABORATES_WITH")
