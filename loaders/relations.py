@@ -48,13 +48,16 @@ def prefilter(rules: tuple[Rule, ...]) -> Prefilter:
     for j, lits in enumerate(sets):
         for k in lits:
             bits[k] = bits.get(k, 0) | 1 << j
-    literals = tuple(bits.items())
+    by_start: dict[str, list[tuple[str, int]]] = {}  # a literal's first three letters -> (literal, bits)
+    for k, b in bits.items():
+        by_start.setdefault(k[:3], []).append((k, b))
 
     def held(w: str) -> int:  # letters only: a literal lies within one white-space-delimited word
         got = 0
-        for k, b in literals:
-            if k in w:
-                got |= b
+        for i in range(len(w) - 2):  # each place a literal could start: a dict lookup, not a scan per literal
+            for k, b in by_start.get(w[i:i + 3], ()):
+                if w.startswith(k, i):
+                    got |= b
         return got
 
     return Prefilter(tuple(masks), (1 << len(rules)) - 1, WordMemo(held))
