@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
-from .lexicon import QUALIFIED_ROLE_HEADS, ROLE_HEADS, UNIT_HEADS, VAGUE, WEAK_UNIT_HEADS
+from .lexicon import CO_VERBS, QUALIFIED_ROLE_HEADS, ROLE_HEADS, UNIT_HEADS, VAGUE, VERBS, WEAK_UNIT_HEADS
 from .memo import WordMemo
 from .mentions import ACRONYM
 
@@ -38,8 +38,9 @@ def _split(toks: list[Tok], acronyms, list_context: bool) -> list[list[Tok]]:
         return []
     sepw = ["".join(map(_LOWER, s)) for s in seps]
     _share_role_heads(parts, seps, sepw)
+    _share_unit_heads(parts, sepw)
     _merge_forward(parts, seps, sepw, acronyms)
-    _merge_adjectives(parts, seps, sepw, acronyms)
+    _distribute_modifiers(parts, seps, sepw, acronyms)
     merged, merged_seps = _join_complements(parts, seps, sepw, acronyms, list_context)
     _borrow_complements(merged, merged_seps)
     return _join_roles_and_units(merged, merged_seps)
@@ -111,8 +112,9 @@ def _merge_forward(parts, seps, sepw, acronyms) -> None:
             while j + 1 < len(parts) - 1 and sepw[j] == "," and _bare_name(parts[j + 1], acronyms):
                 j += 1
             last = parts[j + 1] if j + 1 < len(parts) else None
-            if (j > k and last and sepw[j] in ("and", ",and") and has_head(last, acronyms)
-                    and last[0][0][:1].isupper() and last[0][1] != "the"):
+            # "Diversity, Equity and Inclusion Council"; "Diversity, Equity & Inclusion Council" ("&" is no separator)
+            serial = last and (j > k and sepw[j] in ("and", ",and") or sepw[j] == "," and "&" in map(_WORD, last))
+            if (serial and has_head(last, acronyms) and last[0][0][:1].isupper() and last[0][1] != "the"):
                 parts[k] = [t for q in range(k, j + 2) for t in (parts[q] + (seps[q] if q <= j else []))]
                 del parts[k + 1:j + 2], seps[k:j + 1], sepw[k:j + 1]
                 continue
@@ -163,6 +165,28 @@ def _share_role_heads(parts, seps, sepw) -> None:
         return
 
 
+_PLURAL_UNIT_HEADS = {"teams": "team", "departments": "department", "offices": "office", "divisions": "division",
+                      "units": "unit", "branches": "branch", "sections": "section", "committees": "committee"}
+
+
+def _share_unit_heads(parts, sepw) -> None:
+    """'the Finance and HR teams', 'the Budget, Payroll and Procurement offices': each capitalised name before a
+    plural unit head is one unit with the head in the singular ('Finance team', 'HR team'; in place)."""
+    last = parts[-1]
+    if len(parts) < 2 or len(last) < 2 or last[-1][1] not in _PLURAL_UNIT_HEADS or not last[-1][0].islower() \
+            or sepw[-1] not in ("and", ",and", "or") or not _modifier(last[:-1]):
+        return
+    i = len(parts) - 2
+    while i > 0 and _modifier(parts[i - 1]) and sepw[i - 1] == ",":
+        i -= 1
+    if not all(_modifier(p) for p in parts[i:-1]):
+        return
+    word = _PLURAL_UNIT_HEADS[last[-1][1]]
+    head = (word, word, last[-1][2], last[-1][3], -1)  # index -1: read as its word, not as the text's "teams"
+    for q in range(i, len(parts)):
+        parts[q] = parts[q][:-1] + [head] if q == len(parts) - 1 else parts[q] + [head]
+
+
 def _headed_at_end(part: list[Tok], acronyms, before: list[Tok]) -> bool:
     """Whether the part's last word is a head: 'the Principal'; not 'Depot Health', whose 'Depot' qualifies,
     nor the acronym in 'the HR and Payroll Manager' (one title: a singular role after it)."""
@@ -181,21 +205,41 @@ def _names_a_body_part(part: list[Tok]) -> bool:
     return _capitalised(part[k:])
 
 
-def _merge_adjectives(parts, seps, sepw, acronyms) -> None:
-    """'professional, technical and clerical staff': adjectives sharing the last head (in place)."""
+def _distribute_modifiers(parts, seps, sepw, acronyms) -> None:
+    """'certificated and classified staff', 'professional, technical and clerical staff', 'the 1st-shift and
+    3rd-shift supervisors': modifiers distributed over the last piece's head, one group each ('certificated
+    staff', 'classified staff'; in place). Word tests first: most lists hold no one-word piece."""
     k = 0
     while k < len(parts) - 1:
-        cur = parts[k]
-        if len(cur) == 1 and ADJECTIVE.match(cur[0][0]) and not has_head(cur, acronyms) \
-                and cur[0][1] not in VAGUE and any(has_head(p, acronyms) for p in parts[k + 1:]):
-            j = k + 1
-            while j < len(parts) - 1 and len(parts[j]) == 1 and ADJECTIVE.match(parts[j][0][0]):
-                j += 1
-            if has_head(parts[j], acronyms) and parts[j][0][0].islower():
-                parts[k] = [t for q in range(k, j + 1) for t in (parts[q] + (seps[q] if q < j else []))]
-                del parts[k + 1:j + 1], seps[k:j], sepw[k:j]
-                continue
+        cur = parts[k][1:] if len(parts[k]) == 2 and parts[k][0][1] in _LEADING else parts[k]
+        if len(cur) != 1 or not _MODIFIER[cur[0][0]] or cur[0][1] in VAGUE:
+            k += 1
+            continue
+        if sepw[k] == "/" and len(parts[k + 1]) >= 2 and _MODIFIER[parts[k + 1][0][0]] \
+                and not has_head(cur, acronyms) and not has_head(parts[k + 1][:1], acronyms):
+            parts[k] = parts[k] + seps[k] + parts[k + 1]  # "agency/contract staff": one group, two names for it
+            del parts[k + 1], seps[k], sepw[k]
+            continue
+        j = k + 1
+        while j < len(parts) - 1 and len(parts[j]) == 1 and _MODIFIER[parts[j][0][0]]:
+            j += 1
+        last = parts[j]
+        if len(last) == 2 and last[0][0].islower() and _MODIFIER[last[0][0]] and sepw[j - 1] != "," \
+                and all(s in (",", "and", ",and", "or") for s in sepw[k:j]) and has_head(last, acronyms) \
+                and not has_head(last[:1], acronyms) and not has_head(cur, acronyms):
+            for q in range(k, j):
+                parts[q] = parts[q] + last[1:]
+            k = j
+            continue
         k += 1
+
+
+_LEADING = frozenset("the all assigned other both".split())  # before the first modifier: "the 1st-shift and ..."
+_ORDINAL_COMPOUND = re.compile(r"^\d+(?:st|nd|rd|th)?-[a-z]+$")  # "1st-shift", "24-hour"
+# a lower-case word that qualifies a head: "clerical", "certificated", "1st-shift", "day-shift", "payroll"
+_MODIFIER = WordMemo(lambda w: _ORDINAL_COMPOUND.match(w) is not None
+                     or w.islower() and re.fullmatch(r"[a-z]+(?:-[a-z]+)?", w) is not None and w not in VERBS
+                     and w not in CO_VERBS and not w.endswith("ly") and w not in ("the", "a", "an", "of", "for"))
 
 
 def _join_complements(parts, seps, sepw, acronyms, list_context) -> tuple[list[list[Tok]], list[str]]:
@@ -224,13 +268,18 @@ def _joins(prev: list[Tok], sep: str, part: list[Tok], acronyms, list_context: b
                 and not list_context and (_capitalised(part) or not _capitalised(prev)):
             return True  # "Student Welfare and Compliance", "Magnet Programs and Special Education"
         if not has_head(prev, acronyms) and sep == "and" and list_context and _capitalised(prev) \
-                and _capitalised(part) and len(prev) <= 3:
-            return True
+                and _capitalised(part) and len(prev) <= 3 and (_words(prev) < 2 or _words(part) < 2):
+            return True  # "Research and Development"; not "Merchandise Planning and Supply Chain": two functions
     # "Division of Assessment and Summer Programs", "Division of Prekindergarten, Special Programs, and Related
     # Services": a capitalised complement whose head is only a weak unit word goes on the name
     return headed and sep in ("and", ",", ",and") and "of" in prev_words and part[0][1] != "the" \
         and _capitalised(part) and _weakly_headed(part) and prev_words[0] not in ROLE_HEADS \
         and _capitalised([t for t in prev[prev_words.index("of") + 1:] if t[0] != ","])
+
+
+def _words(part: list[Tok]) -> int:
+    """How many words a piece has besides an article."""
+    return sum(t[1] not in ("the", "a", "an") for t in part)
 
 
 def _borrow_complements(merged: list[list[Tok]], merged_seps: list[str]) -> None:
@@ -269,6 +318,8 @@ def _join_roles_and_units(merged: list[list[Tok]], merged_seps: list[str]) -> li
 def _bare_name(part: list[Tok], acronyms) -> bool:
     """One or two capitalised words without a head: a piece of a longer name."""
     words = [t for t in part if t[1] != "the"]
+    if len(words) >= 2 and any("'" in t[1] for t in words):  # "the agency's Diversity": the owner is no part of it
+        words = words[max((k for k, t in enumerate(words) if t[1].endswith(("'s", "s'"))), default=-1) + 1:]
     return 1 <= len(words) <= 2 and _capitalised(words) and not has_head(words, acronyms) \
         and not any(ACRONYM.match(t[0]) for t in words)
 

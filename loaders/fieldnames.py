@@ -14,8 +14,8 @@ from orgkg.ontology.schema import ORGANIZATION, ROLE, UNIT
 
 from .fieldmodel import Field
 from .lexicon import UNIT_HEADS
-from .mentions import ACRONYM, classify
-from .phrases import targets
+from .mentions import ACRONYM, classify, headed_name
+from .phrases import shared_head_names, targets
 from .text import Repaired
 from .titles import role_like
 
@@ -71,11 +71,15 @@ def _and_split(piece: str) -> list[str]:
     m = re.search(r"\s+and\s+", piece)
     if not m or ";" in piece:
         return [piece]
-    if re.match(r"(?:the|an?)\s", piece[m.end():], re.IGNORECASE):
+    if re.match(r"(?:the|an?|their|our|its)\s", piece[m.end():], re.IGNORECASE):
         return [piece[:m.start()].strip(), piece[m.end():].strip()]  # "the Records Unit and the City Attorney"
     left, right = piece[:m.start()].strip(), piece[m.end():].strip()
+    if spread := shared_head_names(piece):
+        return spread  # "certificated and classified staff": two groups
     if "," not in left and role_like(left) and (role_like(right) or right[:1].islower()):
         return [left, right]
+    if "," not in left and headed_name(left) and headed_name(right):
+        return [left, right]  # "Matron and Divisional Nursing team", "Social Services and community nursing teams"
     return [piece]
 
 
@@ -126,7 +130,7 @@ def _one_name(value: str) -> bool:
 
 
 _DOTTED = re.compile(r"(?:dotted|matrix|indirect|functional|secondary)\b", re.IGNORECASE)
-_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)  # "the Records Unit": the name is "Records Unit"
+_ARTICLE = re.compile(r"^(?:the|an?|their|our|its)\s+", re.IGNORECASE)  # "the Records Unit": the name is "Records Unit"
 
 
 def list_names(rep: Repaired, f: Field, to_rep) -> list[tuple[str, str]]:

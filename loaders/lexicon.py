@@ -28,7 +28,7 @@ advisers mentor mentors facilitator facilitators programmer programmers scientis
 official fellows planner superintendents' police firefighters firefighter deputy-director ombudsman
 vp vps svp evp avp ceo cfo coo cto cio cno cmo captain captains major lieutenant lieutenants sergeant sergeants
 commander commanders matron matrons physician physicians pharmacist pharmacists psychiatrist psychiatrists
-lead locator locators horticulturist horticulturists arborist arborists labourer labourers laborer laborers
+lead leads locator locators horticulturist horticulturists arborist arborists labourer labourers laborer laborers
 handler handlers loader loaders custodians paramedic paramedics dispatcher dispatchers ranger rangers
 mayor governor tutor tutors volunteer volunteers examiner examiners groundskeeper groundskeepers
 gardener gardeners trimmer trimmers picker pickers packer packers journeyman journeymen electrician electricians
@@ -43,6 +43,10 @@ interpreters translator translators trooper troopers warden wardens guard guards
 housekeepers cook cooks chef chefs associate associates practitioner practitioners radiographer radiographers
 sonographer sonographers phlebotomist phlebotomists audiologist audiologists optometrist optometrists owner owners
 gp gps clinicians hydrologist hydrologists geologist geologists chemist chemists
+intern interns dishwasher dishwashers bartender bartenders cleaner cleaners janitor janitors courier couriers
+storekeeper storekeepers caretaker caretakers baker bakers bookkeeper bookkeepers typist typists machinist machinists
+welder welders painter painters installer installers lineworker lineworkers teller tellers technologist
+technologists scheduler schedulers paraprofessional paraprofessionals
 """.split())
 
 # "staff", "personnel", "leadership", "management", "administration" head a role only with a qualifier
@@ -53,16 +57,17 @@ office offices department departments division divisions unit units team teams c
 board boards council councils panel panels center centers centre centres foundation academy agency agencies
 commission commissions bureau bureaus branch section program programs programme services facility
 depot association associations union unions group groups cluster clusters government police institute
-university college court authority partnership partnerships corporation company hospital district
+university college court authority authorities partnership partnerships corporation company hospital district
 ministry service system forum guild directorate
 subcommittee subcommittees workgroup workgroups senate cabinet consortium society network networks hub ward wards
-clinic clinics laboratory laboratories shop shops organization organisation trust force forces
+clinic clinics laboratory laboratories shop shops organization organisation trust force forces complex campus campuses
 """.split())
 
 # a unit head that is also an ordinary word: counts only when capitalised or with a qualifier
 WEAK_UNIT_HEADS = frozenset("program programs programme services service group groups system district partnership "
                             "partnerships cluster clusters facility depot section branch society network networks hub ward wards "
-                            "clinic clinics laboratory laboratories shop shops organization organisation trust cabinet".split())
+                            "clinic clinics laboratory laboratories shop shops organization organisation trust cabinet "
+                            "complex campus campuses".split())
 
 ORGANIZATION_MARKERS = (
     "police department", "fire department", "county council", "county executive", "county government",
@@ -116,6 +121,7 @@ utilizes uses maintains delivers improves implements increases reduces coordinat
 produces generates collects distributes interprets selects
 conducts schedules resolves investigates negotiates drafts compiles
 processes assigns oversees enforces inspects procures purchases issues ensures articulates elevates removes
+co-chairs co-leads convenes
 will shall may must can should would is are was were has have had be being been do does did
 """.split())
 

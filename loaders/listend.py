@@ -30,9 +30,13 @@ _SOFT = frozenset("on by from with as about regarding concerning during through 
 _EXAMPLES = frozenset({"including", "especially", "particularly"})
 # what cut_list's tests read of a word alone, one bit each: a word with none of them is kept untested
 (_T_PAREN, _T_STOP, _T_NAMED, _T_VERB, _T_VERB_AFTER_NAME, _T_PLURAL_VERB, _T_ADVERB, _T_CO_VERB_ING, _T_BARE_PARTICIPLE,
- _T_THE, _T_CAPITAL) = (1 << k for k in range(11))
+ _T_THE, _T_CAPITAL, _T_ROLE_VERB, _T_KEPT_ING) = (1 << k for k in range(13))
 _NAMED_WORDS = frozenset({"to", "for", "in", "within", "at", "such"}) | _EXAMPLES | _SOFT | _HARD
-_AFTER_A_NAME = _T_VERB | _T_VERB_AFTER_NAME | _T_PLURAL_VERB | _T_ADVERB | _T_CO_VERB_ING | _T_BARE_PARTICIPLE | _T_THE
+_AFTER_A_NAME = (_T_VERB | _T_VERB_AFTER_NAME | _T_PLURAL_VERB | _T_ADVERB | _T_CO_VERB_ING | _T_BARE_PARTICIPLE | _T_THE
+                 | _T_ROLE_VERB | _T_KEPT_ING)
+# verbs that are also plural role nouns: capitalised after a capitalised word they end a title ("Shift Leads"); in
+# lower case after "and" and before a determiner they start a new predicate ("... and heads the menu review")
+_ROLE_VERBS = frozenset("leads heads chairs coaches mentors".split())
 
 
 def _cut_tests(w: str) -> int:
@@ -45,7 +49,8 @@ def _cut_tests(w: str) -> int:
              lw in VERBS and lw.endswith("s") and lower,
              lw.endswith("ly") and len(lw) > 4 and lw not in _NOT_ADVERBS and lower,
              lw.endswith("ing") and lw in CO_VERBS and lower and lw not in _KEEP_PARTICIPLES,
-             _PARTICIPLE.fullmatch(lw) is not None and lw not in _KEEP_PARTICIPLES, lw == "the", w[:1].isupper())
+             _PARTICIPLE.fullmatch(lw) is not None and lw not in _KEEP_PARTICIPLES, lw == "the", w[:1].isupper(),
+             lower and lw in _ROLE_VERBS, lower and lw in _KEEP_PARTICIPLES and lw.endswith("ing"))
     return sum(1 << k for k, h in enumerate(holds) if h)
 
 
@@ -54,15 +59,16 @@ _PLURAL_HEADS = (ROLE_HEADS | UNIT_HEADS) - VERBS - frozenset("heads leads chair
 _CUT_TESTS = WordMemo(_cut_tests)
 
 def cut_list(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple[list[Tok], bool, bool]:
-    """Keep the tokens up to where the noun-phrase list ends; (tokens, ended at a verb, ran out of tokens).
+    """The tokens up to where the noun-phrase list ends, whether it ended at a verb, whether tokens ran out (each
+    test is asked only of words whose own condition for it holds, _CUT_TESTS: most words have none).
 
     Example: cut_list(tokens of "the Payroll Unit to ensure accuracy", {}, False)[0] -> tokens of "the Payroll Unit"
-    Each test is asked only of words whose own condition for it holds (_CUT_TESTS): most words have none."""
+    """
     out: list[Tok] = []
     depth = 0
     skipping = 0
-    i = 0
-    n = len(toks)
+    resumed = False  # a skipped modifier ended at a separator: "with" may repeat the list's preposition
+    i, n = 0, len(toks)
     while i < n:
         t = toks[i]
         tests = _CUT_TESTS[t[0]]
@@ -76,30 +82,27 @@ def cut_list(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple
                 depth += 1
             else:
                 depth = max(0, depth - 1)
-                if depth == 0:
-                    if not skipping:
-                        out.append(t)
-                    i += 1
-                    continue
-        if depth:
+        if depth or tests & _T_PAREN and w == ")":  # inside parentheses, or the one that closes them
             if not skipping:
                 out.append(t)
             i += 1
             continue
         if skipping:
-            # a modifier ("in the design of ...") is skipped up to the next list separator
-            if w == ",":
-                skipping = 0
-                out.append(t)
-            elif skipping > 7 or lw in _HARD or tests & _T_STOP:
+            skipping = _skip(toks, i, skipping, tests)
+            if skipping < 0:
                 break
-            else:
-                skipping += 1
+            if skipping == 0:  # the skipped modifier ended at a separator: "with" may come back
+                resumed = True
+                out.append(t)
             i += 1
             continue
         if tests & _T_STOP:
             break
         nxt = toks[i + 1][0] if i + 1 < n else ""
+        if lw == "with" and out and (out[-1][1] == "and" or resumed and out[-1][1] in (",", "or")):
+            i += 1  # "X and with Y", "..., with Product on ...": the list's own preposition again
+            continue
+        resumed = False
         if tests & _T_NAMED:
             act = _at_named_word(toks, i, out, acronyms, examples)
             if act == _STOP:
@@ -119,7 +122,7 @@ def cut_list(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple
                 i += 2 if lw == "such" else 1
                 continue
         if out and tests & _AFTER_A_NAME:
-            act = _after_a_name(tests, out, nxt)
+            act = _after_a_name(tests, lw, out, nxt)
             if act == _STOP:
                 break
             if act == _VERB:
@@ -131,6 +134,17 @@ def cut_list(toks: list[Tok], acronyms: dict[str, str], examples: bool) -> tuple
     else:
         return _trim(out), False, True
     return _trim(out), False, False
+
+
+def _skip(toks: list[Tok], i: int, skipping: int, tests: int) -> int:
+    """How a skipped modifier ('on rent arrears') goes on at toks[i]: 0 it ended at a list separator (',' or
+    'and' before a repeated 'with'), -1 the list ends, else the count of words skipped so far."""
+    lw = toks[i][1]
+    if lw == "," or lw in ("and", "or") and i + 1 < len(toks) and toks[i + 1][1] == "with":
+        return 0  # "with A on X and with B on Y": the preposition repeated, the list goes on
+    if skipping > 7 or lw in _HARD or tests & _T_STOP:
+        return -1
+    return skipping + 1
 
 
 _NUMBERS = frozenset("one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
@@ -185,28 +199,39 @@ _BODY_HEADS = frozenset("committee committees subcommittee group groups board bo
                         "party unit".split())
 
 
-def _after_a_name(tests: int, out: list[Tok], nxt: str) -> int | None:
+_STRONG_UNITS = UNIT_HEADS - WEAK_UNIT_HEADS
+
+
+def _after_a_name(tests: int, lw: str, out: list[Tok], nxt: str) -> int | None:
     """Whether a word that may be a verb, an adverb or 'the' ends the list after `out` (None: it does not)."""
     prev = out[-1][1]
-    if tests & _T_VERB and prev not in ("the", "of", "a", "an", "and", "or", "/") and not (tests & _T_CAPITAL
-                                                                                         and out[-1][0][:1].isupper()
-                                                                                         and out[-1][1] in _NAME_VERBS):
+    capital_after_name = tests & _T_CAPITAL and out[-1][0][:1].isupper()
+    if tests & _T_VERB and prev not in ("the", "of", "a", "an", "and", "or", "/") \
+            and not (capital_after_name and (prev in _NAME_VERBS or lw in _ROLE_VERBS)) \
+            and not (tests & _T_ROLE_VERB and not nxt[:1].isalpha()):  # "the program leads." : a title
         return _VERB  # a verb; not "Department of Public Works", where a capitalised word goes on a name
     if tests & _T_VERB_AFTER_NAME and out[-1][0][:1].isupper() and not ACRONYM.match(out[-1][0]) \
             and nxt.islower() and nxt not in ("and", "or"):
         return _VERB  # "the Chief of Records Management improves secondary ...": a verb
+    if tests & _T_KEPT_ING and _COUNT_WORD(nxt.lower()):
+        return _STOP  # "a wet lab supporting 14 graduate students": a participle clause, not "supporting services"
+    if tests & _T_ROLE_VERB and prev in ("and", "or") and nxt.lower() in ("the", "a", "an", "all", "its", "their",
+                                                                         "our", "his", "her"):
+        return _NEW_PREDICATE  # "supervises the Line Cooks and heads the menu review"
     if tests & _T_PLURAL_VERB and prev in ("and", "or") \
             and (nxt.lower() in ("the", "a", "an", "all", "and", "its", "their")
                  or (nxt.islower() and nxt not in _SOFT and nxt not in ("for", "to", "in", "at"))):
         return _NEW_PREDICATE  # "oversees the X Division and supervises crew leaders"
-    if tests & (_T_CO_VERB_ING | _T_BARE_PARTICIPLE) and nxt.lower() in _BODY_HEADS:
-        return None  # "the steering committee", "the Data Working Group": a participle that names a body
+    if tests & (_T_CO_VERB_ING | _T_BARE_PARTICIPLE) and (nxt.lower() in _BODY_HEADS or nxt.lower() in _STRONG_UNITS):
+        return None  # "the steering committee", "college advising offices": a participle that names a body
+    if tests & _T_ADVERB and _COUNT_WORD(nxt.lower()):
+        return None  # "... and approximately 60 volunteer mentors": a count follows
     if tests & (_T_ADVERB | _T_CO_VERB_ING):
         return _STOP  # "... and jointly appointed by", "supervising the program and providing leadership"
-    if tests & _T_BARE_PARTICIPLE and prev not in ("and", "or", ",", "the", "of") \
-            and not (tests & _T_CAPITAL and out[-1][0][:1].isupper()
+    if tests & _T_BARE_PARTICIPLE and prev not in ("and", "or", ",", "the", "of", "assigned", "designated", "all") \
+            and not (tests & _T_CAPITAL and (out[-1][0][:1].isupper() or _COUNT_WORD(prev))
                      and (nxt[:1].isupper() or nxt.lower() in UNIT_HEADS)):
-        return _STOP  # "the budget prepared by ...", not "the Load Rating Unit", "the Food Sourcing department"
+        return _STOP  # "the budget prepared by ...", not "the Load Rating Unit", "2 Onboarding Specialists"
     if tests & _T_THE and prev not in ("and", "or", ",", "of", "/", "for", "in", "within", "at", "("):
         return _STOP  # "... Student Leadership the specialist works": a new clause
     return None

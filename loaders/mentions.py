@@ -31,7 +31,8 @@ _MEMBERS_OF = re.compile(r"^(?:members|representatives)\s+of\s+(?:the\s+)?", re.
 _STAFF_OF = re.compile(r"^(?:staff|employees|personnel|workforce)\s+(?:of|in|within|at)\s+(?:the\s+)?(.+)$", re.I)
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
 # "approximately 60", "30-40", "two to four", "one part-time": counts before a role are no part of its name
-_COUNT = re.compile(rf"^(?:(?:up\s+to|approximately|about|around|over|some|at\s+least|more\s+than|nearly)\s+)?"
+_COUNT = re.compile(rf"^(?:(?:up\s+to|approximately|approx\.|about|around|over|some|at\s+least|more\s+than|nearly|roughly|almost|"
+                    rf"fewer\s+than|less\s+than)\s+)?"
                     rf"{_NUMBER}(?:\s*(?:[-\u2013]|to)\s*{_NUMBER})?\+?(?:\s+|$)|^(?:part|full)[-\s]time\s+", re.I)
 # "Arborists x 2", "Buyer Assistant I work", "security staff members"
 _COUNT_AFTER = re.compile(r"\s+(?:x\s*\d+|work)$")
@@ -40,6 +41,8 @@ _NOUN_ING = frozenset("nursing engineering accounting purchasing marketing train
 _GENERIC_OWNER = re.compile(r"^(?:the\s+)?(?:department|county|district|city|state|agency|organi[sz]ation|company|"
                             r"university|college|hospital|trust|council|division|office|unit|team|school|branch|"
                             r"ministry|bureau)['\u2019]s\s+(?=\w)")
+# "the Antimicrobial Stewardship Program steering group": a named body's own kind, in lower case
+_BODY_QUALIFIERS = frozenset("steering working advisory reference project oversight planning review".split())
 _OTHER_ALL = re.compile(r"^(?:the\s+)?(?:other|all)\s+", re.I)
 _DEPT_PERSONNEL = re.compile(r"\s+(?:department)\s+personnel$", re.I)
 
@@ -73,7 +76,7 @@ def name_and_type(name: str, acronyms, list_context: bool) -> tuple[str, str] | 
         full = acronyms[name]
         return full, classify(full, acronyms) or UNIT
     if ACRONYM.match(name) and len(name) >= 2:
-        return name, UNIT  # an undefined acronym: most are units
+        return name, ROLE if name.lower() in ROLE_HEADS else UNIT  # an undefined acronym: most are units, not "CFO"
     if name[:1].islower() and " " in name:
         name = _without_lower_qualifier(name)
     typ = classify(name, acronyms, list_context)
@@ -91,7 +94,10 @@ def _without_lower_qualifier(name: str) -> str:
     if m is None or len(name[m.end():].split()) < 2:
         return name
     rest = name[m.end():]
-    return rest if all(w[:1].isupper() or w in ("of", "and", "for", "the", "&") for w in rest.split()) else name
+    words = rest.split()
+    if words[-1].lower() in ROLE_HEADS and words[0][:1].isupper():
+        words = words[:-1]  # "district McKinney-Vento liaison": a named role
+    return rest if all(w[:1].isupper() or w in ("of", "and", "for", "the", "&") for w in words) else name
 
 
 def _clean(name: str) -> str | None:
@@ -164,7 +170,8 @@ def classify(name: str, acronyms: dict[str, str], list_context: bool = False) ->
             orig = name.split()
             idx = len(main) - 1
             capital = orig[idx][:1].isupper() or (idx > 0 and orig[idx - 1][:1].isupper() and orig[idx - 1] not in acronyms
-                                                  and not ACRONYM.match(orig[idx - 1]))
+                                                  and not ACRONYM.match(orig[idx - 1])) \
+                or (idx > 1 and orig[idx - 1] in _BODY_QUALIFIERS and orig[idx - 2][:1].isupper())
             if not capital:
                 return None
         return UNIT
@@ -180,6 +187,19 @@ def classify(name: str, acronyms: dict[str, str], list_context: bool = False) ->
     if list_context and name[:1].isupper() and len(words) <= 6:
         return UNIT  # a named office in "the offices of A, B and C"
     return None
+
+
+def headed_name(name: str) -> bool:
+    """Whether a name is complete on its own: typed, ending in its own head word, no complement ('of', 'for')
+    whose 'and' could join it to the next words. Two such names around 'and' are two names.
+
+    Example: headed_name("Matron"), headed_name("community nursing teams"), headed_name("Office of Management")
+    -> (True, True, False)
+    """
+    words = name.lower().split()
+    if not words or "of" in words or "for" in words or (len(words) == 1 and words[0] in BARE_HEADS):
+        return False
+    return (words[-1] in ROLE_HEADS or words[-1] in UNIT_HEADS) and classify(name, {}) is not None
 
 
 def _markers_by_first_letter(markers: tuple[str, ...]) -> str:

@@ -14,7 +14,7 @@ from operator import itemgetter
 
 from orgkg.ontology.schema import ORGANIZATION, ROLE, UNIT
 
-from .conjuncts import Tok, at_separators, conjuncts
+from .conjuncts import Tok, at_separators, conjuncts, has_head
 from .lexicon import (
     QUALIFIED_ROLE_HEADS,
     ROLE_HEADS,
@@ -40,7 +40,7 @@ _LOWER = itemgetter(1)  # a token's lower-cased word (conjuncts.Tok)
 _LOCATION_WORDS = frozenset({"in", "within", "at"})
 
 
-_TOKEN = re.compile(r"[A-Za-z0-9][\w'&.\-]*[\w&]|[A-Za-z0-9]|[,;:/()]")
+_TOKEN = re.compile(r"[A-Za-z0-9][\w'&.\-]*[\w&]|[A-Za-z0-9]|[,;:/()&]")
 # split() at a captured token gives gap, token, gap, ..., gap: the text in between and the tokens, in one flat list
 _TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 _LOWER_OF = WordMemo(str.lower)  # one lower-cased string per distinct word, its hash computed once for every lookup
@@ -109,6 +109,19 @@ def targets(text: str, start: int, end: int, acronyms: dict[str, str] | None = N
     return out
 
 
+def shared_head_names(piece: str) -> list[str]:
+    """The groups a list of modifiers before one head names, or [] when the piece is no such list.
+
+    Example: shared_head_names("assigned certificated and classified staff")
+    -> ['certificated staff', 'classified staff']
+    """
+    got = targets(piece, 0, len(piece))
+    head = piece.split()[-1].lower() if piece.split() else ""
+    if len(got) < 2 or piece.lower().split().count(head) != 1:
+        return []
+    return [t.name for t in got] if all(t.name.lower().split()[-1] == head for t in got) else []
+
+
 _NAME_WORDS = ROLE_HEADS | QUALIFIED_ROLE_HEADS | UNIT_HEADS
 
 
@@ -134,16 +147,21 @@ def _open_parenthesised_lists(conjs: list[list[Tok]], acronyms, list_context: bo
     out = []
     for conj in conjs:
         words = [t[1] for t in conj]
-        if "(" in words and ")" in words and "," in words[words.index("("):words.index(")")]:
+        if "(" in words and ")" in words and words.index("(") < words.index(")") \
+                and not _SEPARATORS.isdisjoint(words[words.index("("):words.index(")")]):
             a, b = words.index("("), words.index(")")
-            out.append(conj[:a] + conj[b + 1:])
-            out.extend(conjuncts(conj[a + 1:b], acronyms, list_context))
-            inner.append((conj[a][2], conj[b][3]))
-        else:
-            out.append(conj)
+            items = conjuncts(conj[a + 1:b], acronyms, list_context)
+            # "analysts (two Senior Analysts and one Analyst)": two or more named members; not "(Bands 5 and 6)"
+            if "," in words[a:b] or len(items) >= 2 and all(has_head(c, acronyms) for c in items):
+                out.append(conj[:a] + conj[b + 1:])
+                out.extend(items)
+                inner.append((conj[a][2], conj[b][3]))
+                continue
+        out.append(conj)
     return [c for c in out if c]
 
 
+_SEPARATORS = frozenset({",", "and", "or"})
 _PLURAL_UNITS = {"divisions": "Division", "offices": "Office", "departments": "Department", "bureaus": "Bureau",
                  "units": "Unit", "branches": "Branch", "sections": "Section"}
 
@@ -243,6 +261,8 @@ def _surface(conj: list[Tok], text: str) -> str:
 
 def _target(conj: list[Tok], text: str, acronyms: dict[str, str], list_context: bool) -> Target | None:
     """The mention `conj` names, if any."""
+    if len(conj) > 2 and conj[0][1] == "of" and conj[1][1] == "the":
+        conj = conj[1:]  # "member of the X Committee and of the Y Group": the preposition repeated
     if not conj:
         return None
     surface = _surface(conj, text)
@@ -287,9 +307,11 @@ def _owner_and_owned(surface: str, acronyms, list_context: bool) -> tuple[tuple[
 
 
 # a named unit (two or more capitalised words, then a unit head) of a larger named unit
-_UNIT_OF_UNIT = re.compile(r"^((?:[A-Z][\w&'\u2019\-]*\s+)+(?:Division|Section|Branch|Unit|Office|Bureau|Team))\s+of\s+"
+_UNIT_OF_UNIT = re.compile(r"^((?:[A-Z][\w&'\u2019\-]*\s+)+(?:Division|Section|Branch|Unit|Office|Bureau|Team|Committee|"
+                           r"Subcommittee))\s+of\s+"
                            r"(?:the\s+)?([A-Z][\w&'\u2019\- ]*(?:Department|Division|Office|Directorate|Agency|Bureau|"
-                           r"Ministry|Authority|Administration|Service|Services)(?:\s+of\s+[A-Z][\w&'\u2019\- ]*)?)$")
+                           r"Ministry|Authority|Administration|Service|Services|Senate|Council|Board)"
+                           r"(?:\s+of\s+[A-Z][\w&'\u2019\- ]*)?)$")
 
 
 def _is_generic_staff(conj: list[Tok]) -> bool:

@@ -52,10 +52,12 @@ _ENTITIES = (ROLE, UNIT, ORGANIZATION)
 # a body one sits on: read ahead (bounded) so "serves on", "participates in", "attends" say membership only there
 _BODIES = (r"(?:committee|subcommittee|team|board|council|panel|task\s+force|commission|group|workgroup|guild|"
            r"forum|network|senate|cabinet|consortium|collaborative)s?\b")
-BODY_AHEAD = rf"(?=(?:the\s+|a\s+|an\s+|our\s+|its\s+|their\s+|his\s+|her\s+|various\s+)?[\w\-'\u2019 ()&.,]{{0,60}}?{_BODIES})"
+BODY_AHEAD = rf"(?=(?:the\s+|a\s+|an\s+|our\s+|its\s+|their\s+|his\s+|her\s+|various\s+)?[\w\-'\u2019 ()&.,]{{0,90}}?{_BODIES})"
 # "a staff of 11: three analysts, two statisticians ...": the group before the colon is skipped for its members
 STAFF_OF_COLON = (r"(?:(?:a|an)\s+(?:[\w\-]+\s+)?(?:staff|team|branch|unit|section|crew|group|workforce)\s+of\s+"
                   r"(?:[\w\-]+\s+){0,2}?[\w\-]+\s*:\s*)?")
+# "works closely with, and advises, the Mayor": a second verb set off by commas before the shared object
+INTERPOSED = r"(?:\s*,\s*(?:and|or)\s+[a-z]+(?:\s+to)?\s*,)?\s+"  # ends where the object starts
 _COUNT_AHEAD = r"(?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b)"
 _UNITS = (UNIT, ORGANIZATION)
 
@@ -72,6 +74,10 @@ class Rule:
     strict: bool = False  # only clearly named units or qualified staff (common verbs like "leads")
     needs_subject: bool = False  # only when the described role is the clause's subject
     confidence: float = 1.0  # an explicit verb: 1.0; readings that infer more: lower
+    targets_before: bool = False  # "four analysts, who will report to you": the names stand before the trigger
+    inverse: bool = False  # "the X Department, which includes A and B": each target holds the relation to the subject
+    single: bool = False  # one target only: "one of the branches of the X Division, OCFO" (a place, then its place)
+    role_subject: bool = False  # only when the clause opens with a role as its subject: "The Kitchen Manager runs ..."
     pattern: re.Pattern = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
     keys: tuple[str, ...] = field(default=(), compare=False, repr=False)  # set by check: see required_literals
 
@@ -91,6 +97,15 @@ RULES: tuple[Rule, ...] = (
     Rule("udo.and_reports_to", UNDER_DIRECTION_OF,
          r"\b(?:serves|works|acts|is\s+employed)\s+(?:as|in|at|from|for)\s+(?:[\w\-']+\s+){1,8}?(?:and|but)\s+"
          r"reports\s+(?:directly\s+|administratively\s+)?to\s+(?=(?:the|a|an|our)\s)", confidence=0.9),
+    # "The Kitchen Manager runs the back of house and reports to the General Manager": a role's second predicate,
+    # "reports" right before "to" and a capitalised name ("and reports problems to the desk" is no reporting line)
+    Rule("udo.role_and_reports_to", UNDER_DIRECTION_OF,
+         r"\band\s+reports\s+(?:directly\s+|administratively\s+)?to\s+(?=(?:the|a|an|our)\s+(?-i:[A-Z]))",
+         role_subject=True, confidence=0.8),
+    # "Reports to and works closely with the Chief Operating Officer": one object for both verbs
+    Rule("udo.reports_to_and", UNDER_DIRECTION_OF,
+         r"\breports\s+(?:directly\s+)?to\s+and\s+(?:works|collaborates|partners|consults)\s+(?:\w+ly\s+)?with"
+         + INTERPOSED, role_subject=True),
     Rule("udo.will_report", UNDER_DIRECTION_OF,
          r"\b(?:will|shall|would|typically|usually|normally|generally)\s+(?:\w+ly\s+)?report\s+(?:\w+ly\s+)?to\s+"),
     Rule("udo.responsible_to", UNDER_DIRECTION_OF,
@@ -109,6 +124,10 @@ RULES: tuple[Rule, ...] = (
     Rule("sup.supervises", SUPERVISES,
          rf"\b(?:directly\s+)?supervis(?:es|e|ing)\b{COVERB_TAIL}\s+(?:(?:the\s+)?work\s+of\s+|"
          r"(?:a|an)\s+(?:assigned\s+|designated\s+|small\s+|large\s+)?(?:set|number|pool)\s+of\s+)?" + STAFF_OF_COLON),
+    # "four analysts, who will report to you", "Two Program Coordinators report directly to this position"
+    Rule("sup.report_to_you", SUPERVISES,
+         r"(?:,\s*(?:who|that)\s+)?\b(?:(?:will|would|shall|currently|also)\s+)?(?:\w+ly\s+)?reports?\s+(?:\w+ly\s+)?"
+         r"to\s+(?:you|this\s+(?:position|role|job|post)|the\s+incumbent)\b", targets_before=True),
     Rule("sup.provides_supervision", SUPERVISES,
          rf"\bprovides?\s+(?:\w+\s+){{0,2}}?{ADJ}*supervision\s+(?:of|for|to)\s+"),
     Rule("sup.line_manages", SUPERVISES,
@@ -140,6 +159,9 @@ RULES: tuple[Rule, ...] = (
          r"\b(?:manages|leads|supervises|oversees|directs|heads|manage|lead|supervise|oversee|direct|head)\s+"
          r"(?:a|the)\s+(?:\w+\s+)?(?:team|staff|group|crew)\s+of\s+"
          rf"(?:(?:up\s+to|about|approximately|around|over|some)\s+)?{_COUNT_AHEAD}", confidence=0.9),
+    # "the Finance organization led by our CFO": the named unit just before is supervised by the role after
+    Rule("sup.led_by", SUPERVISES, r"\b(?:led|headed|managed|directed|overseen|run)\s+by\s+", allowed=(ROLE,),
+         inverse=True, confidence=0.9),
     # imperative duties ("Lead the Customer Insights Team"): the clause's own subject, a named unit only
     Rule("sup.lead_the", SUPERVISES, r"\b(?:lead|run)\s+(?:the|our|your)\s+", strict=True, needs_subject=True,
          confidence=0.9),
@@ -153,15 +175,16 @@ RULES: tuple[Rule, ...] = (
     # collaboration: a capitalised name without a head after these verbs names a function ("works closely with
     # Accounting", "partners with Supply Chain"), read as a unit at a lower confidence (list_context)
     Rule("collab.collaborates", COLLABORATES_WITH,
-         r"\bcollaborat(?:es|e|ing|ively)\s+(?:\w+ly\s+)?(?:with|alongside)\s+", list_context=True),
-    Rule("collab.works_with", COLLABORATES_WITH, r"\bwork(?:s|ing)?\s*(?:\w+ly\s+)?(?:with|alongside)\s+",
-         list_context=True),
+         r"\bcollaborat(?:es|e|ing|ively)\s+(?:\w+ly\s+)?(?:with|alongside)" + INTERPOSED, list_context=True),
+    Rule("collab.works_with", COLLABORATES_WITH,
+         r"\bwork(?:s|ing)?\s*(?:\w+ly\s+)?(?:with|alongside)" + INTERPOSED, list_context=True),
     Rule("collab.in_collaboration", COLLABORATES_WITH,
          r"\bin\s+(?:close\s+)?(?:collaboration|consultation|partnership|cooperation|coordination|conjunction|"
          r"liaison)\s+with\s+", list_context=True),
-    # "coordinates bed turnover with X": what is coordinated may sit between the verb and "with"
+    # "coordinates bed turnover with X", "coordinates setups for athletics, events and meetings with X": what is
+    # coordinated may sit between the verb and "with" (not a new clause: ", keeping radio contact with drivers")
     Rule("collab.coordinates_with", COLLABORATES_WITH,
-         r"\bcoordinat(?:es|e|ing)\s+(?:[\w'\u2019\-]+\s+){0,4}?with\s+", list_context=True),
+         r"\bcoordinat(?:es|e|ing)\s+(?:[\w'\u2019\-]+(?:,\s+(?!\w+ing\b)|\s+)){0,12}?with\s+", list_context=True),
     Rule("collab.together_with", COLLABORATES_WITH, r"\b(?:together|jointly|engag(?:es|e|ing))\s+(?:\w+ly\s+)?with\s+",
          list_context=True, confidence=0.9),
     Rule("collab.consults", COLLABORATES_WITH,
@@ -174,13 +197,25 @@ RULES: tuple[Rule, ...] = (
          r"\b(?:a\s+)?collaborative\s+(?:process|approach|effort|manner|partnership)\s+with\s+", list_context=True),
     Rule("collab.liaison", COLLABORATES_WITH,
          r"\b(?:serves?|acts?|functions?)\s+as\s+(?:a|an|the)?\s*(?:[\w'\-]+\s+){0,3}?liaison\s+(?:to|with|for|between)\s+"
-         r"|\b(?:provides?|maintains?)\s+(?:\w+\s+)?liaison\s+(?:to|with|for)\s+"),
+         r"|\b(?:provides?|maintains?)\s+(?:\w+\s+)?liaison\s+(?:to|with|for)\s+", list_context=True),
     Rule("collab.relationships", COLLABORATES_WITH,
          r"\b(?:establishes|maintains|builds|develops|fosters)\s+(?:\w+\s+){0,3}?(?:collaborative|working|"
          r"partnership|productive)\s+(?:\w+\s+)?relationships?\s+with\s+"),
     # units the role belongs to
     Rule("part.part_of", PART_OF, r"\b(?:is|are)\s+(?:a\s+)?(?:part\s+of|within)\s+(?=(?:the\s+)?[A-Z])",
          allowed=_UNITS, needs_subject=True),
+    # "The Records Unit is one of three units in the Support Services Division" (the clause prefilter needs "one"
+    # or "each": "is a unit of" would run the rule on every clause that holds "community")
+    Rule("part.one_of", PART_OF,
+         r"\b(?:is|are)\s+(?:one|each)\s+of\s+(?:the\s+|its\s+|our\s+)?(?:\w+\s+)?(?:[\w\-]+\s+){0,2}?"
+         r"(?:sections|units|branches|divisions|offices|teams|bureaus|departments|programs|programmes|"
+         r"areas|centers|centres|facilities|clinics|wards|services|groups|refuges|sites|campuses)"
+         r"\s+(?:of|in|within|under|at)\s+(?=(?:the\s+|our\s+)?(?-i:[A-Z]))", allowed=_UNITS, needs_subject=True,
+         single=True, confidence=0.9),
+    # "the Programs Department, which includes the Mentoring Program and Academic Support": each unit is part of it
+    Rule("part.includes", PART_OF,
+         r",\s*which\s+(?:includes|include|comprises|encompasses|houses|consists\s+of|is\s+made\s+up\s+of|"
+         r"is\s+(?:composed|comprised)\s+of)\s+", allowed=_UNITS, list_context=True, inverse=True, confidence=0.8),
     Rule("part.sits_within", PART_OF,
          r"\b(?:sits|falls|resides)\s+(?:within|under|in)\s+(?=(?:the\s+|our\s+)?(?-i:[A-Z]))", allowed=_UNITS,
          needs_subject=True),
@@ -200,6 +235,8 @@ RULES: tuple[Rule, ...] = (
          allowed=_UNITS, needs_subject=True),
     Rule("member.serves_on", MEMBER_OF,
          rf"\b(?:serves|sits|serve|sit|serving|sitting|holds\s+a\s+seat)\s+on\s+{BODY_AHEAD}", allowed=(UNIT,)),
+    Rule("member.participant_on", MEMBER_OF,  # "serves as an active participant on the school leadership team"
+         rf"\bparticipants?\s+(?:on|in|of)\s+{BODY_AHEAD}", allowed=(UNIT,), confidence=0.9),
     Rule("member.participates_in", MEMBER_OF,
          rf"\b(?:participates|participate|participating|takes?\s+part)\s+(?:\w+ly\s+)?(?:in|on)\s+{BODY_AHEAD}",
          allowed=(UNIT,), confidence=0.9),

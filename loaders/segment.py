@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from .memo import WordMemo
 
-_LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s+")
+_LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s+|[a-z][.)]\s+")  # "1. ", "12) ", "b) ", "c. "
 _BULLETS = "-*•·\u2013"
 _ABBREV = frozenset("dr mr mrs ms st no vs etc e.g i.e inc co jr sr u.s u.s.a approx dept div asst esp incl".split())
 # sentence ends, one pattern per first character: sre scans fast for a literal first character and
@@ -15,7 +15,7 @@ _ABBREV = frozenset("dr mr mrs ms st no vs etc e.g i.e inc co jr sr u.s u.s.a ap
 # a bullet (-, *, •, ·, –) starts a new item: "... Association.\n• Member of the X Committee."
 _END_DOT = re.compile(r"\.(?:(?=[\"')\]]?\s+(?:[-*\u2022\u00b7\u2013]\s+)?\(?[A-Z0-9])|$)")
 _END_MARK = re.compile(r"[!?](?:(?=[\"')\]]?\s+\(?[A-Z0-9])|$)")
-_END_LINE = re.compile(r"\n(?:\s*\n|(?=\s*(?:\d{1,2}[.)]\s|[A-Z]|[-*\u2022\u00b7\u2013]\s)))")
+_END_LINE = re.compile(r"\n(?:\s*\n|(?=\s*(?:\d{1,2}[.)]\s|[a-z][.)]\s|[A-Z]|[-*\u2022\u00b7\u2013]\s)))")
 _SPACE_CAPITAL = re.compile(r"\s+(?=[A-Z])")
 
 
@@ -91,7 +91,7 @@ def _trimmed(text: str, spans: Iterable[tuple[int, int]], shortest: int) -> list
     for a, b in spans:
         while a < b and (text[a].isspace() or text[a] in _BULLETS):
             a += 1
-        if a < b and text[a].isdigit():
+        if a < b and (text[a].isdigit() or text[a + 1:a + 2] in (")", ".")):
             m = _LIST_NUMBER.match(text, a, b)
             if m:
                 a = m.end()

@@ -180,7 +180,8 @@ def test_generic_inline_fields_committees_and_shared_adjectives():
         ("UNDER_DIRECTION_OF", "Accounting Manager"),
         ("MEMBER_OF", "Budget Review Committee"),
         ("COLLABORATES_WITH", "Payroll Office"),
-        ("SUPERVISES", "professional, technical and clerical staff"),
+        # modifiers distributed over one head: three groups (the generic gold reads them so)
+        ("SUPERVISES", "professional staff"), ("SUPERVISES", "technical staff"), ("SUPERVISES", "clerical staff"),
     }
 
 

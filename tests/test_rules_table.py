@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from orgkg.loaders.relations import apply_rules
+from orgkg.loaders.relations import apply_rules, prefilter
 from orgkg.loaders.rules import RULES, Rule, RuleError, check, checked, required_literals, required_sets
 from orgkg.ontology.schema import SUPERVISES, UNDER_DIRECTION_OF
 
@@ -81,3 +81,14 @@ def test_adding_a_rule_is_one_entry(monkeypatch):
     monkeypatch.setattr(rel, "RULES", rel.RULES + (extra,))
     got = [(r.name, t.name) for r, t, _, _ in apply_rules(text, 0, len(text), {})]
     assert ("udo.answers_to", "Budget Director") in got
+
+
+def test_the_prefilter_finds_every_literal_a_word_holds():
+    pf = prefilter(RULES)
+    per_rule = [required_sets(r.trigger) or (frozenset(r.keys),) for r in RULES]
+    sets = [own[0] for own in per_rule] + [extra for own in per_rule for extra in own[1:]]
+    words = ("supervises", "co-supervises,", "leadership", "collaboratively", "reports", "(reporting", "the",
+             "which", "overseen", "community", "xyz", "participants", "partnering", "liaises.")
+    for w in words:
+        want = sum(1 << j for j, lits in enumerate(sets) if any(k in w for k in lits))
+        assert pf.words[w] == want, w
