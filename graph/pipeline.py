@@ -2,8 +2,9 @@
 
 Every build merges the whole graph again from every document's extraction; what a rebuild saves is the
 extraction of unchanged files, which come from a content-keyed cache beside the output
-(`org.json.cache/`, graph/cache.py). At 10,000 documents the merge and the save take about a second, so an
-edit of one file rebuilds in well under 3 s (bench/incremental.py), and the file always equals a cold build's.
+(`org.json.cache/`, graph/cache.py). A rebuild after one edit thus costs the cache reads, the merge and the
+save of the whole graph, not the extraction (bench/incremental.py times each), and the file always equals a
+cold build's.
 """
 
 from __future__ import annotations
