@@ -187,3 +187,14 @@ def test_a_container_after_a_new_clause_s_verb_does_not_hide_the_verb():
     assert {t for t in got if t[0] == "UNDER_DIRECTION_OF"} == {("UNDER_DIRECTION_OF", None,
                                                                   "Director of Surgical Nursing")}
     assert {("SUPERVISES", None, "Registered Nurses"), ("SUPERVISES", None, "Unit Clerks")} <= got
+
+
+@pytest.mark.parametrize("body, boss, staff", [
+    ("Reports to the Branch Director and supervises Member Service Representatives and Tellers.", "Branch Director",
+     {"Member Service Representatives", "Tellers"}),
+    ("Reports to the Deputy Chief and oversees Patrol Sergeants.", "Deputy Chief", {"Patrol Sergeants"}),
+])
+def test_a_second_verb_before_capitalised_names_ends_the_first_list(body, boss, staff):
+    got = triples(body)
+    assert {t[2] for t in got if t[0] == "UNDER_DIRECTION_OF"} == {boss}
+    assert staff <= {t[2] for t in got if t[0] == "SUPERVISES"}
