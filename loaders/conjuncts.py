@@ -239,7 +239,10 @@ _ORDINAL_COMPOUND = re.compile(r"^\d+(?:st|nd|rd|th)?-[a-z]+$")  # "1st-shift", 
 # a lower-case word that qualifies a head: "clerical", "certificated", "1st-shift", "day-shift", "payroll"
 _MODIFIER = WordMemo(lambda w: _ORDINAL_COMPOUND.match(w) is not None
                      or w.islower() and re.fullmatch(r"[a-z]+(?:-[a-z]+)?", w) is not None and w not in VERBS
-                     and w not in CO_VERBS and not w.endswith("ly") and w not in ("the", "a", "an", "of", "for"))
+                     and w not in CO_VERBS and not w.endswith("ly") and w not in _NOT_MODIFIERS)
+# articles and prepositions; "full-time"/"part-time" read like counts (mentions drops them): "full-time and adjunct
+# faculty" stays one group
+_NOT_MODIFIERS = frozenset("the a an of for full-time part-time".split())
 
 
 def _join_complements(parts, seps, sepw, acronyms, list_context) -> tuple[list[list[Tok]], list[str]]:
@@ -301,7 +304,7 @@ def _join_roles_and_units(merged: list[list[Tok]], merged_seps: list[str]) -> li
     for k, part in enumerate(merged):
         if out and merged_seps[k - 1] == "," and _bare_role(out[-1]) \
                 and part[0][1] in ("department", "division", "office", "unit", "bureau") \
-                and (_capitalised(part) or "of" in [t[0] for t in part]):
+                and (_capitalised(part) or "of" in [t[0] for t in part]) and not _role_word_at_end(part):
             out[-1] = out[-1] + part
             continue
         if out and merged_seps[k - 1] == "," and _bare_role(out[-1]) and out[-1][-1][0][:1].isupper() \
@@ -313,6 +316,11 @@ def _join_roles_and_units(merged: list[list[Tok]], merged_seps: list[str]) -> li
             continue
         out.append(part)
     return out
+
+
+def _role_word_at_end(part: list[Tok]) -> bool:
+    """'Department Leads', 'Office Managers': a role of its own, not the unit of the role before it."""
+    return _ROLE_WORD[part[-1][1]] and part[-1][1] not in UNIT_HEADS
 
 
 def _bare_name(part: list[Tok], acronyms) -> bool:

@@ -219,9 +219,9 @@ def _after_a_name(tests: int, lw: str, out: list[Tok], nxt: str) -> int | None:
                                                                          "our", "his", "her"):
         return _NEW_PREDICATE  # "supervises the Line Cooks and heads the menu review"
     if tests & _T_PLURAL_VERB and prev in ("and", "or") \
-            and (nxt.lower() in ("the", "a", "an", "all", "and", "its", "their")
+            and (nxt.lower() in ("the", "a", "an", "all", "and", "its", "their") or nxt[:1].isupper()
                  or (nxt.islower() and nxt not in _SOFT and nxt not in ("for", "to", "in", "at"))):
-        return _NEW_PREDICATE  # "oversees the X Division and supervises crew leaders"
+        return _NEW_PREDICATE  # "oversees the X Division and supervises crew leaders", "... and supervises Tellers"
     if tests & (_T_CO_VERB_ING | _T_BARE_PARTICIPLE) and (nxt.lower() in _BODY_HEADS or nxt.lower() in _STRONG_UNITS):
         return None  # "the steering committee", "college advising offices": a participle that names a body
     if tests & _T_ADVERB and _COUNT_WORD(nxt.lower()):

@@ -20,6 +20,7 @@ from .lexicon import (
     ROLE_HEADS,
     UNIT_HEADS,
     VAGUE,
+    VERBS,
 )
 from .listend import cut_list, starts_unit
 from .memo import WordMemo
@@ -210,6 +211,8 @@ def _members_not_container(toks: list[Tok]) -> list[Tok]:
         for k in range(len(low) - len(phrase) + 1):
             if tuple(low[k:k + len(phrase)]) == phrase:
                 start = max((j + 1 for j in range(k) if low[j] in (",", "and", "or", ";")), default=0)
+                if any(w in VERBS for w in low[start:k]):
+                    return toks  # "..., the Nurse Manager leads a team of X": a new clause, whose verb ends the list
                 return toks[:start] + toks[k + len(phrase):]
     return toks
 

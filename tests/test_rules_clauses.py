@@ -179,3 +179,22 @@ def test_reports_to_and_works_with_one_object(body, boss):
 ])
 def test_reports_to_and_without_the_role_as_subject_is_no_reporting_line(body):
     assert not [t for t in triples(body) if t[0] == "UNDER_DIRECTION_OF"]
+
+
+def test_a_container_after_a_new_clause_s_verb_does_not_hide_the_verb():
+    got = triples("Reporting to the Director of Surgical Nursing, the Nurse Manager leads a team of 40 Registered "
+                  "Nurses and Unit Clerks.")
+    assert {t for t in got if t[0] == "UNDER_DIRECTION_OF"} == {("UNDER_DIRECTION_OF", None,
+                                                                  "Director of Surgical Nursing")}
+    assert {("SUPERVISES", None, "Registered Nurses"), ("SUPERVISES", None, "Unit Clerks")} <= got
+
+
+@pytest.mark.parametrize("body, boss, staff", [
+    ("Reports to the Branch Director and supervises Member Service Representatives and Tellers.", "Branch Director",
+     {"Member Service Representatives", "Tellers"}),
+    ("Reports to the Deputy Chief and oversees Patrol Sergeants.", "Deputy Chief", {"Patrol Sergeants"}),
+])
+def test_a_second_verb_before_capitalised_names_ends_the_first_list(body, boss, staff):
+    got = triples(body)
+    assert {t[2] for t in got if t[0] == "UNDER_DIRECTION_OF"} == {boss}
+    assert staff <= {t[2] for t in got if t[0] == "SUPERVISES"}

@@ -172,3 +172,17 @@ def test_a_slash_between_modifiers_is_one_group_between_titles_two(body, expecte
 ])
 def test_membership_of_bodies_named_by_their_kind_only_is_nothing(body, expected):
     assert set(targets_of(body, "MEMBER_OF")) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Oversees the Assistant Store Managers, Department Leads and the sales associates.",
+     {"Assistant Store Managers", "Department Leads", "sales associates"}),
+    ("Supervises the Office Manager, Office Assistants and two clerks.", {"Office Manager", "Office Assistants",
+                                                                         "clerks"}),
+])
+def test_a_role_after_a_comma_is_no_unit_of_the_role_before(body, expected):
+    assert targets_of(body, "SUPERVISES") == expected
+
+
+def test_full_time_reads_like_a_count_and_is_not_distributed():
+    assert "faculty" not in targets_of("Supervises full-time and adjunct faculty.", "SUPERVISES")
