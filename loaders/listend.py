@@ -21,8 +21,13 @@ leading learning training building engineering counseling planning teaching test
 accounting purchasing marketing processing funded based sustaining consulting gifted advanced related coordinated
 integrated continuing operating licensed certified qualified designated elected appointed supporting printing
 heating ventilating lending staffing""".split())
+# a subject pronoun starts a new clause ("Reporting to the VP, you'll manage ..."): it is never part of a name
+_PRONOUNS = frozenset("you you'll you're you've you'd we we'll we're they they'll".split())
 _HARD = frozenset("is are was were will shall may can must has have be who which whose that than so when where while "
-                  "because since unless until if between among alongside".split())
+                  "because since unless until if between among alongside".split()) | _PRONOUNS
+# a person's honorific after a comma: the person holding the title just named ("the Principal Investigator,
+# Dr. Ingrid Solheim"), not another role or unit
+_HONORIFICS = frozenset("dr mr mrs ms mx prof professor".split())
 _VERB_AFTER_NAME = re.compile(r"^[a-z]{3,}(?:es|s)$(?<!ss)(?<!us)(?<!is)")
 _NOT_ADVERBS = frozenset("family supply assembly county italy july rally ally anomaly monopoly".split())
 _SOFT = frozenset("on by from with as about regarding concerning during through via per into upon toward towards "
@@ -31,7 +36,7 @@ _EXAMPLES = frozenset({"including", "especially", "particularly"})
 # what cut_list's tests read of a word alone, one bit each: a word with none of them is kept untested
 (_T_PAREN, _T_STOP, _T_NAMED, _T_VERB, _T_VERB_AFTER_NAME, _T_PLURAL_VERB, _T_ADVERB, _T_CO_VERB_ING, _T_BARE_PARTICIPLE,
  _T_THE, _T_CAPITAL, _T_ROLE_VERB, _T_KEPT_ING) = (1 << k for k in range(13))
-_NAMED_WORDS = frozenset({"to", "for", "in", "within", "at", "such"}) | _EXAMPLES | _SOFT | _HARD
+_NAMED_WORDS = frozenset({"to", "for", "in", "within", "at", "such"}) | _EXAMPLES | _SOFT | _HARD | _HONORIFICS
 _AFTER_A_NAME = (_T_VERB | _T_VERB_AFTER_NAME | _T_PLURAL_VERB | _T_ADVERB | _T_CO_VERB_ING | _T_BARE_PARTICIPLE | _T_THE
                  | _T_ROLE_VERB | _T_KEPT_ING)
 # verbs that are also plural role nouns: capitalised after a capitalised word they end a title ("Shift Leads"); in
@@ -191,6 +196,8 @@ def _at_named_word(toks: list[Tok], i: int, out: list[Tok], acronyms: dict[str, 
         return _SKIP
     if lw in _AUXILIARIES and out[-1][1] not in ("and", "or", ","):
         return _VERB  # "..., the Head Custodian is responsible": the next clause's subject
+    if lw in _HONORIFICS and out[-1][1] == ",":
+        return _STOP
     return _STOP if lw in _HARD else None
 
 

@@ -186,3 +186,24 @@ def test_a_role_after_a_comma_is_no_unit_of_the_role_before(body, expected):
 
 def test_full_time_reads_like_a_count_and_is_not_distributed():
     assert "faculty" not in targets_of("Supervises full-time and adjunct faculty.", "SUPERVISES")
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Reporting to the VP of Marketing, you'll manage one Marketing Coordinator.", {"VP of Marketing"}),
+    ("Reporting to the Head of Finance, you\u2019ll lead the Payroll Team.", {"Head of Finance"}),
+    ("Reporting to the Plant Manager, we run the night shift together.", {"Plant Manager"}),
+    ("Reporting to the Chief Nurse, they coordinate discharge planning.", {"Chief Nurse"}),
+])
+def test_a_subject_pronoun_after_the_supervisor_starts_a_new_clause(body, expected):
+    assert targets_of(body, "UNDER_DIRECTION_OF") == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("This position reports to the Principal Investigator, Dr. Ingrid Solheim.", {"Principal Investigator"}),
+    ("Reports to the Director of Operations, Ms. Jane Porter, on all matters.", {"Director of Operations"}),
+    # no honorific: the names after the comma are still read
+    ("Works under the direction of the Director of Operations, the Deputy Director and the Board of Directors.",
+     {"Director of Operations", "Deputy Director", "Board of Directors"}),
+])
+def test_a_person_named_after_the_title_is_not_a_second_supervisor(body, expected):
+    assert targets_of(body, "UNDER_DIRECTION_OF") == expected
