@@ -162,8 +162,10 @@ RULES: tuple[Rule, ...] = (
     # "the Finance organization led by our CFO": the named unit just before is supervised by the role after
     Rule("sup.led_by", SUPERVISES, r"\b(?:led|headed|managed|directed|overseen|run)\s+by\s+", allowed=(ROLE,),
          inverse=True, confidence=0.9),
-    # imperative duties ("Lead the Customer Insights Team"): the clause's own subject, a named unit only
-    Rule("sup.lead_the", SUPERVISES, r"\b(?:lead|run)\s+(?:the|our|your)\s+", strict=True, needs_subject=True,
+    # imperative duties ("Lead the Customer Insights Team", "You will manage one Marketing Coordinator"): the
+    # clause's own subject, a named unit or a qualified role only
+    Rule("sup.lead_the", SUPERVISES, r"\b(?:lead|run|manage)\s+(?:the|our|your|one|two|three|four|five|six)\s+",
+         strict=True, needs_subject=True,
          confidence=0.9),
     Rule("sup.leads_work_of", SUPERVISES,
          r"\b(?:leads|directs|manages)\s+the\s+work\s+of\s+(?:the\s+)?(?:offices?\s+of\s+)?" + STAFF_OF_COLON,

@@ -385,3 +385,16 @@ def test_a_collaborative_process_with(body, other):
 ])
 def test_the_administration_is_a_unit(body):
     assert "administration" in found(body, "COLLABORATES_WITH")
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("You'll manage the Accounts Payable Team.", {"Accounts Payable Team"}),
+    ("You will manage one Marketing Coordinator.", {"Marketing Coordinator"}),
+    ("Manage three Field Technicians and the Tool Crib.", {"Field Technicians"}),
+    # things managed are no one supervised; nor a requirement
+    ("You will manage two projects and the budget.", set()),
+    ("Manage the budget and the vendor contracts.", set()),
+    ("Able to manage the Payroll Team.", set()),
+])
+def test_you_will_manage_a_named_team_or_role(body, expected):
+    assert set(found(body, "SUPERVISES")) == expected
