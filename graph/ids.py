@@ -43,6 +43,7 @@ def canonical(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of one word; sentence and title words recur across documents
 def singular(w: str) -> str:
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"

@@ -124,8 +124,6 @@ class Records:
         data = self.nodes.get(nid)
         if data is None:
             self.nodes[nid] = {"id": nid, **new_node(node_type, name, props)}
-        elif "type" in data and node_type in NODE_TYPES:  # fill_node's common case, one call less
-            merge_node(data, name, props)
         else:
             fill_node(data, node_type, name, props)
 
@@ -139,17 +137,13 @@ class Records:
         """The edge (made with bare end nodes if they are not there yet), its evidence and confidence."""
         key = (u, v, edge_type)
         data = self.edges.get(key)
-        if data is not None:
-            add_evidence(data, evidence, confidence)
-            return
-        check_edge_type(edge_type)
-        for n in (u, v):
-            if n not in self.nodes:
-                self.nodes[n] = {"id": n}
-        # add_evidence on a new edge: nothing to compare the evidence with
-        data = self.edges[key] = {"source": u, "target": v, "type": edge_type, "evidence": [evidence] if evidence else []}
-        if confidence is not None and confidence > -1.0:
-            data["confidence"] = confidence
+        if data is None:
+            check_edge_type(edge_type)
+            for n in (u, v):
+                if n not in self.nodes:
+                    self.nodes[n] = {"id": n}
+            data = self.edges[key] = {"source": u, "target": v, "type": edge_type, "evidence": []}
+        add_evidence(data, evidence, confidence)
 
     def summary(self) -> dict:
         return summarize(self.nodes.values(), (k for _, _, k in self.edges))

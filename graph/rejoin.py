@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 _GAP = re.compile(r"^(?:\s|[,;/&]|\band\b|\bor\b)*$", re.IGNORECASE)  # "A, the B": two names
 _LIST = re.compile(r"(?:,|\band|\bor)\s+(?:the|a|an)\s")  # an article after a separator starts a new name
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9\-]*")  # the words of a lower-cased sentence, as title keys hold them
-_one = functools.lru_cache(maxsize=1 << 16)(singular)  # sentence words recur across documents
 _LEFT_WORDS = 8  # a title's head before the piece read ("Project Manager, Science Instruction and " + "Board ...")
 _RIGHT_WORDS = 12  # and its area after it ("manager" + ", eastern early childhood programs and school safety")
 
@@ -195,15 +194,15 @@ def _may_grow(low: str, at: int, end: int, mine: list[str],
     neighbouring words of some described title (`Resolver.title_neighbours`). A cheap test before the sentence
     is cut into words; a side is read only when the target's own edge word has a neighbour in some title."""
     follows, precedes = neighbours
-    nexts = follows.get(_one(mine[-1]))
+    nexts = follows.get(singular(mine[-1]))
     if nexts:
         after = next((w for w in _TOKEN.findall(low, end, end + 60) if w != "the"), None)
-        if after is not None and _one(after) in nexts:
+        if after is not None and singular(after) in nexts:
             return True
-    prevs = precedes.get(_one(mine[0]))
+    prevs = precedes.get(singular(mine[0]))
     if prevs:
         before = next((w for w in reversed(_TOKEN.findall(low, max(0, at - 60), at)) if w != "the"), None)
-        return before is not None and _one(before) in prevs
+        return before is not None and singular(before) in prevs
     return False
 
 
